@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Vigil: four stream services and the operator command, all on librdkafka
+// and SQLite from Debian (librdkafka-dev, libsqlite3-dev). Every service has a
+// library target that holds its logic (and is what the tests import) and a
+// thin executable target that wires it to the runtime.
+
+let package = Package(
+    name: "Vigil",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vigil", targets: ["vigil"]),
+        .executable(name: "vigil-ingest", targets: ["vigil-ingest"]),
+        .executable(name: "vigil-alerting", targets: ["vigil-alerting"]),
+        .executable(name: "vigil-escalation", targets: ["vigil-escalation"]),
+        .executable(name: "vigil-scoring", targets: ["vigil-scoring"]),
+    ],
+    targets: [
+        // MARK: - C libraries from Debian
+
+        .systemLibrary(name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
+                       providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+
+        // MARK: - Shared modules
+
+        .target(name: "VigilLog", path: "Shared/VigilLog"),
+        .target(name: "VigilContracts", path: "Shared/VigilContracts"),
+        .target(name: "VigilKafka", dependencies: ["CRdKafka", "VigilLog"], path: "Shared/VigilKafka"),
+        .target(name: "VigilStore", dependencies: ["CSQLite"], path: "Shared/VigilStore"),
+        .target(name: "VigilRuntime",
+                dependencies: ["VigilLog", "VigilContracts", "VigilKafka", "VigilStore"],
+                path: "Shared/VigilRuntime"),
+
+        // MARK: - Services
+
+        .target(name: "Ingestion", dependencies: ["VigilRuntime"], path: "Services/Ingestion/Core"),
+        .executableTarget(name: "vigil-ingest", dependencies: ["Ingestion"], path: "Services/Ingestion/Main"),
+        .target(name: "Alerting", dependencies: ["VigilRuntime"], path: "Services/Alerting/Core"),
+        .executableTarget(name: "vigil-alerting", dependencies: ["Alerting"], path: "Services/Alerting/Main"),
+        .target(name: "Escalation", dependencies: ["VigilRuntime"], path: "Services/Escalation/Core"),
+        .executableTarget(name: "vigil-escalation", dependencies: ["Escalation"], path: "Services/Escalation/Main"),
+        .target(name: "Scoring", dependencies: ["VigilRuntime"], path: "Services/Scoring/Core"),
+        .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),
+        .target(name: "Operator", dependencies: ["VigilRuntime"], path: "Services/Operator/Core"),
+        .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
+
+        // MARK: - Tests
+
+        .testTarget(name: "VigilContractsTests", dependencies: ["VigilContracts"]),
+        .testTarget(name: "VigilStoreTests", dependencies: ["VigilStore"]),
+        .testTarget(name: "VigilKafkaTests", dependencies: ["VigilKafka"]),
+        .testTarget(name: "VigilRuntimeTests", dependencies: ["VigilRuntime"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion"]),
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
+        .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "PipelineTests", dependencies: ["VigilRuntime"]),
+    ]
+)

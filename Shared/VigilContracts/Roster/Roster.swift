@@ -1,0 +1,43 @@
+/// The organisation as of the roster records applied so far: who reports to whom.
+public struct Roster: Sendable, Equatable {
+    private var people: [String: RosterPerson] = [:]
+
+    public init(_ people: [RosterPerson] = []) {
+        for person in people {
+            apply(person)
+        }
+    }
+
+    /// Adds or replaces a person; the latest record for an id wins, as on the compacted topic.
+    public mutating func apply(_ person: RosterPerson) {
+        people[person.id] = person
+    }
+
+    /// The number of people.
+    public var count: Int { people.count }
+
+    /// The person with this id.
+    public func person(_ id: String) -> RosterPerson? {
+        people[id]
+    }
+
+    /// The supervisor an agent reports to, or nil when either is missing from the roster.
+    public func supervisor(ofAgent agentId: String) -> RosterPerson? {
+        guard let agent = people[agentId], let boss = agent.reportsTo.flatMap({ people[$0] }),
+              boss.role == .supervisor
+        else { return nil }
+        return boss
+    }
+
+    /// The brand managers, ordered by id so the choice among several is stable.
+    public var brandManagers: [RosterPerson] {
+        people.values.filter { $0.role == .brandManager }.sorted { $0.id < $1.id }
+    }
+
+    /// The person who must follow up an alert on an agent's conversation:
+    /// the team's supervisor, or the brand manager when the roster has no
+    /// supervisor for the agent, so no alert goes unaddressed.
+    public func alertRecipient(forAgent agentId: String) -> RosterPerson? {
+        supervisor(ofAgent: agentId) ?? brandManagers.first
+    }
+}

@@ -1,0 +1,70 @@
+/// An instant in event time together with the UTC offset it was written in.
+///
+/// Every event carries its time as ISO 8601 with an explicit offset
+/// ("2026-11-11T08:01:51+08:00"). Keeping the offset lets an event be encoded
+/// again byte for byte as it arrived, which replays and audits compare. A text
+/// without an offset is rejected rather than read as UTC.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public var epochMilliseconds: Int64
+
+    /// The offset from UTC, in seconds, that the text form uses.
+    public var utcOffsetSeconds: Int32
+
+    /// Creates a timestamp; `utcOffsetSeconds` only affects how it is written.
+    public init(epochMilliseconds: Int64, utcOffsetSeconds: Int32 = 0) {
+        self.epochMilliseconds = epochMilliseconds
+        self.utcOffsetSeconds = utcOffsetSeconds
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.epochMilliseconds < rhs.epochMilliseconds
+    }
+
+    /// Two timestamps are equal when they name the same instant, whatever their offsets.
+    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.epochMilliseconds == rhs.epochMilliseconds
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(epochMilliseconds)
+    }
+
+    /// The ISO 8601 text, with milliseconds only when they are not zero.
+    public var description: String { iso8601 }
+
+    /// The ISO 8601 text, with milliseconds only when they are not zero.
+    public var iso8601: String { TimestampFormat.format(self) }
+
+    /// The calendar day ("2026-11-11") of this instant at the given offset.
+    public func day(atUTCOffset offsetSeconds: Int32) -> String {
+        let local = Timestamp(epochMilliseconds: epochMilliseconds, utcOffsetSeconds: offsetSeconds)
+        return String(TimestampFormat.format(local).prefix(10))
+    }
+
+    /// Whole seconds from `self` to `later`, rounded down.
+    public func seconds(until later: Timestamp) -> Int64 {
+        (later.epochMilliseconds - epochMilliseconds) / 1000
+    }
+}
+
+// MARK: - Codable
+
+extension Timestamp: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = TimestampFormat.parse(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "invalid timestamp \"\(text)\": expected ISO 8601 with an offset, such as 2026-11-11T09:00:00+08:00"
+            )
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso8601)
+    }
+}

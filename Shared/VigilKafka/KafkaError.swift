@@ -1,0 +1,32 @@
+import CRdKafka
+
+/// A failure reported by librdkafka or by the bridge around it.
+public struct KafkaError: Error, CustomStringConvertible, Sendable {
+    /// librdkafka's error code (`rd_kafka_resp_err_t`), or -1 for bridge errors.
+    public let code: Int32
+    /// What failed, with librdkafka's own text when it gave one.
+    public let message: String
+    /// True when librdkafka says the handle can no longer be used.
+    public let isFatal: Bool
+
+    public init(code: Int32 = -1, message: String, isFatal: Bool = false) {
+        self.code = code
+        self.message = message
+        self.isFatal = isFatal
+    }
+
+    init(_ error: rd_kafka_resp_err_t, context: String) {
+        let name = String(cString: rd_kafka_err2name(error))
+        let text = String(cString: rd_kafka_err2str(error))
+        self.init(code: error.rawValue, message: "\(context): \(name): \(text)")
+    }
+
+    init(consuming error: OpaquePointer, context: String) {
+        defer { rd_kafka_error_destroy(error) }
+        self.init(code: rd_kafka_error_code(error).rawValue,
+                  message: "\(context): \(String(cString: rd_kafka_error_string(error)))",
+                  isFatal: rd_kafka_error_is_fatal(error) != 0)
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,120 @@
+import CRdKafka
+import VigilLog
+
+// The C callbacks of every handle. None captures anything: each finds its
+// context through the handle's opaque pointer.
+
+// MARK: - Logs and errors
+
+func rdKafkaLogCallback(handle: OpaquePointer?, level: Int32,
+                        facility: UnsafePointer<CChar>?, text: UnsafePointer<CChar>?) {
+    guard let context = RDKafkaClientContext.from(handle: handle) else { return }
+    let metadata = [
+        "vigil.kafka.facility": facility.map { String(cString: $0) } ?? "",
+        "vigil.kafka.client": handle.map { String(cString: rd_kafka_name($0)) } ?? "",
+        "vigil.kafka.message": text.map { String(cString: $0) } ?? "",
+    ]
+    // librdkafka uses syslog levels: 0 emergency … 7 debug.
+    switch level {
+    case ...2: context.logger.critical("librdkafka log", metadata: metadata)
+    case 3: context.logger.error("librdkafka log", metadata: metadata)
+    case 4: context.logger.warning("librdkafka log", metadata: metadata)
+    case 5: context.logger.notice("librdkafka log", metadata: metadata)
+    case 6: context.logger.info("librdkafka log", metadata: metadata)
+    default: context.logger.debug("librdkafka log", metadata: metadata)
+    }
+}
+
+func rdKafkaErrorCallback(handle: OpaquePointer?, error: Int32,
+                          reason: UnsafePointer<CChar>?, opaque: UnsafeMutableRawPointer?) {
+    guard let context = RDKafkaClientContext.from(opaque) else { return }
+    let code = rd_kafka_resp_err_t(rawValue: error)
+
+    if code == RD_KAFKA_RESP_ERR__FATAL, let handle {
+        var text = [CChar](repeating: 0, count: 512)
+        let fatal = rd_kafka_fatal_error(handle, &text, text.count)
+        context.pendingError = KafkaError(code: fatal.rawValue, message: rdKafkaErrorText(text), isFatal: true)
+        return
+    }
+
+    // librdkafka retries transport errors itself; log the first of a kind and
+    // then every tenfold repeat, with the count.
+    let text = reason.map { String(cString: $0) } ?? String(cString: rd_kafka_err2str(code))
+    let count = (context.errorCounts[text] ?? 0) + 1
+    context.errorCounts[text] = count
+    if isPowerOfTen(count) {
+        context.logger.warning("Kafka client error, retrying", metadata: [
+            "vigil.kafka.error": String(cString: rd_kafka_err2name(code)),
+            "vigil.kafka.reason": text,
+            "vigil.kafka.repeats": String(count),
+        ])
+    }
+}
+
+private func isPowerOfTen(_ value: Int) -> Bool {
+    var remaining = value
+    while remaining >= 10, remaining % 10 == 0 {
+        remaining /= 10
+    }
+    return remaining == 1
+}
+
+// MARK: - Delivery reports
+
+func rdKafkaDeliveryCallback(handle: OpaquePointer?, message: UnsafePointer<rd_kafka_message_t>?,
+                             opaque: UnsafeMutableRawPointer?) {
+    guard let context = RDKafkaClientContext.from(opaque), let message else { return }
+    let tag = Int64(Int(bitPattern: message.pointee._private)) - 1
+    let error = message.pointee.err
+    if error == RD_KAFKA_RESP_ERR_NO_ERROR {
+        context.deliveryReports.append(DeliveryReport(
+            tag: tag, partition: message.pointee.partition, offset: message.pointee.offset, error: nil))
+    } else {
+        context.deliveryReports.append(DeliveryReport(
+            tag: tag, partition: message.pointee.partition, offset: -1,
+            error: KafkaError(error, context: "delivery failed")))
+    }
+}
+
+// MARK: - Rebalance
+
+func rdKafkaRebalanceCallback(handle: OpaquePointer?, error: rd_kafka_resp_err_t,
+                              partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+                              opaque: UnsafeMutableRawPointer?) {
+    guard let context = RDKafkaClientContext.from(opaque), let handle, let partitions else { return }
+    let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
+    let changed = RDKafkaTopicPartitionList.read(partitions).map(\.0)
+
+    switch error {
+    case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+        let starts = context.rebalanceHandler?.partitionsAssigned(changed) ?? [:]
+        RDKafkaTopicPartitionList.setOffsets(partitions) { starts[$0]?.rawValue ?? StartOffset.committed.rawValue }
+        if cooperative {
+            if let failure = rd_kafka_incremental_assign(handle, partitions) {
+                context.pendingError = KafkaError(consuming: failure, context: "incremental assign failed")
+            }
+        } else {
+            let result = rd_kafka_assign(handle, partitions)
+            if result != RD_KAFKA_RESP_ERR_NO_ERROR {
+                context.pendingError = KafkaError(result, context: "assign failed")
+            }
+        }
+
+    case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+        let lost = rd_kafka_assignment_lost(handle) != 0
+        context.rebalanceHandler?.partitionsRevoked(changed, lost: lost)
+        if cooperative {
+            if let failure = rd_kafka_incremental_unassign(handle, partitions) {
+                context.pendingError = KafkaError(consuming: failure, context: "incremental unassign failed")
+            }
+        } else {
+            rd_kafka_assign(handle, nil)
+        }
+
+    default:
+        context.logger.error("rebalance failed", metadata: [
+            "vigil.kafka.error": String(cString: rd_kafka_err2name(error)),
+        ])
+        rd_kafka_assign(handle, nil)
+    }
+}

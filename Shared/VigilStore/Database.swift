@@ -1,0 +1,137 @@
+import CSQLite
+
+/// One connection to a SQLite file in WAL mode.
+///
+/// Not Sendable: a connection is confined to the thread that opened it, which
+/// is why it is opened with SQLITE_OPEN_NOMUTEX. Each service owns exactly one.
+public final class Database {
+    /// The file path.
+    public let path: String
+    private let connection: OpaquePointer
+    private var statementCache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (creating if needed) the database at `path`, switches it to WAL
+    /// and checks that the switch took effect, because WAL is what lets a
+    /// reader such as `sqlite3` inspect the file while the service writes.
+    ///
+    /// - Parameter busyTimeoutMilliseconds: how long a statement waits for
+    ///   another connection's lock before failing with SQLITE_BUSY.
+    public init(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws {
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let result = sqlite3_open_v2(path, &connection, flags, nil)
+        guard result == SQLITE_OK, let connection else {
+            let error = DatabaseError(connection: connection, resultCode: result, sql: nil)
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        self.path = path
+        self.connection = connection
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+
+        let mode = try query("PRAGMA journal_mode=WAL").first?[0].string
+        guard mode?.lowercased() == "wal" else {
+            throw DatabaseError(code: SQLITE_CANTOPEN,
+                                message: "could not switch \(path) to WAL mode (journal_mode is \(mode ?? "unknown"))")
+        }
+        // NORMAL is safe in WAL mode against process crashes; a power loss may
+        // drop the last transactions, and those are replayed from Kafka
+        // because the consumed offsets roll back with them.
+        try execute("PRAGMA synchronous=NORMAL")
+        try execute("PRAGMA foreign_keys=ON")
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(connection)
+    }
+
+    // MARK: - Statements
+
+    /// Runs one or more statements that take no parameters and return no rows.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let result = sqlite3_exec(connection, sql, nil, nil, &message)
+        guard result == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(result))
+            sqlite3_free(message)
+            throw DatabaseError(code: result, extendedCode: sqlite3_extended_errcode(connection), message: text, sql: sql)
+        }
+    }
+
+    /// Runs one statement with bound values and returns its rows.
+    /// The prepared statement is cached by its SQL text.
+    @discardableResult
+    public func query(_ sql: String, _ bindings: [any DatabaseValueConvertible] = []) throws -> [Row] {
+        try statement(sql).run(bindings)
+    }
+
+    /// Runs one statement with bound values and discards any rows.
+    public func run(_ sql: String, _ bindings: [any DatabaseValueConvertible] = []) throws {
+        try statement(sql).run(bindings)
+    }
+
+    /// The first column of the first row, or `.null` without rows.
+    public func scalar(_ sql: String, _ bindings: [any DatabaseValueConvertible] = []) throws -> DatabaseValue {
+        try query(sql, bindings).first?[0] ?? .null
+    }
+
+    /// The number of rows the last INSERT, UPDATE or DELETE changed.
+    public var changes: Int { Int(sqlite3_changes(connection)) }
+
+    private func statement(_ sql: String) throws -> Statement {
+        if let cached = statementCache[sql] {
+            return cached
+        }
+        let statement = try Statement(connection: connection, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    /// Nested calls become savepoints, so an inner failure undoes only the inner work.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        let savepoint = "vigil_\(transactionDepth)"
+        if transactionDepth == 0 {
+            try execute("BEGIN IMMEDIATE")
+        } else {
+            try execute("SAVEPOINT \(savepoint)")
+        }
+        transactionDepth += 1
+
+        let result: Result
+        do {
+            result = try body()
+        } catch {
+            transactionDepth -= 1
+            if transactionDepth == 0 {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+            }
+            throw error
+        }
+
+        transactionDepth -= 1
+        do {
+            if transactionDepth == 0 {
+                try execute("COMMIT")
+            } else {
+                try execute("RELEASE \(savepoint)")
+            }
+        } catch {
+            if transactionDepth == 0 {
+                try? execute("ROLLBACK")
+            }
+            throw error
+        }
+        return result
+    }
+
+    /// True while a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(connection) == 0 }
+}

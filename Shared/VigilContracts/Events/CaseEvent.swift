@@ -56,7 +56,7 @@ public struct CaseEvent: VigilEvent {
 
 /// The kinds of timeline entries.
 public enum CaseEventType: String, Codable, Sendable, CaseIterable {
-    /// The case was opened by an alert or a complaint, named in the event.
+    /// The case was opened by the alert named in the event.
     case opened
     /// A later alert of the same thread was added to the case.
     case alertLinked = "alert_linked"

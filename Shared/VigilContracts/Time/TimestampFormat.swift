@@ -10,6 +10,16 @@ public enum TimestampFormat {
         return text.withUTF8 { parse(bytes: $0) }
     }
 
+    /// Parses a UTC offset on its own ("+08:00", "-0530", "Z") into seconds.
+    public static func parseUTCOffset(_ text: String) -> Int32? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = DigitReader(bytes: bytes)
+            guard let offset = reader.utcOffset(), reader.atEnd else { return nil }
+            return offset
+        }
+    }
+
     /// Writes the timestamp at its own offset.
     public static func format(_ timestamp: Timestamp) -> String {
         let offset = Int64(timestamp.utcOffsetSeconds)

@@ -9,13 +9,17 @@ import VigilLog
 func rdKafkaLogCallback(handle: OpaquePointer?, level: Int32,
                         facility: UnsafePointer<CChar>?, text: UnsafePointer<CChar>?) {
     guard let context = RDKafkaClientContext.from(handle: handle) else { return }
+    // librdkafka uses syslog levels: 0 emergency … 7 debug. AUTOCREATE warns
+    // that a broker too old to honour allow.auto.create.topics=false (the
+    // mock cluster) might auto-create topics; Vigil checks that its topics
+    // exist before it subscribes, so that warning is only debug detail.
+    let facilityName = facility.map { String(cString: $0) } ?? ""
     let metadata = [
-        "vigil.kafka.facility": facility.map { String(cString: $0) } ?? "",
+        "vigil.kafka.facility": facilityName,
         "vigil.kafka.client": handle.map { String(cString: rd_kafka_name($0)) } ?? "",
         "vigil.kafka.message": text.map { String(cString: $0) } ?? "",
     ]
-    // librdkafka uses syslog levels: 0 emergency … 7 debug.
-    switch level {
+    switch facilityName == "AUTOCREATE" ? 7 : level {
     case ...2: context.logger.critical("librdkafka log", metadata: metadata)
     case 3: context.logger.error("librdkafka log", metadata: metadata)
     case 4: context.logger.warning("librdkafka log", metadata: metadata)

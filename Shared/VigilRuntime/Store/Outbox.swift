@@ -1,0 +1,69 @@
+import VigilContracts
+import VigilKafka
+import VigilStore
+
+/// Events waiting to be published, written in the transaction that produced them.
+public final class Outbox {
+    /// A stored event with its position in the outbox.
+    public struct Entry {
+        public var sequence: Int64
+        public var record: OutgoingRecord
+    }
+
+    private let database: Database
+
+    init(database: Database) {
+        self.database = database
+    }
+
+    /// Appends an event; its Kafka timestamp is the event time and its headers
+    /// carry the event id and schema, so readers can filter without decoding.
+    public func append<Event: VigilEvent>(_ event: Event, to topic: TopicSpec) throws {
+        let value = try EventCoding.encode(event)
+        let schema = "\(Event.schemaName)/\(event.schemaVersion)"
+        try database.run("""
+            INSERT INTO vigil_outbox (topic, record_key, value, timestamp_ms, event_id, schema)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, [topic.name, event.recordKey.map { Array($0.utf8) }, value,
+                  event.eventTime.epochMilliseconds, event.eventId, schema])
+    }
+
+    /// The oldest entries, up to `limit`.
+    func pending(limit: Int) throws -> [Entry] {
+        try database.query("""
+            SELECT sequence, topic, record_key, value, timestamp_ms, event_id, schema
+            FROM vigil_outbox ORDER BY sequence LIMIT ?
+            """, [limit]).map { row in
+            let headers = [
+                KafkaHeader(name: EventHeaders.eventId, value: row[5].bytes),
+                KafkaHeader(name: EventHeaders.schema, value: row[6].bytes),
+            ]
+            let record = OutgoingRecord(topic: row[1].string ?? "", key: row[2].bytes, value: row[3].bytes ?? [],
+                                        timestampMilliseconds: row[4].int64 ?? 0, headers: headers)
+            return Entry(sequence: row[0].int64 ?? 0, record: record)
+        }
+    }
+
+    /// Removes published entries.
+    func remove(_ sequences: [Int64]) throws {
+        guard !sequences.isEmpty else { return }
+        try database.transaction {
+            for sequence in sequences {
+                try database.run("DELETE FROM vigil_outbox WHERE sequence = ?", [sequence])
+            }
+        }
+    }
+
+    /// The number of entries waiting.
+    public func count() throws -> Int {
+        try database.scalar("SELECT count(*) FROM vigil_outbox").int ?? 0
+    }
+}
+
+/// The header names on every event record.
+public enum EventHeaders {
+    /// The event's deterministic id.
+    public static let eventId = "vigil.event-id"
+    /// `<schema name>/<version>`, such as `alert/1`.
+    public static let schema = "vigil.schema"
+}

@@ -1,0 +1,74 @@
+import VigilContracts
+import VigilKafka
+import VigilLog
+
+/// Reads a whole topic as it stands now: every partition from its first
+/// record to the high watermark seen at the start, outside any group.
+public struct TopicReader {
+    public var properties: [String: String]
+    public var logger: Logger
+
+    public init(properties: [String: String], logger: Logger) {
+        self.properties = properties
+        self.logger = logger
+    }
+
+    /// The records of `topic`, in offset order per partition, partitions in order.
+    public func records(of topic: TopicSpec) throws -> [KafkaRecord] {
+        let consumer = try KafkaConsumer(properties: properties, logger: logger)
+        let partitionCount = try consumer.topics()[topic.name] ?? topic.partitions
+        var remaining: [TopicPartition: Int64] = [:]
+        var starts: [TopicPartition: StartOffset] = [:]
+        for partition in 0..<partitionCount {
+            let topicPartition = TopicPartition(topic: topic.name, partition: partition)
+            let (low, high) = try consumer.watermarks(topicPartition)
+            if high > low {
+                remaining[topicPartition] = high
+                starts[topicPartition] = .offset(low)
+            }
+        }
+        guard !starts.isEmpty else { return [] }
+        try consumer.assign(starts)
+
+        var records: [KafkaRecord] = []
+        while !remaining.isEmpty {
+            for record in try consumer.poll(maxRecords: 5_000, timeoutMilliseconds: 500) {
+                guard let high = remaining[record.topicPartition] else { continue }
+                if record.offset < high {
+                    records.append(record)
+                }
+                if record.offset + 1 >= high {
+                    remaining[record.topicPartition] = nil
+                }
+            }
+        }
+        return records.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
+    }
+
+    /// The events of `topic`, each event id once (the first copy), skipping
+    /// records that do not decode; returns those too, counted.
+    public func events<Event: VigilEvent>(_ type: Event.Type, of topic: TopicSpec) throws -> (events: [Event], undecodable: Int) {
+        var seen: Set<String> = []
+        var events: [Event] = []
+        var undecodable = 0
+        for record in try records(of: topic) {
+            guard let event = try? RecordDecoding.decode(type, from: record.value) else {
+                undecodable += 1
+                continue
+            }
+            if seen.insert(event.eventId).inserted {
+                events.append(event)
+            }
+        }
+        return (events, undecodable)
+    }
+
+    /// The number of distinct event ids on `topic`, read from the record headers without decoding.
+    public func distinctEventCount(of topic: TopicSpec) throws -> Int {
+        var seen: Set<String> = []
+        for record in try records(of: topic) {
+            seen.insert(record.header(EventHeaders.eventId) ?? "\(record.partition)/\(record.offset)")
+        }
+        return seen.count
+    }
+}

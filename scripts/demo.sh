@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Runs Vigil's main job on the embedded broker: starts `vigil broker` and the
+# four services as separate processes, feeds a folder of interchange NDJSON
+# files, prints each alert as it arrives, then the cases and a per-agent table,
+# and stops every process it started.
+#
+# Usage: scripts/demo.sh [INPUT_DIR]   (default: samples)
+# The folder holds roster*.ndjson, chats*.ndjson and optionally
+# complaints*.ndjson and orders*.ndjson. Logs and stores go to .demo/.
+set -euo pipefail
+shopt -s nullglob
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+input=${1:-samples}
+bin=${VIGIL_BIN_DIR:-$root/.build/debug}
+work=$root/.demo
+timeout_seconds=${VIGIL_DEMO_TIMEOUT:-600}
+
+[ -d "$input" ] || { echo "demo: input folder $input not found" >&2; exit 2; }
+roster=("$input"/roster*.ndjson)
+chats=("$input"/chats*.ndjson)
+complaints=("$input"/complaints*.ndjson)
+orders=("$input"/orders*.ndjson)
+[ ${#roster[@]} -gt 0 ] || { echo "demo: no roster*.ndjson in $input" >&2; exit 2; }
+[ ${#chats[@]} -gt 0 ] || { echo "demo: no chats*.ndjson in $input" >&2; exit 2; }
+for executable in vigil vigil-ingest vigil-alerting vigil-escalation vigil-scoring; do
+  [ -x "$bin/$executable" ] || { echo "demo: $bin/$executable not built; run make demo" >&2; exit 2; }
+done
+
+rm -rf "$work"
+mkdir -p "$work"
+pids=()
+
+stop_all() {
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  pids=()
+}
+trap 'status=$?; stop_all; [ $status -eq 0 ] || echo "demo failed; logs are in $work" >&2' EXIT
+
+heading() {
+  printf '\n== %s ==\n' "$1"
+}
+
+# The embedded broker prints its address once its topics exist.
+"$bin/vigil" broker --bootstrap-file "$work/bootstrap" >"$work/broker.out" 2>"$work/broker.log" &
+pids+=($!)
+for _ in $(seq 100); do
+  [ -s "$work/bootstrap" ] && break
+  sleep 0.1
+done
+[ -s "$work/bootstrap" ] || { echo "demo: the embedded broker did not start; see $work/broker.log" >&2; exit 1; }
+export VIGIL_BOOTSTRAP_SERVERS
+VIGIL_BOOTSTRAP_SERVERS=$(cat "$work/bootstrap")
+export VIGIL_LOG_LEVEL=${VIGIL_LOG_LEVEL:-info}
+
+heading "内嵌 Kafka（仅在内存中）已启动 · embedded broker (memory only) at $VIGIL_BOOTSTRAP_SERVERS"
+
+# The roster goes first, so every service starts with the whole organisation.
+heading "导入花名册 · importing the roster"
+"$bin/vigil-ingest" --store "$work/ingest.sqlite" "${roster[@]}" 2>>"$work/ingest.log"
+
+services=(alerting escalation scoring)
+service_pids=()
+for service in "${services[@]}"; do
+  "$bin/vigil-$service" --store "$work/$service.sqlite" 2>"$work/$service.log" &
+  pids+=($!)
+  service_pids+=($!)
+done
+
+heading "实时预警 · live alerts"
+"$bin/vigil" alerts watch --from-beginning --group vigil-demo-console 2>"$work/console.log" &
+watcher=$!
+pids+=($watcher)
+
+"$bin/vigil-ingest" --store "$work/ingest.sqlite" "${chats[@]}" "${complaints[@]}" "${orders[@]}" 2>>"$work/ingest.log" \
+  | sed 's/^/[vigil-ingest] /'
+
+# Wait until every group has consumed everything, checking the services stay up.
+deadline=$((SECONDS + timeout_seconds))
+until "$bin/vigil" lag --wait --timeout 5 vigil-alerting vigil-escalation vigil-scoring \
+    "vigil-demo-console=vigil.alerts" 2>>"$work/lag.log"; do
+  for index in "${!service_pids[@]}"; do
+    if ! kill -0 "${service_pids[$index]}" 2>/dev/null; then
+      echo "demo: vigil-${services[$index]} stopped; see $work/${services[$index]}.log" >&2
+      exit 1
+    fi
+  done
+  if [ $SECONDS -ge $deadline ]; then
+    echo "demo: the services did not catch up within $timeout_seconds s" >&2
+    exit 1
+  fi
+done
+kill -TERM "$watcher"
+wait "$watcher" || true
+
+heading "案件 · cases"
+"$bin/vigil" cases list
+
+heading "客服考核 · per-agent figures"
+"$bin/vigil" scores
+
+heading "死信 · dead letters"
+"$bin/vigil" dead-letters
+
+heading "汇总 · summary"
+"$bin/vigil" summary
+
+# Graceful shutdown: each service finishes its batch and exits 0.
+for index in "${!service_pids[@]}"; do
+  kill -TERM "${service_pids[$index]}"
+done
+for index in "${!service_pids[@]}"; do
+  if ! wait "${service_pids[$index]}"; then
+    echo "demo: vigil-${services[$index]} did not stop cleanly; see $work/${services[$index]}.log" >&2
+    exit 1
+  fi
+done
+stop_all
+printf '\n演示结束，日志和数据库在 %s · demo finished; logs and stores are in %s\n' "$work" "$work"

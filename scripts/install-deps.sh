@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Vigil builds against, when they are missing.
+# The Swift toolchain itself is expected at /opt/swift or on PATH.
+set -euo pipefail
+
+packages=(librdkafka-dev libsqlite3-dev pkg-config)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+if ! command -v swift >/dev/null 2>&1 && [ ! -x /opt/swift/usr/bin/swift ]; then
+  echo "Swift is not installed: put a Swift 6 toolchain on PATH or at /opt/swift." >&2
+  exit 1
+fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs Vigil's main job on the embedded broker: starts `vigil broker` and the
-# four services as separate processes, feeds a folder of interchange NDJSON
-# files, prints each alert as it arrives, then the cases and a per-agent table,
-# and stops every process it started.
+# Runs Vigil's main job on the embedded broker. It starts `vigil broker` and
+# the four services as separate processes and feeds them a folder of
+# interchange NDJSON files. It prints each alert as it arrives, then the cases
+# and a per-agent table, and stops every process it started.
 #
 # Usage: scripts/demo.sh [INPUT_DIR]   (default: samples)
 # The folder holds roster*.ndjson, chats*.ndjson and optionally

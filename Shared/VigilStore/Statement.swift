@@ -53,7 +53,7 @@ public final class Statement {
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard bindings.count == expected else {
             throw DatabaseError(code: SQLITE_RANGE,
-                                message: "expected \(expected) bound values, got \(bindings.count)", sql: sql)
+                                message: "wrong number of bound values: expected \(expected), got \(bindings.count)", sql: sql)
         }
         for (offset, binding) in bindings.enumerated() {
             let index = Int32(offset + 1)

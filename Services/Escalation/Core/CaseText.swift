@@ -22,7 +22,7 @@ enum CaseText {
             english: "The customer complained to \(channelEnglish(complaint.channel)) (complaint \(complaint.complaintId)).")
     }
 
-    /// The channel's name in Chinese.
+    /// Names the channel in Chinese.
     static func channelChinese(_ channel: ComplaintChannel) -> String {
         switch channel {
         case .platform: "平台"
@@ -32,7 +32,7 @@ enum CaseText {
         }
     }
 
-    /// The channel's name in English.
+    /// Names the channel in English.
     static func channelEnglish(_ channel: ComplaintChannel) -> String {
         switch channel {
         case .platform: "the platform"

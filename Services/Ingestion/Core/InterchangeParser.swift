@@ -41,7 +41,7 @@ public struct InterchangeParser: Sendable {
         self.fixedKind = fixedKind
     }
 
-    /// Parses a line, or throws a ``RecordRejection`` that says what is wrong with it.
+    /// Parses a line, or throws a ``RecordRejection`` that describes what is wrong with it.
     public func parse(_ line: ArraySlice<UInt8>) throws -> InterchangeRecord {
         let bytes = Array(line)
         let kind = try fixedKind ?? recognise(bytes)
@@ -70,10 +70,7 @@ public struct InterchangeParser: Sendable {
         do {
             shape = try JSONDecoder().decode(Shape.self, from: Data(bytes))
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw RecordRejection(.invalidJSON, EventCoding.describe(error))
-            }
-            throw RecordRejection(.invalidField, EventCoding.describe(error))
+            throw RecordDecoding.rejection(for: error)
         }
         if shape.messageId != nil, shape.text != nil {
             return .message

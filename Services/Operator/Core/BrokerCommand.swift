@@ -35,7 +35,7 @@ enum BrokerCommand: Subcommand {
 
         Console.printLine(broker.bootstrapServers)
         if let path = options.value("bootstrap-file") {
-            // Written last, so a script that sees the file can connect.
+            // Written last, so a script that finds the file can connect at once.
             try (broker.bootstrapServers + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         logger.notice("embedded broker started; it keeps everything in memory", metadata: [

@@ -49,7 +49,7 @@ enum LagCommand: Subcommand {
         }
     }
 
-    /// The groups to check with their input topics: the services' groups by default.
+    /// Returns the groups to check with their input topics: the services' groups by default.
     static func groupTopics(_ arguments: [String], catalogue: TopicCatalogue) throws -> [(String, [String])] {
         let defaults: [(String, [String])] = [
             ("vigil-alerting", [catalogue.chatMessages.name]),
@@ -70,7 +70,7 @@ enum LagCommand: Subcommand {
         }
     }
 
-    /// The total lag per group: records on the topics past the group's committed offsets.
+    /// Measures the total lag per group: records on the topics past the group's committed offsets.
     static func measure(_ groups: [(String, [String])], context: OperatorContext) throws -> [String: Int64] {
         var lags: [String: Int64] = [:]
         for (group, topics) in groups {

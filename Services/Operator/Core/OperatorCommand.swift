@@ -70,7 +70,7 @@ public enum OperatorCommand {
         }
     }
 
-    /// The subcommand whose words start the arguments, longest name first.
+    /// Finds the subcommand whose words start the arguments, trying longer names first.
     private static func select(_ arguments: [String]) -> (any Subcommand.Type, [String])? {
         let ordered = subcommands.sorted { $0.name.split(separator: " ").count > $1.name.split(separator: " ").count }
         for command in ordered {

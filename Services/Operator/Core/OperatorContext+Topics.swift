@@ -6,12 +6,12 @@ extension OperatorContext {
         TopicReader(properties: configuration.clientProperties, logger: logger)
     }
 
-    /// The roster as it stands on the roster topic.
+    /// Reads the roster as the roster topic has it now.
     func loadRoster() throws -> Roster {
         Roster(try scanner.events(RosterPerson.self, of: catalogue.roster).events)
     }
 
-    /// An event time in the scoring zone (+08:00), as "2026-11-11 08:05:12".
+    /// Formats an event time at +08:00, the zone scores use, as "2026-11-11 08:05:12".
     func localTime(_ timestamp: Timestamp) -> String {
         let shifted = Timestamp(epochMilliseconds: timestamp.epochMilliseconds, utcOffsetSeconds: 8 * 3600)
         return String(shifted.iso8601.prefix(19)).replacingOccurrences(of: "T", with: " ")

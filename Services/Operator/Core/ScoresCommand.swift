@@ -33,7 +33,7 @@ enum ScoresCommand: Subcommand {
         return 0
     }
 
-    /// The latest figures per agent, summed over days (or for one day).
+    /// Reads the latest figures per agent, summed over days (or for one day).
     static func latestFigures(context: OperatorContext, day: String?) throws -> [String: ScoreFigures] {
         // The last record per key wins, as compaction would leave it.
         var latest: [String: Score] = [:]

@@ -19,7 +19,7 @@ extension Subcommand {
     static var positionalHelp: String { "" }
 }
 
-/// What every subcommand shares: Kafka settings, topic names, language, logger, signals.
+/// The settings every subcommand shares: Kafka, topic names, language, logger and signals.
 struct OperatorContext {
     var configuration: ServiceConfiguration
     var language: Language

@@ -38,9 +38,16 @@ enum TopicsListCommand: Subcommand {
     static let name = "topics list"
     static let summary = LocalizedText(chinese: "列出主题目录及集群上的实际分区数",
                                        english: "list the topic catalogue and the partitions the cluster has")
-    static let options: [OptionSpec] = []
+    static let options: [OptionSpec] = [
+        .flag("markdown", help: LocalizedText(chinese: "只打印主题目录的 Markdown 表格，不连接集群",
+                                              english: "print the catalogue as a Markdown table without contacting the cluster")),
+    ]
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
+        if options.flag("markdown") {
+            print(context.catalogue.markdownTable)
+            return 0
+        }
         let admin = try KafkaAdmin(properties: context.configuration.clientProperties, logger: context.logger)
         let existing = try admin.topics()
         var table = TextTable(headers: context.language == .chinese

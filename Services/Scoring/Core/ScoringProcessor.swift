@@ -99,14 +99,15 @@ public final class ScoringProcessor: StreamProcessor {
                 WHERE conversation_id = ? AND first_customer_ms IS NULL
                 """, [time, message.conversationId])
         case .agent:
-            // The first agent message after the customer's first message answers it.
+            // The first agent message after the customer's first message is the first response.
             try database.run("""
                 UPDATE conversations SET first_response_ms = ?
                 WHERE conversation_id = ? AND first_customer_ms IS NOT NULL AND first_response_ms IS NULL
                   AND first_customer_ms <= ?
                 """, [time, message.conversationId, time])
         case .system:
-            return
+            // Never a reply, but it may be the message that opened the conversation.
+            break
         }
 
         let row = try database.query("SELECT agent, day FROM conversations WHERE conversation_id = ?",

@@ -44,7 +44,7 @@ public struct CaseEvent: VigilEvent {
         self.text = text
     }
 
-    /// The case id of a thread.
+    /// Returns the case id of a thread.
     public static func caseId(for thread: ThreadKey) -> String {
         "case-\(StableHash.hex(thread.shop, thread.buyer))"
     }

@@ -6,15 +6,16 @@
 /// without an offset is rejected rather than read as UTC.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Milliseconds since 1970-01-01T00:00:00Z.
-    public var epochMilliseconds: Int64
+    public let epochMilliseconds: Int64
 
-    /// The offset from UTC, in seconds, that the text form uses.
-    public var utcOffsetSeconds: Int32
+    /// The offset from UTC, in seconds (whole minutes), that the text form uses.
+    public let utcOffsetSeconds: Int32
 
     /// Creates a timestamp; `utcOffsetSeconds` only affects how it is written.
+    /// ISO 8601 offsets have no seconds, so the offset is cut to whole minutes.
     public init(epochMilliseconds: Int64, utcOffsetSeconds: Int32 = 0) {
         self.epochMilliseconds = epochMilliseconds
-        self.utcOffsetSeconds = utcOffsetSeconds
+        self.utcOffsetSeconds = utcOffsetSeconds / 60 * 60
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
@@ -36,15 +37,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The ISO 8601 text, with milliseconds only when they are not zero.
     public var iso8601: String { TimestampFormat.format(self) }
 
-    /// The calendar day ("2026-11-11") of this instant at the given offset.
+    /// Returns the calendar day ("2026-11-11") of this instant at the given offset.
     public func day(atUTCOffset offsetSeconds: Int32) -> String {
         let local = Timestamp(epochMilliseconds: epochMilliseconds, utcOffsetSeconds: offsetSeconds)
         return String(TimestampFormat.format(local).prefix(10))
     }
 
-    /// Whole seconds from `self` to `later`, rounded down.
+    /// Whole seconds from `self` to `later`, rounded down (toward negative infinity).
     public func seconds(until later: Timestamp) -> Int64 {
-        (later.epochMilliseconds - epochMilliseconds) / 1000
+        let milliseconds = later.epochMilliseconds - epochMilliseconds
+        return milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000)
     }
 }
 

@@ -41,7 +41,7 @@ public struct TopicCatalogue: Sendable {
         roster = topic(
             "roster", .person, 1, .compact, retention: nil,
             schema: RosterPerson.schemaName, summary: "The organisation: agents, supervisors, managers, brand manager.",
-            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation"])
+            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil scores"])
         complaints = topic(
             "complaints", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: Complaint.schemaName, summary: "Complaints filed with the platform or a regulator.",
@@ -57,11 +57,11 @@ public struct TopicCatalogue: Sendable {
         caseEvents = topic(
             "case.events", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: CaseEvent.schemaName, summary: "Case timelines: opened, alerts and complaints linked.",
-            producers: ["vigil-escalation"], consumers: ["vigil-scoring", "vigil cases"])
+            producers: ["vigil-escalation"], consumers: ["vigil-scoring", "vigil cases list"])
         scores = topic(
             "scores", .subjectPeriod, 6, .compact, retention: nil,
             schema: Score.schemaName, summary: "Per-agent figures per day, latest per key.",
-            producers: ["vigil-scoring"], consumers: ["vigil scores"])
+            producers: ["vigil-scoring"], consumers: ["vigil scores", "vigil summary"])
         deadLetters = topic(
             "dead-letters", .sourceKey, 3, .delete, retention: 30 * week,
             schema: DeadLetter.schemaName, summary: "Rejected records with the reason.",
@@ -74,7 +74,7 @@ public struct TopicCatalogue: Sendable {
         [chatMessages, roster, complaints, orders, alerts, caseEvents, scores, deadLetters]
     }
 
-    /// The topic with this full name, if the catalogue has it.
+    /// Returns the topic with this full name, if the catalogue has it.
     public func topic(named name: String) -> TopicSpec? {
         all.first { $0.name == name }
     }

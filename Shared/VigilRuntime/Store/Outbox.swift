@@ -28,8 +28,8 @@ public final class Outbox {
                   event.eventTime.epochMilliseconds, event.eventId, schema])
     }
 
-    /// The oldest entries, up to `limit`.
-    func pending(limit: Int) throws -> [Entry] {
+    /// Returns the oldest entries, up to `limit`.
+    public func pending(limit: Int) throws -> [Entry] {
         try database.query("""
             SELECT sequence, topic, record_key, value, timestamp_ms, event_id, schema
             FROM vigil_outbox ORDER BY sequence LIMIT ?
@@ -45,7 +45,7 @@ public final class Outbox {
     }
 
     /// Removes published entries.
-    func remove(_ sequences: [Int64]) throws {
+    public func remove(_ sequences: [Int64]) throws {
         guard !sequences.isEmpty else { return }
         try database.transaction {
             for sequence in sequences {
@@ -54,7 +54,7 @@ public final class Outbox {
         }
     }
 
-    /// The number of entries waiting.
+    /// Counts the entries waiting to be published.
     public func count() throws -> Int {
         try database.scalar("SELECT count(*) FROM vigil_outbox").int ?? 0
     }

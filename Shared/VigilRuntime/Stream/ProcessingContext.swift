@@ -2,7 +2,7 @@ import VigilContracts
 import VigilKafka
 import VigilStore
 
-/// What a processor may touch while it processes a record: the store, the outbox and the dedupe table.
+/// The store, outbox and table of applied event ids that a processor uses while it processes a record.
 public final class ProcessingContext {
     /// The service's store, inside the batch transaction.
     public let database: Database
@@ -11,11 +11,13 @@ public final class ProcessingContext {
     private let outbox: Outbox
     private let appliedEvents: AppliedEvents
 
-    init(database: Database, catalogue: TopicCatalogue, outbox: Outbox, appliedEvents: AppliedEvents) {
-        self.database = database
+    /// Creates a context over a service's store. The stream loop makes one per
+    /// run, and tools or tests that drive a processor directly make their own.
+    public init(store: ServiceStore, catalogue: TopicCatalogue) {
+        self.database = store.database
         self.catalogue = catalogue
-        self.outbox = outbox
-        self.appliedEvents = appliedEvents
+        self.outbox = store.outbox
+        self.appliedEvents = store.appliedEvents
     }
 
     /// Queues an event for publication once the batch commits.
@@ -43,12 +45,23 @@ public enum RecordDecoding {
         } catch let error as EventDecodingError {
             throw RecordRejection(.unsupportedSchema, error.description)
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw RecordRejection(.invalidJSON, EventCoding.describe(error))
-            }
-            throw RecordRejection(.invalidField, EventCoding.describe(error))
+            throw rejection(for: error)
         } catch {
             throw RecordRejection(.invalidJSON, String(describing: error))
+        }
+    }
+
+    /// Maps a decoding failure to a rejection. A failure at the top level means
+    /// the bytes are not one JSON object, and a deeper one names the field.
+    public static func rejection(for error: DecodingError) -> RecordRejection {
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return RecordRejection(.invalidJSON, EventCoding.describe(error))
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty,
+             .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return RecordRejection(.invalidJSON, "invalid JSON: expected one JSON object")
+        default:
+            return RecordRejection(.invalidField, EventCoding.describe(error))
         }
     }
 }

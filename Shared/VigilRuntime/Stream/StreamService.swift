@@ -46,8 +46,7 @@ public final class StreamService: KafkaRebalanceHandler {
         let offsets = store.offsets
         self.offsets = offsets
         let outbox = store.outbox
-        let context = ProcessingContext(database: database, catalogue: catalogue, outbox: outbox,
-                                        appliedEvents: store.appliedEvents)
+        let context = ProcessingContext(store: store, catalogue: catalogue)
         let producer = try KafkaProducer(properties: configuration.clientProperties, logger: logger)
         let publisher = OutboxPublisher(outbox: outbox, producer: producer, logger: logger)
 
@@ -96,8 +95,8 @@ public final class StreamService: KafkaRebalanceHandler {
         logger.info("shutting down", metadata: ["vigil.signal": shutdown.signalName ?? "none"])
         let left = try outbox.count()
         try publisher.publishPending(giveUpAfterMilliseconds: 10_000)
-        // Asynchronous, because the store, not the group, holds the offsets
-        // that count; close() sends it if the broker is reachable.
+        // Asynchronous, because the offsets that count are in the store, not
+        // the group. close() sends the commit if the broker is reachable.
         try? consumer.commit(nextOffsets.filter { assigned.contains($0.key) }, synchronously: false)
         consumer.close()
         reportProgress()

@@ -2,7 +2,7 @@ import VigilContracts
 import VigilKafka
 import VigilLog
 
-/// Reads a whole topic as it stands now: every partition from its first
+/// Reads a whole topic as it is now: every partition from its first
 /// record to the high watermark seen at the start, outside any group.
 public struct TopicReader {
     public var properties: [String: String]
@@ -13,7 +13,7 @@ public struct TopicReader {
         self.logger = logger
     }
 
-    /// The records of `topic`, in offset order per partition, partitions in order.
+    /// Reads the records of `topic`, in offset order per partition, partitions in order.
     public func records(of topic: TopicSpec) throws -> [KafkaRecord] {
         let consumer = try KafkaConsumer(properties: properties, logger: logger)
         let partitionCount = try consumer.topics()[topic.name] ?? topic.partitions
@@ -63,7 +63,7 @@ public struct TopicReader {
         return (events, undecodable)
     }
 
-    /// The number of distinct event ids on `topic`, read from the record headers without decoding.
+    /// Counts the distinct event ids on `topic`, from the record headers without decoding.
     public func distinctEventCount(of topic: TopicSpec) throws -> Int {
         var seen: Set<String> = []
         for record in try records(of: topic) {

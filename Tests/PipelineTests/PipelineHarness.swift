@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+import VigilContracts
+import VigilKafka
+import VigilLog
+import VigilRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built executables as separate processes: `vigil broker`, the
+/// three stream services and `vigil-ingest`, each with its own store in a
+/// temporary folder. Everything it starts is stopped by `stop()` or deinit.
+final class PipelineHarness {
+    static let streamServices = ["vigil-alerting", "vigil-escalation", "vigil-scoring"]
+
+    let work: URL
+    let catalogue = TopicCatalogue()
+    private(set) var bootstrap = ""
+    private var broker: Process?
+    private var services: [String: Process] = [:]
+    private var others: [Process] = []
+    private let logger = Logger(label: "vigil-pipeline-tests", logLevel: .error)
+
+    static var binaries: URL {
+        if let override = ProcessInfo.processInfo.environment["VIGIL_BIN_DIR"] {
+            return URL(fileURLWithPath: override)
+        }
+        return SharedData.packageRoot.appendingPathComponent(".build/debug")
+    }
+
+    init() throws {
+        for name in ["vigil", "vigil-ingest"] + Self.streamServices {
+            let path = Self.binaries.appendingPathComponent(name).path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw HarnessError("\(path) is not built; run `make test` (or `swift build` first)")
+            }
+        }
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+
+        let bootstrapFile = work.appendingPathComponent("bootstrap")
+        broker = try launch("vigil", ["broker", "--bootstrap-file", bootstrapFile.path], log: "broker")
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: bootstrapFile.path) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        bootstrap = try String(contentsOf: bootstrapFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    deinit {
+        stop()
+        if ProcessInfo.processInfo.environment["VIGIL_KEEP_TEST_LOGS"] == nil {
+            try? FileManager.default.removeItem(at: work)
+        }
+    }
+
+    // MARK: - Processes
+
+    /// Starts a stream service with its store in the work folder; a restart reuses the store.
+    func startService(_ name: String) throws {
+        services[name] = try launch(name, ["--store", work.appendingPathComponent("\(name).sqlite").path], log: name)
+    }
+
+    /// Starts an ingestion run over the files and returns its process.
+    func startIngest(_ files: [URL]) throws -> Process {
+        let process = try launch("vigil-ingest", ["--store", work.appendingPathComponent("ingest.sqlite").path]
+                                 + files.map(\.path), log: "vigil-ingest")
+        others.append(process)
+        return process
+    }
+
+    /// Runs an ingestion to its end and checks it succeeded.
+    func ingest(_ files: [URL]) throws {
+        let process = try startIngest(files)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw HarnessError("vigil-ingest exited with \(process.terminationStatus):\n\(logTail("vigil-ingest"))")
+        }
+    }
+
+    /// Kills a stream service with SIGKILL, as a crash would.
+    func kill(_ name: String) throws {
+        guard let process = services[name] else { throw HarnessError("\(name) is not running") }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        services[name] = nil
+    }
+
+    /// Waits until every service group has consumed everything on its topics.
+    func waitUntilIdle(timeoutSeconds: Int = 300) throws {
+        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        while Date() < deadline {
+            for (name, process) in services where !process.isRunning {
+                throw HarnessError("\(name) stopped with status \(process.terminationStatus):\n\(logTail(name))")
+            }
+            let lag = try launch("vigil", ["lag", "--wait", "--timeout", "5"], log: "lag")
+            lag.waitUntilExit()
+            if lag.terminationStatus == 0 {
+                return
+            }
+        }
+        throw HarnessError("the services did not catch up within \(timeoutSeconds) s")
+    }
+
+    /// Stops the services with SIGTERM (each must exit 0), then the broker.
+    @discardableResult
+    func stop() -> [String: Int32] {
+        var statuses: [String: Int32] = [:]
+        for (name, process) in services {
+            process.terminate()
+            process.waitUntilExit()
+            statuses[name] = process.terminationStatus
+        }
+        services.removeAll()
+        for process in others where process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        others.removeAll()
+        if let broker {
+            broker.terminate()
+            broker.waitUntilExit()
+        }
+        broker = nil
+        return statuses
+    }
+
+    /// The last lines of a process's log, for failure messages; set
+    /// VIGIL_KEEP_TEST_LOGS=1 to keep the whole folder.
+    func logTail(_ name: String, lines: Int = 15) -> String {
+        let text = (try? String(contentsOf: work.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
+    private func launch(_ executable: String, _ arguments: [String], log name: String) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binaries.appendingPathComponent(executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["VIGIL_BOOTSTRAP_SERVERS"] = bootstrap
+        environment["VIGIL_LOG_LEVEL"] = "info"
+        process.environment = environment
+        let logURL = work.appendingPathComponent("\(name).log")
+        if !FileManager.default.fileExists(atPath: logURL.path) {
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: logURL)
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardOutput = handle
+        try process.run()
+        return process
+    }
+
+    // MARK: - Outputs
+
+    var reader: TopicReader {
+        TopicReader(properties: ["bootstrap.servers": bootstrap], logger: logger)
+    }
+
+    /// The number of records on a topic now.
+    func recordCount(_ topic: TopicSpec) throws -> Int {
+        try reader.records(of: topic).count
+    }
+
+    /// Everything the services published, reduced to what a consumer acts on.
+    func outputs() throws -> PipelineOutputs {
+        var outputs = PipelineOutputs()
+        for record in try reader.records(of: catalogue.alerts) {
+            outputs.add(record, into: \.alerts)
+        }
+        for record in try reader.records(of: catalogue.caseEvents) {
+            outputs.add(record, into: \.caseEvents)
+            let event = try EventCoding.decode(CaseEvent.self, from: record.value)
+            var links = outputs.cases[event.caseId] ?? PipelineOutputs.CaseLinks()
+            if event.type == .opened {
+                links.openedBy.insert(event.alertId ?? "")
+            }
+            if let alertId = event.alertId {
+                links.alerts.insert(alertId)
+            }
+            if let complaintId = event.complaintId {
+                links.complaints.insert(complaintId)
+            }
+            outputs.cases[event.caseId] = links
+        }
+        for record in try reader.records(of: catalogue.scores) {
+            let score = try EventCoding.decode(Score.self, from: record.value)
+            outputs.scores[score.recordKey ?? ""] = score.figures
+        }
+        outputs.deadLetters = try reader.distinctEventCount(of: catalogue.deadLetters)
+        return outputs
+    }
+}
+
+/// What the pipeline published, keyed so two runs compare independently of order.
+struct PipelineOutputs: Equatable {
+    struct CaseLinks: Equatable {
+        var openedBy: Set<String> = []
+        var alerts: Set<String> = []
+        var complaints: Set<String> = []
+    }
+
+    /// Alert bytes by event id.
+    var alerts: [String: [UInt8]] = [:]
+    /// Case event bytes by event id.
+    var caseEvents: [String: [UInt8]] = [:]
+    var cases: [String: CaseLinks] = [:]
+    /// The latest figures per score key, as compaction keeps them.
+    var scores: [String: ScoreFigures] = [:]
+    var deadLetters = 0
+    /// Event ids seen twice with different bytes: the one thing a duplicate must never be.
+    var conflicts: [String] = []
+
+    mutating func add(_ record: KafkaRecord, into keyPath: WritableKeyPath<PipelineOutputs, [String: [UInt8]]>) {
+        let id = record.header(EventHeaders.eventId) ?? "missing-id"
+        if let existing = self[keyPath: keyPath][id], existing != record.value {
+            conflicts.append(id)
+        }
+        self[keyPath: keyPath][id] = record.value
+    }
+
+    /// Per-agent totals over all days.
+    var agentTotals: [String: ScoreFigures] {
+        var totals: [String: ScoreFigures] = [:]
+        for (key, figures) in scores {
+            let agent = String(key.split(separator: "/")[1])
+            totals[agent] = (totals[agent] ?? ScoreFigures()) + figures
+        }
+        return totals
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Synchronization
+import Testing
+import VigilContracts
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The four services as separate processes on the embedded broker, fed the real chats.
+@Suite("Pipeline on the real chats", .serialized, .enabled(if: SharedData.isAvailable || SharedData.isRequired))
+struct PipelineTests {
+    /// The uninterrupted run, computed once and compared with every interrupted run.
+    private static let baseline = Mutex<PipelineOutputs?>(nil)
+
+    static func uninterruptedOutputs() throws -> PipelineOutputs {
+        if let cached = baseline.withLock({ $0 }) {
+            return cached
+        }
+        let harness = try PipelineHarness()
+        try harness.ingest([SharedData.file("roster.ndjson")])
+        for service in PipelineHarness.streamServices {
+            try harness.startService(service)
+        }
+        try harness.ingest(SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file))
+        try harness.waitUntilIdle()
+        let outputs = try harness.outputs()
+        let statuses = harness.stop()
+        #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
+        baseline.withLock { $0 = outputs }
+        return outputs
+    }
+
+    @Test("alerts match an independent count")
+    func alertsMatchIndependentCount() throws {
+        try SharedData.requireAvailable()
+        let expected = try IndependentCount.read()
+        let outputs = try Self.uninterruptedOutputs()
+
+        #expect(expected.messages == 42_805)
+        #expect(outputs.alerts.count == expected.alertingMessages)
+        #expect(outputs.cases.count == expected.alertingThreads.count)
+        #expect(outputs.cases.values.allSatisfy { $0.openedBy.count == 1 }, "each case is opened exactly once")
+        #expect(outputs.conflicts.isEmpty)
+        #expect(outputs.deadLetters == 0)
+        let alertedAgents = Set(try outputs.alerts.values.map { try EventCoding.decode(Alert.self, from: $0).agent })
+        #expect(alertedAgents.isSubset(of: Set(outputs.agentTotals.keys)))
+        #expect(outputs.agentTotals.count == 36)
+        #expect(outputs.agentTotals.values.map(\.alerts).reduce(0, +) == expected.alertingMessages)
+    }
+
+    @Test("SIGKILL mid-run loses and duplicates nothing",
+          arguments: ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil-ingest"])
+    func killMidRun(victim: String) throws {
+        try SharedData.requireAvailable()
+        let expected = try Self.uninterruptedOutputs()
+
+        let harness = try PipelineHarness()
+        try harness.ingest([SharedData.file("roster.ndjson")])
+        for service in PipelineHarness.streamServices {
+            try harness.startService(service)
+        }
+        let files = SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file)
+        let ingestion = try harness.startIngest(files)
+
+        // Kill once the victim has visibly done part of its work.
+        let (topic, threshold) = Self.progressSignal(for: victim, harness: harness)
+        let deadline = Date().addingTimeInterval(120)
+        var seenAtKill = 0
+        while Date() < deadline {
+            seenAtKill = try harness.recordCount(topic)
+            if seenAtKill >= threshold {
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(seenAtKill >= threshold, "\(victim) made no progress before the kill")
+
+        if victim == "vigil-ingest" {
+            Glibc.kill(ingestion.processIdentifier, SIGKILL)
+            ingestion.waitUntilExit()
+            try harness.ingest(files)
+        } else {
+            try harness.kill(victim)
+            try harness.startService(victim)
+            ingestion.waitUntilExit()
+            #expect(ingestion.terminationStatus == 0)
+        }
+        try harness.waitUntilIdle()
+        let outputs = try harness.outputs()
+        let finalCount = try harness.recordCount(topic)
+        let statuses = harness.stop()
+
+        #expect(seenAtKill < finalCount, "the kill must land before \(victim) finished")
+        #expect(outputs.conflicts.isEmpty, "an event id republished with different content")
+        #expect(outputs.alerts == expected.alerts)
+        #expect(outputs.caseEvents.keys.sorted() == expected.caseEvents.keys.sorted())
+        #expect(outputs.cases == expected.cases)
+        #expect(outputs.scores == expected.scores)
+        #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
+    }
+
+    /// The topic whose growth shows the victim at work, and how many records mean "part way".
+    private static func progressSignal(for victim: String, harness: PipelineHarness) -> (TopicSpec, Int) {
+        switch victim {
+        case "vigil-alerting": (harness.catalogue.alerts, 40)
+        case "vigil-escalation": (harness.catalogue.caseEvents, 40)
+        case "vigil-scoring": (harness.catalogue.scores, 60)
+        default: (harness.catalogue.chatMessages, 8_000)
+        }
+    }
+}

@@ -161,7 +161,7 @@ public final class StreamService: KafkaRebalanceHandler {
         for topic in processor.tableTopics {
             let reader = try TableReader(topic: topic, partitions: partitionCounts[topic.name] ?? topic.partitions,
                                          properties: configuration.clientProperties, logger: logger)
-            let count = try reader.catchUp(apply: processor.applyTableRecord)
+            let count = try reader.catchUp(shouldStop: { shutdown.isRequested }, apply: processor.applyTableRecord)
             logger.info("table loaded", metadata: ["vigil.topic": topic.name, "vigil.records": String(count)])
             readers.append(reader)
         }

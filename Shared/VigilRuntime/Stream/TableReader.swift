@@ -20,8 +20,9 @@ final class TableReader {
         try consumer.assign(starts)
     }
 
-    /// Reads until every partition reaches the high watermark it had when this was called.
-    func catchUp(apply: (KafkaRecord) throws -> Void) throws -> Int {
+    /// Reads until every partition reaches the high watermark it had when this
+    /// was called. Stops early, with what it has, when `shouldStop` turns true.
+    func catchUp(shouldStop: () -> Bool, apply: (KafkaRecord) throws -> Void) throws -> Int {
         var remaining: [TopicPartition: Int64] = [:]
         for topicPartition in try consumer.assignment() {
             let (low, high) = try consumer.watermarks(topicPartition)
@@ -31,7 +32,7 @@ final class TableReader {
         }
 
         var applied = 0
-        while !remaining.isEmpty {
+        while !remaining.isEmpty, !shouldStop() {
             for record in try consumer.poll(maxRecords: 1_000, timeoutMilliseconds: 200) {
                 try apply(record)
                 applied += 1

@@ -7,6 +7,8 @@ import VigilLog
 public struct TopicReader {
     public var properties: [String: String]
     public var logger: Logger
+    /// How long a read may go without any record before it fails.
+    public var stallTimeout: Duration = .seconds(30)
 
     public init(properties: [String: String], logger: Logger) {
         self.properties = properties
@@ -31,8 +33,16 @@ public struct TopicReader {
         try consumer.assign(starts)
 
         var records: [KafkaRecord] = []
+        var lastProgress = ContinuousClock.now
         while !remaining.isEmpty {
-            for record in try consumer.poll(maxRecords: 5_000, timeoutMilliseconds: 500) {
+            let batch = try consumer.poll(maxRecords: 5_000, timeoutMilliseconds: 500)
+            if !batch.isEmpty {
+                lastProgress = ContinuousClock.now
+            } else if ContinuousClock.now - lastProgress > stallTimeout {
+                throw KafkaError(message: "reading \(topic.name) timed out: no records for \(stallTimeout) "
+                    + "with \(remaining.count) partitions unread; is the broker reachable?")
+            }
+            for record in batch {
                 guard let high = remaining[record.topicPartition] else { continue }
                 if record.offset < high {
                     records.append(record)

@@ -3,7 +3,7 @@ import VigilKafka
 import VigilLog
 
 /// Reads every partition of a table topic (such as the roster) from the
-/// beginning, outside any group, so each instance holds the whole table.
+/// beginning, outside any group, so each instance has the whole table.
 final class TableReader {
     let topic: TopicSpec
     private let consumer: KafkaConsumer

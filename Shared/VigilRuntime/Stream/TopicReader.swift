@@ -55,8 +55,8 @@ public struct TopicReader {
         return records.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
     }
 
-    /// The events of `topic`, each event id once (the first copy), skipping
-    /// records that do not decode; returns those too, counted.
+    /// Decodes the events of `topic`, keeping the first copy of each event id
+    /// and counting the records that do not decode.
     public func events<Event: VigilEvent>(_ type: Event.Type, of topic: TopicSpec) throws -> (events: [Event], undecodable: Int) {
         var seen: Set<String> = []
         var events: [Event] = []

@@ -49,6 +49,7 @@ let package = Package(
 
         // MARK: - Tests
 
+        .testTarget(name: "VigilLogTests", dependencies: ["VigilLog"]),
         .testTarget(name: "VigilContractsTests", dependencies: ["VigilContracts"]),
         .testTarget(name: "VigilStoreTests", dependencies: ["VigilStore"]),
         .testTarget(name: "VigilKafkaTests", dependencies: ["VigilKafka"]),

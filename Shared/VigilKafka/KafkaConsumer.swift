@@ -21,7 +21,11 @@ public final class KafkaConsumer {
             "session.timeout.ms": "6000",
             "heartbeat.interval.ms": "500",
             "max.poll.interval.ms": "30000",
-            "partition.assignment.strategy": "cooperative-sticky",
+            // The range assignor gives a member the same partition numbers of
+            // every topic it reads when the topics have equal partition counts,
+            // which keeps a customer thread's records in one instance.
+            // cooperative-sticky balances topics independently and does not.
+            "partition.assignment.strategy": "range",
         ]
         merged.merge(properties) { _, new in new }
         if merged["group.id"] == nil {

@@ -28,5 +28,17 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable {
                   isFatal: rd_kafka_error_is_fatal(error) != 0)
     }
 
+    /// True when the broker or librdkafka rejects this one record for good
+    /// (too large, invalid, bad timestamp), so retrying it can never succeed
+    /// while other records still can.
+    public var rejectsRecord: Bool {
+        let permanent: [rd_kafka_resp_err_t] = [
+            RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, RD_KAFKA_RESP_ERR_INVALID_RECORD,
+            RD_KAFKA_RESP_ERR_INVALID_TIMESTAMP, RD_KAFKA_RESP_ERR_INVALID_MSG,
+            RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE,
+        ]
+        return permanent.contains { $0.rawValue == code }
+    }
+
     public var description: String { message }
 }

@@ -20,17 +20,27 @@ struct LogRecord {
         return line + "\n"
     }
 
+    /// Quotes a value when it needs it. Escaping works on Unicode scalars,
+    /// not Characters, because "\r\n" is one Character and would pass a
+    /// Character check raw, letting a value forge a log line.
     private static func quoted(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }
+        let needsQuotes = value.isEmpty || value.unicodeScalars.contains {
+            $0 == " " || $0 == "\"" || $0 == "=" || $0 == "\\" || $0.properties.generalCategory == .control
+                || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
         guard needsQuotes else { return value }
         var escaped = "\""
-        for character in value {
-            switch character {
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "\"": escaped += "\\\""
             case "\\": escaped += "\\\\"
             case "\n": escaped += "\\n"
             case "\r": escaped += "\\r"
-            default: escaped.append(character)
+            case "\t": escaped += "\\t"
+            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
+                escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            default:
+                escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped + "\""

@@ -24,14 +24,22 @@ public final class Database {
         guard result == SQLITE_OK, let connection else {
             let error = DatabaseError(connection: connection, resultCode: result, sql: nil)
             sqlite3_close_v2(connection)
-            throw error
+            throw DatabaseError(code: error.code, extendedCode: error.extendedCode,
+                                message: "could not open \(path): \(error.message)")
         }
         self.path = path
         self.connection = connection
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
 
-        let mode = try query("PRAGMA journal_mode=WAL").first?[0].string
+        let mode: String?
+        do {
+            mode = try query("PRAGMA journal_mode=WAL").first?[0].string
+        } catch let error as DatabaseError {
+            // The first statement is where SQLite finds a file that is not a database.
+            throw DatabaseError(code: error.code, extendedCode: error.extendedCode,
+                                message: "could not open \(path): \(error.message)", sql: error.sql)
+        }
         guard mode?.lowercased() == "wal" else {
             throw DatabaseError(code: SQLITE_CANTOPEN,
                                 message: "could not switch \(path) to WAL mode (journal_mode is \(mode ?? "unknown"))")

@@ -195,6 +195,49 @@ struct InterchangeParserTests {
         }
     }
 
+    @Test("rejects slash in site")
+    func rejectsSlashInSite() throws {
+        let rejection = #expect(throws: RecordRejection.self) {
+            try parse(InterchangeLines.message(["site": "a/b"]))
+        }
+        #expect(rejection?.reason == .invalidField)
+        #expect(rejection?.message.contains("\"site\"") == true)
+    }
+
+    @Test("rejects event time out of range", arguments: ["1969-12-31T23:59:59Z", "2100-01-01T00:00:00Z"])
+    func rejectsTimeOutOfRange(sentAt: String) throws {
+        let rejection = #expect(throws: RecordRejection.self) {
+            try parse(InterchangeLines.message(["sentAt": sentAt]))
+        }
+        #expect(rejection?.reason == .invalidField)
+        #expect(rejection?.message.contains("\"sentAt\"") == true)
+    }
+
+    @Test("rejects over-long complaint summary")
+    func rejectsLongSummary() throws {
+        let rejection = #expect(throws: RecordRejection.self) {
+            try parse(InterchangeLines.complaint(["summary": String(repeating: "诉", count: 7_000)]))
+        }
+        #expect(rejection?.message.contains("\"summary\"") == true)
+    }
+
+    @Test("rejects huge order amount")
+    func rejectsHugeAmount() throws {
+        let rejection = #expect(throws: RecordRejection.self) {
+            try parse(InterchangeLines.order(["amount": 1e15]))
+        }
+        #expect(rejection?.message.contains("\"amount\"") == true)
+    }
+
+    @Test("names type of mistyped field")
+    func namesMistypedField() throws {
+        let rejection = #expect(throws: RecordRejection.self) {
+            try parse(InterchangeLines.order(["amount": "12.5"]))
+        }
+        #expect(rejection?.reason == .invalidField)
+        #expect(rejection?.message.hasSuffix("\"amount\": ") == false, "the reason says what was expected")
+    }
+
     @Test("rejects unknown record shape")
     func rejectsUnknownShape() throws {
         let shapes: [[String: Any]] = [

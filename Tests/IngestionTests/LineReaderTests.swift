@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import Ingestion
 
@@ -138,5 +141,88 @@ struct LineReaderTests {
             guard case IngestionError.cannotOpen(let failedPath, _) = error else { return false }
             return failedPath == path
         }
+    }
+}
+
+extension LineReader {
+    /// The next complete line, or nil at the end; fails the test on anything else.
+    func nextLine() throws -> ArraySlice<UInt8>? {
+        switch try next() {
+        case .line(let line):
+            return line
+        case .end:
+            return nil
+        case let other:
+            Issue.record("expected a line or the end, got \(other)")
+            return nil
+        }
+    }
+}
+
+@Suite("LineReader limits and pipes")
+struct LineReaderLimitTests {
+    private func temporaryFile(_ bytes: [UInt8]) throws -> (URL, URL) {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vigil-line-reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("input.ndjson")
+        try Data(bytes).write(to: file)
+        return (directory, file)
+    }
+
+    @Test("buffered long line is too long")
+    func bufferedLongLine() throws {
+        let (directory, file) = try temporaryFile(Array(repeating: UInt8(ascii: "x"), count: 1_000) + Array("\nok\n".utf8))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reader = try LineReader(path: file.path, maxLineBytes: 100)
+
+        #expect(try reader.next() == .tooLong(prefix: Array(repeating: UInt8(ascii: "x"), count: 1_000), length: 1_000))
+        #expect(try reader.next() == .line(ArraySlice("ok".utf8)))
+        #expect(try reader.next() == .end)
+    }
+
+    @Test("huge line skipped without holding it")
+    func hugeLineSkipped() throws {
+        let huge = Array(repeating: UInt8(ascii: "y"), count: 300_000)
+        let (directory, file) = try temporaryFile(huge + Array("\nafter\n".utf8) + huge)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reader = try LineReader(path: file.path, maxLineBytes: 1_000)
+
+        let first = try reader.next()
+        guard case .tooLong(let prefix, let length) = first else {
+            Issue.record("expected tooLong, got \(first)")
+            return
+        }
+        #expect(length == 300_000)
+        #expect(prefix.count == 16_384, "the prefix is cut to what a dead letter keeps")
+        #expect(try reader.next() == .line(ArraySlice("after".utf8)))
+        let last = try reader.next()
+        guard case .tooLong(_, let lastLength) = last else {
+            Issue.record("expected tooLong for the unterminated last line, got \(last)")
+            return
+        }
+        #expect(lastLength == 300_000)
+        #expect(try reader.next() == .end)
+    }
+
+    @Test("idle pipe reports idle")
+    func idlePipe() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vigil-line-reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("feed").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Opening for reading and writing does not block on Linux, so the reader can open next.
+        let writer = open(fifo, O_RDWR)
+        #expect(writer >= 0)
+        let reader = try LineReader(path: fifo)
+
+        #expect(try reader.next(waitMilliseconds: 50) == .idle)
+        _ = "first\n".withCString { write(writer, $0, 6) }
+        #expect(try reader.next(waitMilliseconds: 1_000) == .line(ArraySlice("first".utf8)))
+        #expect(try reader.next(waitMilliseconds: 50) == .idle)
+        close(writer)
+        #expect(try reader.next(waitMilliseconds: 1_000) == .end)
     }
 }

@@ -124,6 +124,49 @@ struct ScoringProcessorTests {
         #expect(scores.first?.figures.conversations == 2)
     }
 
+    @Test("arrival order changes nothing")
+    func arrivalOrderIndependent() throws {
+        let inOrder = try ScoringHarness()
+        let reversed = try ScoringHarness()
+        let messages = [
+            try message("m-1", .customer, at: "2026-11-11T23:59:00+08:00"),
+            try message("m-2", .agent, at: "2026-11-12T00:01:00+08:00"),
+            try message("m-3", .agent, at: "2026-11-12T00:05:00+08:00"),
+        ]
+
+        for message in messages {
+            try inOrder.process(message)
+        }
+        for message in messages.reversed() {
+            try reversed.process(message)
+        }
+        let expected = try inOrder.finishBatchScores()
+        let actual = try reversed.finishBatchScores()
+
+        let expectedDay = try #require(expected.first { $0.figures.conversations == 1 })
+        #expect(expectedDay.period.start == "2026-11-11")
+        #expect(expectedDay.figures.firstResponseSecondsTotal == 120)
+        let actualDay = try #require(actual.first { $0.period.start == "2026-11-11" })
+        #expect(actualDay.figures == expectedDay.figures)
+        #expect(actual.filter { $0.period.start == "2026-11-12" }.allSatisfy { $0.figures.conversations == 0 },
+                "the day first guessed from a later message is corrected to zero")
+    }
+
+    @Test("same conversation id in two shops")
+    func conversationIdPerShop() throws {
+        let harness = try ScoringHarness()
+        let first = try message("m-1", .customer, at: "2026-11-11T08:00:00+08:00")
+        var second = try message("m-2", .customer, at: "2026-11-11T08:00:00+08:00")
+        second.shop = "shop-other"
+
+        try harness.process(first)
+        try harness.process(second)
+
+        let scores = try harness.finishBatchScores()
+        #expect(scores.count == 1)
+        #expect(scores.first?.figures.conversations == 2)
+    }
+
     @Test("conversation counts on first day")
     func conversationCountsOnFirstDay() throws {
         let harness = try ScoringHarness()

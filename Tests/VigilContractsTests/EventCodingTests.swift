@@ -82,8 +82,9 @@ struct EventRoundTripTests {
     func deadLetterPosition() {
         let fromTopic = SampleEvents.deadLetterFromTopic()
         let fromFile = SampleEvents.deadLetterFromFile()
-        #expect(fromTopic.eventId == "dead-letter/vigil-alerting/vigil.chat.messages/3/42")
-        #expect(fromFile.eventId == "dead-letter/vigil-ingest/samples/chats-malformed.ndjson:2")
+        // The last part is FNV-1a 64 of the payload bytes, computed outside Vigil.
+        #expect(fromTopic.eventId == "dead-letter/vigil-alerting/vigil.chat.messages/3/42/04f5d529803d6648")
+        #expect(fromFile.eventId == "dead-letter/vigil-ingest/samples/chats-malformed.ndjson:2/c9b6cda82a92bafc")
         #expect(fromFile.recordKey == nil)
     }
 }
@@ -332,5 +333,45 @@ struct DescribeErrorTests {
     func otherErrors() {
         let error = EventDecodingError.unsupportedSchemaVersion(schema: "order", found: 2, supported: 1)
         #expect(EventCoding.describe(error) == "order schema version 2 is newer than the supported version 1")
+    }
+}
+
+@Suite("Dead letter payload")
+struct DeadLetterPayloadTests {
+    private func letter(_ payload: [UInt8]) -> DeadLetter {
+        DeadLetter(service: "vigil-test", source: DeadLetterSource(file: "-", line: 1), key: nil,
+                   reasonCode: .invalidJSON, reason: "test", payload: payload,
+                   recordedAt: Timestamp(epochMilliseconds: 0))
+    }
+
+    @Test("small payload kept whole")
+    func smallPayloadKept() {
+        let letter = letter(Array("{}".utf8))
+        #expect(letter.payload == "{}")
+        #expect(letter.payloadBytes == 2)
+        #expect(!letter.payloadTruncated)
+    }
+
+    @Test("large payload cut to limit")
+    func largePayloadCut() throws {
+        let letter = letter(Array(repeating: 0x01, count: 500_000))
+        #expect(letter.payloadTruncated)
+        #expect(letter.payloadBytes == 500_000)
+        #expect(letter.payload.utf8.count == DeadLetter.maxPayloadBytes)
+        #expect(try EventCoding.encode(letter).count < 200_000, "control bytes grow sixfold in JSON and still fit")
+    }
+
+    @Test("cut never splits a character")
+    func cutKeepsCharacters() {
+        // "诉" is three UTF-8 bytes; 16,384 is not a multiple of three.
+        let letter = letter(Array(String(repeating: "诉", count: 10_000).utf8))
+        #expect(letter.payload.utf8.count == 16_383)
+        #expect(!letter.payload.contains("\u{FFFD}"))
+    }
+
+    @Test("different payloads at one position differ")
+    func idsDifferByPayload() {
+        #expect(letter(Array("a".utf8)).eventId != letter(Array("b".utf8)).eventId)
+        #expect(letter(Array("a".utf8)).eventId == letter(Array("a".utf8)).eventId)
     }
 }

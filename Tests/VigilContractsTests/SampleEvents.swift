@@ -66,12 +66,12 @@ enum SampleEvents {
                    source: DeadLetterSource(topic: "vigil.chat.messages", partition: 3, offset: 42),
                    key: "\(shop)/\(buyer)", reasonCode: .unsupportedSchema,
                    reason: "chat-message schema version 2 is newer than the supported version 1",
-                   payload: #"{"schemaVersion":2}"#, recordedAt: timestamp("2026-11-11T09:10:06Z"))
+                   payload: Array(#"{"schemaVersion":2}"#.utf8), recordedAt: timestamp("2026-11-11T09:10:06Z"))
     }
 
     static func deadLetterFromFile() -> DeadLetter {
         DeadLetter(service: "vigil-ingest", source: DeadLetterSource(file: "samples/chats-malformed.ndjson", line: 2),
                    key: nil, reasonCode: .invalidField, reason: "missing field \"sentAt\"",
-                   payload: "{\"messageId\":\"demo-bad-2\"}\u{FFFD}", recordedAt: timestamp("2026-11-11T12:00:00+08:00"))
+                   payload: Array("{\"messageId\":\"demo-bad-2\"}\u{FFFD}".utf8), recordedAt: timestamp("2026-11-11T12:00:00+08:00"))
     }
 }

@@ -56,9 +56,18 @@ struct CommandLineOptionsTests {
         #expect(configuration.kafkaProperties == ["security.protocol": "SASL_SSL", "sasl.mechanism": "SCRAM-SHA-512"])
         #expect(configuration.clientProperties["bootstrap.servers"] == "127.0.0.1:9092")
 
-        let fromEnvironment = try options.parse([], environment: ["VIGIL_KAFKA": "a=1;b=x=y"])
+        let fromEnvironment = try options.parse([], environment: ["VIGIL_KAFKA": "client.rack=r1;sasl.username=x=y"])
         let second = try ServiceConfiguration(serviceName: "vigil-test", options: fromEnvironment)
-        #expect(second.kafkaProperties == ["a": "1", "b": "x=y"])
+        #expect(second.kafkaProperties == ["client.rack": "r1", "sasl.username": "x=y"])
+    }
+
+    @Test("unknown Kafka property is a usage error")
+    func unknownKafkaProperty() throws {
+        let parsed = try options.parse(["--kafka", "no.such.property=1"], environment: [:])
+        let error = #expect(throws: UsageError.self) {
+            _ = try ServiceConfiguration(serviceName: "vigil-test", options: parsed)
+        }
+        #expect(error?.message.contains("no.such.property") == true)
     }
 
     @Test("invalid log level rejected")

@@ -24,6 +24,11 @@ public final class AlertingProcessor: StreamProcessor {
     public func registerMigrations(in migrator: inout Migrator) {}
 
     public func applyTableRecord(_ record: KafkaRecord) throws {
+        // A tombstone (no value) deletes the person its key names.
+        if record.value.isEmpty, let id = record.keyString {
+            roster.remove(id)
+            return
+        }
         roster.apply(try RecordDecoding.decode(RosterPerson.self, from: record.value))
     }
 

@@ -15,7 +15,8 @@ public enum IngestCommand {
         help: LocalizedText(chinese: "记录类型：auto（逐条识别）、messages、roster、complaints、orders",
                             english: "record kind: auto (recognise each record), messages, roster, complaints, orders"))
 
-    /// Runs the command and exits: 0 when every source was read, 1 on failure, 2 on a usage error.
+    /// Runs the command and exits: 0 when every source was read, 1 on failure,
+    /// 2 on a usage error, 130 or 143 when SIGINT or SIGTERM stopped it early.
     public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst()),
                             environment: [String: String] = ProcessEnvironment.current) -> Never {
         let serviceName = "vigil-ingest"
@@ -35,8 +36,8 @@ public enum IngestCommand {
             } else {
                 throw UsageError("invalid value \"\(kindName)\" for --kind: expected auto, messages, roster, complaints or orders")
             }
-            if !parsed.helpRequested, parsed.positionals.isEmpty {
-                throw UsageError("missing input: name one or more NDJSON files, or - for standard input")
+            if !parsed.helpRequested {
+                try checkSources(parsed.positionals)
             }
         } catch {
             ServiceMain.printError("\(serviceName): \(error)\nRun \(serviceName) --help for the options.")
@@ -52,7 +53,8 @@ public enum IngestCommand {
             let service = IngestionService(configuration: configuration, parser: parser, shutdown: shutdown)
             let result = try service.run(sources: parsed.positionals)
             print(IngestReport.text(result, in: language))
-            exit(0)
+            // 128 + signal number, as shells report a process a signal stopped.
+            exit(result.interrupted ? 128 + (shutdown.signalName == "SIGINT" ? SIGINT : SIGTERM) : 0)
         } catch {
             configuration.logger.critical("ingestion failed", metadata: ["vigil.error": String(describing: error)])
             exit(1)
@@ -71,6 +73,26 @@ enum IngestReport {
         case .english:
             return "Imported: \(counts[0]) messages, \(counts[1]) roster people, \(counts[2]) complaints, \(counts[3]) orders; "
                 + "\(summary.duplicates) duplicates skipped; \(summary.rejectedTotal) rejected (sent to the dead-letter topic)"
+        }
+    }
+}
+
+/// Fails before anything is imported when a source is missing or unreadable,
+/// so a typo in the last of ten files does not leave nine imported.
+private func checkSources(_ sources: [String]) throws {
+    guard !sources.isEmpty else {
+        throw UsageError("missing input: name one or more NDJSON files, or - for standard input")
+    }
+    for source in sources where source != "-" {
+        var status = stat()
+        guard stat(source, &status) == 0 else {
+            throw UsageError("cannot read \(source): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT != S_IFDIR else {
+            throw UsageError("cannot read \(source): it is a directory; name the NDJSON files in it")
+        }
+        guard access(source, R_OK) == 0 else {
+            throw UsageError("cannot read \(source): \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -15,13 +15,18 @@ public final class IngestionService {
         public var accepted: [RecordKind: Int] = [:]
         public var duplicates = 0
         public var rejected: [DeadLetterReason: Int] = [:]
+        /// True when shutdown was requested before every source was read.
+        public var interrupted = false
 
         public var acceptedTotal: Int { accepted.values.reduce(0, +) }
         public var rejectedTotal: Int { rejected.values.reduce(0, +) }
     }
 
-    /// Lines per transaction.
+    /// Lines per transaction at most.
     public var batchSize = 1_000
+    /// How long a batch waits for more lines from a pipe before it is
+    /// committed and published, so records fed live are not held back.
+    public var idleFlushMilliseconds: Int32 = 200
 
     private let configuration: ServiceConfiguration
     private let parser: InterchangeParser
@@ -42,11 +47,12 @@ public final class IngestionService {
         let catalogue = configuration.catalogue
         let store = try ServiceStore(path: configuration.storePath)
         let producer = try KafkaProducer(properties: configuration.clientProperties, logger: logger)
-        let publisher = OutboxPublisher(outbox: store.outbox, producer: producer, logger: logger)
+        let publisher = OutboxPublisher(outbox: store.outbox, producer: producer, serviceName: configuration.serviceName,
+                                        deadLetters: catalogue.deadLetters, logger: logger)
         _ = try TopicCheck.require(
             [catalogue.chatMessages, catalogue.roster, catalogue.complaints, catalogue.orders, catalogue.deadLetters],
             on: producer)
-        try publisher.publishPending()
+        try publisher.publishPending(shutdown: shutdown)
 
         var summary = Summary()
         for source in sources where !shutdown.isRequested {
@@ -55,46 +61,63 @@ public final class IngestionService {
             var lineNumber = 0
             var finished = false
             while !finished, !shutdown.isRequested {
-                try store.database.transaction {
-                    for _ in 0..<batchSize {
-                        guard let line = try reader.nextLine() else {
-                            finished = true
-                            return
+                var batch: [(number: Int, line: LineReadResult)] = []
+                while batch.count < batchSize {
+                    let result = try reader.next(waitMilliseconds: idleFlushMilliseconds)
+                    if result == .end {
+                        finished = true
+                        break
+                    }
+                    if result == .idle {
+                        if batch.isEmpty, !shutdown.isRequested {
+                            continue
                         }
-                        lineNumber += 1
-                        guard line.contains(where: { !Self.isWhitespace($0) }) else { continue }
-                        try ingest(line, source: source, lineNumber: lineNumber, store: store,
-                                   catalogue: catalogue, summary: &summary)
+                        break
+                    }
+                    lineNumber += 1
+                    batch.append((lineNumber, result))
+                }
+                guard !batch.isEmpty else { continue }
+                try store.database.transaction {
+                    for (number, line) in batch {
+                        try ingest(line, source: source, lineNumber: number, store: store, catalogue: catalogue,
+                                   summary: &summary)
                     }
                 }
-                try publisher.publishPending()
+                try publisher.publishPending(shutdown: shutdown)
             }
         }
 
-        try publisher.publishPending(giveUpAfterMilliseconds: shutdown.isRequested ? 10_000 : nil)
-        logger.info("ingestion finished", metadata: summaryMetadata(summary))
+        summary.interrupted = shutdown.isRequested
+        try publisher.publishPending(shutdown: shutdown)
+        var metadata = summaryMetadata(summary)
+        metadata["vigil.interrupted"] = String(summary.interrupted)
+        logger.info("ingestion finished", metadata: metadata)
         return summary
     }
 
     // MARK: - Records
 
-    private func ingest(_ line: ArraySlice<UInt8>, source: String, lineNumber: Int, store: ServiceStore,
+    private func ingest(_ result: LineReadResult, source: String, lineNumber: Int, store: ServiceStore,
                         catalogue: TopicCatalogue, summary: inout Summary) throws {
         let record: InterchangeRecord
-        do {
-            record = try parser.parse(line)
-        } catch let rejection as RecordRejection {
-            let deadLetter = DeadLetter(
-                service: configuration.serviceName, source: DeadLetterSource(file: source, line: lineNumber),
-                key: nil, reasonCode: rejection.reason, reason: rejection.message,
-                payload: String(decoding: line, as: UTF8.self), recordedAt: WallClock.now())
-            summary.rejected[rejection.reason, default: 0] += 1
-            if try store.appliedEvents.markApplied(deadLetter.eventId) {
-                try store.outbox.append(deadLetter, to: catalogue.deadLetters)
+        switch result {
+        case .line(let line):
+            guard line.contains(where: { !Self.isWhitespace($0) }) else { return }
+            do {
+                record = try parser.parse(line)
+            } catch let rejection as RecordRejection {
+                try reject(line, rejection, source: source, lineNumber: lineNumber, store: store,
+                           catalogue: catalogue, summary: &summary)
+                return
             }
-            logger.warning("record rejected", metadata: [
-                "vigil.source": source, "vigil.line": String(lineNumber), "vigil.reason": rejection.description,
-            ])
+        case .tooLong(let prefix, let length):
+            let rejection = RecordRejection(
+                .tooLarge, "line of \(length) bytes is longer than the limit of \(LineReader.defaultMaxLineBytes) bytes")
+            try reject(prefix, rejection, source: source, lineNumber: lineNumber, store: store, catalogue: catalogue,
+                       summary: &summary)
+            return
+        case .idle, .end:
             return
         }
 
@@ -109,6 +132,22 @@ public final class IngestionService {
         case .complaint(let complaint): try store.outbox.append(complaint, to: catalogue.complaints)
         case .order(let order): try store.outbox.append(order, to: catalogue.orders)
         }
+    }
+
+    private func reject(_ bytes: some Collection<UInt8>, _ rejection: RecordRejection, source: String,
+                        lineNumber: Int, store: ServiceStore, catalogue: TopicCatalogue,
+                        summary: inout Summary) throws {
+        let deadLetter = DeadLetter(
+            service: configuration.serviceName, source: DeadLetterSource(file: source, line: lineNumber),
+            key: nil, reasonCode: rejection.reason, reason: rejection.message,
+            payload: bytes, recordedAt: WallClock.now())
+        summary.rejected[rejection.reason, default: 0] += 1
+        if try store.appliedEvents.markApplied(deadLetter.eventId) {
+            try store.outbox.append(deadLetter, to: catalogue.deadLetters)
+        }
+        logger.warning("record rejected", metadata: [
+            "vigil.source": source, "vigil.line": String(lineNumber), "vigil.reason": rejection.description,
+        ])
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

@@ -3,26 +3,33 @@ import VigilContracts
 import VigilRuntime
 
 /// The checks beyond the schema that every accepted record must pass.
+///
+/// Limits keep every event far below a Kafka record's size limit, and the
+/// time range keeps Kafka timestamps positive and plausible.
 enum RecordValidation {
     /// The longest id accepted, in UTF-8 bytes.
     static let maxIdentifierBytes = 200
-    /// The longest chat text accepted, in UTF-8 bytes.
+    /// The longest chat text or complaint summary accepted, in UTF-8 bytes.
     static let maxTextBytes = 20_000
+    /// The largest order amount accepted.
+    static let maxAmount = Decimal(1_000_000_000)
+    /// Event times must fall in [2000-01-01, 2100-01-01) UTC.
+    static let earliestEventTime: Int64 = 946_684_800_000
+    static let latestEventTime: Int64 = 4_102_444_800_000
 
     static func validate(_ record: InterchangeRecord) throws {
         switch record {
         case .message(let message):
-            try identifiers(["messageId": message.messageId, "site": message.site, "conversationId": message.conversationId,
+            try identifiers(["messageId": message.messageId, "conversationId": message.conversationId,
                              "buyer": message.buyer, "agent": message.agent])
-            try shop(message.shop)
-            guard message.text.utf8.count <= maxTextBytes else {
-                throw RecordRejection(.invalidField, "invalid field \"text\": longer than \(maxTextBytes) bytes")
-            }
+            try identifier("site", message.site, allowSlash: false)
+            try identifier("shop", message.shop, allowSlash: false)
+            try text("text", message.text)
+            try eventTime("sentAt", message.sentAt)
         case .person(let person):
-            try identifiers(["id": person.id])
-            guard !person.name.isEmpty else {
-                throw RecordRejection(.invalidField, "invalid field \"name\": empty")
-            }
+            try identifiers(["id": person.id, "name": person.name])
+            try optionalIdentifiers(["reportsTo": person.reportsTo, "vendor": person.vendor, "site": person.site,
+                                     "team": person.team])
             if person.role != .brandManager, person.reportsTo == nil {
                 throw RecordRejection(.invalidField, "missing field \"reportsTo\": only the brand manager reports to no one")
             }
@@ -31,12 +38,21 @@ enum RecordValidation {
             }
         case .complaint(let complaint):
             try identifiers(["complaintId": complaint.complaintId, "buyer": complaint.buyer])
-            try shop(complaint.shop)
+            try identifier("shop", complaint.shop, allowSlash: false)
+            try optionalIdentifiers(["conversationId": complaint.conversationId])
+            try text("summary", complaint.summary)
+            try eventTime("filedAt", complaint.filedAt)
         case .order(let order):
             try identifiers(["orderId": order.orderId, "buyer": order.buyer])
-            try shop(order.shop)
+            try identifier("shop", order.shop, allowSlash: false)
+            try optionalIdentifiers(["conversationId": order.conversationId, "agent": order.agent,
+                                     "campaign": order.campaign])
+            try eventTime("paidAt", order.paidAt)
             guard order.amount >= 0 else {
                 throw RecordRejection(.invalidField, "invalid field \"amount\": negative")
+            }
+            guard order.amount <= maxAmount else {
+                throw RecordRejection(.invalidField, "invalid field \"amount\": larger than \(maxAmount)")
             }
             guard order.currency.count == 3, order.currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 throw RecordRejection(.invalidField, "invalid field \"currency\": expected an ISO 4217 code such as CNY")
@@ -44,25 +60,48 @@ enum RecordValidation {
         }
     }
 
+    // MARK: - Fields
+
     private static func identifiers(_ fields: KeyValuePairs<String, String>) throws {
         for (name, value) in fields {
-            guard !value.isEmpty else {
-                throw RecordRejection(.invalidField, "invalid field \"\(name)\": empty")
-            }
-            guard value.utf8.count <= maxIdentifierBytes else {
-                throw RecordRejection(.invalidField, "invalid field \"\(name)\": longer than \(maxIdentifierBytes) bytes")
-            }
-            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw RecordRejection(.invalidField, "invalid field \"\(name)\": contains control characters")
+            try identifier(name, value, allowSlash: true)
+        }
+    }
+
+    private static func optionalIdentifiers(_ fields: KeyValuePairs<String, String?>) throws {
+        for (name, value) in fields {
+            if let value {
+                try identifier(name, value, allowSlash: true)
             }
         }
     }
 
-    private static func shop(_ value: String) throws {
-        try identifiers(["shop": value])
-        // The thread key is "shop/buyer", so a slash would make keys ambiguous.
-        guard !value.contains("/") else {
-            throw RecordRejection(.invalidField, "invalid field \"shop\": contains \"/\"")
+    private static func identifier(_ name: String, _ value: String, allowSlash: Bool) throws {
+        guard !value.isEmpty else {
+            throw RecordRejection(.invalidField, "invalid field \"\(name)\": empty")
+        }
+        guard value.utf8.count <= maxIdentifierBytes else {
+            throw RecordRejection(.invalidField, "invalid field \"\(name)\": longer than \(maxIdentifierBytes) bytes")
+        }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw RecordRejection(.invalidField, "invalid field \"\(name)\": contains control characters")
+        }
+        // Thread keys read shop/buyer and message ids message/<site>/<id>, so these two may not contain "/".
+        guard allowSlash || !value.contains("/") else {
+            throw RecordRejection(.invalidField, "invalid field \"\(name)\": contains \"/\"")
+        }
+    }
+
+    private static func text(_ name: String, _ value: String) throws {
+        guard value.utf8.count <= maxTextBytes else {
+            throw RecordRejection(.invalidField, "invalid field \"\(name)\": longer than \(maxTextBytes) bytes")
+        }
+    }
+
+    private static func eventTime(_ name: String, _ value: Timestamp) throws {
+        guard (earliestEventTime..<latestEventTime).contains(value.epochMilliseconds) else {
+            throw RecordRejection(.invalidField,
+                                  "invalid field \"\(name)\": \(value.iso8601) is outside 2000-01-01 to 2099-12-31")
         }
     }
 }

@@ -7,8 +7,9 @@ import VigilStore
 /// alerts, cases, complaints) and publishes each changed agent-day as a score.
 ///
 /// Days are calendar days at a fixed UTC offset (+08:00 by default), taken
-/// from event time. Every figure is a count over stored rows, so the totals do
-/// not depend on the order in which the four input topics interleave.
+/// from event time. Every figure is derived from stored rows, so the totals do
+/// not depend on the order in which records arrive, within a topic or across
+/// the four input topics.
 /// NOTE: this counts per instance; with several instances an agent's
 /// conversations spread over them until scoring re-keys by agent.
 public final class ScoringProcessor: StreamProcessor {
@@ -53,19 +54,22 @@ public final class ScoringProcessor: StreamProcessor {
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
             guard try context.markApplied(alert.eventId) else { return }
-            try attribute(eventId: alert.eventId, kind: "alert", conversationId: alert.conversationId,
+            try attribute(eventId: alert.eventId, kind: "alert",
+                          conversation: Self.conversationKey(shop: alert.shop, alert.conversationId),
                           agent: alert.agent, at: alert.raisedAt, database: database)
 
         case catalogue.caseEvents.name:
             let event = try context.decode(CaseEvent.self, from: record)
             guard try context.markApplied(event.eventId), event.type == .opened else { return }
-            try attribute(eventId: event.caseId, kind: "case", conversationId: event.conversationId,
+            try attribute(eventId: event.caseId, kind: "case",
+                          conversation: event.conversationId.map { Self.conversationKey(shop: event.shop, $0) },
                           agent: event.agent, at: event.occurredAt, database: database)
 
         case catalogue.complaints.name:
             let complaint = try context.decode(Complaint.self, from: record)
             guard try context.markApplied(complaint.eventId) else { return }
-            try attribute(eventId: complaint.eventId, kind: "complaint", conversationId: complaint.conversationId,
+            try attribute(eventId: complaint.eventId, kind: "complaint",
+                          conversation: complaint.conversationId.map { Self.conversationKey(shop: complaint.shop, $0) },
                           agent: nil, at: complaint.filedAt, database: database)
 
         default:
@@ -80,72 +84,99 @@ public final class ScoringProcessor: StreamProcessor {
         changed.removeAll()
     }
 
+    static func conversationKey(shop: String, _ conversationId: String) -> String {
+        "\(shop)/\(conversationId)"
+    }
+
     // MARK: - Conversations
 
     private func apply(_ message: ChatMessage, database: Database) throws {
-        let time = message.sentAt.epochMilliseconds
-        let day = message.sentAt.day(atUTCOffset: utcOffsetSeconds)
+        let key = Self.conversationKey(shop: message.shop, message.conversationId)
         try database.run("""
-            INSERT OR IGNORE INTO conversations (conversation_id, agent, day, first_message_ms) VALUES (?, ?, ?, ?)
-            """, [message.conversationId, message.agent, day, time])
-        if database.changes == 1 {
-            try resolvePending(conversationId: message.conversationId, agent: message.agent, database: database)
-        }
+            INSERT OR IGNORE INTO conversation_messages (conversation_key, event_id, role, agent, sent_ms)
+            VALUES (?, ?, ?, ?, ?)
+            """, [key, message.eventId, message.role.rawValue, message.agent, message.sentAt.epochMilliseconds])
+        try refreshConversation(key, database: database)
+    }
 
-        switch message.role {
-        case .customer:
-            try database.run("""
-                UPDATE conversations SET first_customer_ms = ?
-                WHERE conversation_id = ? AND first_customer_ms IS NULL
-                """, [time, message.conversationId])
-        case .agent:
-            // The first agent message after the customer's first message is the first response.
-            try database.run("""
-                UPDATE conversations SET first_response_ms = ?
-                WHERE conversation_id = ? AND first_customer_ms IS NOT NULL AND first_response_ms IS NULL
-                  AND first_customer_ms <= ?
-                """, [time, message.conversationId, time])
-        case .system:
-            // Never a reply, but it may be the message that opened the conversation.
-            break
+    /// Derives a conversation's figures from all its messages and marks the
+    /// agent-days it left and entered as changed.
+    private func refreshConversation(_ key: String, database: Database) throws {
+        // The earliest message names the day and the agent; ties go to the smaller event id.
+        guard let first = try database.query("""
+            SELECT sent_ms, agent FROM conversation_messages WHERE conversation_key = ?
+            ORDER BY sent_ms, event_id LIMIT 1
+            """, [key]).first,
+            let firstMessage = first[0].int64, let agent = first[1].string
+        else { return }
+        let firstCustomer = try database.scalar("""
+            SELECT min(sent_ms) FROM conversation_messages WHERE conversation_key = ? AND role = 'customer'
+            """, [key]).int64
+        // The first agent message at or after the customer's first message is the first response.
+        var firstResponse: Int64?
+        if let firstCustomer {
+            firstResponse = try database.scalar("""
+                SELECT min(sent_ms) FROM conversation_messages
+                WHERE conversation_key = ? AND role = 'agent' AND sent_ms >= ?
+                """, [key, firstCustomer]).int64
         }
+        let day = Timestamp(epochMilliseconds: firstMessage).day(atUTCOffset: utcOffsetSeconds)
 
-        let row = try database.query("SELECT agent, day FROM conversations WHERE conversation_id = ?",
-                                     [message.conversationId]).first
-        if let agent = row?[0].string, let conversationDay = row?[1].string {
-            changed.insert(AgentDay(agent: agent, day: conversationDay))
+        let previous = try database.query("SELECT agent, day FROM conversations WHERE conversation_key = ?", [key]).first
+        try database.run("""
+            INSERT INTO conversations (conversation_key, agent, day, first_message_ms, first_customer_ms, first_response_ms)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (conversation_key) DO UPDATE SET
+                agent = excluded.agent, day = excluded.day, first_message_ms = excluded.first_message_ms,
+                first_customer_ms = excluded.first_customer_ms, first_response_ms = excluded.first_response_ms
+            """, [key, agent, day, firstMessage, firstCustomer, firstResponse])
+
+        changed.insert(AgentDay(agent: agent, day: day))
+        if let previousAgent = previous?[0].string, let previousDay = previous?[1].string {
+            changed.insert(AgentDay(agent: previousAgent, day: previousDay))
+        }
+        if previous?[0].string != agent {
+            try reattribute(conversation: key, to: agent, database: database)
         }
     }
 
     // MARK: - Attribution
 
-    private func attribute(eventId: String, kind: String, conversationId: String?, agent: String?,
+    private func attribute(eventId: String, kind: String, conversation: String?, agent: String?,
                            at time: Timestamp, database: Database) throws {
-        var agent = agent
-        if agent == nil, let conversationId {
-            agent = try database.scalar("SELECT agent FROM conversations WHERE conversation_id = ?",
-                                        [conversationId]).string
+        var resolved = agent
+        if resolved == nil, let conversation {
+            resolved = try database.scalar("SELECT agent FROM conversations WHERE conversation_key = ?",
+                                           [conversation]).string
         }
         let day = time.day(atUTCOffset: utcOffsetSeconds)
         try database.run("""
-            INSERT OR IGNORE INTO attributions (event_id, kind, conversation_id, agent, day, occurred_at_ms)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, [eventId, kind, conversationId, agent, day, time.epochMilliseconds])
-        if database.changes == 1, let agent {
-            changed.insert(AgentDay(agent: agent, day: day))
+            INSERT OR IGNORE INTO attributions
+                (event_id, kind, conversation_key, agent, agent_from_conversation, day, occurred_at_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [eventId, kind, conversation, resolved, agent == nil, day, time.epochMilliseconds])
+        if database.changes == 1, let resolved {
+            changed.insert(AgentDay(agent: resolved, day: day))
         }
     }
 
-    /// Gives pending attributions of a conversation to its agent, now that its messages name one.
-    private func resolvePending(conversationId: String, agent: String, database: Database) throws {
-        let days = try database.query("""
-            UPDATE attributions SET agent = ? WHERE conversation_id = ? AND agent IS NULL RETURNING day
-            """, [agent, conversationId])
-        for row in days {
-            if let day = row[0].string {
-                changed.insert(AgentDay(agent: agent, day: day))
+    /// Gives the attributions that take their agent from a conversation to
+    /// that conversation's current agent, and marks the agent-days involved.
+    private func reattribute(conversation key: String, to agent: String, database: Database) throws {
+        let moving = try database.query("""
+            SELECT agent, day FROM attributions
+            WHERE conversation_key = ? AND agent_from_conversation = 1 AND agent IS NOT ?
+            """, [key, agent])
+        for row in moving {
+            guard let day = row[1].string else { continue }
+            changed.insert(AgentDay(agent: agent, day: day))
+            if let previous = row[0].string {
+                changed.insert(AgentDay(agent: previous, day: day))
             }
         }
+        try database.run("""
+            UPDATE attributions SET agent = ? WHERE conversation_key = ? AND agent_from_conversation = 1
+            """, [agent, key])
     }
 
     // MARK: - Scores

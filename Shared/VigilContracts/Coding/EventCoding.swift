@@ -37,8 +37,9 @@ public enum EventCoding {
         switch decodingError {
         case .keyNotFound(let key, let context):
             return "missing field \"\(path(context.codingPath + [key]))\""
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "invalid field \"\(path(context.codingPath))\": \(context.debugDescription)"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let detail = context.debugDescription.isEmpty ? "expected a value of type \(type)" : context.debugDescription
+            return "invalid field \"\(path(context.codingPath))\": \(detail)"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 return "invalid JSON: \(context.debugDescription)"

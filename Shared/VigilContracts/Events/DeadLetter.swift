@@ -3,7 +3,9 @@ public struct DeadLetter: VigilEvent {
     public static let schemaName = "dead-letter"
     public static let schemaVersion = 1
 
-    /// `dead-letter/<service>/<source position>`: the same bad record rejected twice has one id.
+    /// `dead-letter/<service>/<source position>/<hash of the payload>`: the same
+    /// bad record rejected twice has one id, while another record at a reused
+    /// position (a second run on standard input) gets its own.
     public var eventId: String
     public var schemaVersion: Int
     /// The service that rejected the record ("vigil-ingest").
@@ -15,22 +17,59 @@ public struct DeadLetter: VigilEvent {
     public var reasonCode: DeadLetterReason
     /// What was wrong, for the engineer who reads it.
     public var reason: String
-    /// The rejected bytes as UTF-8 text; invalid sequences are replaced with U+FFFD.
+    /// The rejected bytes as UTF-8 text, invalid sequences replaced with
+    /// U+FFFD, cut to ``maxPayloadBytes`` so a dead letter always fits in a record.
     public var payload: String
+    /// The size of the rejected record in bytes, before any cut.
+    public var payloadBytes: Int
+    /// True when `payload` holds only the start of the record.
+    public var payloadTruncated: Bool
     /// The record's timestamp, or the time the file was read for file input.
     public var recordedAt: Timestamp
 
+    /// The most payload bytes a dead letter keeps. JSON escaping can grow text
+    /// sixfold (a control byte becomes `\u0001`), and the result must stay well
+    /// under librdkafka's default message.max.bytes of 1,000,000.
+    public static let maxPayloadBytes = 16_384
+
+    /// The longest reason kept, in characters; reasons quote values from the record.
+    public static let maxReasonCharacters = 1_000
+
     public init(service: String, source: DeadLetterSource, key: String?, reasonCode: DeadLetterReason,
-                reason: String, payload: String, recordedAt: Timestamp) {
-        self.eventId = "dead-letter/\(service)/\(source.position)"
+                reason: String, payload: some Collection<UInt8>, recordedAt: Timestamp) {
+        let kept = Self.prefix(of: payload, maxBytes: Self.maxPayloadBytes)
+        let text = String(decoding: kept, as: UTF8.self)
+        self.eventId = "dead-letter/\(service)/\(source.position)/\(StableHash.hex(bytes: payload))"
         self.schemaVersion = Self.schemaVersion
         self.service = service
         self.source = source
-        self.key = key
+        self.key = key.map { String($0.prefix(200)) }
         self.reasonCode = reasonCode
-        self.reason = reason
-        self.payload = payload
+        self.reason = String(reason.prefix(Self.maxReasonCharacters))
+        self.payload = text
+        self.payloadBytes = payload.count
+        self.payloadTruncated = kept.count < payload.count
         self.recordedAt = recordedAt
+    }
+
+    /// The first bytes of `payload`, at most `maxBytes`, without a UTF-8 character cut in half.
+    private static func prefix(of payload: some Collection<UInt8>, maxBytes: Int) -> [UInt8] {
+        guard payload.count > maxBytes else { return Array(payload) }
+        var kept = Array(payload.prefix(maxBytes))
+        var lead = kept.count - 1
+        var continuationBytes = 0
+        while lead >= 0, kept[lead] & 0xC0 == 0x80, continuationBytes < 3 {
+            lead -= 1
+            continuationBytes += 1
+        }
+        if lead >= 0 {
+            let byte = kept[lead]
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            if continuationBytes + 1 < length {
+                kept.removeSubrange(lead...)
+            }
+        }
+        return kept
     }
 
     public var recordKey: String? { key }
@@ -45,6 +84,8 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
     public var file: String?
     /// The 1-based line number in `file`.
     public var line: Int?
+    /// The id of an event the service produced but could not publish.
+    public var eventId: String?
 
     /// A position in a topic.
     public init(topic: String, partition: Int32, offset: Int64) {
@@ -59,8 +100,17 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
         self.line = line
     }
 
-    /// `topic/partition/offset` or `file:line`.
+    /// An event of the service's own that the broker rejected, bound for `topic`.
+    public init(unpublishedEventId: String, topic: String) {
+        self.eventId = unpublishedEventId
+        self.topic = topic
+    }
+
+    /// `topic/partition/offset`, `file:line` or `outbox/topic/event id`.
     public var position: String {
+        if let eventId {
+            return "outbox/\(topic ?? "-")/\(eventId)"
+        }
         if let topic, let partition, let offset {
             return "\(topic)/\(partition)/\(offset)"
         }
@@ -78,6 +128,10 @@ public enum DeadLetterReason: String, Codable, Sendable, CaseIterable {
     case unsupportedSchema = "unsupported-schema"
     /// The record type could not be recognised.
     case unknownRecord = "unknown-record"
+    /// Larger than the service accepts.
+    case tooLarge = "too-large"
     /// Valid, but the service could not process it.
     case unprocessable
+    /// An event of the service's own that the broker would not accept.
+    case unpublishable
 }

@@ -13,6 +13,11 @@ public struct Roster: Sendable, Equatable {
         people[person.id] = person
     }
 
+    /// Removes a person, as a tombstone (a record with no value) on the compacted topic does.
+    public mutating func remove(_ id: String) {
+        people[id] = nil
+    }
+
     /// The number of people.
     public var count: Int { people.count }
 

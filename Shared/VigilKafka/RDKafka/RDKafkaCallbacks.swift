@@ -9,17 +9,33 @@ import VigilLog
 func rdKafkaLogCallback(handle: OpaquePointer?, level: Int32,
                         facility: UnsafePointer<CChar>?, text: UnsafePointer<CChar>?) {
     guard let context = RDKafkaClientContext.from(handle: handle) else { return }
+    let facilityName = facility.map { String(cString: $0) } ?? ""
     // librdkafka uses syslog levels: 0 emergency … 7 debug. AUTOCREATE warns
     // that a broker too old to honour allow.auto.create.topics=false (the
     // mock cluster) might auto-create topics; Vigil checks that its topics
     // exist before it subscribes, so that warning is only debug detail.
-    let facilityName = facility.map { String(cString: $0) } ?? ""
-    let metadata = [
+    let severity = facilityName == "AUTOCREATE" ? 7 : level
+
+    var metadata = [
         "vigil.kafka.facility": facilityName,
         "vigil.kafka.client": handle.map { String(cString: rd_kafka_name($0)) } ?? "",
         "vigil.kafka.message": text.map { String(cString: $0) } ?? "",
     ]
-    switch facilityName == "AUTOCREATE" ? 7 : level {
+    // A lost broker makes librdkafka warn on every reconnect attempt; one line
+    // per facility every few seconds, with the count dropped, is enough.
+    if severity <= 4 {
+        let now = ContinuousClock.now
+        if let window = context.logWindows[facilityName], now - window.loggedAt < context.logInterval {
+            context.logWindows[facilityName] = (window.loggedAt, window.suppressed + 1)
+            return
+        }
+        if let suppressed = context.logWindows[facilityName]?.suppressed, suppressed > 0 {
+            metadata["vigil.kafka.suppressed"] = String(suppressed)
+        }
+        context.logWindows[facilityName] = (now, 0)
+    }
+
+    switch severity {
     case ...2: context.logger.critical("librdkafka log", metadata: metadata)
     case 3: context.logger.error("librdkafka log", metadata: metadata)
     case 4: context.logger.warning("librdkafka log", metadata: metadata)
@@ -41,11 +57,11 @@ func rdKafkaErrorCallback(handle: OpaquePointer?, error: Int32,
         return
     }
 
-    // librdkafka retries transport errors itself; log the first of a kind and
+    // librdkafka retries transport errors itself; log the first of a code and
     // then every tenfold repeat, with the count.
     let text = reason.map { String(cString: $0) } ?? String(cString: rd_kafka_err2str(code))
-    let count = (context.errorCounts[text] ?? 0) + 1
-    context.errorCounts[text] = count
+    let count = (context.errorCounts[error] ?? 0) + 1
+    context.errorCounts[error] = count
     if isPowerOfTen(count) {
         context.logger.warning("Kafka client error, retrying", metadata: [
             "vigil.kafka.error": String(cString: rd_kafka_err2name(code)),

@@ -14,8 +14,14 @@ final class RDKafkaClientContext {
     weak var rebalanceHandler: (any KafkaRebalanceHandler)?
     /// An error a callback could not throw; the next poll throws it.
     var pendingError: KafkaError?
-    /// Counts of repeated client errors by text, so a broker outage logs a few lines, not thousands.
-    var errorCounts: [String: Int] = [:]
+    /// Counts of client errors by error code, so a broker outage logs a few
+    /// lines, not thousands. Keyed by code because the texts vary per attempt.
+    var errorCounts: [Int32: Int] = [:]
+    /// Per librdkafka log facility, when a warning or worse was last logged
+    /// and how many were dropped since.
+    var logWindows: [String: (loggedAt: ContinuousClock.Instant, suppressed: Int)] = [:]
+    /// How often one facility may log a warning or worse.
+    let logInterval: Duration = .seconds(10)
 
     init(logger: Logger) {
         self.logger = logger

@@ -20,3 +20,12 @@ enum RDKafkaConfig {
         return configuration
     }
 }
+
+/// Checks librdkafka properties without creating a client.
+public enum KafkaProperties {
+    /// Throws a ``KafkaError`` naming the first property librdkafka rejects.
+    public static func validate(_ properties: [String: String]) throws {
+        let configuration = try RDKafkaConfig.make(properties)
+        rd_kafka_conf_destroy(configuration)
+    }
+}

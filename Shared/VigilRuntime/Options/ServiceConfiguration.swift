@@ -1,5 +1,6 @@
 import Foundation
 import VigilContracts
+import VigilKafka
 import VigilLog
 
 /// The settings every Vigil process shares: where Kafka is, where the store is, how to log.
@@ -62,6 +63,11 @@ public struct ServiceConfiguration: Sendable {
             properties[name] = String(entry[entry.index(after: equals)...])
         }
         kafkaProperties = properties
+        do {
+            try KafkaProperties.validate(properties)
+        } catch let error as KafkaError {
+            throw UsageError(error.message)
+        }
     }
 
     /// The topics under the configured prefix.

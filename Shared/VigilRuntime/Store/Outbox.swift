@@ -44,6 +44,14 @@ public final class Outbox {
         }
     }
 
+    /// Removes an entry and appends a dead letter in its place, in one transaction.
+    func replace(_ sequence: Int64, with letter: DeadLetter, to topic: TopicSpec) throws {
+        try database.transaction {
+            try database.run("DELETE FROM vigil_outbox WHERE sequence = ?", [sequence])
+            try append(letter, to: topic)
+        }
+    }
+
     /// Removes published entries.
     public func remove(_ sequences: [Int64]) throws {
         guard !sequences.isEmpty else { return }

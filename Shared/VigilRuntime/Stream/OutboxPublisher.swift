@@ -1,3 +1,4 @@
+import VigilContracts
 import VigilKafka
 import VigilLog
 
@@ -5,66 +6,106 @@ import VigilLog
 ///
 /// A record stays in the outbox until its delivery report arrives, so a
 /// crash at any point republishes it with the same event id; consumers drop
-/// the duplicate.
+/// the duplicate. A record the broker rejects for good (too large, invalid)
+/// is replaced by a dead letter, so one bad event cannot stop the rest.
 public final class OutboxPublisher {
     private let outbox: Outbox
     private let producer: KafkaProducer
     private let logger: Logger
+    private let serviceName: String
+    private let deadLetters: TopicSpec
     private let batchSize = 2_000
 
-    public init(outbox: Outbox, producer: KafkaProducer, logger: Logger) {
+    public init(outbox: Outbox, producer: KafkaProducer, serviceName: String, deadLetters: TopicSpec, logger: Logger) {
         self.outbox = outbox
         self.producer = producer
+        self.serviceName = serviceName
+        self.deadLetters = deadLetters
         self.logger = logger
     }
 
     /// Publishes until the outbox is empty and returns the number of records published.
     ///
-    /// - Parameter giveUpAfterMilliseconds: stop waiting for the broker after
-    ///   this long and leave the rest in the outbox; nil waits as long as it takes.
+    /// Waits for an unreachable broker as long as it takes, unless
+    /// `shutdown` is requested: from then on it waits at most `graceMilliseconds`
+    /// and leaves the rest in the outbox for the next start.
     @discardableResult
-    public func publishPending(giveUpAfterMilliseconds: Int? = nil) throws -> Int {
-        let clock = ContinuousClock()
-        let start = clock.now
+    public func publishPending(shutdown: ShutdownSignal? = nil, graceMilliseconds: Int = 10_000) throws -> Int {
         var published = 0
+        var stopRequestedAt: ContinuousClock.Instant?
 
         while true {
             let entries = try outbox.pending(limit: batchSize)
             guard !entries.isEmpty else { return published }
+
+            var rejected: [(Outbox.Entry, KafkaError)] = []
+            var sent = 0
             for entry in entries {
-                try producer.send(entry.record, tag: entry.sequence)
+                do {
+                    try producer.send(entry.record, tag: entry.sequence)
+                    sent += 1
+                } catch let error as KafkaError where error.rejectsRecord {
+                    rejected.append((entry, error))
+                }
             }
 
             var delivered: [Int64] = []
             var failures: [KafkaError] = []
             var answered = 0
-            while answered < entries.count {
+            while answered < sent {
                 for report in try producer.poll(timeoutMilliseconds: 100) {
                     answered += 1
                     if let error = report.error {
-                        failures.append(error)
+                        if error.rejectsRecord, let entry = entries.first(where: { $0.sequence == report.tag }) {
+                            rejected.append((entry, error))
+                        } else {
+                            failures.append(error)
+                        }
                     } else {
                         delivered.append(report.tag)
                     }
                 }
-                if let limit = giveUpAfterMilliseconds, clock.now - start > .milliseconds(limit) {
-                    try outbox.remove(delivered)
-                    logger.warning("outbox not fully published before the deadline", metadata: [
-                        "vigil.outbox.left": String(entries.count - delivered.count),
-                    ])
-                    return published + delivered.count
+                if let shutdown, shutdown.isRequested {
+                    let since = stopRequestedAt ?? ContinuousClock.now
+                    stopRequestedAt = since
+                    if ContinuousClock.now - since > .milliseconds(graceMilliseconds) {
+                        try outbox.remove(delivered)
+                        logger.warning("outbox not fully published before shutdown", metadata: [
+                            "vigil.outbox.left": String(entries.count - delivered.count),
+                        ])
+                        return published + delivered.count
+                    }
                 }
             }
 
             try outbox.remove(delivered)
             published += delivered.count
+            try replaceWithDeadLetters(rejected)
             if let failure = failures.first {
                 // With message.timeout.ms=0 librdkafka retries transient
-                // errors forever, so a failed delivery is permanent (record
-                // too large, topic missing, not authorised).
+                // errors forever, so what is left is permanent for the whole
+                // client (topic missing, not authorised): stop the service.
                 throw KafkaError(code: failure.code,
                                  message: "could not publish \(failures.count) outbox records: \(failure.message)")
             }
+        }
+    }
+
+    private func replaceWithDeadLetters(_ rejected: [(Outbox.Entry, KafkaError)]) throws {
+        for (entry, error) in rejected {
+            let eventId = entry.record.headers.first { $0.name == EventHeaders.eventId }
+                .flatMap { $0.value }.map { String(decoding: $0, as: UTF8.self) } ?? "sequence-\(entry.sequence)"
+            logger.error("broker rejected an event; sent to dead letters instead", metadata: [
+                "vigil.topic": entry.record.topic,
+                "vigil.event_id": eventId,
+                "vigil.error": error.message,
+            ])
+            let letter = DeadLetter(
+                service: serviceName, source: DeadLetterSource(unpublishedEventId: eventId, topic: entry.record.topic),
+                key: entry.record.key.map { String(decoding: $0, as: UTF8.self) }, reasonCode: .unpublishable,
+                reason: "the broker rejected the event: \(error.message)", payload: entry.record.value,
+                recordedAt: Timestamp(epochMilliseconds: entry.record.timestampMilliseconds))
+            try outbox.replace(entry.sequence, with: letter, to: deadLetters)
         }
     }
 }

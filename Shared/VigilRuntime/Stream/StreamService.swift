@@ -14,15 +14,16 @@ public final class StreamService: KafkaRebalanceHandler {
     /// How many records one transaction covers at most.
     public var maxBatchSize = 1_000
 
-    private let configuration: ServiceConfiguration
-    private let processor: any StreamProcessor
-    private let shutdown: ShutdownSignal
-    private let logger: Logger
+    let configuration: ServiceConfiguration
+    let processor: any StreamProcessor
+    let shutdown: ShutdownSignal
+    let logger: Logger
 
-    private var offsets: OffsetStore?
-    private var assigned: Set<TopicPartition> = []
-    private var nextOffsets: [TopicPartition: Int64] = [:]
-    private var rebalanceFailure: (any Error)?
+    var offsets: OffsetStore?
+    var consumer: KafkaConsumer?
+    var assigned: Set<TopicPartition> = []
+    var nextOffsets: [TopicPartition: Int64] = [:]
+    var rebalanceFailure: (any Error)?
     private var processedSinceReport = 0
     private var rejectedSinceReport = 0
 
@@ -45,24 +46,26 @@ public final class StreamService: KafkaRebalanceHandler {
 
         let offsets = store.offsets
         self.offsets = offsets
-        let outbox = store.outbox
         let context = ProcessingContext(store: store, catalogue: catalogue)
         let producer = try KafkaProducer(properties: configuration.clientProperties, logger: logger)
-        let publisher = OutboxPublisher(outbox: outbox, producer: producer, logger: logger)
+        let publisher = OutboxPublisher(outbox: store.outbox, producer: producer, serviceName: configuration.serviceName,
+                                        deadLetters: catalogue.deadLetters, logger: logger)
 
         let topics = try TopicCheck.require(
             processor.inputTopics + processor.tableTopics + processor.outputTopics + [catalogue.deadLetters],
             on: producer)
-        let leftover = try publisher.publishPending()
+        let leftover = try publisher.publishPending(shutdown: shutdown)
         if leftover > 0 {
             logger.notice("published outbox left from the previous run", metadata: ["vigil.records": String(leftover)])
         }
 
-        let tables = try loadTables(partitionCounts: topics)
+        let tables = try loadTables(partitionCounts: topics, store: store)
+        try publisher.publishPending(shutdown: shutdown)
 
         var groupProperties = configuration.clientProperties
         groupProperties["group.id"] = configuration.groupId
         let consumer = try KafkaConsumer(properties: groupProperties, logger: logger, rebalanceHandler: self)
+        self.consumer = consumer
         try consumer.subscribe(processor.inputTopics.map(\.name))
         logger.info("service started", metadata: [
             "vigil.group": configuration.groupId,
@@ -71,19 +74,26 @@ public final class StreamService: KafkaRebalanceHandler {
         ])
 
         var lastReport = ContinuousClock.now
+        var lastIdleCommit = ContinuousClock.now
+        var published = 0
         while !shutdown.isRequested {
-            for table in tables {
-                _ = try table.pollUpdates(apply: processor.applyTableRecord)
-            }
+            try pollTables(tables, store: store)
             let records = try consumer.poll(maxRecords: maxBatchSize, timeoutMilliseconds: 100)
             if let failure = rebalanceFailure {
                 throw failure
             }
             if records.isEmpty {
-                producer.serveCallbacks()
+                try publisher.publishPending(shutdown: shutdown)
+                // Commits fail during a rebalance and nothing retries them,
+                // so an idle service reports its offsets again now and then;
+                // otherwise `vigil lag` would show a lag that never clears.
+                if ContinuousClock.now - lastIdleCommit > .seconds(5) {
+                    try? consumer.commit(assignedOffsets, synchronously: false)
+                    lastIdleCommit = ContinuousClock.now
+                }
             } else {
                 let processed = try processBatch(records, context: context, database: database, offsets: offsets)
-                try publisher.publishPending()
+                published += try publisher.publishPending(shutdown: shutdown)
                 try consumer.commit(processed, synchronously: false)
             }
             if ContinuousClock.now - lastReport > .seconds(10) {
@@ -93,14 +103,23 @@ public final class StreamService: KafkaRebalanceHandler {
         }
 
         logger.info("shutting down", metadata: ["vigil.signal": shutdown.signalName ?? "none"])
-        let left = try outbox.count()
-        try publisher.publishPending(giveUpAfterMilliseconds: 10_000)
+        published += try publisher.publishPending(shutdown: shutdown)
         // Asynchronous, because the offsets that count are in the store, not
         // the group. close() sends the commit if the broker is reachable.
-        try? consumer.commit(nextOffsets.filter { assigned.contains($0.key) }, synchronously: false)
+        try? consumer.commit(assignedOffsets, synchronously: false)
         consumer.close()
+        self.consumer = nil
         reportProgress()
-        logger.info("service stopped", metadata: ["vigil.outbox.published": String(left)])
+        let left = try store.outbox.count()
+        logger.info("service stopped", metadata: [
+            "vigil.published": String(published),
+            "vigil.outbox.left": String(left),
+        ])
+    }
+
+    /// The next offsets of the partitions this instance owns.
+    private var assignedOffsets: [TopicPartition: Int64] {
+        nextOffsets.filter { assigned.contains($0.key) }
     }
 
     // MARK: - Batches
@@ -126,12 +145,7 @@ public final class StreamService: KafkaRebalanceHandler {
                 } catch let rejection as RecordRejection {
                     try context.emit(deadLetter(for: record, rejection: rejection), to: context.catalogue.deadLetters)
                     rejectedSinceReport += 1
-                    logger.warning("record rejected", metadata: [
-                        "vigil.topic": record.topic,
-                        "vigil.partition": String(record.partition),
-                        "vigil.offset": String(record.offset),
-                        "vigil.reason": rejection.description,
-                    ])
+                    logRejection(record, rejection)
                 }
 
                 nextOffsets[topicPartition] = record.offset + 1
@@ -143,65 +157,23 @@ public final class StreamService: KafkaRebalanceHandler {
         return advanced
     }
 
-    private func deadLetter(for record: KafkaRecord, rejection: RecordRejection) -> DeadLetter {
+    func deadLetter(for record: KafkaRecord, rejection: RecordRejection) -> DeadLetter {
         DeadLetter(
             service: configuration.serviceName,
             source: DeadLetterSource(topic: record.topic, partition: record.partition, offset: record.offset),
             key: record.keyString,
             reasonCode: rejection.reason,
             reason: rejection.message,
-            payload: String(decoding: record.value, as: UTF8.self),
+            payload: record.value,
             recordedAt: Timestamp(epochMilliseconds: record.timestampMilliseconds ?? 0))
     }
 
-    // MARK: - Tables
-
-    private func loadTables(partitionCounts: [String: Int32]) throws -> [TableReader] {
-        var readers: [TableReader] = []
-        for topic in processor.tableTopics {
-            let reader = try TableReader(topic: topic, partitions: partitionCounts[topic.name] ?? topic.partitions,
-                                         properties: configuration.clientProperties, logger: logger)
-            let count = try reader.catchUp(shouldStop: { shutdown.isRequested }, apply: processor.applyTableRecord)
-            logger.info("table loaded", metadata: ["vigil.topic": topic.name, "vigil.records": String(count)])
-            readers.append(reader)
-        }
-        return readers
-    }
-
-    // MARK: - Rebalance
-
-    public func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: StartOffset] {
-        var starts: [TopicPartition: StartOffset] = [:]
-        for topicPartition in partitions {
-            do {
-                if let next = try offsets?.nextOffset(topicPartition) {
-                    nextOffsets[topicPartition] = next
-                    starts[topicPartition] = .offset(next)
-                } else {
-                    nextOffsets[topicPartition] = nil
-                    starts[topicPartition] = .beginning
-                }
-            } catch {
-                // Processing must not start from a guess; the run loop stops the service.
-                rebalanceFailure = error
-                starts[topicPartition] = .end
-            }
-            assigned.insert(topicPartition)
-        }
-        logger.info("partitions assigned", metadata: [
-            "vigil.partitions": partitions.sorted().map(\.description).joined(separator: ","),
-        ])
-        return starts
-    }
-
-    public func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) {
-        assigned.subtract(partitions)
-        for topicPartition in partitions {
-            nextOffsets[topicPartition] = nil
-        }
-        logger.info("partitions revoked", metadata: [
-            "vigil.partitions": partitions.sorted().map(\.description).joined(separator: ","),
-            "vigil.lost": String(lost),
+    func logRejection(_ record: KafkaRecord, _ rejection: RecordRejection) {
+        logger.warning("record rejected", metadata: [
+            "vigil.topic": record.topic,
+            "vigil.partition": String(record.partition),
+            "vigil.offset": String(record.offset),
+            "vigil.reason": rejection.description,
         ])
     }
 

@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "OperatorTests", dependencies: ["Operator"]),
         .testTarget(name: "PipelineTests", dependencies: ["VigilRuntime"]),
     ]
 )

@@ -77,8 +77,9 @@ heading "实时预警 · live alerts"
 watcher=$!
 pids+=($watcher)
 
-"$bin/vigil-ingest" --store "$work/ingest.sqlite" "${chats[@]}" "${complaints[@]}" "${orders[@]}" 2>>"$work/ingest.log" \
-  | sed 's/^/[vigil-ingest] /'
+# The import report is printed with the summary, not between the alerts.
+"$bin/vigil-ingest" --store "$work/ingest.sqlite" "${chats[@]}" "${complaints[@]}" "${orders[@]}" \
+  >"$work/ingest.out" 2>>"$work/ingest.log"
 
 # Wait until every group has consumed everything, checking the services stay up.
 deadline=$((SECONDS + timeout_seconds))
@@ -108,6 +109,7 @@ heading "死信 · dead letters"
 "$bin/vigil" dead-letters
 
 heading "汇总 · summary"
+cat "$work/ingest.out"
 "$bin/vigil" summary
 
 # Graceful shutdown: each service finishes its batch and exits 0.

@@ -63,6 +63,12 @@ public final class KafkaProducer {
         client.poll(timeoutMilliseconds: 0)
     }
 
+    /// Reads the low and high watermark offsets of a partition from the broker.
+    public func watermarks(_ topicPartition: TopicPartition,
+                           timeoutMilliseconds: Int32 = 10_000) throws -> (low: Int64, high: Int64) {
+        try client.watermarks(topicPartition, timeoutMilliseconds: timeoutMilliseconds)
+    }
+
     /// Lists the cluster's topics with their partition counts.
     public func topics(timeoutMilliseconds: Int32 = 10_000) throws -> [String: Int32] {
         try client.topics(timeoutMilliseconds: timeoutMilliseconds)

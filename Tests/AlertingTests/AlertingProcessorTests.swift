@@ -123,7 +123,7 @@ struct AlertingProcessorTests {
         #expect(recipient.personId == "S-hz-a")
         #expect(recipient.name == "杭州A组主管")
         #expect(recipient.role == .supervisor)
-        #expect(alert.text.chinese.contains("请 杭州A组主管 立即一对一跟进。"))
+        #expect(alert.text.chinese.contains("请杭州A组主管立即一对一跟进。"))
         #expect(alert.text.english.contains("杭州A组主管, please follow up one-to-one now."))
         #expect(!alert.text.chinese.contains("已转交品牌方"))
         #expect(!alert.text.english.contains("the brand manager receives it"))
@@ -255,5 +255,28 @@ struct AlertingProcessorTests {
         #expect(alert.snippet == "第一行 我要投诉 第三行 完")
         #expect(!alert.text.chinese.contains("\n"))
         #expect(!alert.text.english.contains("\n"))
+    }
+}
+
+@Suite("Alert titles")
+struct AlertTitleTests {
+    private func message(_ text: String) throws -> ChatMessage {
+        ChatMessage(messageId: "m-1", site: "hz", shop: "shop-1", conversationId: "c-1", buyer: "buyer-1",
+                    agent: "A-1", role: .customer, text: text,
+                    sentAt: try #require(TimestampFormat.parse("2026-11-11T09:00:00+08:00")))
+    }
+
+    @Test("regulator words get regulator title")
+    func regulatorTitle() throws {
+        let alert = try #require(AlertingProcessor(catalogue: TopicCatalogue()).alert(for: try message("我去消协")))
+        #expect(alert.text.chinese.hasPrefix("【高危预警·监管】"))
+        #expect(alert.text.english.hasPrefix("[High-risk alert: regulator]"))
+    }
+
+    @Test("complaint words get complaint title")
+    func complaintTitle() throws {
+        let alert = try #require(AlertingProcessor(catalogue: TopicCatalogue()).alert(for: try message("我要举报")))
+        #expect(alert.text.chinese.hasPrefix("【高危预警·投诉】"))
+        #expect(alert.text.english.hasPrefix("[High-risk alert: complaint]"))
     }
 }

@@ -112,7 +112,7 @@ struct EscalationProcessorTests {
         try harness.process(try alert("m-1", terms: ["投诉", "12315"]), on: harness.catalogue.alerts)
 
         let event = try #require(try harness.caseEvents().first)
-        #expect(event.text.chinese == "因顾客提到「投诉」、「12315」立案，由 合肥B组主管 跟进。")
+        #expect(event.text.chinese == "因顾客提到「投诉」、「12315」立案，由合肥B组主管跟进。")
         #expect(event.text.english == "Case opened because the customer mentioned “投诉”, “12315”; 合肥B组主管 follows up.")
     }
 

@@ -23,7 +23,8 @@ public struct AlertComposer: Sendable {
         let snippet = Self.snippet(of: message.text, around: first.range, radius: snippetRadius)
 
         let text = AlertText.make(
-            message: message, terms: terms, snippet: snippet, agentName: agent?.name, recipient: recipient,
+            message: message, category: category, terms: terms, snippet: snippet, agentName: agent?.name,
+            recipient: recipient,
             recipientIsFallback: recipientPerson != nil && recipientPerson?.role != .supervisor)
 
         return Alert(

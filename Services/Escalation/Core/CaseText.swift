@@ -5,7 +5,7 @@ enum CaseText {
     static func openedByAlert(_ alert: Alert) -> LocalizedText {
         let follower = alert.recipient?.name
         return LocalizedText(
-            chinese: "因顾客提到\(quotedChinese(alert.matchedTerms))立案" + (follower.map { "，由 \($0) 跟进。" } ?? "。"),
+            chinese: "因顾客提到\(quotedChinese(alert.matchedTerms))立案" + (follower.map { "，由\($0)跟进。" } ?? "。"),
             english: "Case opened because the customer mentioned \(quotedEnglish(alert.matchedTerms))"
                 + (follower.map { "; \($0) follows up." } ?? "."))
     }

@@ -21,7 +21,9 @@ public enum IngestCommand {
                             environment: [String: String] = ProcessEnvironment.current) -> Never {
         let serviceName = "vigil-ingest"
         let language = ProcessEnvironment.language(environment)
-        let options = CommandLineOptions(ServiceConfiguration.options(serviceName: serviceName) + [kindOption])
+        // Ingestion only produces, so it has no consumer group.
+        let shared = ServiceConfiguration.options(serviceName: serviceName).filter { $0.name != "group-id" }
+        let options = CommandLineOptions(shared + [kindOption])
         let parsed: ParsedOptions
         let configuration: ServiceConfiguration
         let parser: InterchangeParser
@@ -71,7 +73,7 @@ enum IngestReport {
             return "已导入：消息 \(counts[0]) 条，花名册 \(counts[1]) 人，投诉 \(counts[2]) 件，订单 \(counts[3]) 笔；"
                 + "重复跳过 \(summary.duplicates) 条；拒收 \(summary.rejectedTotal) 条（已转入死信主题）"
         case .english:
-            return "Imported: \(counts[0]) messages, \(counts[1]) roster people, \(counts[2]) complaints, \(counts[3]) orders; "
+            return "Imported: \(counts[0]) messages, \(counts[1]) roster entries, \(counts[2]) complaints, \(counts[3]) orders; "
                 + "\(summary.duplicates) duplicates skipped; \(summary.rejectedTotal) rejected (sent to the dead-letter topic)"
         }
     }

@@ -49,9 +49,9 @@ public final class IngestionService {
         let producer = try KafkaProducer(properties: configuration.clientProperties, logger: logger)
         let publisher = OutboxPublisher(outbox: store.outbox, producer: producer, serviceName: configuration.serviceName,
                                         deadLetters: catalogue.deadLetters, logger: logger)
-        _ = try TopicCheck.require(
-            [catalogue.chatMessages, catalogue.roster, catalogue.complaints, catalogue.orders, catalogue.deadLetters],
-            on: producer)
+        let inputs = [catalogue.chatMessages, catalogue.roster, catalogue.complaints, catalogue.orders]
+        let partitionCounts = try TopicCheck.require(inputs + [catalogue.deadLetters], on: producer)
+        try checkBrokerKeptRecords(inputs, partitionCounts: partitionCounts, store: store, producer: producer)
         try publisher.publishPending(shutdown: shutdown)
 
         var summary = Summary()
@@ -94,6 +94,26 @@ public final class IngestionService {
         metadata["vigil.interrupted"] = String(summary.interrupted)
         logger.info("ingestion finished", metadata: metadata)
         return summary
+    }
+
+    /// Fails when this store has ingested records but the topics never held
+    /// any: the broker is new or lost its data (the embedded broker keeps
+    /// nothing across restarts), and every record would be skipped as a duplicate.
+    private func checkBrokerKeptRecords(_ topics: [TopicSpec], partitionCounts: [String: Int32], store: ServiceStore,
+                                        producer: KafkaProducer) throws {
+        // Dead letters go to another topic, so only ingested records count.
+        let ingestedBefore = try store.database.scalar("""
+            SELECT EXISTS (SELECT 1 FROM vigil_applied_events WHERE event_id NOT LIKE 'dead-letter/%')
+            """).int == 1
+        guard ingestedBefore else { return }
+        for topic in topics {
+            for partition in 0..<(partitionCounts[topic.name] ?? 0) {
+                if try producer.watermarks(TopicPartition(topic: topic.name, partition: partition)).high > 0 {
+                    return
+                }
+            }
+        }
+        throw IngestionError.brokerLostRecords(storePath: configuration.storePath)
     }
 
     // MARK: - Records

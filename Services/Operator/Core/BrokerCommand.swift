@@ -6,6 +6,7 @@ import VigilRuntime
 /// `vigil broker`: hosts librdkafka's mock cluster until SIGTERM or SIGINT.
 enum BrokerCommand: Subcommand {
     static let name = "broker"
+    static let connectsToCluster = false
     static let summary = LocalizedText(
         chinese: "启动内嵌开发用 Kafka（librdkafka 模拟集群，仅在内存中，停止即丢失；只用于开发、演示和测试，生产请用 Apache Kafka）",
         english: "run the embedded development broker (librdkafka's mock cluster, memory only, lost on stop; "
@@ -14,8 +15,8 @@ enum BrokerCommand: Subcommand {
         OptionSpec("brokers", valueName: "N", defaultValue: "3",
                    help: LocalizedText(chinese: "模拟集群中的 broker 数", english: "number of brokers in the mock cluster")),
         OptionSpec("bootstrap-file", valueName: "PATH",
-                   help: LocalizedText(chinese: "启动后把集群地址写入此文件（供脚本读取）",
-                                       english: "write the bootstrap address to this file once the broker is up (for scripts)")),
+                   help: LocalizedText(chinese: "启动后把集群地址写入此文件（供脚本读取），停止时删除",
+                                       english: "write the bootstrap address to this file once the broker is up (for scripts); removed on stop")),
     ]
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
@@ -45,6 +46,10 @@ enum BrokerCommand: Subcommand {
 
         while !context.shutdown.isRequested {
             broker.serveLogs(timeoutMilliseconds: 100)
+        }
+        // The address dies with the broker; a stale file would send scripts to a closed port.
+        if let path = options.value("bootstrap-file") {
+            try? FileManager.default.removeItem(atPath: path)
         }
         logger.notice("embedded broker stopped", metadata: ["vigil.signal": context.shutdown.signalName ?? "none"])
         return 0

@@ -24,8 +24,8 @@ enum CasesListCommand: Subcommand {
 
         var table = TextTable(
             headers: context.language == .chinese
-                ? ["案件号", "店铺/顾客", "客服", "立案时间", "预警", "投诉", "状态"]
-                : ["case", "shop/buyer", "agent", "opened", "alerts", "complaints", "state"],
+                ? ["案件号", "店铺/顾客", "客服", "立案时间", "预警数", "投诉渠道", "状态"]
+                : ["case", "shop/buyer", "agent", "opened", "alerts", "complaint channels", "state"],
             rightAligned: [4])
         for view in cases {
             let complaints = view.complaints.map { channelName($0, context) }.joined(separator: ",")
@@ -33,7 +33,7 @@ enum CasesListCommand: Subcommand {
                           String(view.alerts), complaints.isEmpty ? "-" : complaints, context.text("处理中", "open")])
         }
         print(table.render())
-        print(context.text("共 \(cases.count) 个案件", "\(cases.count) cases"))
+        print(context.text("共 \(cases.count) 个案件", cases.count == 1 ? "1 case" : "\(cases.count) cases"))
         return 0
     }
 

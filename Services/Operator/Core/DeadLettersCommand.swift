@@ -9,13 +9,17 @@ enum DeadLettersCommand: Subcommand {
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         let letters = try context.scanner.events(DeadLetter.self, of: context.catalogue.deadLetters).events
+            .sorted { ($0.service, $0.source.position) < ($1.service, $1.source.position) }
+        guard !letters.isEmpty else {
+            print(context.text("没有死信：所有记录都已接收。", "No dead letters: every record was accepted."))
+            return 0
+        }
         var table = TextTable(headers: context.language == .chinese
             ? ["服务", "来源", "原因代码", "原因", "内容"]
             : ["service", "source", "code", "reason", "payload"])
         for letter in letters {
-            let payload = letter.payload.count > 60 ? String(letter.payload.prefix(60)) + "…" : letter.payload
-            table.append([letter.service, letter.source.position, letter.reasonCode.rawValue, letter.reason,
-                          payload.replacingNewlines()])
+            table.append([letter.service, letter.source.position, letter.reasonCode.rawValue,
+                          shortened(letter.reason, to: 90), shortened(letter.payload, to: 50)])
         }
         print(table.render())
         print(context.text("共 \(letters.count) 条死信", "\(letters.count) dead letters"))
@@ -23,8 +27,8 @@ enum DeadLettersCommand: Subcommand {
     }
 }
 
-private extension String {
-    func replacingNewlines() -> String {
-        String(map { $0.isNewline ? " " : $0 })
-    }
+/// The text on one line, cut to `length` characters with "…".
+private func shortened(_ text: String, to length: Int) -> String {
+    let line = String(text.map { $0.isNewline ? " " : $0 })
+    return line.count > length ? String(line.prefix(length - 1)) + "…" : line
 }

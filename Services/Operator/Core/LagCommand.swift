@@ -5,8 +5,10 @@ import VigilRuntime
 /// `vigil lag`: how far each consumer group is behind, and optionally wait until it catches up.
 enum LagCommand: Subcommand {
     static let name = "lag"
-    static let summary = LocalizedText(chinese: "显示各服务消费组的积压；--wait 时等到积压清零",
-                                       english: "show each service group's lag; with --wait, wait until it is zero")
+    static let summary = LocalizedText(
+        chinese: "显示消费组的积压（默认三个服务的消费组；其他消费组写作 组名=主题,主题）；--wait 时等到积压清零",
+        english: "show consumer group lag (the three services' groups by default; name others as GROUP=TOPIC,TOPIC); "
+            + "with --wait, wait until it is zero")
     static let positionalHelp = "[GROUP[=TOPIC,…]]…"
     static let options: [OptionSpec] = [
         .flag("wait", help: LocalizedText(chinese: "等到所有积压为零（连续两次检查）",
@@ -39,7 +41,8 @@ enum LagCommand: Subcommand {
                 return 0
             }
             if clock.now - start > .seconds(timeout) {
-                ServiceMain.printError("vigil lag: timed out after \(timeout) s with lag \(lags)")
+                let figures = groups.map { "\($0.0)=\(lags[$0.0] ?? 0)" }.joined(separator: " ")
+                ServiceMain.printError("vigil lag: timed out after \(timeout) s before every lag stayed zero: \(figures)")
                 return 1
             }
             context.shutdown.sleep(milliseconds: 500)

@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilKafka
 import VigilRuntime
 #if canImport(Glibc)
 import Glibc
@@ -30,22 +31,33 @@ public enum OperatorCommand {
     /// (2 for a usage error, 1 for a failure).
     public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst()),
                             environment: [String: String] = ProcessEnvironment.current) -> Never {
+        var environment = environment
+        let words: [String]
+        do {
+            words = try takeLeadingLanguage(arguments, into: &environment)
+        } catch {
+            ServiceMain.printError("vigil: \(error)")
+            exit(2)
+        }
         let language = ProcessEnvironment.language(environment)
-        guard let (command, rest) = select(arguments) else {
-            if arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+        guard let (command, rest) = select(words) else {
+            if words.isEmpty || words.first == "--help" || words.first == "-h" || words.first == "help" {
                 print(overview(language))
                 exit(0)
             }
-            ServiceMain.printError("vigil: unknown command \"\(arguments.joined(separator: " "))\"\n\n\(overview(language))")
+            ServiceMain.printError("vigil: unknown command \"\(words.joined(separator: " "))\"\n\n\(overview(language))")
             exit(2)
         }
 
-        let options = CommandLineOptions(command.options + sharedOptions)
+        let kafkaOptions = ["bootstrap-servers", "kafka"]
+        let options = CommandLineOptions(command.options + sharedOptions.filter {
+            command.connectsToCluster || !kafkaOptions.contains($0.name)
+        })
         let parsed: ParsedOptions
         let context: OperatorContext
         do {
             parsed = try options.parse(rest, environment: environment)
-            let chosen = parsed.value("lang").flatMap(Language.init(tag:)) ?? language
+            let chosen = try parseLanguage(parsed.value("lang")) ?? language
             context = OperatorContext(
                 configuration: try ServiceConfiguration(serviceName: "vigil", options: parsed),
                 language: chosen, shutdown: ShutdownSignal())
@@ -53,6 +65,9 @@ public enum OperatorCommand {
                 let usage = "vigil \(command.name) [OPTIONS]" + (command.positionalHelp.isEmpty ? "" : " \(command.positionalHelp)")
                 print("\(usage)\n\(command.summary.text(in: chosen))\n\n\(options.help(in: chosen))")
                 exit(0)
+            }
+            if command.positionalHelp.isEmpty, let extra = parsed.positionals.first {
+                throw UsageError("unexpected argument \"\(extra)\"")
             }
         } catch {
             ServiceMain.printError("vigil \(command.name): \(error)\nRun vigil \(command.name) --help for the options.")
@@ -64,10 +79,44 @@ public enum OperatorCommand {
         } catch let error as UsageError {
             ServiceMain.printError("vigil \(command.name): \(error)\nRun vigil \(command.name) --help for the options.")
             exit(2)
+        } catch let error as KafkaError {
+            ServiceMain.printError("vigil \(command.name): \(error)\n"
+                + "Is a broker running at \(context.configuration.bootstrapServers)? Start one with `vigil broker` "
+                + "and set VIGIL_BOOTSTRAP_SERVERS (or --bootstrap-servers) to the address it prints.")
+            exit(1)
         } catch {
             ServiceMain.printError("vigil \(command.name): \(error)")
             exit(1)
         }
+    }
+
+    /// Moves `--lang X` given before the command name into the environment,
+    /// so `vigil --lang en cases list` works like `vigil cases list --lang en`.
+    private static func takeLeadingLanguage(_ arguments: [String], into environment: inout [String: String]) throws -> [String] {
+        var rest = arguments[...]
+        while let first = rest.first, first == "--lang" || first.hasPrefix("--lang=") {
+            let value: String
+            if first == "--lang" {
+                guard rest.count >= 2 else { throw UsageError("missing value for --lang") }
+                value = rest[rest.startIndex + 1]
+                rest = rest.dropFirst(2)
+            } else {
+                value = String(first.dropFirst("--lang=".count))
+                rest = rest.dropFirst()
+            }
+            _ = try parseLanguage(value)
+            environment["VIGIL_LANG"] = value
+        }
+        return Array(rest)
+    }
+
+    /// Reads a language option; nil when absent, a usage error when unknown.
+    private static func parseLanguage(_ tag: String?) throws -> Language? {
+        guard let tag else { return nil }
+        guard let language = Language(tag: tag) else {
+            throw UsageError("invalid value \"\(tag)\" for --lang: expected zh-CN or en")
+        }
+        return language
     }
 
     /// Finds the subcommand whose words start the arguments, trying longer names first.

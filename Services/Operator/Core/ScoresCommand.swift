@@ -9,17 +9,20 @@ enum ScoresCommand: Subcommand {
     static let options: [OptionSpec] = [
         OptionSpec("day", valueName: "YYYY-MM-DD",
                    help: LocalizedText(chinese: "只看这一天（北京时间）；默认汇总所有天",
-                                       english: "only this day (+08:00); default: all days summed")),
+                                       english: "only this calendar day in Beijing time (+08:00); default: all days summed")),
     ]
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         let day = options.value("day")
+        if let day, TimestampFormat.parse(day + "T00:00:00+08:00") == nil {
+            throw UsageError("invalid value \"\(day)\" for --day: expected a date such as 2026-11-11")
+        }
         let totals = try latestFigures(context: context, day: day)
         let roster = try context.loadRoster()
 
         var table = TextTable(
             headers: context.language == .chinese
-                ? ["客服", "姓名", "团队", "会话", "首响均值(秒)", "预警", "案件", "投诉"]
+                ? ["客服", "姓名", "团队", "会话", "首响均值（秒）", "预警", "案件", "投诉"]
                 : ["agent", "name", "team", "conversations", "mean first response (s)", "alerts", "cases", "complaints"],
             rightAligned: [3, 4, 5, 6, 7])
         for (agent, figures) in totals.sorted(by: { $0.key < $1.key }) {
@@ -29,7 +32,7 @@ enum ScoresCommand: Subcommand {
                           String(figures.alerts), String(figures.cases), String(figures.complaints)])
         }
         print(table.render())
-        print(context.text("共 \(totals.count) 名客服", "\(totals.count) agents"))
+        print(context.text("共 \(totals.count) 名客服", totals.count == 1 ? "1 agent" : "\(totals.count) agents"))
         return 0
     }
 

@@ -11,12 +11,15 @@ protocol Subcommand: Sendable {
     static var positionalHelp: String { get }
     /// Its own options; the shared ones are added by ``OperatorCommand``.
     static var options: [OptionSpec] { get }
+    /// False for commands that connect to no cluster, which then take no Kafka options.
+    static var connectsToCluster: Bool { get }
     /// Runs it and returns the exit status.
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32
 }
 
 extension Subcommand {
     static var positionalHelp: String { "" }
+    static var connectsToCluster: Bool { true }
 }
 
 /// The settings every subcommand shares: Kafka, topic names, language, logger and signals.

@@ -51,7 +51,7 @@ enum TopicsListCommand: Subcommand {
         let admin = try KafkaAdmin(properties: context.configuration.clientProperties, logger: context.logger)
         let existing = try admin.topics()
         var table = TextTable(headers: context.language == .chinese
-            ? ["主题", "键", "分区", "集群上", "清理策略"]
+            ? ["主题", "键", "分区", "集群实际分区", "清理策略"]
             : ["topic", "key", "partitions", "on cluster", "cleanup"])
         var missing = false
         for topic in context.catalogue.all {

@@ -42,12 +42,24 @@ public enum EventCoding {
             return "invalid field \"\(path(context.codingPath))\": \(detail)"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return "invalid JSON: \(context.debugDescription)"
+                let detail = (context.underlyingError.map { String(describing: $0) }) ?? ""
+                return detail.isEmpty ? "invalid JSON: not one complete JSON object" : "invalid JSON: \(detail)"
             }
-            return "invalid field \"\(path(context.codingPath))\": \(context.debugDescription)"
+            return "invalid field \"\(path(context.codingPath))\": \(readable(context.debugDescription))"
         @unknown default:
             return String(describing: decodingError)
         }
+    }
+
+    /// Rewrites Foundation's enum message ("Cannot initialize ChatRole from
+    /// invalid String value robot") in the words of the other reasons.
+    private static func readable(_ description: String) -> String {
+        let prefix = "Cannot initialize "
+        guard description.hasPrefix(prefix), let range = description.range(of: " from invalid String value ") else {
+            return description
+        }
+        let type = description[description.index(description.startIndex, offsetBy: prefix.count)..<range.lowerBound]
+        return "unknown value \"\(description[range.upperBound...])\" for \(type)"
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

@@ -157,7 +157,9 @@ public struct CommandLineOptions: Sendable {
                 notes.append(language == .chinese ? "默认 \(value)" : "default \(value)")
             }
             if !notes.isEmpty {
-                lines.append("      (\(notes.joined(separator: "; ")))")
+                lines.append(language == .chinese
+                    ? "      （\(notes.joined(separator: "；"))）"
+                    : "      (\(notes.joined(separator: "; ")))")
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")

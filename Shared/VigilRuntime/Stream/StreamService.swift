@@ -39,6 +39,11 @@ public final class StreamService: KafkaRebalanceHandler {
     /// Runs until shutdown is requested, then finishes the batch in hand,
     /// publishes the outbox, commits and leaves the group.
     public func run() throws {
+        // Release the store when the run ends, so SQLite checkpoints and removes the WAL.
+        defer {
+            offsets = nil
+            consumer = nil
+        }
         let catalogue = configuration.catalogue
         let store = try ServiceStore(path: configuration.storePath, registerMigrations: processor.registerMigrations)
         let database = store.database

@@ -5,7 +5,7 @@
 # and a per-agent table, and stops every process it started.
 #
 # Usage: scripts/demo.sh [INPUT_DIR]   (default: samples)
-# The folder holds roster*.ndjson, chats*.ndjson and optionally
+# The folder contains roster*.ndjson, chats*.ndjson and optionally
 # complaints*.ndjson and orders*.ndjson. Logs and stores go to .demo/.
 set -euo pipefail
 shopt -s nullglob
@@ -62,7 +62,7 @@ heading "内嵌 Kafka（仅在内存中）已启动 · embedded broker (memory o
 
 # The roster goes first, so every service starts with the whole organisation.
 heading "导入花名册 · importing the roster"
-"$bin/vigil-ingest" --store "$work/ingest.sqlite" "${roster[@]}" 2>>"$work/ingest.log"
+"$bin/vigil-ingest" --store "$work/ingest.sqlite" "${roster[@]}" 2>>"$work/ingest.log" | tee "$work/ingest-roster.out"
 
 services=(alerting escalation scoring)
 service_pids=()
@@ -109,7 +109,7 @@ heading "死信 · dead letters"
 "$bin/vigil" dead-letters
 
 heading "汇总 · summary"
-cat "$work/ingest.out"
+cat "$work/ingest-roster.out" "$work/ingest.out"
 "$bin/vigil" summary
 
 # Graceful shutdown: each service finishes its batch and exits 0.

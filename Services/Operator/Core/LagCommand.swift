@@ -23,6 +23,7 @@ enum LagCommand: Subcommand {
         let clock = ContinuousClock()
         let start = clock.now
         var zeroChecks = 0
+        var lastReport = start
 
         while true {
             let lags = try measure(groups, context: context)
@@ -39,6 +40,11 @@ enum LagCommand: Subcommand {
             zeroChecks = total == 0 ? zeroChecks + 1 : 0
             if zeroChecks >= 2 {
                 return 0
+            }
+            if total > 0, clock.now - lastReport >= .seconds(10) {
+                let figures = groups.map { "\($0.0)=\(lags[$0.0] ?? 0)" }.joined(separator: " ")
+                ServiceMain.printError("vigil lag: still waiting: \(figures)")
+                lastReport = clock.now
             }
             if clock.now - start > .seconds(timeout) {
                 let figures = groups.map { "\($0.0)=\(lags[$0.0] ?? 0)" }.joined(separator: " ")

@@ -19,13 +19,21 @@ public enum OperatorCommand {
         LagCommand.self,
     ]
 
-    static let sharedOptions: [OptionSpec] = ServiceConfiguration.options(serviceName: "vigil")
-        .filter { ["bootstrap-servers", "topic-prefix", "kafka"].contains($0.name) } + [
+    /// The options every subcommand takes. Commands report their own errors,
+    /// so logs stay quiet unless asked for, except for the broker, a server.
+    static func sharedOptions(for command: any Subcommand.Type) -> [OptionSpec] {
+        let kafkaOptions = ["bootstrap-servers", "kafka"]
+        let connection = ServiceConfiguration.options(serviceName: "vigil").filter {
+            $0.name == "topic-prefix" || (command.connectsToCluster && kafkaOptions.contains($0.name))
+        }
+        return connection + [
             OptionSpec("lang", environment: "VIGIL_LANG", valueName: "LANG", defaultValue: "zh-CN",
                        help: LocalizedText(chinese: "输出语言：zh-CN 或 en", english: "output language: zh-CN or en")),
-            OptionSpec("log-level", environment: "VIGIL_LOG_LEVEL", valueName: "LEVEL", defaultValue: "warning",
+            OptionSpec("log-level", environment: "VIGIL_LOG_LEVEL", valueName: "LEVEL",
+                       defaultValue: command.connectsToCluster ? "critical" : "info",
                        help: LocalizedText(chinese: "日志级别（写到标准错误）", english: "log level (logs go to standard error)")),
         ]
+    }
 
     /// Runs the subcommand the arguments name and exits with its status
     /// (2 for a usage error, 1 for a failure).
@@ -45,14 +53,23 @@ public enum OperatorCommand {
                 print(overview(language))
                 exit(0)
             }
+            // "vigil cases --help" lists the commands of the group.
+            let group = subcommands.filter { $0.name.split(separator: " ").first.map(String.init) == words.first }
+            if !group.isEmpty, group.first?.name.contains(" ") == true {
+                let usage = language == .chinese ? "请指定子命令：" : "Name a subcommand:"
+                let text = "\(usage)\n" + commandLines(group, language).joined(separator: "\n")
+                if words.dropFirst().allSatisfy({ ["--help", "-h"].contains($0) }), words.count > 1 {
+                    print(text)
+                    exit(0)
+                }
+                ServiceMain.printError("vigil: unknown command \"\(words.joined(separator: " "))\"\n\(text)")
+                exit(2)
+            }
             ServiceMain.printError("vigil: unknown command \"\(words.joined(separator: " "))\"\n\n\(overview(language))")
             exit(2)
         }
 
-        let kafkaOptions = ["bootstrap-servers", "kafka"]
-        let options = CommandLineOptions(command.options + sharedOptions.filter {
-            command.connectsToCluster || !kafkaOptions.contains($0.name)
-        })
+        let options = CommandLineOptions(command.options + sharedOptions(for: command))
         let parsed: ParsedOptions
         let context: OperatorContext
         do {
@@ -133,13 +150,22 @@ public enum OperatorCommand {
 
     private static func overview(_ language: Language) -> String {
         let header = language == .chinese
-            ? "vigil：Vigil 运维与业务命令。用法：vigil 命令 [选项]；vigil 命令 --help 查看选项。"
-            : "vigil: Vigil's operator and business commands. Usage: vigil COMMAND [OPTIONS]; vigil COMMAND --help for options."
-        let width = subcommands.map { $0.name.count }.max() ?? 0
-        let lines = subcommands.map { command in
+            ? "vigil：Vigil 运维与业务命令。用法：vigil [--lang zh-CN|en] 命令 [选项]；vigil 命令 --help 查看选项。"
+            : "vigil: Vigil's operator and business commands. Usage: vigil [--lang zh-CN|en] COMMAND [OPTIONS]; "
+                + "vigil COMMAND --help for options."
+        let footer = language == .chinese
+            ? "Kafka 地址取自 --bootstrap-servers 或环境变量 VIGIL_BOOTSTRAP_SERVERS，默认 127.0.0.1:9092；"
+                + "`vigil broker` 启动时会打印它的地址。"
+            : "The Kafka address comes from --bootstrap-servers or VIGIL_BOOTSTRAP_SERVERS (default 127.0.0.1:9092); "
+                + "`vigil broker` prints its address when it starts."
+        return ([header, ""] + commandLines(subcommands, language) + ["", footer]).joined(separator: "\n")
+    }
+
+    private static func commandLines(_ commands: [any Subcommand.Type], _ language: Language) -> [String] {
+        let width = commands.map { $0.name.count }.max() ?? 0
+        return commands.map { command in
             "  " + command.name.padding(toLength: width + 2) + command.summary.text(in: language)
         }
-        return ([header, ""] + lines).joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,4 @@
-/// A record Vigil could not accept, with the reason, kept so nothing is lost silently.
+/// A record Vigil could not accept, with the reason, published so that no record disappears without a trace.
 public struct DeadLetter: VigilEvent {
     public static let schemaName = "dead-letter"
     public static let schemaVersion = 1
@@ -15,7 +15,7 @@ public struct DeadLetter: VigilEvent {
     public var key: String?
     /// A short machine-readable reason, such as `invalid-json` or `invalid-field`.
     public var reasonCode: DeadLetterReason
-    /// What was wrong, for the engineer who reads it.
+    /// The reason in English, for the engineer who reads it.
     public var reason: String
     /// The rejected bytes as UTF-8 text, invalid sequences replaced with
     /// U+FFFD, cut to ``maxPayloadBytes`` so a dead letter always fits in a record.
@@ -27,12 +27,12 @@ public struct DeadLetter: VigilEvent {
     /// The record's timestamp, or the time the file was read for file input.
     public var recordedAt: Timestamp
 
-    /// The most payload bytes a dead letter keeps. JSON escaping can grow text
+    /// The maximum payload bytes a dead letter keeps. JSON escaping can grow text
     /// sixfold (a control byte becomes `\u0001`), and the result must stay well
     /// under librdkafka's default message.max.bytes of 1,000,000.
     public static let maxPayloadBytes = 16_384
 
-    /// The longest reason kept, in characters; reasons quote values from the record.
+    /// The maximum reason length, in characters, because reasons quote values from the record.
     public static let maxReasonCharacters = 1_000
 
     public init(service: String, source: DeadLetterSource, key: String?, reasonCode: DeadLetterReason,
@@ -52,7 +52,7 @@ public struct DeadLetter: VigilEvent {
         self.recordedAt = recordedAt
     }
 
-    /// The first bytes of `payload`, at most `maxBytes`, without a UTF-8 character cut in half.
+    /// Returns the first bytes of `payload`, at most `maxBytes`, without a UTF-8 character cut in half.
     private static func prefix(of payload: some Collection<UInt8>, maxBytes: Int) -> [UInt8] {
         guard payload.count > maxBytes else { return Array(payload) }
         var kept = Array(payload.prefix(maxBytes))
@@ -64,7 +64,17 @@ public struct DeadLetter: VigilEvent {
         }
         if lead >= 0 {
             let byte = kept[lead]
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            // The lead byte's high bits give the character's length in bytes.
+            let length: Int
+            if byte >= 0xF0 {
+                length = 4
+            } else if byte >= 0xE0 {
+                length = 3
+            } else if byte >= 0xC0 {
+                length = 2
+            } else {
+                length = 1
+            }
             if continuationBytes + 1 < length {
                 kept.removeSubrange(lead...)
             }
@@ -76,7 +86,7 @@ public struct DeadLetter: VigilEvent {
     public var eventTime: Timestamp { recordedAt }
 }
 
-/// Where a rejected record came from: a topic position or a file line.
+/// The origin of a rejected record: a topic position, a file line, or an unpublished event.
 public struct DeadLetterSource: Codable, Sendable, Hashable {
     public var topic: String?
     public var partition: Int32?
@@ -87,20 +97,20 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
     /// The id of an event the service produced but could not publish.
     public var eventId: String?
 
-    /// A position in a topic.
+    /// Creates the source for a position in a topic.
     public init(topic: String, partition: Int32, offset: Int64) {
         self.topic = topic
         self.partition = partition
         self.offset = offset
     }
 
-    /// A line of a file or of standard input ("-").
+    /// Creates the source for a line of a file or of standard input ("-").
     public init(file: String, line: Int) {
         self.file = file
         self.line = line
     }
 
-    /// An event of the service's own that the broker rejected, bound for `topic`.
+    /// Creates the source for an event of the service's own that the broker rejected, bound for `topic`.
     public init(unpublishedEventId: String, topic: String) {
         self.eventId = unpublishedEventId
         self.topic = topic
@@ -118,7 +128,7 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
     }
 }
 
-/// Why a record was rejected.
+/// The reason codes of rejected records.
 public enum DeadLetterReason: String, Codable, Sendable, CaseIterable {
     /// Not JSON, or not one JSON object.
     case invalidJSON = "invalid-json"

@@ -24,7 +24,7 @@ public struct OptionSpec: Sendable {
         self.help = help
     }
 
-    /// A flag: present or absent, no value.
+    /// Creates a flag: an option that is present or absent and takes no value.
     public static func flag(_ name: String, environment: String? = nil, help: LocalizedText) -> OptionSpec {
         OptionSpec(name, environment: environment, help: help)
     }
@@ -51,10 +51,10 @@ public struct ParsedOptions: Sendable {
     /// True when `--help` or `-h` was given.
     public var helpRequested: Bool
 
-    /// The last value of an option, or nil.
+    /// Returns the last value of an option, or nil.
     public func value(_ name: String) -> String? { values[name]?.last }
 
-    /// Every value of a repeatable option, in order.
+    /// Returns every value of a repeatable option, in order.
     public func values(_ name: String) -> [String] { values[name] ?? [] }
 
     /// True when a flag is set; "0", "false" and "no" in the environment count as unset.
@@ -63,7 +63,7 @@ public struct ParsedOptions: Sendable {
         return !["0", "false", "no", ""].contains(value.lowercased())
     }
 
-    /// The value parsed as an integer, or a usage error naming the option.
+    /// Returns the value parsed as an integer, or throws a usage error naming the option.
     public func integer(_ name: String) throws -> Int? {
         guard let text = value(name) else { return nil }
         guard let number = Int(text) else {

@@ -3,8 +3,8 @@ import PackageDescription
 
 // Vigil: four stream services and the operator command, all on librdkafka
 // and SQLite from Debian (librdkafka-dev, libsqlite3-dev). Every service has a
-// library target that holds its logic (and is what the tests import) and a
-// thin executable target that wires it to the runtime.
+// library target that contains its logic (and is what the tests import) and a
+// thin executable target that connects it to the runtime.
 
 let package = Package(
     name: "Vigil",

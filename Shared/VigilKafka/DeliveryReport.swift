@@ -1,10 +1,10 @@
-/// The broker's answer for one produced record.
+/// The broker's acknowledgement or error for one produced record.
 public struct DeliveryReport: Sendable {
     /// The tag the record was sent with.
     public var tag: Int64
     public var partition: Int32
     /// The record's offset, or -1 when delivery failed.
     public var offset: Int64
-    /// Why delivery failed, or nil on success.
+    /// The delivery error, or nil on success.
     public var error: KafkaError?
 }

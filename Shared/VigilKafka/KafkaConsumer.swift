@@ -66,7 +66,7 @@ public final class KafkaConsumer {
         }
     }
 
-    /// The partitions currently assigned to this consumer.
+    /// Returns the partitions currently assigned to this consumer.
     public func assignment() throws -> [TopicPartition] {
         var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
         let result = rd_kafka_assignment(client.handle, &list)
@@ -161,8 +161,8 @@ public final class KafkaConsumer {
         }
     }
 
-    /// The group's committed next offsets for the partitions; partitions without
-    /// a commit are left out.
+    /// Reads the group's committed next offsets for the partitions. Partitions
+    /// without a commit are left out.
     public func committed(_ partitions: [TopicPartition],
                           timeoutMilliseconds: Int32 = 10_000) throws -> [TopicPartition: Int64] {
         let list = RDKafkaTopicPartitionList(partitions)

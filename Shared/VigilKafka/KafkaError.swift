@@ -4,9 +4,9 @@ import CRdKafka
 public struct KafkaError: Error, CustomStringConvertible, Sendable {
     /// librdkafka's error code (`rd_kafka_resp_err_t`), or -1 for bridge errors.
     public let code: Int32
-    /// What failed, with librdkafka's own text when it gave one.
+    /// The description of the failure, with librdkafka's own text when it gave one.
     public let message: String
-    /// True when librdkafka says the handle can no longer be used.
+    /// True when librdkafka reports that the handle can no longer be used.
     public let isFatal: Bool
 
     public init(code: Int32 = -1, message: String, isFatal: Bool = false) {

@@ -1,6 +1,6 @@
-/// Told when a group consumer gains or loses partitions, on the polling thread.
+/// Receives a group consumer's partition changes, on the polling thread.
 ///
-/// Stream services keep their offsets in their own store, so they answer an
+/// Stream services keep their offsets in their own store, so they reply to an
 /// assignment with the offsets stored there, and stop touching a partition's
 /// state when it is revoked.
 public protocol KafkaRebalanceHandler: AnyObject {

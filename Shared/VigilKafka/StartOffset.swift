@@ -1,6 +1,6 @@
 import CRdKafka
 
-/// Where a consumer starts reading an assigned partition.
+/// The position at which a consumer starts reading an assigned partition.
 public struct StartOffset: Sendable, Hashable, CustomStringConvertible {
     /// The offset, or one of librdkafka's logical offsets.
     public let rawValue: Int64
@@ -12,7 +12,7 @@ public struct StartOffset: Sendable, Hashable, CustomStringConvertible {
     /// The group's committed offset, or `auto.offset.reset` without one.
     public static let committed = StartOffset(rawValue: Int64(RD_KAFKA_OFFSET_INVALID))
 
-    /// An absolute offset.
+    /// Returns an absolute offset.
     public static func offset(_ offset: Int64) -> StartOffset {
         precondition(offset >= 0, "absolute offsets are not negative")
         return StartOffset(rawValue: offset)

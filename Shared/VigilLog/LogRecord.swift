@@ -65,7 +65,7 @@ struct LogRecord {
     }
 }
 
-/// Where log lines go: standard error, one write(2) per record, so lines
+/// The destination of log lines: standard error, one write(2) per record, so lines
 /// from several threads do not interleave (pipes guarantee this up to 4 KiB).
 enum LogOutput {
     static func write(_ record: LogRecord) {

@@ -44,8 +44,8 @@ public final class Database {
             throw DatabaseError(code: SQLITE_CANTOPEN,
                                 message: "could not switch \(path) to WAL mode (journal_mode is \(mode ?? "unknown"))")
         }
-        // NORMAL is safe in WAL mode against process crashes; a power loss may
-        // drop the last transactions, and those are replayed from Kafka
+        // NORMAL is safe in WAL mode against process crashes. A power loss may
+        // drop the last transactions, and those are replayed from Kafka,
         // because the consumed offsets roll back with them.
         try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
@@ -81,7 +81,7 @@ public final class Database {
         try statement(sql).run(bindings)
     }
 
-    /// The first column of the first row, or `.null` without rows.
+    /// Returns the first column of the first row, or `.null` without rows.
     public func scalar(_ sql: String, _ bindings: [any DatabaseValueConvertible] = []) throws -> DatabaseValue {
         try query(sql, bindings).first?[0] ?? .null
     }

@@ -145,7 +145,7 @@ struct LineReaderTests {
 }
 
 extension LineReader {
-    /// The next complete line, or nil at the end; fails the test on anything else.
+    /// Returns the next complete line, or nil at the end. Anything else fails the test.
     func nextLine() throws -> ArraySlice<UInt8>? {
         switch try next() {
         case .line(let line):

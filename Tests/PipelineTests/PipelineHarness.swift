@@ -125,7 +125,7 @@ final class PipelineHarness {
         return statuses
     }
 
-    /// The last lines of a process's log, for failure messages; set
+    /// Returns the last lines of a process's log, for failure messages. Set
     /// VIGIL_KEEP_TEST_LOGS=1 to keep the whole folder.
     func logTail(_ name: String, lines: Int = 15) -> String {
         let text = (try? String(contentsOf: work.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
@@ -158,7 +158,7 @@ final class PipelineHarness {
         TopicReader(properties: ["bootstrap.servers": bootstrap], logger: logger)
     }
 
-    /// The number of records on a topic now.
+    /// Counts the records on a topic now.
     func recordCount(_ topic: TopicSpec) throws -> Int {
         try reader.records(of: topic).count
     }

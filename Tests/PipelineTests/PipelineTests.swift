@@ -99,7 +99,7 @@ struct PipelineTests {
         #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
     }
 
-    /// The topic whose growth shows the victim at work, and how many records mean "part way".
+    /// Returns the topic whose growth shows the victim at work, and how many records mean "part way".
     private static func progressSignal(for victim: String, harness: PipelineHarness) -> (TopicSpec, Int) {
         switch victim {
         case "vigil-alerting": (harness.catalogue.alerts, 40)

@@ -109,7 +109,7 @@ final class RuntimeHarness {
         TopicReader(properties: ["bootstrap.servers": broker.bootstrapServers], logger: logger)
     }
 
-    /// Waits until `topic` holds at least `count` records, or 30 s pass.
+    /// Waits until `topic` contains at least `count` records, or 30 s pass.
     func waitForRecords(on topic: TopicSpec, count: Int) throws -> [KafkaRecord] {
         var records: [KafkaRecord] = []
         for _ in 0..<150 {

@@ -7,7 +7,7 @@ public struct AlertComposer: Sendable {
 
     public init() {}
 
-    /// The alert for `message`, or nil without matches.
+    /// Builds the alert for `message`, or returns nil without matches.
     public func alert(for message: ChatMessage, matches: [KeywordMatcher.Match], roster: Roster,
                       ruleVersion: String) -> Alert? {
         guard let first = matches.first else { return nil }
@@ -36,7 +36,7 @@ public struct AlertComposer: Sendable {
             snippet: snippet, text: text)
     }
 
-    /// The text around `range`, at most `radius` characters on each side, with "…" where cut.
+    /// Returns the text around `range`, at most `radius` characters on each side, with "…" where cut.
     static func snippet(of text: String, around range: Range<String.Index>, radius: Int) -> String {
         let start = text.index(range.lowerBound, offsetBy: -radius, limitedBy: text.startIndex) ?? text.startIndex
         let end = text.index(range.upperBound, offsetBy: radius, limitedBy: text.endIndex) ?? text.endIndex

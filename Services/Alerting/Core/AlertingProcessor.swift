@@ -40,8 +40,8 @@ public final class AlertingProcessor: StreamProcessor {
         }
     }
 
-    /// The alert a message raises, or nil. Only customers' words raise alerts:
-    /// an agent quoting "12315" is not a customer threatening it.
+    /// Returns the alert a message raises, or nil. Only customers' words raise
+    /// alerts, because an agent quoting "12315" is not a customer threatening it.
     public func alert(for message: ChatMessage) -> Alert? {
         guard message.role == .customer else { return nil }
         let matches = matcher.matches(in: message.text)

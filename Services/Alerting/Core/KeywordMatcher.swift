@@ -35,7 +35,7 @@ public struct KeywordMatcher: Sendable {
         self.terms = terms
     }
 
-    /// Every occurrence of every term, ordered by position in the text.
+    /// Finds every occurrence of every term, ordered by position in the text.
     public func matches(in text: String) -> [Match] {
         var found: [Match] = []
         for term in terms {

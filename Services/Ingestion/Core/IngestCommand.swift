@@ -55,8 +55,10 @@ public enum IngestCommand {
             let service = IngestionService(configuration: configuration, parser: parser, shutdown: shutdown)
             let result = try service.run(sources: parsed.positionals)
             print(IngestReport.text(result, in: language))
+            guard result.interrupted else { exit(0) }
             // 128 + signal number, as shells report a process a signal stopped.
-            exit(result.interrupted ? 128 + (shutdown.signalName == "SIGINT" ? SIGINT : SIGTERM) : 0)
+            let signalNumber = shutdown.signalName == "SIGINT" ? SIGINT : SIGTERM
+            exit(128 + signalNumber)
         } catch {
             configuration.logger.critical("ingestion failed", metadata: ["vigil.error": String(describing: error)])
             exit(1)

@@ -10,7 +10,7 @@ import VigilRuntime
 /// nothing is dropped silently. A record whose event id was ingested before
 /// (the same file imported twice, or a restart after a crash) is skipped.
 public final class IngestionService {
-    /// What one run did.
+    /// The counts of one run.
     public struct Summary: Sendable, Equatable {
         public var accepted: [RecordKind: Int] = [:]
         public var duplicates = 0

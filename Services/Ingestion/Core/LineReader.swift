@@ -3,7 +3,7 @@ import VigilContracts
 import Glibc
 #endif
 
-/// What ``LineReader/next(waitMilliseconds:)`` found.
+/// The result of ``LineReader/next(waitMilliseconds:)``.
 enum LineReadResult: Equatable {
     /// A line without its terminator.
     case line(ArraySlice<UInt8>)
@@ -26,14 +26,14 @@ final class LineReader {
     /// The default longest line, 1 MiB: a chat message is at most 20,000 bytes of text.
     static let defaultMaxLineBytes = 1 << 20
 
-    /// The longest line returned whole, in bytes.
+    /// The maximum line length returned whole, in bytes.
     let maxLineBytes: Int
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
-    /// Where the current line starts in `buffer`.
+    /// The index in `buffer` at which the current line starts.
     private var start = 0
-    /// Where the search for the next newline resumes, so no byte is scanned twice.
+    /// The index at which the search for the next newline resumes, so no byte is scanned twice.
     private var scanned = 0
     private var reachedEnd = false
     /// The start and length so far of a line being skipped for its length.
@@ -61,9 +61,9 @@ final class LineReader {
         }
     }
 
-    /// Returns the next line. With `waitMilliseconds`, returns `.idle` when no
-    /// complete line arrives in that time (for pipes fed live); without it,
-    /// blocks until a line or the end arrives.
+    /// Returns the next line. With `waitMilliseconds` it returns `.idle` when
+    /// no complete line arrives in that time, which suits pipes fed live.
+    /// Without it, it blocks until a line or the end arrives.
     func next(waitMilliseconds: Int32? = nil) throws -> LineReadResult {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {

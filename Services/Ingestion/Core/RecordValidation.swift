@@ -7,9 +7,9 @@ import VigilRuntime
 /// Limits keep every event far below a Kafka record's size limit, and the
 /// time range keeps Kafka timestamps positive and plausible.
 enum RecordValidation {
-    /// The longest id accepted, in UTF-8 bytes.
+    /// The maximum id length accepted, in UTF-8 bytes.
     static let maxIdentifierBytes = 200
-    /// The longest chat text or complaint summary accepted, in UTF-8 bytes.
+    /// The maximum length of a chat text or complaint summary, in UTF-8 bytes.
     static let maxTextBytes = 20_000
     /// The largest order amount accepted.
     static let maxAmount = Decimal(1_000_000_000)

@@ -27,7 +27,7 @@ enum DeadLettersCommand: Subcommand {
     }
 }
 
-/// The text on one line, cut to `length` characters with "…".
+/// Returns the text on one line, cut to `length` characters with "…".
 private func shortened(_ text: String, to length: Int) -> String {
     let line = String(text.map { $0.isNewline ? " " : $0 })
     return line.count > length ? String(line.prefix(length - 1)) + "…" : line

@@ -19,8 +19,8 @@ public enum OperatorCommand {
         LagCommand.self,
     ]
 
-    /// The options every subcommand takes. Commands report their own errors,
-    /// so logs stay quiet unless asked for, except for the broker, a server.
+    /// Returns the options every subcommand takes. Commands report their own
+    /// errors, so their logs stay quiet by default. The broker is a server and logs at info.
     static func sharedOptions(for command: any Subcommand.Type) -> [OptionSpec] {
         let kafkaOptions = ["bootstrap-servers", "kafka"]
         let connection = ServiceConfiguration.options(serviceName: "vigil").filter {

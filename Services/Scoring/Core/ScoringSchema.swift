@@ -4,10 +4,10 @@ import VigilStore
 ///
 /// `conversation_messages` keeps the time, role and agent of every message,
 /// so a conversation's figures come from all of its messages whatever order
-/// they arrived in. `conversations` holds those figures per conversation.
-/// `attributions` holds every alert, case and complaint with the agent it
-/// counts against; the agent stays NULL until the conversation's messages
-/// name one (a complaint may arrive before the chat it is about).
+/// they arrived in. `conversations` contains those figures per conversation.
+/// `attributions` contains every alert, case and complaint with the agent it
+/// counts against. The agent stays NULL until the conversation's messages
+/// name one, because a complaint may arrive before the chat it is about.
 /// Conversations are keyed `shop/conversationId`, because conversation ids
 /// come from each shop's chat system and may repeat across shops.
 enum ScoringSchema {

@@ -29,7 +29,7 @@ public enum EventCoding {
         return event
     }
 
-    /// A one-line reason for a decoding failure, naming the field when JSONDecoder gives one.
+    /// Describes a decoding failure in one line, naming the field when JSONDecoder reports one.
     public static func describe(_ error: any Error) -> String {
         guard let decodingError = error as? DecodingError else {
             return String(describing: error)

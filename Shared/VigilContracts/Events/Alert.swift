@@ -22,7 +22,7 @@ public struct Alert: VigilEvent {
     public var agent: String
     /// The agent's team, from the roster; nil when the roster does not know the agent.
     public var team: String?
-    /// Who must follow up: the team's supervisor, or the brand manager when
+    /// The person who must follow up: the team's supervisor, or the brand manager when
     /// the roster has no supervisor for the agent.
     public var recipient: AlertRecipient?
     /// The event time of the message, never the time the alert was computed.
@@ -61,7 +61,7 @@ public struct Alert: VigilEvent {
     public var eventTime: Timestamp { raisedAt }
 }
 
-/// What raised an alert.
+/// The kinds of alert trigger.
 public enum AlertKind: String, Codable, Sendable, CaseIterable {
     /// Risk words in a customer message.
     case keyword
@@ -79,7 +79,7 @@ public enum RiskCategory: String, Codable, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// How urgently an alert must be acknowledged.
+/// The urgency with which an alert must be acknowledged.
 public enum Severity: String, Codable, Sendable, CaseIterable {
     case critical
     case high

@@ -1,7 +1,7 @@
-/// The figures of one subject for one period, as they stand after the inputs seen so far.
+/// The figures of one subject for one period, as they are after the inputs seen so far.
 ///
 /// The scores topic is compacted by subject and period, so its latest record
-/// per key holds the current figures.
+/// per key contains the current figures.
 public struct Score: VigilEvent {
     public static let schemaName = "score"
     public static let schemaVersion = 1
@@ -33,7 +33,7 @@ public struct Score: VigilEvent {
     public var eventTime: Timestamp { asOf }
 }
 
-/// Who or what a score is about.
+/// The agent (or, later, team, vendor or site) a score is about.
 public struct ScoreSubject: Codable, Sendable, Hashable {
     public var kind: ScoreSubjectKind
     public var id: String
@@ -70,7 +70,7 @@ public enum ScorePeriodKind: String, Codable, Sendable, CaseIterable {
 public struct ScoreFigures: Codable, Sendable, Hashable {
     /// Conversations whose first message falls in the period.
     public var conversations: Int
-    /// Conversations in which the agent answered a customer message.
+    /// Conversations in which the agent replied to a customer message.
     public var firstResponses: Int
     /// The sum of first response times, in seconds, over `firstResponses`.
     public var firstResponseSecondsTotal: Int64

@@ -21,12 +21,12 @@ public struct Roster: Sendable, Equatable {
     /// The number of people.
     public var count: Int { people.count }
 
-    /// The person with this id.
+    /// Returns the person with this id.
     public func person(_ id: String) -> RosterPerson? {
         people[id]
     }
 
-    /// The supervisor an agent reports to, or nil when either is missing from the roster.
+    /// Returns the supervisor an agent reports to, or nil when either is missing from the roster.
     public func supervisor(ofAgent agentId: String) -> RosterPerson? {
         guard let agent = people[agentId], let boss = agent.reportsTo.flatMap({ people[$0] }),
               boss.role == .supervisor

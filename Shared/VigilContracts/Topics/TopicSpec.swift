@@ -11,7 +11,7 @@ public struct TopicSpec: Sendable, Hashable {
     public var retentionMilliseconds: Int64?
     /// The schema of the records' values.
     public var schemaName: String
-    /// What the topic holds, for the docs and `vigil topics list`.
+    /// A one-line description of the topic's records, for the docs and `vigil topics list`.
     public var summary: String
     /// The executables that write to the topic.
     public var producers: [String]
@@ -26,7 +26,7 @@ public struct TopicSpec: Sendable, Hashable {
     }
 }
 
-/// What a topic's record key is.
+/// The kinds of record key a topic uses.
 public enum TopicKey: String, Sendable, Hashable {
     /// `shop/buyer`; see ``ThreadKey``.
     case thread
@@ -38,7 +38,7 @@ public enum TopicKey: String, Sendable, Hashable {
     case sourceKey = "source-key"
 }
 
-/// How the broker removes old records.
+/// The broker's policy for removing old records.
 public enum CleanupPolicy: String, Sendable, Hashable {
     /// Removed after the retention time.
     case delete

@@ -1,7 +1,7 @@
 import CRdKafka
 import VigilLog
 
-/// What a librdkafka handle's callbacks need, reached through the handle's opaque pointer.
+/// The state a librdkafka handle's callbacks use, reached through the handle's opaque pointer.
 ///
 /// Every callback runs on the thread that polls the handle (logs go through
 /// the log queue, `log.queue=true`), so the context needs no locks. It is

@@ -6,7 +6,7 @@ import Glibc
 
 /// Turns SIGTERM and SIGINT into a request for graceful shutdown.
 ///
-/// Shutdown is not cancellation: a service that sees the request finishes the
+/// Shutdown is not cancellation: a service that receives the request finishes the
 /// batch in hand, publishes its outbox, commits and exits 0. A second signal
 /// while shutting down exits at once with status 130.
 public final class ShutdownSignal: Sendable {

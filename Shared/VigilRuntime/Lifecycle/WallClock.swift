@@ -6,7 +6,7 @@ import VigilContracts
 /// The host's clock. Only the edges of the system read it (ingestion stamps
 /// dead letters from files with it); no stream decision may depend on it.
 public enum WallClock {
-    /// The current time in UTC.
+    /// Returns the current time in UTC.
     public static func now() -> Timestamp {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)

@@ -141,7 +141,7 @@ public struct CommandLineOptions: Sendable {
         return ParsedOptions(values: values, positionals: positionals, helpRequested: helpRequested)
     }
 
-    /// The options section of a help text.
+    /// Formats the options section of a help text.
     public func help(in language: Language) -> String {
         options.map { option in
             var head = "  --\(option.name)"

@@ -16,7 +16,7 @@ public struct ServiceConfiguration: Sendable {
     /// Extra librdkafka properties (`security.protocol`, `sasl.*`, `ssl.*` …) for every client.
     public var kafkaProperties: [String: String]
 
-    /// The options behind these settings, shared by every service executable.
+    /// Returns the options behind these settings, shared by every service executable.
     public static func options(serviceName: String) -> [OptionSpec] {
         [
             OptionSpec("bootstrap-servers", environment: "VIGIL_BOOTSTRAP_SERVERS", valueName: "HOST:PORT[,…]",

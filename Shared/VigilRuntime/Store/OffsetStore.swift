@@ -13,7 +13,7 @@ final class OffsetStore {
         self.database = database
     }
 
-    /// The stored next offset, or nil when the partition was never processed.
+    /// Returns the stored next offset, or nil when the partition was never processed.
     func nextOffset(_ topicPartition: TopicPartition) throws -> Int64? {
         try database.scalar("SELECT next_offset FROM vigil_offsets WHERE topic = ? AND partition = ?",
                             [topicPartition.topic, topicPartition.partition]).int64

@@ -5,7 +5,7 @@ import VigilLog
 /// Publishes the outbox with the idempotent producer and removes what the broker acknowledged.
 ///
 /// A record stays in the outbox until its delivery report arrives, so a
-/// crash at any point republishes it with the same event id; consumers drop
+/// crash at any point republishes it with the same event id. Consumers drop
 /// the duplicate. A record the broker rejects for good (too large, invalid)
 /// is replaced by a dead letter, so one bad event cannot stop the rest.
 public final class OutboxPublisher {

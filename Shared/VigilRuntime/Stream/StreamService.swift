@@ -89,9 +89,9 @@ public final class StreamService: KafkaRebalanceHandler {
             }
             if records.isEmpty {
                 try publisher.publishPending(shutdown: shutdown)
-                // Commits fail during a rebalance and nothing retries them,
-                // so an idle service reports its offsets again now and then;
-                // otherwise `vigil lag` would show a lag that never clears.
+                // Commits fail during a rebalance and nothing retries them. An
+                // idle service therefore reports its offsets again every few
+                // seconds, or `vigil lag` would show a lag that never clears.
                 if ContinuousClock.now - lastIdleCommit > .seconds(5) {
                     try? consumer.commit(assignedOffsets, synchronously: false)
                     lastIdleCommit = ContinuousClock.now

@@ -5,11 +5,13 @@
 #include <librdkafka/rdkafka_mock.h>
 
 /// Produces one record. rd_kafka_producev is variadic, which Swift cannot
-/// call, so this wrapper fixes the argument list Vigil uses. librdkafka copies
+/// call, so this wrapper fixes the argument list Vigil uses. `partition` is
+/// RD_KAFKA_PARTITION_UA to let the partitioner pick one. librdkafka copies
 /// key and value (RD_KAFKA_MSG_F_COPY) and takes ownership of `headers` only
 /// when it returns RD_KAFKA_RESP_ERR_NO_ERROR.
 static inline rd_kafka_resp_err_t vigil_rd_kafka_produce(rd_kafka_t *rk,
                                                          const char *topic,
+                                                         int32_t partition,
                                                          const void *key,
                                                          size_t key_len,
                                                          const void *value,
@@ -19,6 +21,7 @@ static inline rd_kafka_resp_err_t vigil_rd_kafka_produce(rd_kafka_t *rk,
                                                          void *opaque) {
     return rd_kafka_producev(rk,
                              RD_KAFKA_V_TOPIC(topic),
+                             RD_KAFKA_V_PARTITION(partition),
                              RD_KAFKA_V_KEY(key, key_len),
                              RD_KAFKA_V_VALUE((void *)value, value_len),
                              RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),

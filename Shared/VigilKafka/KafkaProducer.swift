@@ -80,15 +80,17 @@ public final class KafkaProducer {
         let headers = makeHeaders(record.headers)
         // The tag travels as the per-message opaque pointer; +1 keeps tag 0 from being NULL.
         let opaque = UnsafeMutableRawPointer(bitPattern: Int(tag + 1))
+        // -1 is RD_KAFKA_PARTITION_UA (a cast macro Swift does not import): the partitioner decides.
+        let partition = record.partition ?? -1
         let result = record.value.withUnsafeBytes { value in
             if let key = record.key {
                 return key.withUnsafeBytes { keyBytes in
-                    vigil_rd_kafka_produce(client.handle, record.topic, keyBytes.baseAddress, keyBytes.count,
+                    vigil_rd_kafka_produce(client.handle, record.topic, partition, keyBytes.baseAddress, keyBytes.count,
                                            value.baseAddress, value.count, record.timestampMilliseconds,
                                            headers, opaque)
                 }
             }
-            return vigil_rd_kafka_produce(client.handle, record.topic, nil, 0, value.baseAddress, value.count,
+            return vigil_rd_kafka_produce(client.handle, record.topic, partition, nil, 0, value.baseAddress, value.count,
                                           record.timestampMilliseconds, headers, opaque)
         }
         if result != RD_KAFKA_RESP_ERR_NO_ERROR, let headers {

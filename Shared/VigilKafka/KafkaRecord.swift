@@ -49,15 +49,18 @@ public struct KafkaHeader: Sendable, Hashable {
 /// A record to produce.
 public struct OutgoingRecord: Sendable {
     public var topic: String
+    /// The partition to write to, or nil to let the partitioner choose by key.
+    public var partition: Int32?
     public var key: [UInt8]?
     public var value: [UInt8]
     /// The record timestamp in milliseconds since the epoch; 0 lets librdkafka use the current time.
     public var timestampMilliseconds: Int64
     public var headers: [KafkaHeader]
 
-    public init(topic: String, key: [UInt8]?, value: [UInt8], timestampMilliseconds: Int64,
+    public init(topic: String, partition: Int32? = nil, key: [UInt8]?, value: [UInt8], timestampMilliseconds: Int64,
                 headers: [KafkaHeader] = []) {
         self.topic = topic
+        self.partition = partition
         self.key = key
         self.value = value
         self.timestampMilliseconds = timestampMilliseconds

@@ -209,7 +209,7 @@ struct InterchangeParserTests {
         let rejection = #expect(throws: RecordRejection.self) {
             try parse(InterchangeLines.message(["sentAt": sentAt]))
         }
-        #expect(rejection?.reason == .invalidField)
+        #expect(rejection?.reason == .invalidTime)
         #expect(rejection?.message.contains("\"sentAt\"") == true)
     }
 
@@ -302,7 +302,7 @@ struct InterchangeParserTests {
             try parse(InterchangeLines.message(["sentAt": "2026-11-11T08:01:51"]))
         }
 
-        #expect(rejection?.reason == .invalidField)
+        #expect(rejection?.reason == .invalidTime)
         #expect(rejection?.message.contains("\"sentAt\"") == true)
     }
 

@@ -26,15 +26,15 @@ public enum IngestCommand {
         let options = CommandLineOptions(shared + [kindOption])
         let parsed: ParsedOptions
         let configuration: ServiceConfiguration
-        let parser: InterchangeParser
+        let format: InputFormat
         do {
             parsed = try options.parse(arguments, environment: environment)
             configuration = try ServiceConfiguration(serviceName: serviceName, options: parsed)
             let kindName = parsed.value("kind") ?? "auto"
             if kindName == "auto" {
-                parser = InterchangeParser()
+                format = .ndjson()
             } else if let kind = RecordKind(option: kindName) {
-                parser = InterchangeParser(fixedKind: kind)
+                format = .ndjson(kind: kind)
             } else {
                 throw UsageError("invalid value \"\(kindName)\" for --kind: expected auto, messages, roster, complaints or orders")
             }
@@ -52,7 +52,7 @@ public enum IngestCommand {
 
         let shutdown = ShutdownSignal()
         do {
-            let service = IngestionService(configuration: configuration, parser: parser, shutdown: shutdown)
+            let service = IngestionService(configuration: configuration, format: format, shutdown: shutdown)
             let result = try service.run(sources: parsed.positionals)
             print(IngestReport.text(result, in: language))
             guard result.interrupted else { exit(0) }
@@ -69,14 +69,16 @@ public enum IngestCommand {
 /// The one-line result of an ingestion run, for the person who ran it.
 enum IngestReport {
     static func text(_ summary: IngestionService.Summary, in language: Language) -> String {
-        let counts = RecordKind.allCases.map { summary.accepted[$0] ?? 0 }
+        let counts = RecordKind.allCases.map { summary.counts.accepted[$0] ?? 0 }
+        let duplicates = summary.counts.duplicates
+        let rejected = summary.counts.rejectedTotal
         switch language {
         case .chinese:
             return "已导入：消息 \(counts[0]) 条，花名册 \(counts[1]) 人，投诉 \(counts[2]) 件，订单 \(counts[3]) 笔；"
-                + "重复跳过 \(summary.duplicates) 条；拒收 \(summary.rejectedTotal) 条（已转入死信主题）"
+                + "重复跳过 \(duplicates) 条；拒收 \(rejected) 条（已转入死信主题）"
         case .english:
             return "Imported: \(counts[0]) messages, \(counts[1]) roster entries, \(counts[2]) complaints, \(counts[3]) orders; "
-                + "\(summary.duplicates) duplicates skipped; \(summary.rejectedTotal) rejected (sent to the dead-letter topic)"
+                + "\(duplicates) duplicates skipped; \(rejected) rejected (sent to the dead-letter topic)"
         }
     }
 }

@@ -100,7 +100,7 @@ enum RecordValidation {
 
     private static func eventTime(_ name: String, _ value: Timestamp) throws {
         guard (earliestEventTime..<latestEventTime).contains(value.epochMilliseconds) else {
-            throw RecordRejection(.invalidField,
+            throw RecordRejection(.invalidTime,
                                   "invalid field \"\(name)\": \(value.iso8601) is outside 2000-01-01 to 2099-12-31")
         }
     }

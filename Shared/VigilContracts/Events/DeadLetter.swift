@@ -132,8 +132,20 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
 public enum DeadLetterReason: String, Codable, Sendable, CaseIterable {
     /// Not JSON, or not one JSON object.
     case invalidJSON = "invalid-json"
+    /// Bytes that are not valid UTF-8 text.
+    case invalidUTF8 = "invalid-utf8"
     /// Valid JSON that does not match the schema: a field missing, mistyped or out of range.
     case invalidField = "invalid-field"
+    /// A timestamp without an explicit offset, unreadable, or outside the plausible range.
+    case invalidTime = "invalid-time"
+    /// Names an agent the roster does not know.
+    case unknownAgent = "unknown-agent"
+    /// Names a site the roster does not know.
+    case unknownSite = "unknown-site"
+    /// Belongs to a site other than the one the submitter may write for.
+    case wrongSite = "wrong-site"
+    /// Reuses the source id of an accepted record with different content.
+    case conflictingDuplicate = "conflicting-duplicate"
     /// Written with a newer schema version than this service reads.
     case unsupportedSchema = "unsupported-schema"
     /// The record type could not be recognised.

@@ -57,10 +57,11 @@ extension Timestamp: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let parsed = TimestampFormat.parse(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "invalid timestamp \"\(text)\": expected ISO 8601 with an offset, such as 2026-11-11T09:00:00+08:00"
-            )
+            let context = DecodingError.Context(
+                codingPath: container.codingPath,
+                debugDescription: "invalid timestamp \"\(text)\": expected ISO 8601 with an offset, such as 2026-11-11T09:00:00+08:00",
+                underlyingError: InvalidTimestamp(text: text))
+            throw DecodingError.dataCorrupted(context)
         }
         self = parsed
     }
@@ -69,4 +70,11 @@ extension Timestamp: Codable {
         var container = encoder.singleValueContainer()
         try container.encode(iso8601)
     }
+}
+
+/// The underlying error of a timestamp that is not ISO 8601 with an offset,
+/// so readers can tell a bad time from other bad fields.
+public struct InvalidTimestamp: Error, Sendable {
+    /// The text as it was found.
+    public var text: String
 }

@@ -18,27 +18,29 @@ public final class Outbox {
 
     /// Appends an event; its Kafka timestamp is the event time and its headers
     /// carry the event id and schema, so readers can filter without decoding.
-    public func append<Event: VigilEvent>(_ event: Event, to topic: TopicSpec) throws {
+    /// Without `partition`, the partitioner places it by its key.
+    public func append<Event: VigilEvent>(_ event: Event, to topic: TopicSpec, partition: Int32? = nil) throws {
         let value = try EventCoding.encode(event)
         let schema = "\(Event.schemaName)/\(event.schemaVersion)"
         try database.run("""
-            INSERT INTO vigil_outbox (topic, record_key, value, timestamp_ms, event_id, schema)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, [topic.name, event.recordKey.map { Array($0.utf8) }, value,
+            INSERT INTO vigil_outbox (topic, partition, record_key, value, timestamp_ms, event_id, schema)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [topic.name, partition.map(Int64.init), event.recordKey.map { Array($0.utf8) }, value,
                   event.eventTime.epochMilliseconds, event.eventId, schema])
     }
 
     /// Returns the oldest entries, up to `limit`.
     public func pending(limit: Int) throws -> [Entry] {
         try database.query("""
-            SELECT sequence, topic, record_key, value, timestamp_ms, event_id, schema
+            SELECT sequence, topic, record_key, value, timestamp_ms, event_id, schema, partition
             FROM vigil_outbox ORDER BY sequence LIMIT ?
             """, [limit]).map { row in
             let headers = [
                 KafkaHeader(name: EventHeaders.eventId, value: row[5].bytes),
                 KafkaHeader(name: EventHeaders.schema, value: row[6].bytes),
             ]
-            let record = OutgoingRecord(topic: row[1].string ?? "", key: row[2].bytes, value: row[3].bytes ?? [],
+            let record = OutgoingRecord(topic: row[1].string ?? "", partition: row[7].int64.map { Int32($0) },
+                                        key: row[2].bytes, value: row[3].bytes ?? [],
                                         timestampMilliseconds: row[4].int64 ?? 0, headers: headers)
             return Entry(sequence: row[0].int64 ?? 0, record: record)
         }

@@ -60,6 +60,8 @@ public enum RecordDecoding {
         case .typeMismatch(_, let context) where context.codingPath.isEmpty,
              .valueNotFound(_, let context) where context.codingPath.isEmpty:
             return RecordRejection(.invalidJSON, "invalid JSON: expected one JSON object")
+        case .dataCorrupted(let context) where context.underlyingError is InvalidTimestamp:
+            return RecordRejection(.invalidTime, EventCoding.describe(error))
         default:
             return RecordRejection(.invalidField, EventCoding.describe(error))
         }

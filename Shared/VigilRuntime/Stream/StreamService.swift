@@ -144,7 +144,11 @@ public final class StreamService: KafkaRebalanceHandler {
 
                 do {
                     try database.transaction {
-                        try processor.process(record, context: context)
+                        if ClockRecords.isClock(record) {
+                            try processor.advanceClock(ClockRecords.decode(record), context: context)
+                        } else {
+                            try processor.process(record, context: context)
+                        }
                     }
                     processedSinceReport += 1
                 } catch let rejection as RecordRejection {

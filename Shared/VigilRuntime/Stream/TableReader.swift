@@ -4,12 +4,12 @@ import VigilLog
 
 /// Reads every partition of a table topic (such as the roster) from the
 /// beginning, outside any group, so each instance has the whole table.
-final class TableReader {
-    let topic: TopicSpec
+public final class TableReader {
+    public let topic: TopicSpec
     private let consumer: KafkaConsumer
     private let logger: Logger
 
-    init(topic: TopicSpec, partitions: Int32, properties: [String: String], logger: Logger) throws {
+    public init(topic: TopicSpec, partitions: Int32, properties: [String: String], logger: Logger) throws {
         self.topic = topic
         self.logger = logger
         consumer = try KafkaConsumer(properties: properties, logger: logger)
@@ -22,7 +22,7 @@ final class TableReader {
 
     /// Reads until every partition reaches the high watermark it had when this
     /// was called. Stops early, with what it has, when `shouldStop` turns true.
-    func catchUp(shouldStop: () -> Bool, apply: (KafkaRecord) throws -> Void) throws -> Int {
+    public func catchUp(shouldStop: () -> Bool, apply: (KafkaRecord) throws -> Void) throws -> Int {
         var remaining: [TopicPartition: Int64] = [:]
         for topicPartition in try consumer.assignment() {
             let (low, high) = try consumer.watermarks(topicPartition)
@@ -45,7 +45,7 @@ final class TableReader {
     }
 
     /// Applies whatever records have arrived, without waiting.
-    func pollUpdates(apply: (KafkaRecord) throws -> Void) throws -> Int {
+    public func pollUpdates(apply: (KafkaRecord) throws -> Void) throws -> Int {
         let records = try consumer.poll(maxRecords: 1_000, timeoutMilliseconds: 0)
         for record in records {
             try apply(record)

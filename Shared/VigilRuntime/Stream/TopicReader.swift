@@ -61,7 +61,7 @@ public struct TopicReader {
         var seen: Set<String> = []
         var events: [Event] = []
         var undecodable = 0
-        for record in try records(of: topic) {
+        for record in try records(of: topic) where !ClockRecords.isClock(record) {
             guard let event = try? RecordDecoding.decode(type, from: record.value) else {
                 undecodable += 1
                 continue
@@ -73,10 +73,11 @@ public struct TopicReader {
         return (events, undecodable)
     }
 
-    /// Counts the distinct event ids on `topic`, from the record headers without decoding.
+    /// Counts the distinct event ids on `topic`, from the record headers
+    /// without decoding, leaving out clock records.
     public func distinctEventCount(of topic: TopicSpec) throws -> Int {
         var seen: Set<String> = []
-        for record in try records(of: topic) {
+        for record in try records(of: topic) where !ClockRecords.isClock(record) {
             seen.insert(record.header(EventHeaders.eventId) ?? "\(record.partition)/\(record.offset)")
         }
         return seen.count

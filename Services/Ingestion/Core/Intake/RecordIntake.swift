@@ -1,0 +1,195 @@
+import VigilContracts
+import VigilLog
+import VigilRuntime
+import VigilStore
+
+/// The one door into Vigil: validates a record, drops repeats, and writes it
+/// to the outbox, or turns it into a dead letter with a reason.
+///
+/// Files, HTTP requests and raw topics all pass through here, so every input
+/// path applies the same checks and the same deduplication. Not Sendable: it
+/// uses the store's connection, so one thread (or one serial queue) owns it,
+/// and the caller wraps each batch of calls in a transaction.
+public final class RecordIntake {
+    /// The roster that references are checked against.
+    public private(set) var roster: RosterDirectory
+    /// The records' counts by outcome, shared with the metrics endpoint.
+    public let counters: IntakeCounters
+    /// The event time reached, for the clocks written after each batch.
+    public let clock: EventClock
+
+    private let store: ServiceStore
+    private let catalogue: TopicCatalogue
+    private let serviceName: String
+    private let logger: Logger
+
+    public init(store: ServiceStore, catalogue: TopicCatalogue, serviceName: String, roster: RosterDirectory,
+                clock: EventClock, counters: IntakeCounters = IntakeCounters(), logger: Logger) {
+        self.store = store
+        self.catalogue = catalogue
+        self.serviceName = serviceName
+        self.roster = roster
+        self.clock = clock
+        self.counters = counters
+        self.logger = logger
+    }
+
+    /// Registers ingestion's tables; pass it to ``ServiceStore`` when opening the store.
+    public static func registerMigrations(in migrator: inout Migrator) {
+        IngestionSchema.register(in: &migrator)
+    }
+
+    /// Applies a roster record read from the roster topic, without publishing anything.
+    public func learn(_ person: RosterPerson) {
+        roster.apply(person)
+    }
+
+    /// Forgets a person, for a tombstone read from the roster topic.
+    public func forget(_ id: String) {
+        roster.remove(id)
+    }
+
+    // MARK: - Records
+
+    /// Offers one record's bytes. `scope` limits which sites' records the
+    /// submitter may send. Call inside a transaction; the outcome is final
+    /// once it commits.
+    public func offer(_ bytes: ArraySlice<UInt8>, parser: InterchangeParser, source: IntakeSource,
+                      scope: SiteScope = .any) throws -> IntakeOutcome {
+        let outcome: IntakeOutcome
+        do {
+            outcome = try admit(bytes, parser: parser, scope: scope)
+        } catch let rejection as RecordRejection {
+            try deadLetter(bytes, rejection, source: source)
+            counters.count(.rejected(reason: rejection.reason, message: rejection.message), submitter: scope.label)
+            return .rejected(reason: rejection.reason, message: rejection.message)
+        }
+        counters.count(outcome, submitter: scope.label)
+        return outcome
+    }
+
+    /// Rejects bytes that could not even be cut into a record (a line over
+    /// the limit, a CSV row that does not parse) with the reason given.
+    public func reject(_ bytes: some Collection<UInt8>, _ rejection: RecordRejection, source: IntakeSource,
+                       scope: SiteScope = .any) throws {
+        try deadLetter(bytes, rejection, source: source)
+        counters.count(.rejected(reason: rejection.reason, message: rejection.message), submitter: scope.label)
+    }
+
+    private func admit(_ bytes: ArraySlice<UInt8>, parser: InterchangeParser, scope: SiteScope) throws -> IntakeOutcome {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw RecordRejection(.invalidUTF8, "the record is not valid UTF-8 text")
+        }
+        let record = try parser.parse(bytes)
+        try checkReferences(record, scope: scope)
+
+        let encoded = try encode(record)
+        let hash = StableHash.hex(bytes: encoded)
+        try store.database.run("""
+            INSERT INTO ingest_records (event_id, content_hash) VALUES (?, ?) ON CONFLICT DO NOTHING
+            """, [record.eventId, hash])
+        if store.database.changes == 0 {
+            let stored = try store.database.scalar(
+                "SELECT content_hash FROM ingest_records WHERE event_id = ?", [record.eventId]).string
+            guard stored == hash else {
+                throw RecordRejection(.conflictingDuplicate, """
+                    \(record.eventId) was accepted before with different content; \
+                    send a correction under a new id
+                    """)
+            }
+            return .duplicate(eventId: record.eventId)
+        }
+
+        try publish(record)
+        return .accepted(eventId: record.eventId, kind: record.kind)
+    }
+
+    private func encode(_ record: InterchangeRecord) throws -> [UInt8] {
+        switch record {
+        case .message(let message): try EventCoding.encode(message)
+        case .person(let person): try EventCoding.encode(person)
+        case .complaint(let complaint): try EventCoding.encode(complaint)
+        case .order(let order): try EventCoding.encode(order)
+        }
+    }
+
+    private func publish(_ record: InterchangeRecord) throws {
+        let outbox = store.outbox
+        switch record {
+        case .message(let message):
+            try outbox.append(message, to: catalogue.chatMessages)
+            clock.observe(message.sentAt)
+        case .person(let person):
+            try outbox.append(person, to: catalogue.roster)
+            roster.apply(person)
+        case .complaint(let complaint):
+            try outbox.append(complaint, to: catalogue.complaints)
+            clock.observe(complaint.filedAt)
+        case .order(let order):
+            try outbox.append(order, to: catalogue.orders)
+            clock.observe(order.paidAt)
+        }
+    }
+
+    // MARK: - References
+
+    private func checkReferences(_ record: InterchangeRecord, scope: SiteScope) throws {
+        switch record {
+        case .message(let message):
+            try checkScope(scope, site: message.site, what: "message")
+            guard roster.knowsSite(message.site) else {
+                throw RecordRejection(.unknownSite, "site \"\(message.site)\" is not in the roster")
+            }
+            try checkAgent(message.agent, site: message.site)
+        case .person(let person):
+            guard let site = person.site else {
+                try checkScope(scope, site: nil, what: "roster entry without a site")
+                return
+            }
+            try checkScope(scope, site: site, what: "roster entry")
+        case .complaint:
+            try checkScope(scope, site: nil, what: "complaint")
+        case .order(let order):
+            guard let agentId = order.agent else {
+                try checkScope(scope, site: nil, what: "order without an agent")
+                return
+            }
+            guard let agent = roster.person(agentId) else {
+                throw RecordRejection(.unknownAgent, "agent \"\(agentId)\" is not in the roster")
+            }
+            try checkScope(scope, site: agent.site, what: "order")
+        }
+    }
+
+    private func checkAgent(_ agentId: String, site: String) throws {
+        guard let agent = roster.person(agentId) else {
+            throw RecordRejection(.unknownAgent, "agent \"\(agentId)\" is not in the roster")
+        }
+        guard agent.site == site else {
+            throw RecordRejection(.unknownAgent,
+                                  "agent \"\(agentId)\" works at site \"\(agent.site ?? "-")\", not \"\(site)\"")
+        }
+    }
+
+    /// `site` nil means the record belongs to no vendor site, which only the brand's integration may send.
+    private func checkScope(_ scope: SiteScope, site: String?, what: String) throws {
+        guard case .site(let allowed) = scope, site != allowed else { return }
+        let owner = site.map { "site \"\($0)\"" } ?? "the brand"
+        throw RecordRejection(.wrongSite, "a \(what) of \(owner) cannot be submitted for site \"\(allowed)\"")
+    }
+
+    // MARK: - Dead letters
+
+    private func deadLetter(_ bytes: some Collection<UInt8>, _ rejection: RecordRejection,
+                            source: IntakeSource) throws {
+        let letter = DeadLetter(
+            service: serviceName, source: source.deadLetterSource, key: nil, reasonCode: rejection.reason,
+            reason: rejection.message, payload: bytes, recordedAt: WallClock.now())
+        if try store.appliedEvents.markApplied(letter.eventId) {
+            try store.outbox.append(letter, to: catalogue.deadLetters)
+        }
+        logger.warning("record rejected", metadata: [
+            "vigil.source": source.logDescription, "vigil.reason": rejection.description,
+        ])
+    }
+}

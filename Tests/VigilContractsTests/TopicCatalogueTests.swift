@@ -32,7 +32,7 @@ struct TopicCatalogueTests {
     @Test("names are unique")
     func namesUnique() {
         let catalogue = TopicCatalogue()
-        #expect(catalogue.all.count == 8)
+        #expect(catalogue.all.count == 12)
         #expect(Set(catalogue.all.map(\.name)).count == catalogue.all.count)
     }
 
@@ -76,15 +76,17 @@ struct TopicCatalogueTests {
 
 @Suite("Topic catalogue document")
 struct TopicCatalogueDocumentTests {
-    @Test("architecture document shows catalogue")
-    func documentMatchesCatalogue() throws {
+    @Test("documents show catalogue", arguments: [
+        ("docs/ARCHITECTURE.md", Language.english), ("docs/INTEGRATION.zh-CN.md", Language.chinese),
+    ])
+    func documentMatchesCatalogue(path: String, language: Language) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let document = try String(contentsOf: root.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)
+        let document = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         let begin = try #require(document.range(of: "<!-- topic-catalogue:begin -->\n"))
         let end = try #require(document.range(of: "\n<!-- topic-catalogue:end -->"))
         let table = String(document[begin.upperBound..<end.lowerBound])
-        #expect(table == TopicCatalogue().markdownTable,
-                "regenerate the table with `vigil topics list --markdown`")
+        #expect(table == TopicCatalogue().markdownTable(in: language),
+                "regenerate the table with `vigil topics list --markdown --lang \(language.rawValue)`")
     }
 }

@@ -15,10 +15,31 @@ public enum IngestCommand {
         help: LocalizedText(chinese: "记录类型：auto（逐条识别）、messages、roster、complaints、orders",
                             english: "record kind: auto (recognise each record), messages, roster, complaints, orders"))
 
-    /// Runs the command and exits: 0 when every source was read, 1 on failure,
-    /// 2 on a usage error, 130 or 143 when SIGINT or SIGTERM stopped it early.
+    static let rawSummary = LocalizedText(
+        chinese: "持续校验站点自有 Kafka 生产者写入的原始主题（vigil.raw.*），发布合格记录",
+        english: "validate the raw topics (vigil.raw.*) that sites' own Kafka producers write, and publish what passes")
+
+    /// Runs the command and exits. `vigil-ingest raw` runs the raw-topic
+    /// service; anything else imports files: 0 when every source was read, 1
+    /// on failure, 2 on a usage error, 130 or 143 when SIGINT or SIGTERM
+    /// stopped it early.
     public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst()),
                             environment: [String: String] = ProcessEnvironment.current) -> Never {
+        switch arguments.first {
+        case "raw":
+            ServiceMain.run(serviceName: "vigil-ingest-raw", summary: rawSummary, arguments: Array(arguments.dropFirst()),
+                            environment: environment) { configuration, _ in
+                RawTopicProcessor(catalogue: configuration.catalogue, serviceName: configuration.serviceName,
+                                  clockSource: configuration.serviceName, logger: configuration.logger)
+            }
+        case "import":
+            importFiles(arguments: Array(arguments.dropFirst()), environment: environment)
+        default:
+            importFiles(arguments: arguments, environment: environment)
+        }
+    }
+
+    static func importFiles(arguments: [String], environment: [String: String]) -> Never {
         let serviceName = "vigil-ingest"
         let language = ProcessEnvironment.language(environment)
         // Ingestion only produces, so it has no consumer group.
@@ -46,7 +67,14 @@ public enum IngestCommand {
             exit(2)
         }
         if parsed.helpRequested {
-            print("\(serviceName) [OPTIONS] FILE…\n\(summary.text(in: language))\n\n\(options.help(in: language))")
+            print("""
+                \(serviceName) [import] [OPTIONS] FILE…
+                \(summary.text(in: language))
+                \(serviceName) raw [OPTIONS]   (\(serviceName) raw --help)
+                \(rawSummary.text(in: language))
+
+                \(options.help(in: language))
+                """)
             exit(0)
         }
 

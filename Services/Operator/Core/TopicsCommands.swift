@@ -45,7 +45,7 @@ enum TopicsListCommand: Subcommand {
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         if options.flag("markdown") {
-            print(context.catalogue.markdownTable)
+            print(context.catalogue.markdownTable(in: context.language))
             return 0
         }
         let admin = try KafkaAdmin(properties: context.configuration.clientProperties, logger: context.logger)

@@ -22,12 +22,16 @@ public struct TopicCatalogue: Sendable {
     public let caseEvents: TopicSpec
     public let scores: TopicSpec
     public let deadLetters: TopicSpec
+    public let rawMessages: TopicSpec
+    public let rawRoster: TopicSpec
+    public let rawComplaints: TopicSpec
+    public let rawOrders: TopicSpec
 
     public init(prefix: String = TopicCatalogue.defaultPrefix) {
         self.prefix = prefix
         let week: Int64 = 7 * 24 * 3_600_000
         func topic(_ baseName: String, _ key: TopicKey, _ partitions: Int32, _ cleanup: CleanupPolicy,
-                   retention: Int64?, schema: String, summary: String,
+                   retention: Int64?, schema: String, summary: LocalizedText,
                    producers: [String], consumers: [String]) -> TopicSpec {
             TopicSpec(baseName: baseName, name: prefix + baseName, key: key, partitions: partitions,
                       cleanupPolicy: cleanup, retentionMilliseconds: retention, schemaName: schema,
@@ -36,42 +40,75 @@ public struct TopicCatalogue: Sendable {
 
         chatMessages = topic(
             "chat.messages", .thread, Self.threadPartitions, .delete, retention: 30 * week,
-            schema: ChatMessage.schemaName, summary: "Chat messages from every site, in time order per thread.",
+            schema: ChatMessage.schemaName, summary: LocalizedText(chinese: "各站点的聊天消息，同一会话线程内按时间顺序。",
+                                 english: "Chat messages from every site, in time order per thread."),
             producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-scoring"])
         roster = topic(
             "roster", .person, 1, .compact, retention: nil,
-            schema: RosterPerson.schemaName, summary: "The organisation: agents, supervisors, managers, brand manager.",
+            schema: RosterPerson.schemaName, summary: LocalizedText(chinese: "组织架构：客服、主管、项目经理、品牌客服经理。",
+                                 english: "The organisation: agents, supervisors, managers, brand manager."),
             producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil scores"])
         complaints = topic(
             "complaints", .thread, Self.threadPartitions, .delete, retention: 104 * week,
-            schema: Complaint.schemaName, summary: "Complaints filed with the platform or a regulator.",
+            schema: Complaint.schemaName, summary: LocalizedText(chinese: "向平台或监管部门提出的投诉。",
+                                 english: "Complaints filed with the platform or a regulator."),
             producers: ["vigil-ingest"], consumers: ["vigil-escalation", "vigil-scoring"])
         orders = topic(
             "orders", .thread, Self.threadPartitions, .delete, retention: 30 * week,
-            schema: Order.schemaName, summary: "Paid orders attributed to agents.",
+            schema: Order.schemaName, summary: LocalizedText(chinese: "已支付订单，归属到客服。",
+                                 english: "Paid orders attributed to agents."),
             producers: ["vigil-ingest"], consumers: [])
         alerts = topic(
             "alerts", .thread, Self.threadPartitions, .delete, retention: 104 * week,
-            schema: Alert.schemaName, summary: "High-risk alerts addressed to supervisors.",
+            schema: Alert.schemaName, summary: LocalizedText(chinese: "发给主管的高危预警。",
+                                 english: "High-risk alerts addressed to supervisors."),
             producers: ["vigil-alerting"], consumers: ["vigil-escalation", "vigil-scoring", "vigil alerts watch"])
         caseEvents = topic(
             "case.events", .thread, Self.threadPartitions, .delete, retention: 104 * week,
-            schema: CaseEvent.schemaName, summary: "Case timelines: opened, alerts and complaints linked.",
+            schema: CaseEvent.schemaName, summary: LocalizedText(chinese: "案件时间线：立案、关联的预警和投诉。",
+                                 english: "Case timelines: opened, alerts and complaints linked."),
             producers: ["vigil-escalation"], consumers: ["vigil-scoring", "vigil cases list"])
         scores = topic(
             "scores", .subjectPeriod, 6, .compact, retention: nil,
-            schema: Score.schemaName, summary: "Per-agent figures per day, latest per key.",
+            schema: Score.schemaName, summary: LocalizedText(chinese: "每名客服每日的考核数据，每个键保留最新一条。",
+                                 english: "Per-agent figures per day, latest per key."),
             producers: ["vigil-scoring"], consumers: ["vigil scores", "vigil summary"])
         deadLetters = topic(
             "dead-letters", .sourceKey, 3, .delete, retention: 30 * week,
-            schema: DeadLetter.schemaName, summary: "Rejected records with the reason.",
+            schema: DeadLetter.schemaName, summary: LocalizedText(chinese: "被拒收的记录及原因。",
+                                 english: "Rejected records with the reason."),
             producers: ["vigil-ingest", "vigil-alerting", "vigil-escalation", "vigil-scoring"],
             consumers: ["vigil dead-letters"])
+
+        // Raw topics: site systems that already run Kafka producers write
+        // interchange JSON here, and ingestion validates it like any input.
+        func raw(_ kind: String, schema: String, chinese: String, english: String) -> TopicSpec {
+            topic("raw.\(kind)", .producerChosen, 6, .delete, retention: week, schema: schema,
+                  summary: LocalizedText(chinese: chinese, english: english),
+                  producers: ["site systems"], consumers: ["vigil-ingest raw"])
+        }
+        rawMessages = raw("messages", schema: ChatMessage.schemaName,
+                          chinese: "站点自有生产者写入的聊天消息（交换格式），待接入服务校验。",
+                          english: "Chat messages in the interchange format from sites' own producers, before validation.")
+        rawRoster = raw("roster", schema: RosterPerson.schemaName,
+                        chinese: "站点自有生产者写入的花名册记录，待校验。",
+                        english: "Roster records from sites' own producers, before validation.")
+        rawComplaints = raw("complaints", schema: Complaint.schemaName,
+                            chinese: "品牌方系统写入的投诉记录，待校验。",
+                            english: "Complaints from the brand's own producers, before validation.")
+        rawOrders = raw("orders", schema: Order.schemaName,
+                        chinese: "站点或品牌方系统写入的订单记录，待校验。",
+                        english: "Orders from sites' or the brand's own producers, before validation.")
     }
 
     /// All topics, in the order the docs list them.
     public var all: [TopicSpec] {
-        [chatMessages, roster, complaints, orders, alerts, caseEvents, scores, deadLetters]
+        [chatMessages, roster, complaints, orders, alerts, caseEvents, scores, deadLetters] + raw
+    }
+
+    /// The raw topics, in the order of ``RecordKind``'s cases.
+    public var raw: [TopicSpec] {
+        [rawMessages, rawRoster, rawComplaints, rawOrders]
     }
 
     /// Returns the topic with this full name, if the catalogue has it.

@@ -12,7 +12,7 @@ public struct TopicSpec: Sendable, Hashable {
     /// The schema of the records' values.
     public var schemaName: String
     /// A one-line description of the topic's records, for the docs and `vigil topics list`.
-    public var summary: String
+    public var summary: LocalizedText
     /// The executables that write to the topic.
     public var producers: [String]
     /// The executables that read it.
@@ -36,6 +36,8 @@ public enum TopicKey: String, Sendable, Hashable {
     case subjectPeriod = "subject-period"
     /// The key of the rejected record, or none.
     case sourceKey = "source-key"
+    /// Whatever the site's producer chose; keying by thread keeps a thread's records in order.
+    case producerChosen = "producer-chosen"
 }
 
 /// The broker's policy for removing old records.

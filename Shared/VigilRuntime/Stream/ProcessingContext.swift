@@ -6,6 +6,8 @@ import VigilStore
 public final class ProcessingContext {
     /// The service's store, inside the batch transaction.
     public let database: Database
+    /// The store whose connection `database` is, for components that take the whole store.
+    public let store: ServiceStore
     /// The topics under the configured prefix.
     public let catalogue: TopicCatalogue
     private let outbox: Outbox
@@ -15,6 +17,7 @@ public final class ProcessingContext {
     /// run, and tools or tests that drive a processor directly make their own.
     public init(store: ServiceStore, catalogue: TopicCatalogue) {
         self.database = store.database
+        self.store = store
         self.catalogue = catalogue
         self.outbox = store.outbox
         self.appliedEvents = store.appliedEvents

@@ -54,12 +54,10 @@ public final class IntakeEnvironment {
         _ = try rosterReader.pollUpdates(apply: applyRosterRecord)
     }
 
+    /// A roster record that does not decode is skipped: the roster topic is
+    /// only written by ingestion, which validated it.
     private func applyRosterRecord(_ record: KafkaRecord) throws {
-        if record.value.isEmpty, let id = record.keyString {
-            intake.forget(id)
-        } else if let person = try? RecordDecoding.decode(RosterPerson.self, from: record.value) {
-            intake.learn(person)
-        }
+        try? intake.learn(record)
     }
 
     /// Writes a round of clocks if one is due; call inside the batch's transaction.

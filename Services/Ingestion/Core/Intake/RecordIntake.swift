@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilKafka
 import VigilLog
 import VigilRuntime
 import VigilStore
@@ -47,6 +48,11 @@ public final class RecordIntake {
     /// Forgets a person, for a tombstone read from the roster topic.
     public func forget(_ id: String) {
         roster.remove(id)
+    }
+
+    /// Applies a record of the roster topic: a person, or a tombstone without a value.
+    public func learn(_ record: KafkaRecord) throws {
+        try roster.apply(record)
     }
 
     // MARK: - Records

@@ -1,0 +1,102 @@
+import Foundation
+import VigilRuntime
+
+/// The bearer tokens that may submit records over HTTP, each bound to one
+/// site, or to the brand ("*") for records of any site.
+///
+/// The file holds SHA-256 hashes only, written by `vigil-ingest hash-token`,
+/// so a copy of it gives nobody a token. A presented token is hashed and
+/// compared with every entry in constant time.
+///
+/// ```json
+/// {"tokens": [
+///   {"site": "hz", "name": "杭州站点客服系统", "sha256": "9f86d0…"},
+///   {"site": "*", "name": "品牌方平台对接", "sha256": "60303a…"}
+/// ]}
+/// ```
+public struct SiteTokens: Sendable {
+    /// One token's entry.
+    public struct Entry: Codable, Sendable, Equatable {
+        /// The site the token submits for, or "*" for the brand.
+        public var site: String
+        /// Who holds the token, for logs and metrics; never the token itself.
+        public var name: String
+        /// The token's SHA-256 digest as 64 lowercase hex digits.
+        public var sha256: String
+    }
+
+    private struct File: Codable {
+        var tokens: [Entry]
+    }
+
+    public let entries: [Entry]
+    private let digests: [[UInt8]]
+
+    public init(entries: [Entry]) throws {
+        var digests: [[UInt8]] = []
+        for (index, entry) in entries.enumerated() {
+            let hex = entry.sha256.lowercased()
+            guard hex.count == 64, let digest = Self.bytes(hex: hex) else {
+                throw UsageError("token \(index + 1) (\(entry.name)): sha256 must be 64 hex digits; "
+                    + "make one with `vigil-ingest hash-token`")
+            }
+            guard entry.site == "*" || (!entry.site.isEmpty && !entry.site.contains("/")) else {
+                throw UsageError("token \(index + 1) (\(entry.name)): site must be a site id or \"*\"")
+            }
+            digests.append(digest)
+        }
+        guard Set(digests).count == digests.count else {
+            throw UsageError("two entries have the same token hash; give each site its own token")
+        }
+        self.entries = entries
+        self.digests = digests
+    }
+
+    /// Reads the tokens file.
+    public init(contentsOfFile path: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw UsageError("cannot read the tokens file \(path): \(error.localizedDescription)")
+        }
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch {
+            throw UsageError("the tokens file \(path) is not valid: expected {\"tokens\": [{\"site\", \"name\", \"sha256\"}]}")
+        }
+        try self.init(entries: file.tokens)
+    }
+
+    /// Returns the entry of a presented token, or nil when no entry matches.
+    public func entry(forToken token: String) -> Entry? {
+        let presented = SHA256.digest(Array(token.utf8))
+        var match: Int?
+        // Compare with every entry, so the time taken does not tell which one matched.
+        for (index, digest) in digests.enumerated() where ConstantTime.equals(digest, presented) {
+            match = index
+        }
+        return match.map { entries[$0] }
+    }
+
+    /// The scope of an entry: one site, or any for the brand.
+    public static func scope(of entry: Entry) -> SiteScope {
+        entry.site == "*" ? .any : .site(entry.site)
+    }
+
+    private static func bytes(hex: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var high: UInt8?
+        for character in hex {
+            guard let value = character.hexDigitValue else { return nil }
+            if let first = high {
+                bytes.append(first << 4 | UInt8(value))
+                high = nil
+            } else {
+                high = UInt8(value)
+            }
+        }
+        return bytes
+    }
+}

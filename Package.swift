@@ -2,9 +2,10 @@
 import PackageDescription
 
 // Vigil: four stream services and the operator command, all on librdkafka
-// and SQLite from Debian (librdkafka-dev, libsqlite3-dev). Every service has a
-// library target that contains its logic (and is what the tests import) and a
-// thin executable target that connects it to the runtime.
+// and SQLite from Debian (librdkafka-dev, libsqlite3-dev), with HTTP on
+// libmicrohttpd (libmicrohttpd-dev). Every service has a library target that
+// contains its logic (and is what the tests import) and a thin executable
+// target that connects it to the runtime.
 
 let package = Package(
     name: "Vigil",
@@ -23,6 +24,8 @@ let package = Package(
                        providers: [.apt(["librdkafka-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", path: "Shared/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+                       providers: [.apt(["libmicrohttpd-dev"])]),
 
         // MARK: - Shared modules
 
@@ -30,6 +33,7 @@ let package = Package(
         .target(name: "VigilContracts", path: "Shared/VigilContracts"),
         .target(name: "VigilKafka", dependencies: ["CRdKafka", "VigilLog"], path: "Shared/VigilKafka"),
         .target(name: "VigilStore", dependencies: ["CSQLite"], path: "Shared/VigilStore"),
+        .target(name: "VigilHTTP", dependencies: ["CMicroHTTPD", "VigilLog"], path: "Shared/VigilHTTP"),
         .target(name: "VigilRuntime",
                 dependencies: ["VigilLog", "VigilContracts", "VigilKafka", "VigilStore"],
                 path: "Shared/VigilRuntime"),
@@ -53,6 +57,7 @@ let package = Package(
         .testTarget(name: "VigilContractsTests", dependencies: ["VigilContracts"]),
         .testTarget(name: "VigilStoreTests", dependencies: ["VigilStore"]),
         .testTarget(name: "VigilKafkaTests", dependencies: ["VigilKafka"]),
+        .testTarget(name: "VigilHTTPTests", dependencies: ["VigilHTTP"]),
         .testTarget(name: "VigilRuntimeTests", dependencies: ["VigilRuntime"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A complete response: status, headers and body.
+///
+/// libmicrohttpd writes the status line with the standard reason phrase,
+/// `Content-Length`, `Date` and the connection headers itself, so the server
+/// drops `Content-Length`, `Transfer-Encoding` and `Connection` from
+/// ``headers``. It also drops, with a warning in the log, any header whose
+/// name or value holds CR, LF or NUL, because such a header could forge
+/// further headers, and any header with an empty value, which libmicrohttpd
+/// 0.9.75 refuses. A status outside 200…599 is sent as 500.
+public struct HTTPResponse: Sendable, Equatable {
+    /// The status code, e.g. 200 or 413.
+    public var status: Int
+    /// Headers to send, e.g. `Content-Type` and `Retry-After`.
+    public var headers: HTTPHeaders
+    /// The body bytes. A HEAD request gets the headers only.
+    public var body: [UInt8]
+
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    // MARK: - Bodies
+
+    /// A plain-text response in UTF-8.
+    public static func text(_ status: Int, _ text: String) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Array(text.utf8))
+    }
+
+    /// A response whose body is JSON the caller has already encoded.
+    public static func json(_ status: Int, bytes: [UInt8]) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: bytes)
+    }
+
+    /// A response whose body is `value` encoded as JSON with sorted keys, so
+    /// the same value always gives the same bytes.
+    public static func json(_ status: Int, _ value: some Encodable) throws -> HTTPResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return json(status, bytes: Array(try encoder.encode(value)))
+    }
+
+    // MARK: - Headers
+
+    /// This response with one more header; an earlier header of that name is replaced.
+    public func header(_ name: String, _ value: String) -> HTTPResponse {
+        var copy = self
+        copy.headers.replace(name: name, value: value)
+        return copy
+    }
+
+    /// This response with `Retry-After` in whole seconds, which tells a
+    /// client that was refused with 429 or 503 when to try again.
+    public func retryAfter(seconds: Int) -> HTTPResponse {
+        header("Retry-After", String(max(0, seconds)))
+    }
+}

@@ -1,0 +1,60 @@
+/// Where an ``HTTPServer`` listens and the limits it enforces.
+public struct HTTPServerConfiguration: Sendable, Equatable {
+    /// How libmicrohttpd assigns threads to connections. Handlers run on these threads.
+    public enum Threading: Sendable, Equatable {
+        /// One thread per connection, created when the client connects. A
+        /// handler that blocks (waiting for Kafka, say) holds up only its own
+        /// client, and `/healthz` stays responsive; a long-lived stream needs
+        /// no special care. The thread count is bounded by
+        /// ``HTTPServerConfiguration/connectionLimit``.
+        case threadPerConnection
+        /// A fixed number of threads (at least 1), each polling its share of
+        /// the connections. A handler that blocks holds up every connection
+        /// of its thread, so use this only for handlers that return quickly.
+        case pool(threads: Int)
+    }
+
+    /// The numeric address to bind: `127.0.0.1` (the default, local only),
+    /// `0.0.0.0` for every IPv4 interface, or an IPv6 address such as `::1`
+    /// or `::`. Host names are refused, so the server never binds an address
+    /// the operator did not write down.
+    public var host: String
+    /// The TCP port; 0 lets the system pick a free one, which
+    /// ``HTTPServer/port`` then reports.
+    public var port: Int
+    /// The longest body the server reads. A longer declared
+    /// `Content-Length` gets 413 before the body is read; a chunked body
+    /// that grows past it is no longer kept (see ``maxDiscardedBodyBytes``).
+    public var maxBodyBytes: Int
+    /// How many bytes of a chunked body beyond ``maxBodyBytes`` the server
+    /// reads and throws away to reach the end of the body and answer 413.
+    /// libmicrohttpd 0.9.75 cannot queue a response while a body is still
+    /// arriving; a chunked body that runs past this allowance too makes the
+    /// server close the connection without an answer.
+    public var maxDiscardedBodyBytes: Int
+    /// The most connections open at once. libmicrohttpd accepts and
+    /// immediately closes any connection beyond it, without an HTTP answer.
+    public var connectionLimit: Int
+    /// Seconds a connection may stay idle (no bytes in either direction)
+    /// before libmicrohttpd closes it; 0 means never, which lets idle
+    /// clients hold connections forever.
+    public var connectionTimeoutSeconds: Int
+    /// The thread model.
+    public var threading: Threading
+
+    public init(host: String = "127.0.0.1",
+                port: Int = 0,
+                maxBodyBytes: Int = 8 << 20,
+                maxDiscardedBodyBytes: Int = 1 << 20,
+                connectionLimit: Int = 128,
+                connectionTimeoutSeconds: Int = 30,
+                threading: Threading = .threadPerConnection) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.maxDiscardedBodyBytes = maxDiscardedBodyBytes
+        self.connectionLimit = connectionLimit
+        self.connectionTimeoutSeconds = connectionTimeoutSeconds
+        self.threading = threading
+    }
+}

@@ -1,0 +1,88 @@
+import CMicroHTTPD
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Owns one `MHD_Daemon`: starts it listening and stops it.
+///
+/// Not thread-safe: ``HTTPServer`` serialises the calls. Stopping comes
+/// before the context goes away, because libmicrohttpd's threads and the
+/// request-completed callbacks that run while it stops still use it.
+final class MHDDaemon {
+    let context: MHDServerContext
+    /// The port bound, the system's pick when the configuration said 0.
+    let port: Int
+    private var handle: OpaquePointer?
+
+    init(configuration: HTTPServerConfiguration, context: MHDServerContext) throws(HTTPServerError) {
+        let endpoint = "\(configuration.host):\(configuration.port)"
+        guard let port = UInt16(exactly: configuration.port) else {
+            throw HTTPServerError(message: "could not listen on \(endpoint): the port is not in 0…65535")
+        }
+        guard let address = MHDSocketAddress(host: configuration.host, port: port) else {
+            throw HTTPServerError(message: "could not listen on \(endpoint): the host is not a numeric IPv4 or IPv6 address")
+        }
+        let limits = [configuration.maxBodyBytes, configuration.maxDiscardedBodyBytes, configuration.connectionTimeoutSeconds]
+        guard limits.allSatisfy({ $0 >= 0 }), configuration.connectionLimit > 0 else {
+            throw HTTPServerError(message: "could not listen on \(endpoint): a limit is negative or the connection limit is 0")
+        }
+
+        var flags = MHD_USE_ERROR_LOG.rawValue | MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_AUTO.rawValue
+        var poolSize: UInt32 = 0
+        switch configuration.threading {
+        case .threadPerConnection:
+            flags |= MHD_USE_THREAD_PER_CONNECTION.rawValue
+        case .pool(let threads):
+            guard threads >= 1 else {
+                throw HTTPServerError(message: "could not listen on \(endpoint): the thread pool needs at least 1 thread")
+            }
+            // libmicrohttpd treats a pool of 1 as no pool, and warns about it.
+            poolSize = threads == 1 ? 0 : UInt32(clamping: threads)
+        }
+        if address.isIPv6 {
+            flags |= MHD_USE_IPv6.rawValue
+        }
+
+        self.context = context
+        var failure: Int32 = 0
+        let started = address.withSockaddr { sockaddr in
+            vigil_mhd_start_daemon(flags, sockaddr,
+                                   UInt32(clamping: configuration.connectionLimit),
+                                   UInt32(clamping: configuration.connectionTimeoutSeconds),
+                                   poolSize,
+                                   mhdAccessHandler, context.opaque,
+                                   mhdRequestCompleted, context.opaque,
+                                   mhdLogCallback, context.opaque,
+                                   &failure)
+        }
+        let messages = context.finishStart()
+
+        guard let started else {
+            var reason = messages.joined(separator: "; ")
+            if reason.isEmpty {
+                reason = failure != 0 ? String(cString: strerror(failure)) : "libmicrohttpd gave no reason"
+            }
+            throw HTTPServerError(message: "could not listen on \(endpoint): \(reason)",
+                                  systemError: failure != 0 ? failure : nil)
+        }
+        self.handle = started
+        self.port = Int(vigil_mhd_daemon_port(started))
+        for message in messages {
+            context.logger.info("libmicrohttpd message", metadata: ["vigil.http.message": message])
+        }
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Closes the listening socket and every connection, waits for the
+    /// handlers still running, and joins libmicrohttpd's threads.
+    func stop() {
+        guard let handle else { return }
+        self.handle = nil
+        MHD_stop_daemon(handle)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import VigilHTTP
+
+@Suite("HTTP server lifecycle and protocol errors")
+struct HTTPServerLifecycleTests {
+    @Test("a port in use is a Swift error with the system's reason")
+    func bindFailure() throws {
+        let first = try startServer(handler: EchoHandler())
+        let error = #expect(throws: HTTPServerError.self) {
+            _ = try startServer(HTTPServerConfiguration(port: first.port), handler: EchoHandler())
+        }
+        #expect(error?.systemError == EADDRINUSE)
+        #expect(error?.message.contains("127.0.0.1:\(first.port)") == true)
+        #expect(error?.message.contains("Address already in use") == true)
+    }
+
+    @Test("host names and bad limits are refused before binding")
+    func invalidConfiguration() {
+        let hostError = #expect(throws: HTTPServerError.self) {
+            _ = try startServer(HTTPServerConfiguration(host: "localhost"), handler: EchoHandler())
+        }
+        #expect(hostError?.systemError == nil)
+        #expect(hostError?.message.contains("numeric") == true)
+
+        #expect(throws: HTTPServerError.self) {
+            _ = try startServer(HTTPServerConfiguration(port: 70_000), handler: EchoHandler())
+        }
+        #expect(throws: HTTPServerError.self) {
+            _ = try startServer(HTTPServerConfiguration(threading: .pool(threads: 0)), handler: EchoHandler())
+        }
+    }
+
+    @Test("stop closes a connected client and frees the port")
+    func stopWithClientConnected() throws {
+        let server = try startServer(handler: EchoHandler())
+        let port = server.port
+        let connection = try TestConnection(port: port)
+        try connection.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nhalf")
+        Thread.sleep(forTimeInterval: 0.1)
+
+        let started = ContinuousClock.now
+        server.stop()
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(!server.isRunning)
+        #expect(connection.waitForClose())
+        #expect(server.requestsInProgress == 0)
+        #expect(throws: TestSocketError.self) { _ = try TestConnection(port: port) }
+
+        server.stop()
+        let again = try startServer(HTTPServerConfiguration(port: port), handler: EchoHandler())
+        #expect(again.port == port)
+    }
+
+    @Test("releasing the last reference stops the server")
+    func deinitStops() throws {
+        var server: HTTPServer? = try startServer(handler: EchoHandler())
+        let port = server!.port
+        server = nil
+        #expect(throws: TestSocketError.self) { _ = try TestConnection(port: port) }
+    }
+
+    @Test("an idle connection is closed after the timeout")
+    func idleTimeout() throws {
+        let server = try startServer(HTTPServerConfiguration(connectionTimeoutSeconds: 1), handler: EchoHandler())
+        let connection = try TestConnection(port: server.port, timeoutSeconds: 4)
+        try connection.sendAll("GET / HTTP/1.1\r\n")
+        let started = ContinuousClock.now
+        #expect(connection.waitForClose())
+        #expect(ContinuousClock.now - started < .seconds(3))
+    }
+
+    @Test("malformed requests are answered by libmicrohttpd, not the handler",
+          arguments: [
+              ("GET /\r\n\r\n", 400),
+              ("GET / HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n", 400),
+              ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400),
+              ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+              ("GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
+              ("GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 40_000))\r\n\r\n", 431),
+          ])
+    func malformedRequest(_ request: String, _ status: Int) throws {
+        let handler = EchoHandler()
+        let server = try startServer(handler: handler)
+        let connection = try TestConnection(port: server.port)
+        try connection.sendAll(request)
+        let response = try connection.receiveResponse()
+        #expect(response.status == status)
+        #expect(connection.waitForClose())
+        #expect(handler.respondCalls.value == 0)
+    }
+
+    @Test("a request line without spaces is closed without an answer")
+    func requestLineWithoutSpaces() throws {
+        let handler = EchoHandler()
+        let server = try startServer(handler: handler)
+        let connection = try TestConnection(port: server.port)
+        try connection.sendAll("GARBAGE\r\n\r\n")
+        #expect(connection.waitForClose())
+        #expect(handler.earlyCalls.value == 0)
+    }
+
+    @Test("HTTP/1.1 without Host is accepted, as libmicrohttpd's tolerant mode does")
+    func missingHost() throws {
+        let server = try startServer(handler: EchoHandler())
+        let connection = try TestConnection(port: server.port)
+        try connection.sendAll("GET /healthz HTTP/1.1\r\n\r\n")
+        #expect(try connection.receiveResponse().status == 200)
+    }
+
+    @Test("every request context is freed")
+    func noContextLeft() throws {
+        let server = try startServer(HTTPServerConfiguration(maxBodyBytes: 10), handler: EchoHandler(requiredToken: "t"))
+        for body in ["short", "far too long for the limit"] {
+            let connection = try TestConnection(port: server.port)
+            _ = try connection.exchange("POST", "/", headers: [("Authorization", "Bearer t")], body: Array(body.utf8))
+        }
+        let refused = try TestConnection(port: server.port)
+        _ = try refused.exchange("GET", "/")
+        let abandoned = try TestConnection(port: server.port)
+        try abandoned.sendAll("POST / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Length: 5\r\n\r\nab")
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(server.requestsInProgress == 1)
+
+        server.stop()
+        #expect(server.requestsInProgress == 0)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import VigilHTTP
+
+@Suite("HTTP server body limits and early answers")
+struct HTTPServerLimitTests {
+    static let limit = 64 * 1024
+
+    @Test("a declared length over the limit gets 413 before any body byte is sent")
+    func declaredLengthTooLarge() throws {
+        let handler = EchoHandler()
+        let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: handler)
+        let connection = try TestConnection(port: server.port)
+
+        // Only the head goes out; the answer proves the server did not wait for the body.
+        try connection.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.limit + 1)\r\n\r\n")
+        let response = try connection.receiveResponse()
+        #expect(response.status == 413)
+        #expect(response.text == "too large for \(Self.limit)\n")
+        #expect(connection.waitForClose())
+        #expect(handler.tooLargeCalls.value == 1)
+        #expect(handler.respondCalls.value == 0)
+    }
+
+    @Test("a length at the limit is read")
+    func lengthAtLimit() throws {
+        let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())
+        let connection = try TestConnection(port: server.port)
+        let body = [UInt8](repeating: 65, count: Self.limit)
+        let response = try connection.exchange("POST", "/v1/messages", body: body)
+        #expect(response.status == 200)
+        #expect(response.body.count == Self.limit)
+    }
+
+    @Test("Expect: 100-continue over the limit gets 413 and no 100")
+    func expectContinueTooLarge() throws {
+        let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())
+        let connection = try TestConnection(port: server.port)
+        try connection.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.limit * 10)\r\n"
+                               + "Expect: 100-continue\r\n\r\n")
+        let response = try connection.receiveResponse()
+        #expect(response.status == 413)
+    }
+
+    @Test("Expect: 100-continue within the limit gets 100, then the answer")
+    func expectContinueAccepted() throws {
+        let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())
+        let connection = try TestConnection(port: server.port)
+        try connection.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+        let interim = try connection.receiveResponse()
+        #expect(interim.status == 100)
+        try connection.sendAll("abcd")
+        let response = try connection.receiveResponse()
+        #expect(response.status == 200)
+        #expect(response.text == "abcd")
+    }
+
+    @Test("a chunked body over the limit is not kept and gets 413 at its end")
+    func chunkedOverLimitWithinAllowance() throws {
+        let handler = EchoHandler()
+        let configuration = HTTPServerConfiguration(maxBodyBytes: Self.limit, maxDiscardedBodyBytes: 4 * Self.limit)
+        let server = try startServer(configuration, handler: handler)
+        let connection = try TestConnection(port: server.port)
+
+        try connection.sendAll("POST /v1/orders HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk = [UInt8](repeating: 66, count: 16 * 1024)
+        for _ in 0..<6 {
+            try connection.sendAll(Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10])
+        }
+        try connection.sendAll("0\r\n\r\n")
+        let response = try connection.receiveResponse()
+        #expect(response.status == 413)
+        #expect(handler.respondCalls.value == 0)
+        #expect(handler.tooLargeCalls.value == 1)
+    }
+
+    @Test("a chunked body past the allowance is cut off before the client has sent it all")
+    func chunkedFarOverLimit() throws {
+        let handler = EchoHandler()
+        let configuration = HTTPServerConfiguration(maxBodyBytes: Self.limit, maxDiscardedBodyBytes: Self.limit)
+        let server = try startServer(configuration, handler: handler)
+        let connection = try TestConnection(port: server.port)
+
+        try connection.sendAll("POST /v1/orders HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk = [UInt8](repeating: 67, count: 64 * 1024)
+        let framed = Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10]
+        let attempted = 256 << 20
+        var sent = 0
+        var failure: TestSocketError?
+        while sent < attempted {
+            do {
+                try connection.sendAll(framed)
+                sent += chunk.count
+            } catch let error as TestSocketError {
+                failure = error
+                break
+            }
+        }
+        // The server closed the connection; the kernel buffers on both ends
+        // hold a few MiB at most, far below what the client meant to send.
+        #expect(failure?.code == EPIPE || failure?.code == ECONNRESET)
+        #expect(sent < 32 << 20)
+        #expect(handler.respondCalls.value == 0)
+    }
+
+    @Test("the early hook answers 401 without reading the body")
+    func earlyRejection() throws {
+        let handler = EchoHandler(requiredToken: "good")
+        let server = try startServer(handler: handler)
+
+        let refused = try TestConnection(port: server.port)
+        try refused.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer bad\r\nContent-Length: 5000\r\n\r\n")
+        let response = try refused.receiveResponse()
+        #expect(response.status == 401)
+        #expect(response.headers["WWW-Authenticate"] == "Bearer")
+        #expect(refused.waitForClose())
+        #expect(handler.respondCalls.value == 0)
+
+        let accepted = try TestConnection(port: server.port)
+        let answer = try accepted.exchange("POST", "/v1/messages", headers: [("Authorization", "Bearer good")],
+                                           body: Array("[]".utf8))
+        #expect(answer.status == 200)
+        #expect(handler.respondCalls.value == 1)
+        #expect(handler.earlyCalls.value == 2)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import VigilHTTP
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failed socket call in the test client, with errno.
+struct TestSocketError: Error, CustomStringConvertible {
+    let call: String
+    let code: Int32
+
+    var description: String { "\(call) failed: \(String(cString: strerror(code))) (errno \(code))" }
+}
+
+/// A response as the test client read it off the wire.
+struct TestResponse {
+    let statusLine: String
+    let status: Int
+    let headers: HTTPHeaders
+    let body: [UInt8]
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// A minimal HTTP/1.1 client on one TCP connection to 127.0.0.1, written on
+/// POSIX sockets so the tests need no curl and can send exactly the bytes
+/// they mean to, malformed ones included.
+final class TestConnection {
+    private let descriptor: Int32
+    /// Bytes read past the last response, kept for the next one.
+    private var pending: [UInt8] = []
+
+    /// Connects; every later send and receive gives up after `timeoutSeconds`.
+    init(port: Int, timeoutSeconds: Int = 5) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw TestSocketError(call: "socket", code: errno) }
+
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            let code = errno
+            close(descriptor)
+            throw TestSocketError(call: "connect", code: code)
+        }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    // MARK: - Sending
+
+    /// Sends every byte, or throws when the peer has gone (EPIPE, ECONNRESET).
+    func sendAll(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes {
+                send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard sent > 0 else { throw TestSocketError(call: "send", code: errno) }
+            offset += sent
+        }
+    }
+
+    func sendAll(_ text: String) throws {
+        try sendAll(Array(text.utf8))
+    }
+
+    /// Sends a request with `Host` and, when there is a body, `Content-Length`.
+    func sendRequest(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        for (name, value) in headers {
+            head += "\(name): \(value)\r\n"
+        }
+        if !body.isEmpty {
+            head += "Content-Length: \(body.count)\r\n"
+        }
+        try sendAll(head + "\r\n")
+        try sendAll(body)
+    }
+
+    /// Sends one request and reads its response.
+    func exchange(_ method: String, _ target: String, headers: [(String, String)] = [],
+                  body: [UInt8] = []) throws -> TestResponse {
+        try sendRequest(method, target, headers: headers, body: body)
+        return try receiveResponse()
+    }
+
+    // MARK: - Receiving
+
+    /// Reads one response: status line, headers and a body of
+    /// `Content-Length` bytes (or up to the end of the connection without one).
+    func receiveResponse(expectBody: Bool = true) throws -> TestResponse {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        var headEnd = pending.firstRange(of: separator)
+        while headEnd == nil {
+            guard try receiveMore() else { throw TestSocketError(call: "recv (connection closed before a response)", code: 0) }
+            headEnd = pending.firstRange(of: separator)
+        }
+        let headText = String(decoding: pending[..<headEnd!.lowerBound], as: UTF8.self)
+        pending.removeSubrange(..<headEnd!.upperBound)
+
+        var lines = headText.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst()
+        let statusParts = statusLine.split(separator: " ")
+        let status = statusParts.count > 1 ? Int(statusParts[1]) ?? 0 : 0
+        var headers = HTTPHeaders()
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers.add(name: String(line[..<colon]),
+                        value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+
+        var body: [UInt8] = []
+        if !expectBody || status == 100 {
+            return TestResponse(statusLine: statusLine, status: status, headers: headers, body: body)
+        }
+        if let length = headers["Content-Length"].flatMap({ Int($0) }) {
+            while pending.count < length {
+                guard try receiveMore() else { throw TestSocketError(call: "recv (connection closed inside a body)", code: 0) }
+            }
+            body = Array(pending[..<length])
+            pending.removeSubrange(..<length)
+        } else {
+            while try receiveMore() {}
+            body = pending
+            pending = []
+        }
+        return TestResponse(statusLine: statusLine, status: status, headers: headers, body: body)
+    }
+
+    /// True when the server closes the connection (end of stream or reset)
+    /// before the timeout; false when it stays open and silent. Data that
+    /// arrives is discarded.
+    func waitForClose() -> Bool {
+        while true {
+            do {
+                guard try receiveMore() else { return true }
+                pending = []
+            } catch let error as TestSocketError {
+                return error.code == ECONNRESET
+            } catch {
+                return false
+            }
+        }
+    }
+
+    /// Reads what is available into `pending`; false at the end of the stream.
+    private func receiveMore() throws -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        if count < 0 {
+            throw TestSocketError(call: "recv", code: errno)
+        }
+        pending.append(contentsOf: buffer[..<count])
+        return count > 0
+    }
+}

@@ -40,7 +40,7 @@ let package = Package(
 
         // MARK: - Services
 
-        .target(name: "Ingestion", dependencies: ["VigilRuntime"], path: "Services/Ingestion/Core"),
+        .target(name: "Ingestion", dependencies: ["VigilRuntime", "VigilHTTP"], path: "Services/Ingestion/Core"),
         .executableTarget(name: "vigil-ingest", dependencies: ["Ingestion"], path: "Services/Ingestion/Main"),
         .target(name: "Alerting", dependencies: ["VigilRuntime"], path: "Services/Alerting/Core"),
         .executableTarget(name: "vigil-alerting", dependencies: ["Alerting"], path: "Services/Alerting/Main"),

@@ -85,6 +85,9 @@ public final class IngestionService {
                     switch item {
                     case .record(let bytes, let line):
                         _ = try intake.offer(bytes, parser: parser, source: .file(path: path, line: line))
+                    case .mapped(let bytes, let original, let line):
+                        _ = try intake.offer(bytes, original: original, parser: parser,
+                                             source: .file(path: path, line: line))
                     case .unreadable(let bytes, let rejection, let line):
                         try intake.reject(bytes, rejection, source: .file(path: path, line: line))
                     case .idle, .end:

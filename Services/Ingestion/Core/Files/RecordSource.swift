@@ -4,6 +4,8 @@ import VigilRuntime
 enum SourceItem {
     /// A record's bytes, starting at this 1-based line.
     case record(ArraySlice<UInt8>, line: Int)
+    /// A record converted to interchange JSON from `original`, which a dead letter keeps.
+    case mapped(ArraySlice<UInt8>, original: ArraySlice<UInt8>, line: Int)
     /// Bytes that could not be cut into a record, with the reason.
     case unreadable([UInt8], RecordRejection, line: Int)
     /// Nothing arrived within the wait.

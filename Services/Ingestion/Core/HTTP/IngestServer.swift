@@ -82,7 +82,8 @@ public final class IngestServer {
         server.stop()
         queue.fail(queue.take(timeout: .zero))
         try environment.publisher.publishPending(shutdown: shutdown)
-        logger.info("service stopped", metadata: ["vigil.outbox.left": String(try environment.store.outbox.count())])
+        let left = try environment.store.outbox.count()
+        logger.info("service stopped", metadata: ["vigil.outbox.left": String(left)])
     }
 
     private func commit(_ jobs: [IntakeQueue.Job],

@@ -58,15 +58,16 @@ public final class RecordIntake {
     // MARK: - Records
 
     /// Offers one record's bytes. `scope` limits which sites' records the
-    /// submitter may send. Call inside a transaction; the outcome is final
-    /// once it commits.
-    public func offer(_ bytes: ArraySlice<UInt8>, parser: InterchangeParser, source: IntakeSource,
-                      scope: SiteScope = .any) throws -> IntakeOutcome {
+    /// submitter may send. `original` is what a dead letter keeps when the
+    /// bytes were converted from another form (a CSV row). Call inside a
+    /// transaction; the outcome is final once it commits.
+    public func offer(_ bytes: ArraySlice<UInt8>, original: ArraySlice<UInt8>? = nil, parser: InterchangeParser,
+                      source: IntakeSource, scope: SiteScope = .any) throws -> IntakeOutcome {
         let outcome: IntakeOutcome
         do {
             outcome = try admit(bytes, parser: parser, scope: scope)
         } catch let rejection as RecordRejection {
-            try deadLetter(bytes, rejection, source: source)
+            try deadLetter(original ?? bytes, rejection, source: source)
             counters.count(.rejected(reason: rejection.reason, message: rejection.message), submitter: scope.label)
             return .rejected(reason: rejection.reason, message: rejection.message)
         }

@@ -79,8 +79,10 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
         return mhdQueue(server.handler.bodyTooLarge(head, limit: server.maxBodyBytes), on: connection, server: server)
     }
 
+    // Reserve a little at most: a client that declares the limit and then
+    // sends nothing should not pin that much memory.
     if let length = head.contentLength {
-        request.body.reserveCapacity(length)
+        request.body.reserveCapacity(min(length, 64 * 1024))
     }
     return .YES
 }

@@ -14,11 +14,12 @@
 
 /// Starts a daemon bound to `address` (a sockaddr_in, or a sockaddr_in6 when
 /// `flags` has MHD_USE_IPv6). The logger comes first so that messages about
-/// the start itself (a failed bind) reach it. `thread_pool_size` 0 means no
-/// pool: one internal polling thread, or one thread per connection when
-/// `flags` has MHD_USE_THREAD_PER_CONNECTION. On failure it returns NULL and
-/// stores errno as it was when MHD gave up; MHD's log message is the reliable
-/// account, because errno may be stale.
+/// the start itself (a failed bind) reach it. A `thread_pool_size` below 2
+/// means no pool: one internal polling thread, or one thread per connection
+/// when `flags` has MHD_USE_THREAD_PER_CONNECTION. The pool option is then
+/// left out, because MHD warns about a size of 0 or 1. On failure it returns
+/// NULL and stores errno as it was when MHD gave up; MHD's log message is the
+/// reliable account, because errno may be stale.
 static inline struct MHD_Daemon *vigil_mhd_start_daemon(unsigned int flags,
                                                         const struct sockaddr *address,
                                                         unsigned int connection_limit,
@@ -39,7 +40,9 @@ static inline struct MHD_Daemon *vigil_mhd_start_daemon(unsigned int flags,
                                                  MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                                                  MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                                                  MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
-                                                 MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
+                                                 /* MHD stops reading options at the first MHD_OPTION_END. */
+                                                 thread_pool_size > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
+                                                 thread_pool_size,
                                                  MHD_OPTION_END);
     if (daemon == NULL && failure_errno != NULL) {
         *failure_errno = errno;

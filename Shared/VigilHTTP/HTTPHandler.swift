@@ -11,11 +11,13 @@ public protocol HTTPHandler: Sendable {
     /// Decides on the head alone, before any body byte is read.
     ///
     /// Return a response to answer at once, e.g. 401 for a missing token or
-    /// 404 for an unknown path; libmicrohttpd then sends it without reading
-    /// the body and closes the connection afterwards. Return nil to read the
-    /// body and call ``respond(to:)``. A client that sent
-    /// `Expect: 100-continue` gets `100 Continue` only after this returns nil,
-    /// so a refused client never sends its body. The default returns nil.
+    /// 404 for an unknown path, or nil to read the body and call
+    /// ``respond(to:)``. When the request declares a body, libmicrohttpd
+    /// sends the response without reading the body and then closes the
+    /// connection (with `Connection: close`); a request without a body keeps
+    /// its connection open. A client that sent `Expect: 100-continue` gets
+    /// `100 Continue` only after this returns nil, so a refused client never
+    /// sends its body. The default returns nil.
     func earlyResponse(for head: HTTPRequestHead) -> HTTPResponse?
 
     /// Answers a request whose body has arrived whole and within the limit.

@@ -15,9 +15,9 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     }
 
     /// The numeric address to bind: `127.0.0.1` (the default, local only),
-    /// `0.0.0.0` for every IPv4 interface, or an IPv6 address such as `::1`
-    /// or `::`. Host names are refused, so the server never binds an address
-    /// the operator did not write down.
+    /// `0.0.0.0` for every IPv4 interface, or an IPv6 address such as `::1`;
+    /// `::` takes IPv6 connections only. Host names are refused, so the
+    /// server never binds an address the operator did not write down.
     public var host: String
     /// The TCP port; 0 lets the system pick a free one, which
     /// ``HTTPServer/port`` then reports.
@@ -25,6 +25,8 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// The longest body the server reads. A longer declared
     /// `Content-Length` gets 413 before the body is read; a chunked body
     /// that grows past it is no longer kept (see ``maxDiscardedBodyBytes``).
+    /// Bodies are held in memory until the handler returns, so the worst
+    /// case is about ``connectionLimit`` times this.
     public var maxBodyBytes: Int
     /// How many bytes of a chunked body beyond ``maxBodyBytes`` the server
     /// reads and throws away to reach the end of the body and answer 413.

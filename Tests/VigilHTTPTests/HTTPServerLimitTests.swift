@@ -113,6 +113,7 @@ struct HTTPServerLimitTests {
         let response = try refused.receiveResponse()
         #expect(response.status == 401)
         #expect(response.headers["WWW-Authenticate"] == "Bearer")
+        #expect(response.headers["Connection"] == "close")
         #expect(refused.waitForClose())
         #expect(handler.respondCalls.value == 0)
 
@@ -122,5 +123,21 @@ struct HTTPServerLimitTests {
         #expect(answer.status == 200)
         #expect(handler.respondCalls.value == 1)
         #expect(handler.earlyCalls.value == 2)
+    }
+
+    @Test("an early answer to a request without a body keeps the connection open")
+    func earlyRejectionWithoutBody() throws {
+        let handler = EchoHandler(requiredToken: "good")
+        let server = try startServer(handler: handler)
+        let connection = try TestConnection(port: server.port)
+
+        for _ in 0..<2 {
+            let response = try connection.exchange("GET", "/metrics")
+            #expect(response.status == 401)
+            #expect(response.headers["Connection"] == nil)
+        }
+        let answer = try connection.exchange("GET", "/metrics", headers: [("Authorization", "Bearer good")])
+        #expect(answer.status == 200)
+        #expect(handler.respondCalls.value == 1)
     }
 }

@@ -112,6 +112,15 @@ struct HTTPServerRoundTripTests {
         #expect(response.text == "x")
     }
 
+    @Test("an IPv6 address is bound and reported", .enabled(if: ipv6LoopbackAvailable()))
+    func ipv6() throws {
+        let server = try startServer(HTTPServerConfiguration(host: "::1"), handler: EchoHandler())
+        let connection = try TestConnection(port: server.port, host: "::1")
+        let response = try connection.exchange("GET", "/healthz")
+        #expect(response.status == 200)
+        #expect(response.headers["X-Remote"] == "::1")
+    }
+
     @Test("20 clients are served at the same time")
     func concurrentClients() throws {
         let clients = 20

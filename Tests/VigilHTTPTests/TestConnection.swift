@@ -24,7 +24,7 @@ struct TestResponse {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// A minimal HTTP/1.1 client on one TCP connection to 127.0.0.1, written on
+/// A minimal HTTP/1.1 client on one TCP connection to a loopback address, written on
 /// POSIX sockets so the tests need no curl and can send exactly the bytes
 /// they mean to, malformed ones included.
 final class TestConnection {
@@ -32,22 +32,37 @@ final class TestConnection {
     /// Bytes read past the last response, kept for the next one.
     private var pending: [UInt8] = []
 
-    /// Connects; every later send and receive gives up after `timeoutSeconds`.
-    init(port: Int, timeoutSeconds: Int = 5) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Connects to a numeric IPv4 or IPv6 address; every later send and
+    /// receive gives up after `timeoutSeconds`.
+    init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 5) throws {
+        let family = host.contains(":") ? AF_INET6 : AF_INET
+        descriptor = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestSocketError(call: "socket", code: errno) }
 
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
 
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        let result: Int32
+        if family == AF_INET6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = UInt16(port).bigEndian
+            inet_pton(AF_INET6, host, &address.sin6_addr)
+            result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = UInt16(port).bigEndian
+            inet_pton(AF_INET, host, &address.sin_addr)
+            result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
         guard result == 0 else {

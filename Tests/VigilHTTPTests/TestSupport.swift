@@ -1,6 +1,11 @@
 import Foundation
 import VigilHTTP
 import VigilLog
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The logger of every test server; warnings and worse only, to keep test output readable.
 let testLogger = Logger(label: "vigil-http-tests", logLevel: .warning)
@@ -84,5 +89,20 @@ struct EchoHandler: HTTPHandler {
     func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
         tooLargeCalls.increment()
         return HTTPResponse.text(413, "too large for \(limit)\n")
+    }
+}
+
+/// True when this machine can bind the IPv6 loopback address.
+func ipv6LoopbackAvailable() -> Bool {
+    let descriptor = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = sockaddr_in6()
+    address.sin6_family = sa_family_t(AF_INET6)
+    address.sin6_addr = in6addr_loopback
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) == 0
+        }
     }
 }

@@ -44,7 +44,9 @@ func mhdAccessHandler(cls: UnsafeMutableRawPointer?,
 
     request.answered = true
     let response: HTTPResponse
-    if request.receivedBytes > server.maxBodyBytes {
+    if let held = request.heldResponse {
+        response = held
+    } else if request.receivedBytes > server.maxBodyBytes {
         response = server.handler.bodyTooLarge(request.head, limit: server.maxBodyBytes)
     } else {
         response = server.handler.respond(to: HTTPRequest(head: request.head, body: request.body))
@@ -62,8 +64,13 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
     server.requestOpened()
 
     // A response queued now makes libmicrohttpd skip the body, send the
-    // response and close the connection.
+    // response and close the connection. Without a body there is nothing to
+    // skip, so the answer waits for the last call and the connection stays open.
     if let response = server.handler.earlyResponse(for: head) {
+        if !head.isChunked, (head.contentLength ?? 0) == 0 {
+            request.heldResponse = response
+            return .YES
+        }
         request.answered = true
         return mhdQueue(response, on: connection, server: server)
     }
@@ -72,8 +79,10 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
         return mhdQueue(server.handler.bodyTooLarge(head, limit: server.maxBodyBytes), on: connection, server: server)
     }
 
+    // Reserve a little at most: a client that declares the limit and then
+    // sends nothing should not pin that much memory.
     if let length = head.contentLength {
-        request.body.reserveCapacity(length)
+        request.body.reserveCapacity(min(length, 64 * 1024))
     }
     return .YES
 }

@@ -38,8 +38,8 @@ final class MHDDaemon {
             guard threads >= 1 else {
                 throw HTTPServerError(message: "could not listen on \(endpoint): the thread pool needs at least 1 thread")
             }
-            // libmicrohttpd treats a pool of 1 as no pool, and warns about it.
-            poolSize = threads == 1 ? 0 : UInt32(clamping: threads)
+            // A pool of 1 is the single internal polling thread.
+            poolSize = UInt32(clamping: threads)
         }
         if address.isIPv6 {
             flags |= MHD_USE_IPv6.rawValue

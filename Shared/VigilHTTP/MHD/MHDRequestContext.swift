@@ -12,6 +12,9 @@ final class MHDRequestContext {
     var receivedBytes = 0
     /// True once a response is queued; later calls have nothing to do.
     var answered = false
+    /// The handler's early answer to a request without a body, held for the
+    /// last call so that the connection can stay open.
+    var heldResponse: HTTPResponse?
 
     init(head: HTTPRequestHead) {
         self.head = head

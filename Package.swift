@@ -53,13 +53,16 @@ let package = Package(
 
         // MARK: - Tests
 
+        // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers.
+        .target(name: "VigilTestSupport", dependencies: ["VigilHTTP"], path: "Tests/VigilTestSupport"),
+
         .testTarget(name: "VigilLogTests", dependencies: ["VigilLog"]),
         .testTarget(name: "VigilContractsTests", dependencies: ["VigilContracts"]),
         .testTarget(name: "VigilStoreTests", dependencies: ["VigilStore"]),
         .testTarget(name: "VigilKafkaTests", dependencies: ["VigilKafka"]),
-        .testTarget(name: "VigilHTTPTests", dependencies: ["VigilHTTP"]),
+        .testTarget(name: "VigilHTTPTests", dependencies: ["VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "VigilRuntimeTests", dependencies: ["VigilRuntime"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "VigilTestSupport"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),

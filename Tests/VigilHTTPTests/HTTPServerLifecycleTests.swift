@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VigilHTTP
+import VigilTestSupport
 
 @Suite("HTTP server lifecycle and protocol errors")
 struct HTTPServerLifecycleTests {

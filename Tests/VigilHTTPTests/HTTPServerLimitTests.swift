@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VigilHTTP
+import VigilTestSupport
 
 @Suite("HTTP server body limits and early answers")
 struct HTTPServerLimitTests {

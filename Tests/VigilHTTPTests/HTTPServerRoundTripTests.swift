@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VigilHTTP
+import VigilTestSupport
 
 @Suite("HTTP server round trips")
 struct HTTPServerRoundTripTests {

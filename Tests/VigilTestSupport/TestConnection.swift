@@ -7,34 +7,34 @@ import Darwin
 #endif
 
 /// A failed socket call in the test client, with errno.
-struct TestSocketError: Error, CustomStringConvertible {
-    let call: String
-    let code: Int32
+public struct TestSocketError: Error, CustomStringConvertible {
+    public let call: String
+    public let code: Int32
 
-    var description: String { "\(call) failed: \(String(cString: strerror(code))) (errno \(code))" }
+    public var description: String { "\(call) failed: \(String(cString: strerror(code))) (errno \(code))" }
 }
 
 /// A response as the test client read it off the wire.
-struct TestResponse {
-    let statusLine: String
-    let status: Int
-    let headers: HTTPHeaders
-    let body: [UInt8]
+public struct TestResponse {
+    public let statusLine: String
+    public let status: Int
+    public let headers: HTTPHeaders
+    public let body: [UInt8]
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// A minimal HTTP/1.1 client on one TCP connection to a loopback address, written on
 /// POSIX sockets so the tests need no curl and can send exactly the bytes
 /// they mean to, malformed ones included.
-final class TestConnection {
+public final class TestConnection {
     private let descriptor: Int32
     /// Bytes read past the last response, kept for the next one.
     private var pending: [UInt8] = []
 
     /// Connects to a numeric IPv4 or IPv6 address; every later send and
     /// receive gives up after `timeoutSeconds`.
-    init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 5) throws {
+    public init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 5) throws {
         let family = host.contains(":") ? AF_INET6 : AF_INET
         descriptor = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestSocketError(call: "socket", code: errno) }
@@ -79,7 +79,7 @@ final class TestConnection {
     // MARK: - Sending
 
     /// Sends every byte, or throws when the peer has gone (EPIPE, ECONNRESET).
-    func sendAll(_ bytes: [UInt8]) throws {
+    public func sendAll(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {
@@ -90,12 +90,12 @@ final class TestConnection {
         }
     }
 
-    func sendAll(_ text: String) throws {
+    public func sendAll(_ text: String) throws {
         try sendAll(Array(text.utf8))
     }
 
     /// Sends a request with `Host` and, when there is a body, `Content-Length`.
-    func sendRequest(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws {
+    public func sendRequest(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers {
             head += "\(name): \(value)\r\n"
@@ -108,7 +108,7 @@ final class TestConnection {
     }
 
     /// Sends one request and reads its response.
-    func exchange(_ method: String, _ target: String, headers: [(String, String)] = [],
+    public func exchange(_ method: String, _ target: String, headers: [(String, String)] = [],
                   body: [UInt8] = []) throws -> TestResponse {
         try sendRequest(method, target, headers: headers, body: body)
         return try receiveResponse()
@@ -118,7 +118,7 @@ final class TestConnection {
 
     /// Reads one response: status line, headers and a body of
     /// `Content-Length` bytes (or up to the end of the connection without one).
-    func receiveResponse(expectBody: Bool = true) throws -> TestResponse {
+    public func receiveResponse(expectBody: Bool = true) throws -> TestResponse {
         let separator: [UInt8] = [13, 10, 13, 10]
         var headEnd = pending.firstRange(of: separator)
         while headEnd == nil {
@@ -160,7 +160,7 @@ final class TestConnection {
     /// True when the server closes the connection (end of stream or reset)
     /// before the timeout; false when it stays open and silent. Data that
     /// arrives is discarded.
-    func waitForClose() -> Bool {
+    public func waitForClose() -> Bool {
         while true {
             do {
                 guard try receiveMore() else { return true }

@@ -2,7 +2,7 @@
 /// headers and the peer's address.
 ///
 /// A handler sees it alone in ``HTTPHandler/earlyResponse(for:)``, where it
-/// can refuse a request (401, 403, 404, 405) before a byte of the body is read.
+/// can reject a request (401, 403, 404, 405) before a byte of the body is read.
 public struct HTTPRequestHead: Sendable, Equatable {
     /// One `name=value` pair of the query string.
     public struct QueryItem: Sendable, Equatable {
@@ -49,7 +49,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
 
     /// The declared body length, or nil when the request has no valid
     /// `Content-Length` (a chunked body, or no body). libmicrohttpd has
-    /// already answered 400 to a request whose length does not parse.
+    /// already responded with 400 to a request whose length does not parse.
     public var contentLength: Int? {
         guard let text = headers["Content-Length"], let length = Int(text), length >= 0 else { return nil }
         return length

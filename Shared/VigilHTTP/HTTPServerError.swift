@@ -4,7 +4,7 @@ public struct HTTPServerError: Error, CustomStringConvertible, Sendable, Equatab
     /// What failed, with libmicrohttpd's own messages when it gave some.
     public let message: String
     /// The `errno` the failure left, e.g. `EADDRINUSE`; nil when the
-    /// configuration was refused before any system call, or when the system
+    /// configuration was rejected before any system call, or when the system
     /// reported nothing.
     public let systemError: Int32?
 

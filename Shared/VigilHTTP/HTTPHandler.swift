@@ -14,7 +14,7 @@ public protocol HTTPHandler: Sendable {
     /// 404 for an unknown path, or nil to read the body and call
     /// ``respond(to:)``. When the request declares a body, libmicrohttpd
     /// sends the response without reading the body and then closes the
-    /// connection (with `Connection: close`); a request without a body keeps
+    /// connection (with `Connection: close`). A request without a body keeps
     /// its connection open. A client that sent `Expect: 100-continue` gets
     /// `100 Continue` only after this returns nil, so a rejected client never
     /// sends its body. The default returns nil.

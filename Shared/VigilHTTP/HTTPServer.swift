@@ -7,10 +7,10 @@ import VigilLog
 /// The server listens as soon as it is created and serves on
 /// libmicrohttpd's own threads, so the creating thread is free at once.
 /// libmicrohttpd parses the protocol and handles keep-alive,
-/// `Expect: 100-continue`, chunked bodies and HEAD. Without calling the
-/// handler, it responds with 400 to a malformed request line, header line,
-/// `Content-Length` or chunk, with 505 to an HTTP version other than 1.0 and
-/// 1.1, and with 431 to a head over its 32 KiB per-connection memory. It
+/// `Expect: 100-continue`, chunked bodies and HEAD. It responds to these
+/// requests without calling the handler: 400 to a malformed request line,
+/// header line, `Content-Length` or chunk, 505 to an HTTP version other than
+/// 1.0 and 1.1, and 431 to a head over its 32 KiB per-connection memory. It
 /// closes a request line without any space without a response. It runs in
 /// its tolerant mode, the one it recommends for production, so it accepts
 /// HTTP/1.1 without `Host`. The server adds the body limits and decides
@@ -65,8 +65,10 @@ public final class HTTPServer: @unchecked Sendable {
     /// from a handler, which would wait for itself.
     public func stop() {
         lock.withLock {
-            daemon?.stop()
-            daemon = nil
+            guard let daemon else { return }
+            daemon.stop()
+            self.daemon = nil
+            context.logger.info("HTTP server stopped", metadata: ["vigil.http.port": String(port)])
         }
     }
 
@@ -75,8 +77,9 @@ public final class HTTPServer: @unchecked Sendable {
         lock.withLock { daemon != nil }
     }
 
-    /// Requests whose head has arrived and that have not ended yet: reading
-    /// a body, in a handler, or sending the response. A gauge for `/metrics`.
+    /// The number of requests whose head has arrived and that have not ended
+    /// yet (reading a body, in a handler, or sending the response), for a
+    /// `/metrics` gauge.
     public var requestsInProgress: Int {
         context.requestsInProgress
     }

@@ -50,14 +50,14 @@ static inline struct MHD_Daemon *vigil_mhd_start_daemon(unsigned int flags,
     return daemon;
 }
 
-/// The port the daemon listens on, which tells the port the system picked
-/// when the daemon was bound to port 0. Returns 0 when MHD cannot tell.
+/// Returns the port the daemon listens on, which is the port the system
+/// picked when the daemon was bound to port 0, or 0 when MHD cannot report it.
 static inline uint16_t vigil_mhd_daemon_port(struct MHD_Daemon *daemon) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info == NULL ? 0 : info->port;
 }
 
-/// The client's address of a connection, or NULL when MHD cannot tell.
+/// Returns the client's address of a connection, or NULL when MHD does not have it.
 static inline const struct sockaddr *vigil_mhd_client_address(struct MHD_Connection *connection) {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info == NULL ? NULL : info->client_addr;

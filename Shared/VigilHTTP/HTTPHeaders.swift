@@ -30,12 +30,12 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     // MARK: - Lookup
 
-    /// The first value of the named field, or nil when it is absent.
+    /// Returns the first value of the named field, or nil when it is absent.
     public subscript(name: String) -> String? {
         fields.first { Self.sameName($0.name, name) }?.value
     }
 
-    /// Every value of the named field, in order.
+    /// Returns every value of the named field, in order.
     public func values(for name: String) -> [String] {
         fields.filter { Self.sameName($0.name, name) }.map(\.value)
     }

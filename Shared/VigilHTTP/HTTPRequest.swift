@@ -1,7 +1,7 @@
 /// A complete request: its head and the whole body.
 ///
 /// The body is at most ``HTTPServerConfiguration/maxBodyBytes`` long; the
-/// server answers 413 to anything longer without calling the handler.
+/// server responds with 413 to anything longer without calling the handler.
 public struct HTTPRequest: Sendable, Equatable {
     /// Request line, headers and peer address.
     public var head: HTTPRequestHead

@@ -1,8 +1,8 @@
 /// The part of a request that arrives before its body: request line,
 /// headers and the peer's address.
 ///
-/// A handler sees it alone in ``HTTPHandler/earlyResponse(for:)``, where it
-/// can refuse a request (401, 403, 404, 405) before a byte of the body is read.
+/// ``HTTPHandler/earlyResponse(for:)`` receives it alone, so a handler can
+/// reject a request (401, 403, 404, 405) before a byte of the body is read.
 public struct HTTPRequestHead: Sendable, Equatable {
     /// One `name=value` pair of the query string.
     public struct QueryItem: Sendable, Equatable {
@@ -42,14 +42,14 @@ public struct HTTPRequestHead: Sendable, Equatable {
         self.remoteAddress = remoteAddress
     }
 
-    /// The first value of the named query item; nil when it is absent or bare.
+    /// Returns the first value of the named query item, or nil when it is absent or bare.
     public func queryValue(_ name: String) -> String? {
         query.first { $0.name == name }?.value
     }
 
     /// The declared body length, or nil when the request has no valid
     /// `Content-Length` (a chunked body, or no body). libmicrohttpd has
-    /// already answered 400 to a request whose length does not parse.
+    /// already responded with 400 to a request whose length does not parse.
     public var contentLength: Int? {
         guard let text = headers["Content-Length"], let length = Int(text), length >= 0 else { return nil }
         return length

@@ -6,9 +6,9 @@ import Foundation
 /// `Content-Length`, `Date` and the connection headers itself, so the server
 /// drops `Content-Length`, `Transfer-Encoding` and `Connection` from
 /// ``headers``. It also drops, with a warning in the log, any header whose
-/// name or value holds CR, LF or NUL, because such a header could forge
+/// name or value contains CR, LF or NUL, because such a header could forge
 /// further headers, and any header with an empty value, which libmicrohttpd
-/// 0.9.75 refuses. A status outside 200…599 is sent as 500.
+/// 0.9.75 rejects. A status outside 200…599 is sent as 500.
 public struct HTTPResponse: Sendable, Equatable {
     /// The status code, e.g. 200 or 413.
     public var status: Int
@@ -25,18 +25,18 @@ public struct HTTPResponse: Sendable, Equatable {
 
     // MARK: - Bodies
 
-    /// A plain-text response in UTF-8.
+    /// Returns a plain-text response in UTF-8.
     public static func text(_ status: Int, _ text: String) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Array(text.utf8))
     }
 
-    /// A response whose body is JSON the caller has already encoded.
+    /// Returns a response whose body is JSON that the caller has already encoded.
     public static func json(_ status: Int, bytes: [UInt8]) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: bytes)
     }
 
-    /// A response whose body is `value` encoded as JSON with sorted keys, so
-    /// the same value always gives the same bytes.
+    /// Returns a response whose body is `value` encoded as JSON with sorted
+    /// keys, so the same value always gives the same bytes.
     public static func json(_ status: Int, _ value: some Encodable) throws -> HTTPResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -45,15 +45,15 @@ public struct HTTPResponse: Sendable, Equatable {
 
     // MARK: - Headers
 
-    /// This response with one more header; an earlier header of that name is replaced.
+    /// Returns this response with one more header, replacing any earlier header of that name.
     public func header(_ name: String, _ value: String) -> HTTPResponse {
         var copy = self
         copy.headers.replace(name: name, value: value)
         return copy
     }
 
-    /// This response with `Retry-After` in whole seconds, which tells a
-    /// client that was refused with 429 or 503 when to try again.
+    /// Returns this response with `Retry-After` in whole seconds: the time a
+    /// client rejected with 429 or 503 should wait before it retries.
     public func retryAfter(seconds: Int) -> HTTPResponse {
         header("Retry-After", String(max(0, seconds)))
     }

@@ -7,11 +7,11 @@ import VigilLog
 /// The server listens as soon as it is created and serves on
 /// libmicrohttpd's own threads, so the creating thread is free at once.
 /// libmicrohttpd parses the protocol and handles keep-alive,
-/// `Expect: 100-continue`, chunked bodies and HEAD. It answers a malformed
-/// request line, header line, `Content-Length` or chunk with 400, an HTTP
-/// version other than 1.0 and 1.1 with 505 and a head over its 32 KiB
-/// per-connection memory with 431, all without calling the handler; a
-/// request line without any space it closes without an answer. It runs in
+/// `Expect: 100-continue`, chunked bodies and HEAD. It responds to these
+/// requests without calling the handler: 400 to a malformed request line,
+/// header line, `Content-Length` or chunk, 505 to an HTTP version other than
+/// 1.0 and 1.1, and 431 to a head over its 32 KiB per-connection memory. It
+/// closes a request line without any space without a response. It runs in
 /// its tolerant mode, the one it recommends for production, so it accepts
 /// HTTP/1.1 without `Host`. The server adds the body limits and decides
 /// nothing about routes or methods; that is the handler's job. ``stop()``
@@ -21,7 +21,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// The configuration the server started with.
     public let configuration: HTTPServerConfiguration
-    /// The port it listens on; the system's pick when the configuration said 0.
+    /// The port it listens on, which the system picked when the configuration gave 0.
     public let port: Int
 
     private let context: MHDServerContext
@@ -60,13 +60,15 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Stops listening, closes every connection (clients in the middle of a
-    /// request get no answer) and returns once the handlers still running
+    /// request get no response) and returns once the handlers still running
     /// have returned. Calling it again does nothing. It must not be called
     /// from a handler, which would wait for itself.
     public func stop() {
         lock.withLock {
-            daemon?.stop()
-            daemon = nil
+            guard let daemon else { return }
+            daemon.stop()
+            self.daemon = nil
+            context.logger.info("HTTP server stopped", metadata: ["vigil.http.port": String(port)])
         }
     }
 
@@ -75,8 +77,9 @@ public final class HTTPServer: @unchecked Sendable {
         lock.withLock { daemon != nil }
     }
 
-    /// Requests whose head has arrived and that have not ended yet: reading
-    /// a body, in a handler, or sending the answer. A gauge for `/metrics`.
+    /// The number of requests whose head has arrived and that have not ended
+    /// yet (reading a body, in a handler, or sending the response), for a
+    /// `/metrics` gauge.
     public var requestsInProgress: Int {
         context.requestsInProgress
     }

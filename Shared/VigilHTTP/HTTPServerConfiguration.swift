@@ -1,11 +1,11 @@
-/// Where an ``HTTPServer`` listens and the limits it enforces.
+/// The listening address and the limits of an ``HTTPServer``.
 public struct HTTPServerConfiguration: Sendable, Equatable {
-    /// How libmicrohttpd assigns threads to connections. Handlers run on these threads.
+    /// The assignment of libmicrohttpd's threads to connections. Handlers run on these threads.
     public enum Threading: Sendable, Equatable {
         /// One thread per connection, created when the client connects. A
         /// handler that blocks (waiting for Kafka, say) holds up only its own
-        /// client, and `/healthz` stays responsive; a long-lived stream needs
-        /// no special care. The thread count is bounded by
+        /// client, so `/healthz` stays responsive and a long-lived stream
+        /// needs no special care. The thread count is bounded by
         /// ``HTTPServerConfiguration/connectionLimit``.
         case threadPerConnection
         /// A fixed number of threads (at least 1), each polling its share of
@@ -15,31 +15,31 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     }
 
     /// The numeric address to bind: `127.0.0.1` (the default, local only),
-    /// `0.0.0.0` for every IPv4 interface, or an IPv6 address such as `::1`;
-    /// `::` takes IPv6 connections only. Host names are refused, so the
+    /// `0.0.0.0` for every IPv4 interface, or an IPv6 address such as `::1`.
+    /// `::` accepts IPv6 connections only. Host names are rejected, so the
     /// server never binds an address the operator did not write down.
     public var host: String
-    /// The TCP port; 0 lets the system pick a free one, which
+    /// The TCP port. 0 lets the system pick a free one, which
     /// ``HTTPServer/port`` then reports.
     public var port: Int
-    /// The longest body the server reads. A longer declared
-    /// `Content-Length` gets 413 before the body is read; a chunked body
-    /// that grows past it is no longer kept (see ``maxDiscardedBodyBytes``).
-    /// Bodies are held in memory until the handler returns, so the worst
-    /// case is about ``connectionLimit`` times this.
+    /// The maximum body size in bytes. A larger declared `Content-Length`
+    /// gets 413 before the body is read. A chunked body that grows past it
+    /// is no longer kept (see ``maxDiscardedBodyBytes``). Bodies stay in
+    /// memory until the handler returns, so the worst case is about
+    /// ``connectionLimit`` times this.
     public var maxBodyBytes: Int
-    /// How many bytes of a chunked body beyond ``maxBodyBytes`` the server
-    /// reads and throws away to reach the end of the body and answer 413.
-    /// libmicrohttpd 0.9.75 cannot queue a response while a body is still
-    /// arriving; a chunked body that runs past this allowance too makes the
-    /// server close the connection without an answer.
+    /// The number of bytes of a chunked body beyond ``maxBodyBytes`` that
+    /// the server reads and discards to reach the end of the body and
+    /// respond with 413. libmicrohttpd 0.9.75 cannot queue a response while a
+    /// body is still arriving, so a chunked body that runs past this
+    /// allowance too makes the server close the connection without a response.
     public var maxDiscardedBodyBytes: Int
-    /// The most connections open at once. libmicrohttpd accepts and
-    /// immediately closes any connection beyond it, without an HTTP answer.
+    /// The maximum number of open connections. libmicrohttpd accepts and
+    /// immediately closes any connection beyond it, without an HTTP response.
     public var connectionLimit: Int
-    /// Seconds a connection may stay idle (no bytes in either direction)
-    /// before libmicrohttpd closes it; 0 means never, which lets idle
-    /// clients hold connections forever.
+    /// The seconds a connection may stay idle (no bytes in either direction)
+    /// before libmicrohttpd closes it. 0 disables the timeout, which lets
+    /// idle clients hold connections forever.
     public var connectionTimeoutSeconds: Int
     /// The thread model.
     public var threading: Threading

@@ -1,10 +1,10 @@
 /// A server that could not start: a bad configuration, or a failure that
 /// libmicrohttpd reported, such as an address already in use.
 public struct HTTPServerError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// What failed, with libmicrohttpd's own messages when it gave some.
+    /// The description of the failure, with libmicrohttpd's own messages when it logged some.
     public let message: String
     /// The `errno` the failure left, e.g. `EADDRINUSE`; nil when the
-    /// configuration was refused before any system call, or when the system
+    /// configuration was rejected before any system call, or when the system
     /// reported nothing.
     public let systemError: Int32?
 

@@ -3,17 +3,17 @@ import Testing
 @testable import VigilHTTP
 import VigilTestSupport
 
-@Suite("HTTP server body limits and early answers")
+@Suite("HTTP server body limits and early responses")
 struct HTTPServerLimitTests {
     static let limit = 64 * 1024
 
-    @Test("a declared length over the limit gets 413 before any body byte is sent")
+    @Test("declared length over limit")
     func declaredLengthTooLarge() throws {
         let handler = EchoHandler()
         let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: handler)
         let connection = try TestConnection(port: server.port)
 
-        // Only the head goes out; the answer proves the server did not wait for the body.
+        // Only the head goes out, so the response proves the server did not wait for the body.
         try connection.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.limit + 1)\r\n\r\n")
         let response = try connection.receiveResponse()
         #expect(response.status == 413)
@@ -23,7 +23,7 @@ struct HTTPServerLimitTests {
         #expect(handler.respondCalls.value == 0)
     }
 
-    @Test("a length at the limit is read")
+    @Test("length at limit read")
     func lengthAtLimit() throws {
         let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())
         let connection = try TestConnection(port: server.port)
@@ -33,7 +33,7 @@ struct HTTPServerLimitTests {
         #expect(response.body.count == Self.limit)
     }
 
-    @Test("Expect: 100-continue over the limit gets 413 and no 100")
+    @Test("100-continue over limit")
     func expectContinueTooLarge() throws {
         let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())
         let connection = try TestConnection(port: server.port)
@@ -43,7 +43,7 @@ struct HTTPServerLimitTests {
         #expect(response.status == 413)
     }
 
-    @Test("Expect: 100-continue within the limit gets 100, then the answer")
+    @Test("100-continue within limit")
     func expectContinueAccepted() throws {
         let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())
         let connection = try TestConnection(port: server.port)
@@ -56,7 +56,7 @@ struct HTTPServerLimitTests {
         #expect(response.text == "abcd")
     }
 
-    @Test("a chunked body over the limit is not kept and gets 413 at its end")
+    @Test("chunked over limit gets 413")
     func chunkedOverLimitWithinAllowance() throws {
         let handler = EchoHandler()
         let configuration = HTTPServerConfiguration(maxBodyBytes: Self.limit, maxDiscardedBodyBytes: 4 * Self.limit)
@@ -75,7 +75,7 @@ struct HTTPServerLimitTests {
         #expect(handler.tooLargeCalls.value == 1)
     }
 
-    @Test("a chunked body past the allowance is cut off before the client has sent it all")
+    @Test("chunked past allowance cut off")
     func chunkedFarOverLimit() throws {
         let handler = EchoHandler()
         let configuration = HTTPServerConfiguration(maxBodyBytes: Self.limit, maxDiscardedBodyBytes: Self.limit)
@@ -104,29 +104,29 @@ struct HTTPServerLimitTests {
         #expect(handler.respondCalls.value == 0)
     }
 
-    @Test("the early hook answers 401 without reading the body")
+    @Test("early 401 skips body")
     func earlyRejection() throws {
         let handler = EchoHandler(requiredToken: "good")
         let server = try startServer(handler: handler)
 
-        let refused = try TestConnection(port: server.port)
-        try refused.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer bad\r\nContent-Length: 5000\r\n\r\n")
-        let response = try refused.receiveResponse()
+        let rejected = try TestConnection(port: server.port)
+        try rejected.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer bad\r\nContent-Length: 5000\r\n\r\n")
+        let response = try rejected.receiveResponse()
         #expect(response.status == 401)
         #expect(response.headers["WWW-Authenticate"] == "Bearer")
         #expect(response.headers["Connection"] == "close")
-        #expect(refused.waitForClose())
+        #expect(rejected.waitForClose())
         #expect(handler.respondCalls.value == 0)
 
-        let accepted = try TestConnection(port: server.port)
-        let answer = try accepted.exchange("POST", "/v1/messages", headers: [("Authorization", "Bearer good")],
-                                           body: Array("[]".utf8))
-        #expect(answer.status == 200)
+        let authorized = try TestConnection(port: server.port)
+        let accepted = try authorized.exchange("POST", "/v1/messages", headers: [("Authorization", "Bearer good")],
+                                             body: Array("[]".utf8))
+        #expect(accepted.status == 200)
         #expect(handler.respondCalls.value == 1)
         #expect(handler.earlyCalls.value == 2)
     }
 
-    @Test("an early answer to a request without a body keeps the connection open")
+    @Test("early 401 without body keeps connection")
     func earlyRejectionWithoutBody() throws {
         let handler = EchoHandler(requiredToken: "good")
         let server = try startServer(handler: handler)
@@ -137,8 +137,8 @@ struct HTTPServerLimitTests {
             #expect(response.status == 401)
             #expect(response.headers["Connection"] == nil)
         }
-        let answer = try connection.exchange("GET", "/metrics", headers: [("Authorization", "Bearer good")])
-        #expect(answer.status == 200)
+        let accepted = try connection.exchange("GET", "/metrics", headers: [("Authorization", "Bearer good")])
+        #expect(accepted.status == 200)
         #expect(handler.respondCalls.value == 1)
     }
 }

@@ -5,7 +5,7 @@ import VigilTestSupport
 
 @Suite("HTTP server round trips")
 struct HTTPServerRoundTripTests {
-    @Test("GET answers with path, query, headers and the client address")
+    @Test("GET round trip with query")
     func getRoundTrip() throws {
         let handler = EchoHandler()
         let server = try startServer(handler: handler)
@@ -23,7 +23,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.body.isEmpty)
     }
 
-    @Test("POST bodies round-trip on one kept-alive connection")
+    @Test("POST round trips on keep-alive")
     func postKeepAlive() throws {
         let handler = EchoHandler()
         let server = try startServer(handler: handler)
@@ -39,7 +39,7 @@ struct HTTPServerRoundTripTests {
         #expect(handler.respondCalls.value == 3)
     }
 
-    @Test("header lookup ignores case in both directions")
+    @Test("header lookup ignores case")
     func headerCase() throws {
         let server = try startServer(handler: EchoHandler())
         let connection = try TestConnection(port: server.port)
@@ -48,7 +48,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.headers["content-type"] == "application/octet-stream")
     }
 
-    @Test("a chunked body under the limit arrives whole")
+    @Test("chunked body under limit")
     func chunkedUnderLimit() throws {
         let server = try startServer(handler: EchoHandler())
         let connection = try TestConnection(port: server.port)
@@ -60,7 +60,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.text == "hello world")
     }
 
-    @Test("a large body under the limit arrives byte for byte")
+    @Test("large body under limit")
     func largeBody() throws {
         let handler = EchoHandler()
         let server = try startServer(HTTPServerConfiguration(maxBodyBytes: 8 << 20), handler: handler)
@@ -73,7 +73,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.body == body)
     }
 
-    @Test("Retry-After and other handler headers reach the client")
+    @Test("Retry-After reaches client")
     func retryAfter() throws {
         let server = try HTTPServer(logger: testLogger) { _ in
             HTTPResponse.text(503, "queue full\n").retryAfter(seconds: 7)
@@ -85,7 +85,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.text == "queue full\n")
     }
 
-    @Test("headers that could forge others are dropped")
+    @Test("unsafe response headers dropped")
     func headerInjection() throws {
         let server = try HTTPServer(logger: testLogger) { _ in
             HTTPResponse.text(200, "ok")
@@ -104,7 +104,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.headers["X-Fine"] == "yes")
     }
 
-    @Test("the thread pool mode serves too")
+    @Test("thread pool mode serves")
     func threadPool() throws {
         let server = try startServer(HTTPServerConfiguration(threading: .pool(threads: 2)), handler: EchoHandler())
         let connection = try TestConnection(port: server.port)
@@ -113,7 +113,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.text == "x")
     }
 
-    @Test("an IPv6 address is bound and reported", .enabled(if: ipv6LoopbackAvailable()))
+    @Test("IPv6 loopback round trip", .enabled(if: ipv6LoopbackAvailable()))
     func ipv6() throws {
         let server = try startServer(HTTPServerConfiguration(host: "::1"), handler: EchoHandler())
         let connection = try TestConnection(port: server.port, host: "::1")
@@ -122,7 +122,7 @@ struct HTTPServerRoundTripTests {
         #expect(response.headers["X-Remote"] == "::1")
     }
 
-    @Test("20 clients are served at the same time")
+    @Test("20 concurrent clients")
     func concurrentClients() throws {
         let clients = 20
         let barrier = Barrier(parties: clients)

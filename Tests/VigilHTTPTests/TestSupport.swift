@@ -57,7 +57,7 @@ final class Barrier: @unchecked Sendable {
 }
 
 /// A handler for the tests: echoes the body and describes the request in
-/// headers, refuses requests without the right token early, and counts
+/// headers, rejects requests without the right token early, and counts
 /// what it was asked.
 struct EchoHandler: HTTPHandler {
     /// When set, requests must carry `Authorization: Bearer <token>`.
@@ -75,7 +75,7 @@ struct EchoHandler: HTTPHandler {
     func respond(to request: HTTPRequest) -> HTTPResponse {
         respondCalls.increment()
         let query = request.query.map { "\($0.name)=\($0.value ?? "<none>")" }.joined(separator: "&")
-        // libmicrohttpd refuses empty header values.
+        // libmicrohttpd rejects empty header values.
         return HTTPResponse(status: 200, headers: [
             "Content-Type": "application/octet-stream",
             "X-Method": request.method,

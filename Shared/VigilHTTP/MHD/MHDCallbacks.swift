@@ -31,7 +31,7 @@ func mhdAccessHandler(cls: UnsafeMutableRawPointer?,
         return mhdAcceptHead(head, server: server, connection: connection, requestContext: requestContext)
     }
 
-    if request.answered {
+    if request.responseQueued {
         uploadDataSize.pointee = 0
         return .YES
     }
@@ -42,7 +42,7 @@ func mhdAccessHandler(cls: UnsafeMutableRawPointer?,
         return mhdAcceptBodyPiece(uploadData, count: size, request: request, server: server)
     }
 
-    request.answered = true
+    request.responseQueued = true
     let response: HTTPResponse
     if let held = request.heldResponse {
         response = held
@@ -55,8 +55,8 @@ func mhdAccessHandler(cls: UnsafeMutableRawPointer?,
     return mhdQueue(response, on: connection, server: server)
 }
 
-/// Creates the request's context and answers early when the handler
-/// refuses the head or the declared body is too long.
+/// Creates the request's context and responds early when the handler
+/// rejects the head or the declared body is too long.
 private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, connection: OpaquePointer,
                            requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>) -> MHD_Result {
     let request = MHDRequestContext(head: head)
@@ -65,22 +65,22 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
 
     // A response queued now makes libmicrohttpd skip the body, send the
     // response and close the connection. Without a body there is nothing to
-    // skip, so the answer waits for the last call and the connection stays open.
+    // skip, so the response waits for the last call and the connection stays open.
     if let response = server.handler.earlyResponse(for: head) {
         if !head.isChunked, (head.contentLength ?? 0) == 0 {
             request.heldResponse = response
             return .YES
         }
-        request.answered = true
+        request.responseQueued = true
         return mhdQueue(response, on: connection, server: server)
     }
     if let length = head.contentLength, length > server.maxBodyBytes {
-        request.answered = true
+        request.responseQueued = true
         return mhdQueue(server.handler.bodyTooLarge(head, limit: server.maxBodyBytes), on: connection, server: server)
     }
 
-    // Reserve a little at most: a client that declares the limit and then
-    // sends nothing should not pin that much memory.
+    // Reserve at most 64 KiB, so that a client that declares the limit and
+    // then sends nothing does not pin that much memory.
     if let length = head.contentLength {
         request.body.reserveCapacity(min(length, 64 * 1024))
     }
@@ -88,8 +88,8 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
 }
 
 /// Keeps a piece of body while the total stays within the limit, and
-/// throws pieces away after that. Returning MHD_NO makes libmicrohttpd
-/// close the connection without an answer.
+/// discards pieces after that. Returning MHD_NO makes libmicrohttpd close
+/// the connection without a response.
 private func mhdAcceptBodyPiece(_ data: UnsafePointer<CChar>?, count: Int, request: MHDRequestContext,
                                 server: MHDServerContext) -> MHD_Result {
     request.receivedBytes += count
@@ -98,9 +98,9 @@ private func mhdAcceptBodyPiece(_ data: UnsafePointer<CChar>?, count: Int, reque
         return .YES
     }
 
-    // Only a chunked body gets here: a declared length over the limit was
-    // refused with the head. libmicrohttpd cannot queue a response until
-    // the body has ended, so the server reads on up to the allowance.
+    // Only a chunked body gets here, because a declared length over the
+    // limit was rejected with the head. libmicrohttpd cannot queue a response
+    // until the body has ended, so the server reads on up to the allowance.
     request.body = []
     if request.receivedBytes - server.maxBodyBytes > server.maxDiscardedBodyBytes {
         server.logger.notice("HTTP body far over the limit, closing the connection", metadata: [
@@ -116,7 +116,7 @@ private func mhdAcceptBodyPiece(_ data: UnsafePointer<CChar>?, count: Int, reque
 }
 
 /// libmicrohttpd's request-completed callback. It runs once for every
-/// request whose access handler ran, however the request ended (answered,
+/// request whose access handler ran, however the request ended (response sent,
 /// client gone, timeout, daemon stopping), and gives back the context's retain.
 func mhdRequestCompleted(cls: UnsafeMutableRawPointer?,
                          connection: OpaquePointer?,
@@ -130,7 +130,7 @@ func mhdRequestCompleted(cls: UnsafeMutableRawPointer?,
     server.requestClosed()
 
     if reason != .REQUEST_TERMINATED_COMPLETED_OK {
-        server.logger.debug("HTTP request ended without a complete answer", metadata: [
+        server.logger.debug("HTTP request ended without a complete response", metadata: [
             "vigil.http.method": request.head.method,
             "vigil.http.path": request.head.path,
             "vigil.http.remote": request.head.remoteAddress,

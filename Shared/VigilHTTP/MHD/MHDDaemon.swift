@@ -12,21 +12,28 @@ import Darwin
 /// request-completed callbacks that run while it stops still use it.
 final class MHDDaemon {
     let context: MHDServerContext
-    /// The port bound, the system's pick when the configuration said 0.
+    /// The bound port, which the system picked when the configuration gave 0.
     let port: Int
     private var handle: OpaquePointer?
 
     init(configuration: HTTPServerConfiguration, context: MHDServerContext) throws(HTTPServerError) {
         let endpoint = "\(configuration.host):\(configuration.port)"
         guard let port = UInt16(exactly: configuration.port) else {
-            throw HTTPServerError(message: "could not listen on \(endpoint): the port is not in 0…65535")
+            throw HTTPServerError(message: "could not listen on \(endpoint): invalid port, expected 0 to 65535")
         }
         guard let address = MHDSocketAddress(host: configuration.host, port: port) else {
-            throw HTTPServerError(message: "could not listen on \(endpoint): the host is not a numeric IPv4 or IPv6 address")
+            throw HTTPServerError(message: "could not listen on \(endpoint): invalid host \"\(configuration.host)\", "
+                                  + "expected a numeric IPv4 or IPv6 address such as 127.0.0.1")
         }
-        let limits = [configuration.maxBodyBytes, configuration.maxDiscardedBodyBytes, configuration.connectionTimeoutSeconds]
-        guard limits.allSatisfy({ $0 >= 0 }), configuration.connectionLimit > 0 else {
-            throw HTTPServerError(message: "could not listen on \(endpoint): a limit is negative or the connection limit is 0")
+        let limits = [
+            ("maxBodyBytes", configuration.maxBodyBytes),
+            ("maxDiscardedBodyBytes", configuration.maxDiscardedBodyBytes),
+            ("connectionTimeoutSeconds", configuration.connectionTimeoutSeconds),
+            ("connectionLimit", configuration.connectionLimit - 1),
+        ]
+        if let (name, _) = limits.first(where: { $0.1 < 0 }) {
+            let minimum = name == "connectionLimit" ? 1 : 0
+            throw HTTPServerError(message: "could not listen on \(endpoint): invalid \(name), expected at least \(minimum)")
         }
 
         var flags = MHD_USE_ERROR_LOG.rawValue | MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_AUTO.rawValue
@@ -36,7 +43,7 @@ final class MHDDaemon {
             flags |= MHD_USE_THREAD_PER_CONNECTION.rawValue
         case .pool(let threads):
             guard threads >= 1 else {
-                throw HTTPServerError(message: "could not listen on \(endpoint): the thread pool needs at least 1 thread")
+                throw HTTPServerError(message: "could not listen on \(endpoint): invalid thread pool size \(threads), expected at least 1")
             }
             // A pool of 1 is the single internal polling thread.
             poolSize = UInt32(clamping: threads)

@@ -6,7 +6,7 @@ private let mhdManagedHeaders = ["Content-Length", "Transfer-Encoding", "Connect
 
 /// Hands a response to libmicrohttpd, which copies the body and sends it
 /// after the access handler returns. Returns MHD_NO, which closes the
-/// connection, when libmicrohttpd refuses the response.
+/// connection, when libmicrohttpd rejects the response.
 func mhdQueue(_ response: HTTPResponse, on connection: OpaquePointer, server: MHDServerContext) -> MHD_Result {
     var status = response.status
     if !(200...599).contains(status) {
@@ -32,7 +32,7 @@ func mhdQueue(_ response: HTTPResponse, on connection: OpaquePointer, server: MH
         }
         guard mhdIsSafeHeaderText(field.name), !field.name.isEmpty, mhdIsSafeHeaderText(field.value),
               MHD_add_response_header(handle, field.name, field.value) == .YES else {
-            server.logger.warning("HTTP response header refused", metadata: ["vigil.http.header": field.name])
+            server.logger.warning("HTTP response header rejected, sending the response without it", metadata: ["vigil.http.header": field.name])
             continue
         }
     }
@@ -40,7 +40,7 @@ func mhdQueue(_ response: HTTPResponse, on connection: OpaquePointer, server: MH
     return MHD_queue_response(connection, UInt32(status), handle)
 }
 
-/// True when the text holds no CR, LF or NUL, any of which would let a
+/// True when the text contains no CR, LF or NUL, any of which would let a
 /// value end the header early and forge another.
 private func mhdIsSafeHeaderText(_ text: String) -> Bool {
     !text.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }

@@ -1,8 +1,8 @@
 import Foundation
 import VigilLog
 
-/// What every callback of one daemon needs, reached through the `cls`
-/// pointer that libmicrohttpd passes back.
+/// The state that every callback of one daemon uses, reached through the
+/// `cls` pointer that libmicrohttpd passes back.
 ///
 /// The callbacks run on libmicrohttpd's threads, several at once, so
 /// everything here is immutable except the counters and the start log,
@@ -53,12 +53,12 @@ final class MHDServerContext: @unchecked Sendable {
     /// Keeps a message for the start error while the daemon starts, and logs
     /// it afterwards.
     func record(message: String) {
-        let kept: Bool = lock.withLock {
+        let isStarting: Bool = lock.withLock {
             guard startMessages != nil else { return false }
             startMessages?.append(message)
             return true
         }
-        if !kept {
+        if !isStarting {
             logger.info("libmicrohttpd message", metadata: ["vigil.http.message": message])
         }
     }

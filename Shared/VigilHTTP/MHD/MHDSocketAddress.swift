@@ -8,7 +8,7 @@ import Darwin
 /// A numeric IPv4 or IPv6 address and port, in the form `bind` takes.
 struct MHDSocketAddress {
     private var storage = sockaddr_storage()
-    /// True for IPv6, which libmicrohttpd must be told with MHD_USE_IPv6.
+    /// True for IPv6, which needs the MHD_USE_IPv6 flag when the daemon starts.
     let isIPv6: Bool
 
     /// Parses a numeric address; nil for anything else, host names included.
@@ -43,8 +43,8 @@ struct MHDSocketAddress {
         }
     }
 
-    /// The numeric text of an IPv4 or IPv6 address, without the port; empty
-    /// for other families or a nil pointer.
+    /// Returns the numeric text of an IPv4 or IPv6 address without the port,
+    /// or an empty string for other families and a nil pointer.
     static func text(of address: UnsafePointer<sockaddr>?) -> String {
         guard let address else { return "" }
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)

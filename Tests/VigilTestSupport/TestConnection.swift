@@ -11,6 +11,11 @@ public struct TestSocketError: Error, CustomStringConvertible {
     public let call: String
     public let code: Int32
 
+    public init(call: String, code: Int32) {
+        self.call = call
+        self.code = code
+    }
+
     public var description: String { "\(call) failed: \(String(cString: strerror(code))) (errno \(code))" }
 }
 

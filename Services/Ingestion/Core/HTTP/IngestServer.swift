@@ -19,6 +19,10 @@ public final class IngestServer {
     public var clockIntervalMilliseconds: Int64 = 5_000
     /// True to advance event time with the wall clock when no records arrive.
     public var clockFollowsWallClock = true
+    /// How long a request waits for this loop before 503.
+    public var submitTimeout: Duration = .seconds(5)
+    /// How long this loop may go without coming round before new requests get 503 at once.
+    public var stallLimit: Duration = .seconds(2)
 
     private let configuration: ServiceConfiguration
     private let httpConfiguration: HTTPServerConfiguration
@@ -48,8 +52,10 @@ public final class IngestServer {
         let environment = try IntakeEnvironment(
             configuration: configuration, clockSource: configuration.serviceName,
             clockIntervalMilliseconds: clockIntervalMilliseconds, counters: counters, shutdown: shutdown)
-        let handler = IngestHTTPHandler(tokens: tokens, queue: queue, counters: counters, metrics: metrics,
+        var handler = IngestHTTPHandler(tokens: tokens, queue: queue, counters: counters, metrics: metrics,
                                         maxRecordsPerRequest: maxRecordsPerRequest)
+        handler.submitTimeout = submitTimeout
+        handler.stallLimit = stallLimit
         let server = try HTTPServer(configuration: httpConfiguration, logger: logger, handler: handler)
         logger.info("listening", metadata: [
             "vigil.address": "\(httpConfiguration.host):\(server.port)", "vigil.tokens": String(tokens.entries.count),

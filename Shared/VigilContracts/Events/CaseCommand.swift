@@ -3,7 +3,7 @@
 /// accept or reject a rectification plan.
 ///
 /// Commands are keyed by the case's thread (`shop/buyer`), so they land in the
-/// partition that holds the case. Optional arguments are left out of the JSON
+/// partition of the case's other records. Optional arguments are left out of the JSON
 /// when they have no value.
 public struct CaseCommand: VigilEvent {
     public static let schemaName = "case-command"
@@ -25,7 +25,7 @@ public struct CaseCommand: VigilEvent {
     public var note: String?
     /// The roster id of the person a case is assigned to.
     public var assignee: String?
-    /// Where the case went.
+    /// The place the case was escalated to.
     public var escalateTo: EscalationTarget?
     /// The cause the case is put down to.
     public var classification: CaseCause?
@@ -59,8 +59,8 @@ public struct CaseCommand: VigilEvent {
     public var recordKey: String? { thread.recordKey }
     public var eventTime: Timestamp { issuedAt }
 
-    /// The reason the command cannot be applied as it stands, in English for a
-    /// dead letter; nil when the action has the arguments it needs.
+    /// The reason the command cannot be applied, in English for a dead letter,
+    /// or nil when the action has the arguments it needs.
     ///
     /// `assign` needs `assignee`, `note` and `review` need `note`, `escalate`
     /// needs `escalateTo`, `classify` needs `classification`, `rectify` needs
@@ -132,7 +132,7 @@ public struct CaseCommand: VigilEvent {
     }
 }
 
-/// What a case command does.
+/// The actions of case commands.
 public enum CaseAction: String, Codable, Sendable, CaseIterable {
     /// The recipient acknowledges the alert and takes the case.
     case ack
@@ -156,7 +156,7 @@ public enum CaseAction: String, Codable, Sendable, CaseIterable {
     case rejectPlan = "reject-plan"
 }
 
-/// Where a case was escalated beyond the chat.
+/// The places beyond the chat that a case can be escalated to.
 public enum EscalationTarget: String, Codable, Sendable, CaseIterable {
     /// The e-commerce platform's complaint process.
     case platform

@@ -4,8 +4,8 @@
 /// an explicit partition and no key, so that event time advances on partitions
 /// that receive no other records. The promise: every record `source` publishes
 /// to `topic` and `partition` after this one has an event time at or after
-/// `time`. A consumer that knows every source writing to a partition may treat
-/// the earliest of their latest clock times as that partition's watermark.
+/// `time`. A consumer that has the list of every source writing to a partition
+/// may take the earliest of their latest clock times as that partition's watermark.
 /// Clock records carry the header `vigil.schema` = `clock/1`, which tells them
 /// apart from the topic's other events.
 public struct Clock: VigilEvent {

@@ -66,8 +66,8 @@ public struct KeywordRule: VigilEvent {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo[Self.omitsEventId] = true
-        // NOTE: JSONEncoder fails only on a non-finite floating-point value, and no field holds one.
-        // A field of type Double must keep it that way, or rules that fail to encode share one hash.
+        // NOTE: JSONEncoder fails only on a non-finite floating-point value, and no field is a floating-point
+        // number. A Double field added later must never be NaN or infinite, or rules that fail to encode share one hash.
         let bytes = (try? encoder.encode(self)).map(Array.init) ?? []
         return StableHash.hex(bytes: bytes)
     }

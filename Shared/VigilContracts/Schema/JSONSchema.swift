@@ -14,8 +14,8 @@ public struct JSONSchema: Sendable, Hashable {
     /// The English description, written to the schema file.
     public var description: String?
     /// The Chinese description, shown in the Chinese reference document. It is
-    /// not written to the schema file, because strict validators such as Ajv
-    /// reject unknown keywords; a schema read from a file has none.
+    /// not written to the schema file, because Ajv 7 and later, in its default
+    /// strict mode, rejects unknown keywords. A schema read from a file has none.
     public var chineseDescription: String?
     /// The allowed JSON types; empty allows any.
     public var types: [JSONType]

@@ -61,7 +61,7 @@ extension JSONValue: Decodable {
 // MARK: - Canonical text
 
 extension JSONValue {
-    /// Writes the value as indented JSON: two spaces per level, object keys
+    /// Returns the value as indented JSON text: two spaces per level, object keys
     /// sorted by their UTF-8 bytes, slashes and non-ASCII text unescaped, and a
     /// final newline. The same value always gives the same bytes, so a schema
     /// file changes only when the schema does.

@@ -1,13 +1,14 @@
 /// Compares a published schema with the current one of the same version.
 ///
-/// A change is compatible when every event valid under one schema stays
-/// readable by a consumer built for the other: a new optional property (which
-/// consumers ignore, because schemas allow undeclared properties), a new enum
-/// value, a loosened `additionalProperties`, or a new description. Everything
-/// else a consumer or producer relies on is breaking: a property removed or
-/// renamed, its type changed, its required status changed either way, a new
-/// required property, an enum value removed, an enum, format, pattern or item
-/// constraint changed, or `additionalProperties` tightened.
+/// A change is compatible when consumers and producers built for the
+/// published schema keep working. That covers a new optional property, which
+/// consumers ignore because schemas allow undeclared properties, a new enum
+/// value, a loosened `additionalProperties`, and a new description.
+///
+/// Every other change is breaking: a property removed or renamed, its type
+/// changed, its required status changed either way, a new required property,
+/// an enum value removed, an enum, format, pattern or item constraint added or
+/// removed, or `additionalProperties` tightened.
 public enum SchemaCompatibility {
     /// Returns every change from `published` to `current`, parents before children and properties by name.
     public static func changes(from published: JSONSchema, to current: JSONSchema) -> [SchemaChange] {
@@ -135,7 +136,7 @@ public struct SchemaChange: Sendable, Hashable, CustomStringConvertible {
         /// Undeclared properties were allowed and are now rejected.
         case additionalPropertiesTightened
         case additionalPropertiesLoosened
-        /// A title or description changed; annotations bind nobody.
+        /// A title or description changed. These are annotations, which constrain no instance.
         case descriptionChanged
     }
 

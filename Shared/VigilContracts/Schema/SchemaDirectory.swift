@@ -82,7 +82,7 @@ public struct SchemaDirectory: Sendable {
     }
 }
 
-/// How a published schema file compares with the schema the code generates.
+/// The comparison of a published schema file with the schema the code generates.
 public struct SchemaFileStatus: Sendable, Equatable {
     /// The comparison's outcome.
     public enum State: Sendable, Equatable {
@@ -114,7 +114,7 @@ public struct SchemaFileStatus: Sendable, Equatable {
     public var generatedText: String
     public var state: State
 
-    /// What is wrong with the file and what to do, or nil when it is up to date.
+    /// The file's problem and the step that fixes it, or nil when the file is up to date.
     public var problem: String? {
         switch state {
         case .upToDate:

@@ -33,7 +33,7 @@ public enum SchemaReference {
         return String(document[..<range.lowerBound]) + reference + "\n" + String(document[range.upperBound...])
     }
 
-    /// The text from the line after the begin marker to the start of the end marker.
+    /// Returns the range from the line after the begin marker to the start of the end marker.
     private static func generatedRange(in document: String) -> Range<String.Index>? {
         guard let begin = document.range(of: beginMarker + "\n"),
               let end = document.range(of: endMarker, range: begin.upperBound..<document.endIndex)
@@ -155,8 +155,11 @@ public enum SchemaReference {
             case .null: return "null"
             }
         }
-        let joined = names.joined(separator: chinese ? "或" : " or ")
-        return schema.isNullable ? joined + (chinese ? "或 null" : " or null") : joined
+        var joined = names.joined(separator: chinese ? "或" : " or ")
+        if schema.isNullable {
+            joined += chinese ? "或 null" : " or null"
+        }
+        return joined
     }
 
     private static func text(_ schema: JSONSchema, _ language: Language) -> String {

@@ -38,7 +38,7 @@ enum SchemasWriteCommand: Subcommand {
                 case .missing: outcome = chinese ? "已写入" : "written"
                 case .upToDate: outcome = chinese ? "未变" : "unchanged"
                 case .compatible: outcome = chinese ? "已更新（兼容改动）" : "updated (compatible change)"
-                case .breaking, .unreadable: outcome = "?"
+                case .breaking, .unreadable: outcome = chinese ? "未写入" : "not written"
                 }
                 return "\(directory.filePath(status.fileName)): \(outcome)"
             }
@@ -103,7 +103,7 @@ enum SchemasDocsCommand: Subcommand {
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         guard !options.positionals.isEmpty else {
-            throw UsageError("name at least one document, such as docs/SCHEMAS.md")
+            throw UsageError("missing document: name at least one, such as docs/SCHEMAS.md")
         }
         for path in options.positionals {
             let changed = try update(documentAt: path)

@@ -6,8 +6,11 @@
 /// to `topic` and `partition` after this one has an event time at or after
 /// `time`. A consumer that has the list of every source writing to a partition
 /// may take the earliest of their latest clock times as that partition's watermark.
-/// Clock records carry the header `vigil.schema` = `clock/1`, which tells them
-/// apart from the topic's other events.
+/// Clock records carry the header `vigil.schema` = `clock/1`, which
+/// distinguishes them from the topic's other events.
+///
+/// NOTE: In a module that imports VigilContracts, `Clock` names this type and
+/// hides the standard library's `Clock` protocol; write `_Concurrency.Clock` for the protocol.
 public struct Clock: VigilEvent {
     public static let schemaName = "clock"
     public static let schemaVersion = 1

@@ -26,8 +26,8 @@ extension Clock: SchemaPublishing {
             english: "A watermark: a source's promise about the event times it will still publish to one partition. "
                 + "Ingestion writes one into every partition of each thread-keyed topic, with an explicit partition "
                 + "and no key, so that event time advances on partitions that receive no other records. Like every "
-                + "event, a clock record carries the header `vigil.schema` (`clock/1`), which tells it apart from "
-                + "the topic's other events. A consumer that has the list of every source writing to a partition may "
+                + "event, a clock record carries the header `vigil.schema` (`clock/1`), which distinguishes it "
+                + "from the topic's other events. A consumer that has the list of every source writing to a partition may "
                 + "take the earliest of their latest clock times as that partition's watermark."))
     }
 

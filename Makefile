@@ -5,7 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 INPUT ?= samples
 
-.PHONY: deps build release demo test clean
+.PHONY: deps build release demo test schemas clean
 
 deps:
 	@scripts/install-deps.sh
@@ -23,6 +23,15 @@ demo: build
 # suite uses Swift Testing, so XCTest (which would report "0 tests") is off.
 test: build
 	VIGIL_BIN_DIR="$(CURDIR)/.build/debug" $(SWIFT) test --disable-xctest
+
+# Regenerates docs/schemas/*.schema.json and the schema reference in
+# docs/SCHEMAS.md and docs/SCHEMAS.zh-CN.md from the Swift event types.
+# `vigil schemas write` writes nothing when a published file would change
+# incompatibly; bump the event's schemaVersion to publish a new version.
+schemas: deps
+	$(SWIFT) build --product vigil
+	.build/debug/vigil schemas write docs/schemas
+	.build/debug/vigil schemas docs docs/SCHEMAS.md docs/SCHEMAS.zh-CN.md
 
 clean:
 	rm -rf .build .demo

@@ -74,4 +74,23 @@ enum SampleEvents {
                    key: nil, reasonCode: .invalidField, reason: "missing field \"sentAt\"",
                    payload: Array("{\"messageId\":\"demo-bad-2\"}\u{FFFD}".utf8), recordedAt: timestamp("2026-11-11T12:00:00+08:00"))
     }
+
+    static func keywordRule() -> KeywordRule {
+        KeywordRule(ruleId: "regulator-12315", ruleSetVersion: "2026.11.1", category: .regulator, severity: .high,
+                    keywords: ["12315", "工商"], pattern: "1\\s*2\\s*3\\s*1\\s*5", exclusion: "已经?解决",
+                    speaker: .customer, negationCues: ["没有", "不会"],
+                    title: LocalizedText(chinese: "提到监管部门", english: "Mentions a regulator"),
+                    publishedAt: timestamp("2026-11-01T10:00:00+08:00"))
+    }
+
+    static func caseCommand() -> CaseCommand {
+        CaseCommand(commandId: "cmd-7", caseId: CaseEvent.caseId(for: ThreadKey(shop: shop, buyer: buyer)), shop: shop,
+                    buyer: buyer, action: .assign, actor: "S-sh-a", issuedAt: timestamp("2026-11-11T09:12:00+08:00"),
+                    assignee: "A-sh-a02")
+    }
+
+    static func clock() -> Clock {
+        Clock(source: "vigil-ingest/hz", topic: "vigil.chat.messages", partition: 7,
+              time: timestamp("2026-11-11T09:15:00.500+08:00"))
+    }
 }

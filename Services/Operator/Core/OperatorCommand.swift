@@ -17,6 +17,9 @@ public enum OperatorCommand {
         SummaryCommand.self,
         DeadLettersCommand.self,
         LagCommand.self,
+        SchemasWriteCommand.self,
+        SchemasCheckCommand.self,
+        SchemasDocsCommand.self,
     ]
 
     /// Returns the options every subcommand takes. Commands report their own

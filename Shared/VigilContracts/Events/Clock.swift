@@ -1,23 +1,27 @@
-/// A watermark: event time on one partition has reached `time` for one source.
+/// A watermark: a source's promise about the event times it will still publish to one partition.
 ///
-/// Ingestion writes a clock into every partition of each thread-keyed topic
-/// as its event time advances, quiet partitions included, so deadlines
-/// downstream fire without new chat traffic. Clocks are records in the log,
-/// so a replay sees the same clocks at the same offsets and fires the same
-/// deadlines.
+/// Ingestion writes one into every partition of each thread-keyed topic, with
+/// an explicit partition and no key, so that event time advances on partitions
+/// that receive no other records. The promise: every record `source` publishes
+/// to `topic` and `partition` after this one has an event time at or after
+/// `time`. A consumer that has the list of every source writing to a partition
+/// may take the earliest of their latest clock times as that partition's watermark.
+/// Clock records carry the header `vigil.schema` = `clock/1`, which
+/// distinguishes them from the topic's other events.
+///
+/// NOTE: In a module that imports VigilContracts, `Clock` names this type and
+/// hides the standard library's `Clock` protocol; write `_Concurrency.Clock` for the protocol.
 public struct Clock: VigilEvent {
     public static let schemaName = "clock"
     public static let schemaVersion = 1
 
     public var schemaVersion: Int
-    /// The ingestion instance that promises the time ("vigil-ingest/hz").
+    /// The instance that makes the promise ("vigil-ingest/hz"), stable across its restarts.
     public var source: String
+    /// The full name of the topic the clock was written to ("vigil.chat.messages").
     public var topic: String
     public var partition: Int32
-    /// The event time `source` has reached: the latest event time it has
-    /// published, or in live serving the wall-clock time less a small
-    /// allowance. A record published later with an earlier time is late;
-    /// it is still delivered, and each service decides what late means.
+    /// The watermark: no later record from `source` on this partition has an earlier event time.
     public var time: Timestamp
 
     public init(source: String, topic: String, partition: Int32, time: Timestamp) {
@@ -28,8 +32,12 @@ public struct Clock: VigilEvent {
         self.time = time
     }
 
-    public var eventId: String { "clock/\(source)/\(topic)/\(partition)/\(time.epochMilliseconds)" }
-    /// Clocks go to an explicit partition, so they have no key.
+    /// `clock/<source>/<topic>/<partition>/<time in epoch milliseconds>`.
+    public var eventId: String {
+        "clock/\(source)/\(topic)/\(partition)/\(time.epochMilliseconds)"
+    }
+
+    /// Always nil: the producer names the partition instead.
     public var recordKey: String? { nil }
     public var eventTime: Timestamp { time }
 

@@ -1,0 +1,73 @@
+extension DeadLetter: SchemaPublishing {
+    public static var jsonSchema: JSONSchema {
+        .object([
+            .eventId(LocalizedText(
+                chinese: "`dead-letter/<service>/<来源位置>/<原始字节的哈希>`：同一坏记录被拒两次只有一个 ID，"
+                    + "同一位置上的另一条记录（如第二次从标准输入导入）则有自己的 ID。",
+                english: "`dead-letter/<service>/<source position>/<hash of the payload>`: the same bad record "
+                    + "rejected twice has one id, while another record at a reused position (a second run on "
+                    + "standard input) gets its own.")),
+            .schemaVersion(schemaVersion),
+            .required("service", .string(LocalizedText(
+                chinese: "拒收该记录的服务（\"vigil-ingest\"）。",
+                english: "The service that rejected the record (\"vigil-ingest\")."))),
+            .required("source", .object([
+                .optional("topic", .string(LocalizedText(
+                    chinese: "记录所在主题，或服务自己未能发布的事件的目标主题。",
+                    english: "The topic of the record, or the topic an unpublished event of the service was bound for."))),
+                .optional("partition", .integer(LocalizedText(
+                    chinese: "记录所在分区。",
+                    english: "The partition of the record."))),
+                .optional("offset", .integer(LocalizedText(
+                    chinese: "记录的偏移量。",
+                    english: "The offset of the record."))),
+                .optional("file", .string(LocalizedText(
+                    chinese: "记录所在文件；标准输入为 \"-\"。",
+                    english: "The file of the record; \"-\" for standard input."))),
+                .optional("line", .integer(LocalizedText(
+                    chinese: "记录在文件中的行号，从 1 开始。",
+                    english: "The 1-based line number of the record in the file."))),
+                .optional("eventId", .string(LocalizedText(
+                    chinese: "服务自己产生、但 broker 不接受的事件的 ID。",
+                    english: "The id of an event the service produced but the broker would not accept."))),
+            ], LocalizedText(
+                chinese: "被拒记录的来源：主题位置（topic、partition、offset）、文件行（file、line），"
+                    + "或未能发布的事件（eventId、topic）。",
+                english: "Where the rejected record came from: a topic position (topic, partition, offset), a file "
+                    + "line (file, line), or an unpublished event (eventId, topic)."))),
+            .optional("key", .string(LocalizedText(
+                chinese: "被拒记录的键（最多 200 个字符）；没有键时不带此字段。",
+                english: "The rejected record's key, cut to 200 characters; left out when it had none."))),
+            .required("reasonCode", .enumeration(DeadLetterReason.self, LocalizedText(
+                chinese: "机器可读的简短原因。",
+                english: "A short machine-readable reason."))),
+            .required("reason", .string(LocalizedText(
+                chinese: "给工程师看的英文原因，最多 1000 个字符。",
+                english: "The reason in English, for the engineer who reads it, at most 1,000 characters."))),
+            .required("payload", .string(LocalizedText(
+                chinese: "被拒的原始字节，按 UTF-8 文本保存（非法字节序列替换为 U+FFFD），最多保留 16384 字节。",
+                english: "The rejected bytes as UTF-8 text, invalid sequences replaced with U+FFFD, "
+                    + "cut to 16,384 bytes."))),
+            .required("payloadBytes", .integer(LocalizedText(
+                chinese: "被拒记录截断前的字节数。",
+                english: "The size of the rejected record in bytes, before any cut."))),
+            .required("payloadTruncated", .boolean(LocalizedText(
+                chinese: "payload 只保存了记录开头时为 true。",
+                english: "True when payload holds only the start of the record."))),
+            .required("recordedAt", .timestamp(LocalizedText(
+                chinese: "被拒记录的时间戳；文件输入为读取文件的时间。",
+                english: "The record's timestamp, or the time the file was read for file input."))),
+        ], LocalizedText(
+            chinese: "Vigil 无法接受的记录及原因。发布死信是为了不让任何记录无声消失。",
+            english: "A record Vigil could not accept, with the reason, published so that no record disappears "
+                + "without a trace."))
+    }
+
+    public static var example: DeadLetter {
+        DeadLetter(service: "vigil-alerting",
+                   source: DeadLetterSource(topic: "vigil.chat.messages", partition: 3, offset: 42),
+                   key: "shop-demo-tmall/buyer-d002", reasonCode: .unsupportedSchema,
+                   reason: "chat-message schema version 2 is newer than the supported version 1",
+                   payload: Array(#"{"schemaVersion":2}"#.utf8), recordedAt: .example("2026-11-11T09:10:06+08:00"))
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import VigilContracts
+
+/// Two encoded samples of one event type: one with every optional field set
+/// and one with every optional field nil.
+struct SchemaSample: Sendable, CustomTestStringConvertible {
+    var schemaName: String
+    var full: [UInt8]
+    var minimal: [UInt8]
+
+    var testDescription: String { schemaName }
+
+    init<Event: SchemaPublishing>(full: Event, minimal: Event) {
+        schemaName = Event.schemaName
+        // JSONEncoder fails only on non-finite floating-point values, which no sample holds.
+        self.full = (try? EventCoding.encode(full)) ?? []
+        self.minimal = (try? EventCoding.encode(minimal)) ?? []
+    }
+
+    /// One sample pair per published schema.
+    static let all: [SchemaSample] = [
+        SchemaSample(full: SampleEvents.chatMessage(), minimal: SampleEvents.chatMessage()),
+        SchemaSample(full: SampleEvents.rosterPerson(),
+                     minimal: RosterPerson(id: "B-001", name: "周敏", role: .brandManager, reportsTo: nil,
+                                           vendor: nil, site: nil, team: nil)),
+        SchemaSample(full: SampleEvents.complaint(),
+                     minimal: Complaint(complaintId: "DC-0003", channel: .platform, shop: "s", buyer: "b",
+                                        conversationId: nil, filedAt: SampleEvents.timestamp("2026-11-13T09:00:00Z"),
+                                        summary: "x", synthetic: nil)),
+        SchemaSample(full: fullOrder(),
+                     minimal: Order(orderId: "O-1", shop: "s", buyer: "b", conversationId: nil, agent: nil,
+                                    amount: 399, currency: "CNY", campaign: nil,
+                                    paidAt: SampleEvents.timestamp("2026-11-11T10:48:00+08:00"), synthetic: nil)),
+        SchemaSample(full: SampleEvents.keywordRule(),
+                     minimal: KeywordRule(ruleId: "r", ruleSetVersion: "1", category: .media, severity: .low,
+                                          keywords: [], speaker: .agent,
+                                          publishedAt: SampleEvents.timestamp("2026-11-01T10:00:00Z"))),
+        SchemaSample(full: SampleEvents.alert(), minimal: minimalAlert()),
+        SchemaSample(full: fullCaseEvent(), minimal: minimalCaseEvent()),
+        SchemaSample(full: fullCaseCommand(), minimal: minimalCaseCommand()),
+        SchemaSample(full: SampleEvents.score(), minimal: SampleEvents.score()),
+        SchemaSample(full: fullDeadLetter(), minimal: minimalDeadLetter()),
+        SchemaSample(full: SampleEvents.clock(), minimal: SampleEvents.clock()),
+    ]
+
+    private static func fullOrder() -> Order {
+        var order = SampleEvents.order()
+        order.synthetic = true
+        return order
+    }
+
+    private static func minimalAlert() -> Alert {
+        var alert = SampleEvents.alert()
+        alert.team = nil
+        alert.recipient = nil
+        return alert
+    }
+
+    private static func fullCaseEvent() -> CaseEvent {
+        var event = SampleEvents.caseEvent()
+        event.complaintId = "complaint/DC-0001"
+        event.complaintChannel = .marketRegulator
+        return event
+    }
+
+    private static func minimalCaseEvent() -> CaseEvent {
+        var event = SampleEvents.caseEvent()
+        event.conversationId = nil
+        event.agent = nil
+        event.alertId = nil
+        return event
+    }
+
+    private static func fullCaseCommand() -> CaseCommand {
+        var command = SampleEvents.caseCommand()
+        command.note = "转给小吴"
+        command.escalateTo = .platform
+        command.classification = .processNotFollowed
+        command.plan = "培训"
+        command.dueAt = SampleEvents.timestamp("2026-11-20T18:00:00+08:00")
+        return command
+    }
+
+    private static func minimalCaseCommand() -> CaseCommand {
+        var command = SampleEvents.caseCommand()
+        command.action = .ack
+        command.assignee = nil
+        return command
+    }
+
+    private static func fullDeadLetter() -> DeadLetter {
+        var letter = SampleEvents.deadLetterFromTopic()
+        letter.source.file = "-"
+        letter.source.line = 3
+        letter.source.eventId = "alert/message/sh/demo-c02-3"
+        return letter
+    }
+
+    private static func minimalDeadLetter() -> DeadLetter {
+        var letter = SampleEvents.deadLetterFromFile()
+        letter.source.file = nil
+        letter.source.line = nil
+        return letter
+    }
+}

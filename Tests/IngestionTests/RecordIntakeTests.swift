@@ -201,9 +201,9 @@ struct RecordIntakeTests {
 
 @Suite("Event clock")
 struct EventClockTests {
-    private func clocks(_ fixture: IntakeFixture) throws -> [Clock] {
-        try fixture.outbox().filter { $0.headers.contains { $0.name == EventHeaders.schema && $0.value == Array("clock/1".utf8) } }
-            .map { try EventCoding.decode(Clock.self, from: $0.value) }
+    private func clocks(_ fixture: IntakeFixture) throws -> [Watermark] {
+        try fixture.outbox().filter { $0.headers.contains { $0.name == EventHeaders.schema && $0.value == Array("watermark/1".utf8) } }
+            .map { try EventCoding.decode(Watermark.self, from: $0.value) }
     }
 
     private func emit(_ fixture: IntakeFixture) throws -> Int {

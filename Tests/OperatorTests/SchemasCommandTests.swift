@@ -82,7 +82,7 @@ struct SchemasCommandTests {
             $0.properties.append(.required("channel", JSONSchema(types: [.string])))
         }
         let before = FileManager.default.contents(atPath: directory.filePath("alert.v1.schema.json"))
-        try FileManager.default.removeItem(atPath: directory.filePath("clock.v1.schema.json"))
+        try FileManager.default.removeItem(atPath: directory.filePath("watermark.v1.schema.json"))
 
         let (status, lines) = SchemasWriteCommand.write(directory, language: .english)
         #expect(status == 1)
@@ -90,7 +90,7 @@ struct SchemasCommandTests {
         #expect(lines.last == #"  breaking change to published schema alert v1 (alert.v1.schema.json): property "channel" "#
             + "removed or renamed (bump schemaVersion to publish a new version)")
         #expect(FileManager.default.contents(atPath: directory.filePath("alert.v1.schema.json")) == before)
-        #expect(!FileManager.default.fileExists(atPath: directory.filePath("clock.v1.schema.json")),
+        #expect(!FileManager.default.fileExists(atPath: directory.filePath("watermark.v1.schema.json")),
                 "a rejected write writes no file")
 
         let (checkStatus, checkLines) = SchemasCheckCommand.check(directory, language: .english)

@@ -89,8 +89,8 @@ enum SampleEvents {
                     assignee: "A-sh-a02")
     }
 
-    static func clock() -> Clock {
-        Clock(source: "vigil-ingest/hz", topic: "vigil.chat.messages", partition: 7,
+    static func watermark() -> Watermark {
+        Watermark(source: "vigil-ingest/hz", topic: "vigil.chat.messages", partition: 7,
               time: timestamp("2026-11-11T09:15:00.500+08:00"))
     }
 }

@@ -41,7 +41,7 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
         SchemaSample(full: fullCaseCommand(), minimal: minimalCaseCommand()),
         SchemaSample(full: SampleEvents.score(), minimal: SampleEvents.score()),
         SchemaSample(full: fullDeadLetter(), minimal: minimalDeadLetter()),
-        SchemaSample(full: SampleEvents.clock(), minimal: SampleEvents.clock()),
+        SchemaSample(full: SampleEvents.watermark(), minimal: SampleEvents.watermark()),
     ]
 
     private static func fullOrder() -> Order {

@@ -15,7 +15,7 @@ public enum EventSchemas {
         CaseCommand.self,
         Score.self,
         DeadLetter.self,
-        Clock.self,
+        Watermark.self,
     ]
 
     /// Returns the type with this schema name.

@@ -85,7 +85,7 @@ public enum SchemaReference {
                                   _ catalogue: TopicCatalogue) -> String {
         let topics = topicsOf(type, catalogue)
         let names = topics.map { "`\($0.name)`" }.joined(separator: ", ")
-        if type.schemaName == Clock.schemaName {
+        if type.schemaName == Watermark.schemaName {
             return language == .chinese
                 ? "- 主题：每个按线程分区的主题（\(names)）的每个分区，不带键"
                 : "- Topics: every partition of every thread-keyed topic (\(names)), without a key"
@@ -101,8 +101,8 @@ public enum SchemaReference {
     }
 
     private static func topicsOf(_ type: any SchemaPublishing.Type, _ catalogue: TopicCatalogue) -> [TopicSpec] {
-        if type.schemaName == Clock.schemaName {
-            return catalogue.all.filter { $0.key == .thread }
+        if type.schemaName == Watermark.schemaName {
+            return catalogue.watermarked
         }
         return catalogue.all.filter { $0.schemaName == type.schemaName }
     }
@@ -113,6 +113,7 @@ public enum SchemaReference {
         case .person: language == .chinese ? "人员的 `id`" : "the person's `id`"
         case .subjectPeriod: "`<kind>/<id>/<period kind>/<period start>`"
         case .sourceKey: language == .chinese ? "被拒记录的键，或无键" : "the rejected record's key, or none"
+        case .producerChosen: language == .chinese ? "由站点生产者决定（建议 `shop/buyer`）" : "the site producer's choice (`shop/buyer` advised)"
         }
     }
 

@@ -106,7 +106,13 @@ public struct TopicCatalogue: Sendable {
         [chatMessages, roster, complaints, orders, alerts, caseEvents, scores, deadLetters] + raw
     }
 
-    /// The raw topics, in the order of ``RecordKind``'s cases.
+    /// The thread-keyed topics ingestion writes, which also receive its
+    /// watermarks in every partition.
+    public var watermarked: [TopicSpec] {
+        [chatMessages, complaints, orders]
+    }
+
+    /// The raw topics: messages, roster, complaints, orders, in that order.
     public var raw: [TopicSpec] {
         [rawMessages, rawRoster, rawComplaints, rawOrders]
     }

@@ -30,7 +30,7 @@ enum RuntimeSchema {
                 event_id TEXT PRIMARY KEY
             ) STRICT, WITHOUT ROWID;
             """)
-        // Clock events go to every partition, not to the key's partition.
+        // Watermark events go to every partition, not to the key's partition.
         migrator.register("runtime-2-outbox-partition", sql: """
             ALTER TABLE vigil_outbox ADD COLUMN partition INTEGER;
             """)

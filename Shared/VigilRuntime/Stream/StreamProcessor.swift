@@ -32,10 +32,10 @@ public protocol StreamProcessor: AnyObject {
     /// committing the batch.
     func process(_ record: KafkaRecord, context: ProcessingContext) throws
 
-    /// Called for a clock record on an input partition instead of `process`:
-    /// event time on that partition has reached `clock.time` for `clock.source`.
-    /// Services with time rules fire them here; the default ignores clocks.
-    func advanceClock(_ clock: Clock, context: ProcessingContext) throws
+    /// Called for a watermark record on an input partition instead of `process`:
+    /// event time on that partition has reached `watermark.time` for `watermark.source`.
+    /// Services with time rules fire them here; the default ignores watermarks.
+    func advanceWatermark(_ watermark: Watermark, context: ProcessingContext) throws
 
     /// Called after the last record of a batch, in the same transaction; a
     /// place to emit what several records changed once instead of per record.
@@ -46,7 +46,7 @@ extension StreamProcessor {
     public var tableTopics: [TopicSpec] { [] }
     public func open(_ database: Database) throws {}
     public func applyTableRecord(_ record: KafkaRecord) throws {}
-    public func advanceClock(_ clock: Clock, context: ProcessingContext) throws {}
+    public func advanceWatermark(_ watermark: Watermark, context: ProcessingContext) throws {}
     public func finishBatch(context: ProcessingContext) throws {}
 }
 

@@ -144,8 +144,8 @@ public final class StreamService: KafkaRebalanceHandler {
 
                 do {
                     try database.transaction {
-                        if ClockRecords.isClock(record) {
-                            try processor.advanceClock(ClockRecords.decode(record), context: context)
+                        if WatermarkRecords.isClock(record) {
+                            try processor.advanceWatermark(WatermarkRecords.decode(record), context: context)
                         } else {
                             try processor.process(record, context: context)
                         }

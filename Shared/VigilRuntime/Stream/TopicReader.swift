@@ -61,7 +61,7 @@ public struct TopicReader {
         var seen: Set<String> = []
         var events: [Event] = []
         var undecodable = 0
-        for record in try records(of: topic) where !ClockRecords.isClock(record) {
+        for record in try records(of: topic) where !WatermarkRecords.isClock(record) {
             guard let event = try? RecordDecoding.decode(type, from: record.value) else {
                 undecodable += 1
                 continue
@@ -74,10 +74,10 @@ public struct TopicReader {
     }
 
     /// Counts the distinct event ids on `topic`, from the record headers
-    /// without decoding, leaving out clock records.
+    /// without decoding, leaving out watermark records.
     public func distinctEventCount(of topic: TopicSpec) throws -> Int {
         var seen: Set<String> = []
-        for record in try records(of: topic) where !ClockRecords.isClock(record) {
+        for record in try records(of: topic) where !WatermarkRecords.isClock(record) {
             seen.insert(record.header(EventHeaders.eventId) ?? "\(record.partition)/\(record.offset)")
         }
         return seen.count

@@ -59,7 +59,7 @@ public final class EventClock {
         var written = 0
         for (spec, partitions) in topics {
             for partition in 0..<partitions {
-                let clock = Clock(source: source, topic: spec.name, partition: partition, time: time)
+                let clock = Watermark(source: source, topic: spec.name, partition: partition, time: time)
                 try store.outbox.append(clock, to: spec, partition: partition)
                 written += 1
             }

@@ -20,7 +20,7 @@ public final class IntakeEnvironment {
 
     /// The topics that receive clocks: every thread-keyed topic ingestion writes.
     public var clockTopics: [(spec: TopicSpec, partitions: Int32)] {
-        [catalogue.chatMessages, catalogue.complaints, catalogue.orders].map { ($0, $0.partitions) }
+        catalogue.watermarked.map { ($0, $0.partitions) }
     }
 
     /// Opens the store, checks the topics and the broker, publishes what the

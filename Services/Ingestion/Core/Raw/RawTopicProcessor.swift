@@ -63,7 +63,7 @@ public final class RawTopicProcessor: StreamProcessor {
     public func finishBatch(context: ProcessingContext) throws {
         guard let intake else { return }
         try intake.clock.emitIfDue(
-            into: [catalogue.chatMessages, catalogue.complaints, catalogue.orders].map { ($0, $0.partitions) },
+            into: catalogue.watermarked.map { ($0, $0.partitions) },
             store: context.store)
     }
 

@@ -1,27 +1,26 @@
-/// A watermark: a source's promise about the event times it will still publish to one partition.
+/// A watermark: the event time one source has reached on one partition.
 ///
 /// Ingestion writes one into every partition of each thread-keyed topic, with
-/// an explicit partition and no key, so that event time advances on partitions
-/// that receive no other records. The promise: every record `source` publishes
-/// to `topic` and `partition` after this one has an event time at or after
-/// `time`. A consumer that has the list of every source writing to a partition
-/// may take the earliest of their latest clock times as that partition's watermark.
-/// Clock records carry the header `vigil.schema` = `clock/1`, which
-/// distinguishes them from the topic's other events.
-///
-/// NOTE: In a module that imports VigilContracts, `Clock` names this type and
-/// hides the standard library's `Clock` protocol; write `_Concurrency.Clock` for the protocol.
-public struct Clock: VigilEvent {
-    public static let schemaName = "clock"
+/// an explicit partition and no key, as its event time advances, so event
+/// time moves on partitions that receive no other records and deadlines
+/// downstream fire without new chat traffic. `time` is the latest event time
+/// the source has accepted (in live HTTP serving, at least the wall-clock
+/// time less a few seconds). A record the source publishes later with an
+/// earlier time is late: it is still delivered, and each service decides what
+/// late means for it. Watermarks are records in the log, so a replay meets
+/// the same ones at the same offsets. They carry the header `vigil.schema` =
+/// `watermark/1`, which tells them apart from the topic's other events.
+public struct Watermark: VigilEvent {
+    public static let schemaName = "watermark"
     public static let schemaVersion = 1
 
     public var schemaVersion: Int
     /// The instance that makes the promise ("vigil-ingest/hz"), stable across its restarts.
     public var source: String
-    /// The full name of the topic the clock was written to ("vigil.chat.messages").
+    /// The full name of the topic the watermark was written to ("vigil.chat.messages").
     public var topic: String
     public var partition: Int32
-    /// The watermark: no later record from `source` on this partition has an earlier event time.
+    /// The event time `source` has reached.
     public var time: Timestamp
 
     public init(source: String, topic: String, partition: Int32, time: Timestamp) {
@@ -32,9 +31,9 @@ public struct Clock: VigilEvent {
         self.time = time
     }
 
-    /// `clock/<source>/<topic>/<partition>/<time in epoch milliseconds>`.
+    /// `watermark/<source>/<topic>/<partition>/<time in epoch milliseconds>`.
     public var eventId: String {
-        "clock/\(source)/\(topic)/\(partition)/\(time.epochMilliseconds)"
+        "watermark/\(source)/\(topic)/\(partition)/\(time.epochMilliseconds)"
     }
 
     /// Always nil: the producer names the partition instead.

@@ -84,9 +84,10 @@ public final class IngestServer {
         }
 
         logger.info("shutting down", metadata: ["vigil.signal": shutdown.signalName ?? "none"])
-        // Stop taking requests first; those in flight get 503 and nothing of theirs is stored.
+        // Stop taking requests first: those waiting get 503 and nothing of
+        // theirs is stored, so the server's threads return and it can stop.
+        queue.close()
         server.stop()
-        queue.fail(queue.take(timeout: .zero))
         try environment.publisher.publishPending(shutdown: shutdown)
         let left = try environment.store.outbox.count()
         logger.info("service stopped", metadata: ["vigil.outbox.left": String(left)])

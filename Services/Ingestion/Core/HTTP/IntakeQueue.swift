@@ -38,6 +38,7 @@ public final class IntakeQueue: @unchecked Sendable {
     private var waitingRecords = 0
     private var lastBeat = ContinuousClock.now
     private var requestCounter = 0
+    private var closed = false
 
     /// The most records that may wait at once; more is answered with 503.
     public let maxWaitingRecords: Int
@@ -61,7 +62,7 @@ public final class IntakeQueue: @unchecked Sendable {
                        timeout: Duration) -> Submission {
         condition.lock()
         defer { condition.unlock() }
-        guard waitingRecords + records.count <= maxWaitingRecords else { return .unavailable }
+        guard !closed, waitingRecords + records.count <= maxWaitingRecords else { return .unavailable }
 
         requestCounter += 1
         let request = "\(WallClockText.compactNow())-\(requestCounter)"
@@ -127,6 +128,20 @@ public final class IntakeQueue: @unchecked Sendable {
         for (job, outcomes) in results {
             job.state = .done(outcomes)
         }
+        condition.broadcast()
+    }
+
+    /// Refuses new submissions and withdraws the waiting ones, so that the
+    /// server's threads return and the server can stop.
+    func close() {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        for job in waiting {
+            job.state = .withdrawn
+        }
+        waiting.removeAll()
+        waitingRecords = 0
         condition.broadcast()
     }
 

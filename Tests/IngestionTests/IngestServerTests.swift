@@ -145,6 +145,7 @@ struct IngestServerTests {
         let records = try (0...fixture.maxRecords).map { try Self.message("many-\($0)") }
         let response = try fixture.post("/v1/messages", token: Fixture.shToken, body: Fixture.array(records))
         #expect(response.status == 413, "\(response.text)")
+        #expect(response.text.contains("too-many-records"))
         #expect(try fixture.harness.events(ChatMessage.self, fixture.harness.catalogue.chatMessages).isEmpty)
     }
 

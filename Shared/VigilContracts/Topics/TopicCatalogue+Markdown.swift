@@ -16,12 +16,17 @@ extension TopicCatalogue {
             let none = chinese ? "暂无" : "none yet"
             let cells = [
                 "`\(topic.name)`", topic.key.rawValue, String(topic.partitions), retention, topic.cleanupPolicy.rawValue,
-                topic.producers.joined(separator: ", "),
+                topic.producers.map { chinese ? Self.chineseName(of: $0) : $0 }.joined(separator: ", "),
                 topic.consumers.isEmpty ? none : topic.consumers.joined(separator: ", "),
                 topic.summary.text(in: language),
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Producers that are not Vigil executables, named in Chinese for the Chinese table.
+    private static func chineseName(of producer: String) -> String {
+        producer == "site systems" ? "站点系统" : producer
     }
 }

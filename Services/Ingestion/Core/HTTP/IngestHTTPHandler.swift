@@ -120,7 +120,12 @@ public struct IngestHTTPHandler: HTTPHandler {
         do {
             slices = try splitter.split(request.body, contentType: request.headers["Content-Type"])
         } catch let failure {
-            return error(failure.httpStatus, "malformed-body", failure.message)
+            let code = switch failure.kind {
+            case .unsupportedMediaType: "unsupported-media-type"
+            case .malformed: "malformed-body"
+            case .tooManyRecords: "too-many-records"
+            }
+            return error(failure.httpStatus, code, failure.message)
         }
         let records = slices.map { request.body[$0.range] }
         switch queue.submit(records, kind: kind, scope: SiteTokens.scope(of: entry), timeout: submitTimeout) {

@@ -48,6 +48,24 @@ struct PipelineTests {
         #expect(outputs.agentTotals.values.map(\.alerts).reduce(0, +) == expected.alertingMessages)
     }
 
+    @Test("a second import of the real data publishes nothing new")
+    func reimportPublishesNothing() throws {
+        try SharedData.requireAvailable()
+        let harness = try PipelineHarness()
+        defer { _ = harness.stop() }
+        let files = [SharedData.file("roster.ndjson")] + SharedData.chatFiles.map(SharedData.file)
+            + SharedData.otherFiles.map(SharedData.file)
+        try harness.ingest(files)
+        let topics = [harness.catalogue.chatMessages, harness.catalogue.roster, harness.catalogue.complaints,
+                      harness.catalogue.orders, harness.catalogue.deadLetters]
+        let first = try topics.map { try harness.recordCount($0) }
+        #expect(first[0] > 42_805, "every message and the watermarks were published")
+
+        try harness.ingest(files)
+        let second = try topics.map { try harness.recordCount($0) }
+        #expect(second == first, "the second import published \(zip(second, first).map { $0 - $1 }) records")
+    }
+
     @Test("SIGKILL mid-run loses and duplicates nothing",
           arguments: ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil-ingest"])
     func killMidRun(victim: String) throws {

@@ -4,8 +4,8 @@ import VigilKafka
 /// Recognises watermark records among the events of an input topic.
 ///
 /// Thread-keyed topics hold both events and the watermarks ingestion writes into
-/// every partition. The schema header tells them apart without decoding the
-/// value, so a processor never sees a watermark as a malformed event.
+/// every partition. The schema header distinguishes them without decoding
+/// the value, so a processor never sees a watermark as a malformed event.
 public enum WatermarkRecords {
     private static let headerPrefix = Watermark.schemaName + "/"
 

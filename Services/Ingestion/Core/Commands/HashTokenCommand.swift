@@ -15,7 +15,7 @@ enum HashTokenCommand {
         OptionSpec("site", valueName: "SITE",
                    help: LocalizedText(chinese: "令牌所属站点；品牌方对接用 *", english: "the token's site, or * for the brand")),
         OptionSpec("name", valueName: "NAME",
-                   help: LocalizedText(chinese: "令牌持有者的说明", english: "who holds the token")),
+                   help: LocalizedText(chinese: "令牌持有者的说明", english: "a description of the token holder")),
     ]
 
     static func main(arguments: [String], environment: [String: String]) -> Never {

@@ -117,19 +117,23 @@ enum ImportCommand {
     }
 }
 
-/// The one-line result of an ingestion run, for the person who ran it.
+/// The one-line result of an ingestion run, for the person who ran it, with
+/// the rejections counted per reason code.
 enum IngestReport {
     static func text(_ summary: IngestionService.Summary, in language: Language) -> String {
         let counts = RecordKind.allCases.map { summary.counts.accepted[$0] ?? 0 }
         let duplicates = summary.counts.duplicates
         let rejected = summary.counts.rejectedTotal
+        let reasons = DeadLetterReason.allCases.compactMap { reason in
+            summary.counts.rejected[reason].map { "\(reason.rawValue) \($0)" }
+        }.joined(separator: ", ")
         switch language {
         case .chinese:
             return "已导入：消息 \(counts[0]) 条，花名册 \(counts[1]) 人，投诉 \(counts[2]) 件，订单 \(counts[3]) 笔；"
-                + "重复跳过 \(duplicates) 条；拒收 \(rejected) 条（已转入死信主题）"
+                + "重复跳过 \(duplicates) 条；拒收 \(rejected) 条（已转入死信主题\(reasons.isEmpty ? "" : "：" + reasons)）"
         case .english:
             return "Imported: \(counts[0]) messages, \(counts[1]) roster entries, \(counts[2]) complaints, \(counts[3]) orders; "
-                + "\(duplicates) duplicates skipped; \(rejected) rejected (sent to the dead-letter topic)"
+                + "\(duplicates) duplicates skipped; \(rejected) rejected (sent to the dead-letter topic\(reasons.isEmpty ? "" : ": " + reasons))"
         }
     }
 }

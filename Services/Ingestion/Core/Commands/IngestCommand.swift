@@ -31,7 +31,7 @@ public enum IngestCommand {
         }
     }
 
-    /// The modes, for the help of each.
+    /// Lists the modes with their summaries, for the help text.
     static func modes(in language: Language) -> String {
         let lines = [
             ("\(serviceName) [import] [OPTIONS] FILE…", ImportCommand.summary),

@@ -1,4 +1,4 @@
-/// How the files of one import are read: interchange NDJSON, or CSV or TSV through a column mapping.
+/// The format of the files of one import: interchange NDJSON, or CSV or TSV through a column mapping.
 public struct InputFormat: Sendable {
     /// The parser that validates each record; its fixed kind, if any, applies to every record.
     public var parser: InterchangeParser
@@ -9,7 +9,7 @@ public struct InputFormat: Sendable {
         InputFormat(parser: InterchangeParser(fixedKind: kind))
     }
 
-    /// A CSV or TSV export with a header row, read through `mapping`, which also fixes the kind.
+    /// Returns the format of a CSV or TSV export with a header row, read through `mapping`, which also fixes the kind.
     public static func delimited(_ format: DelimitedFormat, mapping: ColumnMapping) -> InputFormat {
         InputFormat(parser: InterchangeParser(fixedKind: mapping.kind), delimited: (format, mapping))
     }

@@ -7,8 +7,8 @@ import VigilLog
 /// `/v1/orders` and `/v1/roster` with a site's bearer token, plus
 /// `GET /healthz` and `GET /metrics`.
 ///
-/// Runs on the server's threads. Requests refused as a whole (unknown path,
-/// missing token, wrong content type, intake stalled) are answered from the
+/// Runs on the server's threads. The handler rejects requests as a whole
+/// (unknown path, missing token, wrong content type, intake stalled) from the
 /// head alone, before the body is read. Accepted bodies are cut into records
 /// here and handed to the intake thread through the ``IntakeQueue``.
 public struct IngestHTTPHandler: HTTPHandler {

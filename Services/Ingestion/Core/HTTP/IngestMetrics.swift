@@ -40,7 +40,7 @@ public final class IngestMetrics: @unchecked Sendable {
         lock.withLock { responses[status, default: 0] += 1 }
     }
 
-    /// The Prometheus text exposition (format 0.0.4) of these figures and the intake counts.
+    /// Renders these figures and the intake counts in the Prometheus text exposition format 0.0.4.
     func render(counters: IntakeCounters) -> String {
         let counts = counters.snapshot
         var lines: [String] = []

@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// The JSON body of an answered ingestion request: a count per outcome and
+/// The JSON body of a processed ingestion request: a count per outcome and
 /// the result of every record, in the order they were sent.
 struct IngestResponse: Encodable {
     struct Result: Encodable {
@@ -42,6 +42,6 @@ struct IngestResponse: Encodable {
 struct IngestError: Encodable {
     /// A stable code such as `unauthorized` or `malformed-body`.
     var error: String
-    /// What is wrong, in English, for the engineer integrating a site.
+    /// The reason in English, for the engineer integrating a site.
     var message: String
 }

@@ -5,8 +5,9 @@ import VigilLog
 import VigilRuntime
 
 /// `vigil-ingest serve`: the HTTP intake. Server threads hand requests to
-/// this loop, which owns the store: it commits each round of requests in one
-/// transaction, answers them, then publishes the outbox.
+/// this loop, which owns the store. It commits each round of requests in one
+/// transaction, hands the results back to the waiting threads, and then
+/// publishes the outbox.
 ///
 /// A client gets 2xx only after its records are committed to the store, and
 /// the outbox survives restarts, so an acknowledged record is never lost.

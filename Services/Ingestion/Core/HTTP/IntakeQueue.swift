@@ -8,7 +8,7 @@ import VigilRuntime
 /// A request waits a bounded time. If the intake thread has not taken it by
 /// then (the broker is down and publishing blocks, say), the request is
 /// withdrawn and the client gets 503: nothing of it was stored. Once taken,
-/// a request is always answered with what was committed.
+/// a request always gets the outcomes that were committed.
 public final class IntakeQueue: @unchecked Sendable {
     /// One request's records, waiting for the intake thread.
     final class Job {
@@ -40,7 +40,7 @@ public final class IntakeQueue: @unchecked Sendable {
     private var requestCounter = 0
     private var closed = false
 
-    /// The most records that may wait at once; more is answered with 503.
+    /// The maximum number of records waiting at once; a request beyond it gets 503.
     public let maxWaitingRecords: Int
 
     public init(maxWaitingRecords: Int = 100_000) {

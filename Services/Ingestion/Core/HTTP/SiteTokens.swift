@@ -5,7 +5,7 @@ import VigilRuntime
 /// site, or to the brand ("*") for records of any site.
 ///
 /// The file holds SHA-256 hashes only, written by `vigil-ingest hash-token`,
-/// so a copy of it gives nobody a token. A presented token is hashed and
+/// so a copy of the file reveals no token. A presented token is hashed and
 /// compared with every entry in constant time.
 ///
 /// ```json
@@ -19,7 +19,7 @@ public struct SiteTokens: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
         /// The site the token submits for, or "*" for the brand.
         public var site: String
-        /// Who holds the token, for logs and metrics; never the token itself.
+        /// The token holder's description, for logs and metrics; never the token itself.
         public var name: String
         /// The token's SHA-256 digest as 64 lowercase hex digits.
         public var sha256: String
@@ -80,7 +80,7 @@ public struct SiteTokens: Sendable {
         return match.map { entries[$0] }
     }
 
-    /// The scope of an entry: one site, or any for the brand.
+    /// Returns the scope of an entry: one site, or any site for the brand.
     public static func scope(of entry: Entry) -> SiteScope {
         entry.site == "*" ? .any : .site(entry.site)
     }

@@ -5,7 +5,7 @@ enum IngestionSchema {
     static func register(in migrator: inout Migrator) {
         // One row per accepted record: its event id (which holds the site and
         // the source id) and a hash of its canonical encoding, so the same id
-        // with other content is told apart from a harmless repeat.
+        // with other content can be distinguished from a harmless repeat.
         migrator.register("ingest-1-records", sql: """
             CREATE TABLE ingest_records (
                 event_id TEXT PRIMARY KEY,

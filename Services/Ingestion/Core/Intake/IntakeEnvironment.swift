@@ -54,8 +54,8 @@ public final class IntakeEnvironment {
         _ = try rosterReader.pollUpdates(apply: applyRosterRecord)
     }
 
-    /// A roster record that does not decode is skipped: the roster topic is
-    /// only written by ingestion, which validated it.
+    /// Applies one roster record, skipping one that does not decode: only
+    /// ingestion writes the roster topic, and it validated every record.
     private func applyRosterRecord(_ record: KafkaRecord) throws {
         try? intake.learn(record)
     }

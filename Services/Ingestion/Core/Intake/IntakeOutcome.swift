@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// What became of one record offered to ingestion.
+/// The result of offering one record to ingestion.
 public enum IntakeOutcome: Sendable, Equatable {
     /// Validated and written to the outbox for its topic.
     case accepted(eventId: String, kind: RecordKind)

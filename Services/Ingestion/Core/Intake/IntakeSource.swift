@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// Where a record entered Vigil: the position its dead letter and log line name.
+/// The position at which a record entered Vigil, as its dead letter and log line name it.
 public enum IntakeSource: Sendable, Hashable {
     /// A line (1-based) of a file, or of standard input when `path` is "-".
     case file(path: String, line: Int)

@@ -2,7 +2,7 @@ import VigilContracts
 import VigilKafka
 import VigilRuntime
 
-/// The people and sites ingestion knows, to reject records that name others.
+/// The people and sites in the roster, used to reject records that name others.
 ///
 /// Filled from the compacted roster topic at start and kept current with the
 /// roster records this instance accepts, so a roster file imported before

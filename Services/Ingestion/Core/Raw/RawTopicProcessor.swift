@@ -45,7 +45,7 @@ public final class RawTopicProcessor: StreamProcessor {
     }
 
     public func applyTableRecord(_ record: KafkaRecord) throws {
-        // Before the first record the roster waits here; then the intake holds it.
+        // Before the first record the roster is kept here; after that, in the intake.
         if let intake {
             try intake.learn(record)
         } else {

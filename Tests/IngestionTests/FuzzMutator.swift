@@ -36,7 +36,7 @@ struct SplitMix64: RandomNumberGenerator {
 /// inserts and deletes, splices from other inputs, and bytes that parsers
 /// treat specially, alone or in long runs.
 struct FuzzMutator {
-    /// The longest input a mutation produces, so no case runs long.
+    /// The maximum length of a mutated input in bytes, so that no case runs long.
     var maxLength = 1 << 18
 
     /// Bytes that delimiters, quoting, escapes, nesting or UTF-8 decoding treat specially.
@@ -52,7 +52,7 @@ struct FuzzMutator {
         "\u{2028}", "顾客", "客服", "𝄞", "\"\r\n\"", "\t\t", "\\\\", "\"]\"", "\"{\\\"\"",
     ].map { Array($0.utf8) } + [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xBD]]
 
-    /// Returns `input` after one to eight random mutations; `corpus` supplies splices.
+    /// Returns `input` after one to eight random mutations, with splices taken from `corpus`.
     func mutate(_ input: [UInt8], corpus: [[UInt8]], using generator: inout SplitMix64) -> [UInt8] {
         var bytes = input
         let count = Int.random(in: 1...8, using: &generator)
@@ -144,7 +144,7 @@ struct FuzzSettings {
         onlyCase.map { [$0] } ?? Array(0..<iterations)
     }
 
-    /// The command-line variables that replay one case.
+    /// Returns the environment variables that replay one case.
     func reproduction(_ index: Int) -> String {
         "VIGIL_FUZZ_SEED=\(seed) VIGIL_FUZZ_CASE=\(index)"
     }
@@ -164,7 +164,7 @@ struct FuzzSettings {
 /// A hung case cannot be cancelled, because the parsers never check for
 /// cancellation, so a watchdog thread ends the process instead.
 enum FuzzCrashReporter {
-    /// The longest a single case may run; a case normally takes milliseconds.
+    /// The maximum time one case may run, in seconds. A case normally takes milliseconds.
     static let maxCaseSeconds: UInt64 = 30
     private static let capacity = 512
     // Written before each case and read only by the signal handler, on the thread that crashed.
@@ -174,10 +174,10 @@ enum FuzzCrashReporter {
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
     private static let signals = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
     private static let installation: Void = install()
-    /// When the running case started, in nanoseconds of the monotonic clock; 0 between cases.
+    /// The start of the running case in nanoseconds of the monotonic clock, or 0 between cases.
     private static let caseStart = Atomic<UInt64>(0)
 
-    /// Records the case about to run; call before each case.
+    /// Records the case about to run. Call it before each case.
     static func running(_ description: String) {
         _ = installation
         let bytes = Array("\nvigil fuzz: the case in progress was \(description)\n".utf8.prefix(capacity))
@@ -201,7 +201,7 @@ enum FuzzCrashReporter {
                 if FuzzCrashReporter.length > 0 {
                     _ = write(STDERR_FILENO, FuzzCrashReporter.message, FuzzCrashReporter.length)
                 }
-                // Restore the previous handler; the fault repeats (or abort re-raises) and reaches it.
+                // Restore the previous handler. The fault repeats (or abort re-raises the signal) and reaches it.
                 sigaction(signal, FuzzCrashReporter.previous + Int(signal), nil)
             }
             sigemptyset(&action.sa_mask)

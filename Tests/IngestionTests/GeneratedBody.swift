@@ -93,7 +93,7 @@ struct GeneratedBody {
         append(text + "\"")
     }
 
-    /// Whitespace between tokens; NDJSON records stay on one line.
+    /// Returns whitespace to put between tokens, without line breaks in NDJSON records.
     private func space(_ generator: inout SplitMix64) -> String {
         let choice = Self.whitespace.randomElement(using: &generator)!
         return isNDJSON ? choice.replacingNewlines : choice

@@ -53,7 +53,7 @@ enum DelimitedInput {
         }
     }
 
-    /// The rejection of the first rejected result, if any.
+    /// Returns the payload and rejection of the first rejected result, if any.
     static func firstRejection(_ results: [DelimitedReadResult]) -> (payload: [UInt8], rejection: RecordRejection)? {
         for case let .rejected(_, payload, rejection) in results {
             return (Array(payload), rejection)

@@ -3,14 +3,14 @@ import VigilRuntime
 /// A ``ColumnMapping`` matched to a header: turns each row into the bytes of
 /// one interchange JSON object, for `InterchangeParser(fixedKind: kind)`.
 ///
-/// It checks what only the mapping knows: the field count, UTF-8, empty
+/// It checks what depends on the mapping: the field count, UTF-8, empty
 /// required cells, value maps, time formats and amounts. Everything else
 /// (ids, enums, time range) is left to `InterchangeParser`, so a CSV row is
 /// judged exactly like an NDJSON line.
 public struct BoundColumnMapping: Sendable {
     /// The kind of every record produced.
     public let kind: RecordKind
-    /// The number of columns in the header; every row must have as many.
+    /// The number of columns in the header, which every row must have.
     public let columnCount: Int
     let rules: [Rule]
 
@@ -39,10 +39,10 @@ public struct BoundColumnMapping: Sendable {
         }
     }
 
-    /// The longest cell value quoted in a rejection, in characters.
+    /// The maximum length of a cell value quoted in a rejection, in characters.
     static let maxQuotedCharacters = 80
 
-    /// The decimal digits an amount may have; Foundation's Decimal keeps 38.
+    /// The maximum number of digits in an amount, below the 38 that Foundation's Decimal keeps.
     static let maxAmountDigits = 30
 
     // MARK: - Rows
@@ -148,9 +148,9 @@ public struct BoundColumnMapping: Sendable {
 
     // MARK: - Values
 
-    /// Rewrites `12.50`, `+7`, `007.5` or `-0.25` as a JSON number, keeping
-    /// every digit so the amount stays exact; nil when the text is not a
-    /// plain decimal number.
+    /// Rewrites `12.50`, `+7`, `007.5` or `-0.25` as a JSON number and keeps
+    /// every digit, so the amount stays exact. Returns nil when the text is
+    /// not a plain decimal number.
     static func decimalJSON(_ text: ArraySlice<UInt8>) -> [UInt8]? {
         var index = text.startIndex
         var json: [UInt8] = []
@@ -188,7 +188,7 @@ public struct BoundColumnMapping: Sendable {
         return json
     }
 
-    /// The cell in quotes, cut to ``maxQuotedCharacters`` so a reason stays short.
+    /// Returns the cell in quotes, cut to ``maxQuotedCharacters`` so that a reason stays short.
     static func quoted(_ cell: ArraySlice<UInt8>) -> String {
         let text = String(decoding: cell, as: UTF8.self)
         guard text.count > maxQuotedCharacters else { return "\"\(text)\"" }

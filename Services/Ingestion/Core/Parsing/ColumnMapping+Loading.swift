@@ -2,7 +2,7 @@ import Foundation
 import VigilContracts
 
 extension ColumnMapping {
-    /// The largest mapping file read, 1 MiB; real ones are a few hundred bytes.
+    /// The maximum size of a mapping file, 1 MiB. Real ones have a few hundred bytes.
     static let maxFileBytes = 1 << 20
 
     /// Loads a mapping file. The error message starts with the path.

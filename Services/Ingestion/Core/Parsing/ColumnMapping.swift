@@ -1,13 +1,13 @@
 import Foundation
 
-/// How the columns of a CSV or TSV export become interchange records of one kind.
+/// A mapping from the columns of a CSV or TSV export to interchange records of one kind.
 ///
 /// Loaded from a small JSON file (docs/COLUMN-MAPPING.md describes the
 /// format). Each field of the kind reads a column named in the header, or
 /// takes a constant. A column may map its values ("客服" to "agent"), and a
 /// time column states its format and, when its cells carry no offset, the
 /// zone. Everything that can be checked without the file is checked when
-/// the mapping is loaded; the column names are checked by ``bind(header:)``.
+/// the mapping is loaded. ``bind(header:)`` checks the column names.
 public struct ColumnMapping: Sendable {
     /// The kind of every record the mapping produces.
     public let kind: RecordKind
@@ -25,7 +25,7 @@ public struct ColumnMapping: Sendable {
 
         var field: InterchangeField
         var source: Source
-        /// Cell values (trimmed) and what they stand for; empty when the cells are used as they are.
+        /// Cell values (trimmed) and their replacements, or empty when cells are used as they are.
         var values: [ArraySlice<UInt8>: [UInt8]]
         var time: TimeColumnFormat?
     }

@@ -1,7 +1,7 @@
 /// A column mapping that cannot be used: invalid when loaded, or not
-/// matching a file's header. Report it as a usage error; no row is imported.
+/// matching a file's header. Report it as a usage error, because no row is imported.
 public struct ColumnMappingError: Error, CustomStringConvertible, Equatable {
-    /// What is wrong and how to fix it, in English.
+    /// The reason and the fix, in English.
     public var message: String
 
     public init(_ message: String) {

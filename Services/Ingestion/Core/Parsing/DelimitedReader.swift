@@ -18,15 +18,15 @@ import VigilRuntime
 ///   unterminated quote at the end of the input is rejected on its own.
 /// - A record longer than ``Limits/maxRecordBytes`` is rejected and skipped
 ///   up to the next line break, quoted or not, so a runaway quote cannot
-///   swallow the rest of the input. The reader holds at most
+///   swallow the rest of the input. The reader keeps at most
 ///   ``DeadLetter/maxPayloadBytes`` of such a record.
 ///
-/// The reader does not treat the first record as a header; ``MappedRowReader`` does.
+/// The reader does not treat the first record as a header, but ``MappedRowReader`` does.
 public struct DelimitedReader: Sendable {
     /// The sizes above which a record is rejected.
     public struct Limits: Sendable, Equatable {
         /// The maximum record length in bytes, quotes and line breaks inside
-        /// quotes included; 1 MiB by default, as for NDJSON lines.
+        /// quotes included. The default is 1 MiB, as for NDJSON lines.
         public var maxRecordBytes: Int
         /// The maximum number of fields in a record.
         public var maxFields: Int
@@ -105,7 +105,7 @@ public struct DelimitedReader: Sendable {
     // MARK: - Feeding
 
     /// Adds input bytes. Call ``next()`` until it returns nil before adding more,
-    /// so the buffer holds no more than the record in progress and one chunk.
+    /// so the buffer contains no more than the record in progress and one chunk.
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         precondition(!inputEnded, "DelimitedReader.append after finish()")
         compact()
@@ -176,8 +176,8 @@ public struct DelimitedReader: Sendable {
         }
     }
 
-    /// Drops a UTF-8 byte order mark at the start; false while the first
-    /// bytes could still turn out to be one.
+    /// Drops a UTF-8 byte order mark at the start. Returns false while the
+    /// first bytes could still turn out to be one.
     private mutating func skipByteOrderMark() -> Bool {
         guard !checkedByteOrderMark else { return true }
         let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -198,8 +198,8 @@ public struct DelimitedReader: Sendable {
         let delimiter = format.delimiter
         let quoting = format.quoting
         while position < limit {
-            // Two bytes of slack let a record of exactly the limit end with CRLF;
-            // makeResult checks the exact length.
+            // Two bytes of slack let a record of exactly the limit end with CRLF,
+            // and makeResult checks the exact length.
             if position - recordStart >= limits.maxRecordBytes + 2 {
                 startOverlong()
                 return nil
@@ -304,7 +304,7 @@ public struct DelimitedReader: Sendable {
     }
 
     /// Completes the record that ends at `position` with a terminator of
-    /// `terminatorLength` bytes; returns nil for an empty line.
+    /// `terminatorLength` bytes. Returns nil for an empty line.
     private mutating func endRecord(terminatorLength: Int) -> DelimitedReadResult? {
         let raw = buffer[recordStart..<position - terminatorLength]
         let result = makeResult(raw: raw)
@@ -352,13 +352,13 @@ public struct DelimitedReader: Sendable {
 
     /// Starts skipping the current record, keeping its first bytes for the dead letter.
     private mutating func startOverlong() {
-        let kept = min(position - recordStart, DeadLetter.maxPayloadBytes)
-        overlong = Overlong(line: recordLine, prefix: Array(buffer[recordStart..<recordStart + kept]),
+        let prefixLength = min(position - recordStart, DeadLetter.maxPayloadBytes)
+        overlong = Overlong(line: recordLine, prefix: Array(buffer[recordStart..<recordStart + prefixLength]),
                             length: position - recordStart)
         recordStart = position
     }
 
-    /// Skips to the next LF before `limit`; returns the rejection when it finds one.
+    /// Skips to the next LF before `limit` and returns the rejection when it finds one.
     private mutating func skipOverlong(upTo limit: Int) -> DelimitedReadResult? {
         guard let newline = buffer[position..<limit].firstIndex(of: 0x0A) else {
             overlong?.length += limit - position

@@ -4,7 +4,7 @@
 /// many fields it has.
 public struct DelimitedRow: Sendable, Equatable {
     /// The 1-based line on which the record starts. A record with a quoted
-    /// line break spans several lines; the next record's number counts them.
+    /// line break spans several lines, and the next record's number counts them.
     public var lineNumber: Int
     /// The record as it appeared in the input, without its line terminator.
     public var raw: ArraySlice<UInt8>

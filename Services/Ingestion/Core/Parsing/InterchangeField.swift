@@ -1,9 +1,9 @@
-/// One field of an interchange record, as a column mapping sees it.
+/// One field of an interchange record: its name, value type and whether a mapping must map it.
 ///
 /// The lists follow the record types in VigilContracts (ChatMessage,
-/// RosterPerson, Complaint, Order); `InterchangeParser` checks the values.
+/// RosterPerson, Complaint, Order), and `InterchangeParser` checks the values.
 struct InterchangeField: Sendable, Equatable {
-    /// How a cell becomes the field's JSON value.
+    /// The conversion of a cell into the field's JSON value.
     enum ValueType: Sendable, Equatable {
         /// An id or a code: trimmed of spaces and tabs, empty means missing.
         case identifier
@@ -27,7 +27,7 @@ struct InterchangeField: Sendable, Equatable {
         self.isRequired = required
     }
 
-    /// The fields of `kind`, in the order records are written.
+    /// Returns the fields of `kind`, in the order records are written.
     static func fields(of kind: RecordKind) -> [InterchangeField] {
         switch kind {
         case .message:

@@ -32,7 +32,7 @@ struct JSONBoundaryScanner {
     }
 
     /// Moves past one value that starts at `index`. `depth` is the number of
-    /// containers around it; `record` numbers it in messages.
+    /// containers around it, and `record` numbers it in messages.
     mutating func skipValue(depth: Int, record: Int) throws(RequestBodyError) {
         guard let first = peek() else {
             throw RequestBodyError(.malformed, "the array is not closed: the body ends where record \(record) should start")
@@ -120,7 +120,7 @@ struct JSONBoundaryScanner {
         }
     }
 
-    /// The byte as a reader would name it: `"]"`, or a hex value for bytes that are not printable ASCII.
+    /// Returns the byte as a reader would name it: `"]"`, or a hex value for bytes that are not printable ASCII.
     static func describe(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }

@@ -43,7 +43,7 @@ enum JSONText {
             default: return false
             }
             guard bytes.endIndex - index >= length else { return false }
-            // Only the second byte has a narrower range; the others are plain continuation bytes.
+            // Only the second byte has a narrower range. The others are plain continuation bytes.
             guard (lowest...highest).contains(bytes[index + 1]) else { return false }
             for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) {
                 return false

@@ -28,17 +28,17 @@ public struct MappedRowReader: Sendable {
 
     // MARK: - Feeding
 
-    /// Adds input bytes in chunks of any size; see ``DelimitedReader/append(_:)``.
+    /// Adds input bytes in chunks of any size, as ``DelimitedReader/append(_:)`` does.
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         reader.append(bytes)
     }
 
-    /// Adds one line read by ``LineReader``; see ``DelimitedReader/appendLine(_:)``.
+    /// Adds one line read by ``LineReader``, as ``DelimitedReader/appendLine(_:)`` does.
     public mutating func appendLine(_ line: some Sequence<UInt8>) {
         reader.appendLine(line)
     }
 
-    /// Reports a line ``LineReader`` skipped for its length; see ``DelimitedReader/appendOverlongLine(prefix:length:)``.
+    /// Reports a line ``LineReader`` skipped for its length, as ``DelimitedReader/appendOverlongLine(prefix:length:)`` does.
     public mutating func appendOverlongLine(prefix: some Sequence<UInt8>, length: Int) {
         reader.appendOverlongLine(prefix: prefix, length: length)
     }

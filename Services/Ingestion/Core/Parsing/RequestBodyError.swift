@@ -1,4 +1,4 @@
-/// Why an HTTP request body was rejected as a whole, before any record was read.
+/// The reason an HTTP request body was rejected as a whole, before any record was read.
 public struct RequestBodyError: Error, CustomStringConvertible, Equatable {
     /// The kinds of whole-request failures, each with its HTTP status.
     public enum Kind: Sendable, Equatable {
@@ -6,12 +6,12 @@ public struct RequestBodyError: Error, CustomStringConvertible, Equatable {
         case unsupportedMediaType
         /// The body is not a JSON array or NDJSON, or the array is broken: 400.
         case malformed
-        /// The body holds more records than the server accepts in one request: 413.
+        /// The body contains more records than the server accepts in one request: 413.
         case tooManyRecords
     }
 
     public var kind: Kind
-    /// What is wrong and what to send instead, in English, for the integrator who reads the response.
+    /// The reason and what to send instead, in English, for the integrator who reads the response.
     public var message: String
 
     public init(_ kind: Kind, _ message: String) {
@@ -19,7 +19,7 @@ public struct RequestBodyError: Error, CustomStringConvertible, Equatable {
         self.message = message
     }
 
-    /// The HTTP status code to answer with.
+    /// The HTTP status code of the response.
     public var httpStatus: Int {
         switch kind {
         case .unsupportedMediaType: 415

@@ -1,20 +1,20 @@
 /// Splits an HTTP request body into records without decoding them.
 ///
 /// - `application/json`: a JSON array of records, or one JSON object. Each
-///   array element is a record, whatever its type; `InterchangeParser`
+///   array element is a record, whatever its type, and `InterchangeParser`
 ///   rejects an element that is not an object as that record's failure.
 /// - `application/x-ndjson` (also `application/ndjson`, `application/jsonl`,
-///   `application/x-jsonlines`): one record per line; blank lines are skipped.
+///   `application/x-jsonlines`): one record per line, with blank lines skipped.
 /// - No Content-Type: the first byte other than whitespace decides, `[` for
 ///   an array and `{` for NDJSON.
 ///
 /// Array elements are found with a scanner that follows strings, escapes and
 /// bracket nesting. The request as a whole is rejected when the array is
 /// broken (not closed, mismatched brackets, a missing or extra comma, data
-/// after it), nests deeper than ``maxDepth``, or holds more than ``maxRecords``.
+/// after it), nests deeper than ``maxDepth``, or contains more than ``maxRecords``.
 /// A UTF-8 byte order mark at the start is skipped.
 public struct RequestBodySplitter: Sendable {
-    /// The most records one request may hold.
+    /// The maximum number of records in one request.
     public var maxRecords: Int
     /// The deepest nesting of arrays and objects allowed, the outer array included.
     public var maxDepth: Int
@@ -109,7 +109,7 @@ public struct RequestBodySplitter: Sendable {
             records.append(BodyRecord(index: records.count + 1, range: start..<scanner.index))
             guard records.count <= maxRecords else {
                 throw RequestBodyError(.tooManyRecords, """
-                    the body holds more than \(maxRecords) records; send at most \(maxRecords) per request
+                    the body contains more than \(maxRecords) records; send at most \(maxRecords) per request
                     """)
             }
 
@@ -144,12 +144,12 @@ public struct RequestBodySplitter: Sendable {
         scanner.skipWhitespace()
         guard scanner.peek() == nil else {
             throw RequestBodyError(.malformed, """
-                the body holds more than one JSON value: send several records as a JSON array, \
+                the body contains more than one JSON value: send several records as a JSON array, \
                 or as NDJSON with Content-Type application/x-ndjson
                 """)
         }
         guard maxRecords >= 1 else {
-            throw RequestBodyError(.tooManyRecords, "the body holds more than \(maxRecords) records")
+            throw RequestBodyError(.tooManyRecords, "the body contains more than \(maxRecords) records")
         }
         return [record]
     }
@@ -180,7 +180,7 @@ public struct RequestBodySplitter: Sendable {
                 records.append(BodyRecord(index: lineNumber, range: lineStart..<end))
                 guard records.count <= maxRecords else {
                     throw RequestBodyError(.tooManyRecords, """
-                        the body holds more than \(maxRecords) records; send at most \(maxRecords) per request
+                        the body contains more than \(maxRecords) records; send at most \(maxRecords) per request
                         """)
                 }
             }

@@ -1,14 +1,14 @@
 import VigilContracts
 
-/// How a time column's cells are written, and the UTC offset of cells that carry none.
+/// The format of a time column's cells, and the UTC offset of cells that carry none.
 ///
-/// Formats: `iso8601` (the default: `2026-11-11T09:00:05+08:00`, or with a
-/// space for the `T`), `unix-seconds`, `unix-milliseconds`, or a pattern of
-/// `yyyy`, `M`/`MM`, `d`/`dd`, `H`/`HH`, `m`/`mm`, `s`/`ss`, `S…` (1 to 9
-/// fraction digits), `X`/`XXX`/`Z` (an offset in the cell), with literal
-/// text in single quotes when it contains ASCII letters (`yyyy-MM-dd'T'HH:mm`)
-/// and as it is otherwise (`yyyy年M月d日 HH:mm`). One-letter fields take one
-/// or two digits, doubled letters exactly two.
+/// The formats are `iso8601` (the default: `2026-11-11T09:00:05+08:00`, or
+/// with a space for the `T`), `unix-seconds`, `unix-milliseconds`, and patterns.
+/// A pattern has the letters `yyyy`, `M`/`MM`, `d`/`dd`, `H`/`HH`, `m`/`mm`,
+/// `s`/`ss`, `S…` (1 to 9 fraction digits) and `X`/`XXX`/`Z` (an offset in
+/// the cell). Literal text goes in single quotes when it contains ASCII
+/// letters (`yyyy-MM-dd'T'HH:mm`), and as it is otherwise (`yyyy年M月d日 HH:mm`).
+/// One-letter fields take one or two digits, and doubled letters exactly two.
 ///
 /// A format whose cells carry no offset needs a zone, because reading them
 /// as UTC silently would shift every event by hours. Only fixed offsets are
@@ -38,7 +38,7 @@ struct TimeColumnFormat: Sendable {
     /// The format as the mapping writes it, for messages.
     let text: String
 
-    /// Reads the `format` and `zone` of a time field; the error message names neither field nor file.
+    /// Reads the `format` and `zone` of a time field. The error message names neither field nor file.
     init(format: String?, zone zoneText: String?) throws(ColumnMappingError) {
         let text = format ?? "iso8601"
         self.text = text
@@ -163,7 +163,7 @@ struct TimeColumnFormat: Sendable {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "'" {
-                // Quoted literal text; '' is one quote.
+                // Quoted literal text, in which '' is one quote.
                 var literal = ""
                 index += 1
                 while index < scalars.count {
@@ -197,7 +197,11 @@ struct TimeColumnFormat: Sendable {
             }
             let letters = String(repeating: String(scalar), count: count)
             let token = try token(for: scalar, count: count, letters: letters, format: format)
-            let key = token == .offset ? "X" : token == .fraction ? "S" : String(scalar)
+            // Every offset letter counts as X, so that "XZ" is caught as a repeat.
+            var key = String(scalar)
+            if token == .offset {
+                key = "X"
+            }
             guard seen.insert(key).inserted else {
                 throw ColumnMappingError("invalid time format \"\(format)\": \"\(scalar)\" appears twice")
             }

@@ -51,6 +51,10 @@ let package = Package(
         .target(name: "Operator", dependencies: ["VigilRuntime"], path: "Services/Operator/Core"),
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
 
+        // The libFuzzer entry for the ingestion parsers (docs/FUZZING.md). A plain
+        // build compiles it as a small program so that it cannot rot.
+        .executableTarget(name: "vigil-parser-fuzz", dependencies: ["Ingestion"], path: "Tests/ParserFuzz"),
+
         // MARK: - Tests
 
         // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers.

@@ -319,7 +319,7 @@ struct ColumnMappingTests {
     func rejectsBadTimes(cell: String) throws {
         let rejection = try messageRejection("m1,c1,shop-a,buyer-1,A-hz-01,顾客,\"\(cell)\",你好")
 
-        #expect(rejection?.reason == .invalidField)
+        #expect(rejection?.reason == .invalidTime)
         #expect(rejection?.message.contains("invalid time") == true)
         #expect(rejection?.message.contains("expected the format yyyy-MM-dd HH:mm:ss at +08:00") == true)
     }

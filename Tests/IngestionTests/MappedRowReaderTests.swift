@@ -106,7 +106,7 @@ struct MappedRowReaderTests {
             }
         }
         #expect(outcomes.count == 6)
-        #expect(outcomes[0].hasPrefix("2 invalid-field: invalid time \"2026-11-12 25:00:00\""))
+        #expect(outcomes[0].hasPrefix("2 invalid-time: invalid time \"2026-11-12 25:00:00\""))
         #expect(outcomes[1].hasPrefix("3 invalid-field: unmapped value \"机器人\""))
         #expect(outcomes[2] == "4 invalid-field: the row has 7 fields, but the header has 8")
         #expect(outcomes[3] == "5 invalid-field: missing value in column \"客服工号\" for field \"agent\"")

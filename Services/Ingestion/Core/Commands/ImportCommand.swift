@@ -21,8 +21,8 @@ enum ImportCommand {
                                 english: "input format: ndjson, csv or tsv (csv and tsv need --mapping)")),
         OptionSpec(
             "mapping", environment: "VIGIL_INGEST_MAPPING", valueName: "FILE",
-            help: LocalizedText(chinese: "CSV/TSV 的列映射文件（JSON，见 docs/INTEGRATION.md）",
-                                english: "the column mapping of a CSV or TSV export (JSON; see docs/INTEGRATION.md)")),
+            help: LocalizedText(chinese: "CSV/TSV 的列映射文件（JSON，见 docs/COLUMN-MAPPING.md）",
+                                english: "the column mapping of a CSV or TSV export (JSON; see docs/COLUMN-MAPPING.md)")),
     ]
 
     /// Imports and exits: 0 when every source was read, 1 on failure, 2 on a

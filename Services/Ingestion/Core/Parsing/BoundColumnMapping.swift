@@ -117,7 +117,7 @@ public struct BoundColumnMapping: Sendable {
             guard let format = rule.time, let text = format.isoText(from: value) else {
                 let format = rule.time?.text ?? "iso8601"
                 let zone = rule.time?.zone.map { " at \(TimeColumnFormat.offsetText($0))" } ?? ""
-                throw RecordRejection(.invalidField, """
+                throw RecordRejection(.invalidTime, """
                     invalid time \(Self.quoted(value)) in column "\(column)" for field "\(field.name)": \
                     expected the format \(format)\(zone)
                     """)

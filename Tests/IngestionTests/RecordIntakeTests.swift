@@ -243,3 +243,29 @@ struct EventClockTests {
         #expect(fixture.intake.clock.time?.iso8601 == "2026-11-11T00:02:52Z")
     }
 }
+
+@Suite("Record intake roster updates")
+struct RosterUpdateTests {
+    @Test("a person changed back is published again")
+    func publishesChangeBack() throws {
+        let fixture = try IntakeFixture()
+        let teamA = InterchangeLines.person(["id": "A-hf-b07", "site": "hf", "reportsTo": "S-hf-b", "team": "T-hf-a"])
+        let teamB = InterchangeLines.person(["id": "A-hf-b07", "site": "hf", "reportsTo": "S-hf-b", "team": "T-hf-b"])
+
+        guard case .accepted = try fixture.offer(teamA), case .accepted = try fixture.offer(teamB) else {
+            Issue.record("both versions of the person must be accepted")
+            return
+        }
+        guard case .accepted = try fixture.offer(teamA) else {
+            Issue.record("changing back must be published, or the compacted roster keeps the old team")
+            return
+        }
+        guard case .duplicate = try fixture.offer(teamA) else {
+            Issue.record("the same state twice in a row is a duplicate")
+            return
+        }
+        let published = try fixture.outbox().filter { $0.topic == "vigil.roster" }
+            .map { try EventCoding.decode(RosterPerson.self, from: $0.value).team }
+        #expect(published == ["T-hf-a", "T-hf-b", "T-hf-a"])
+    }
+}

@@ -90,8 +90,15 @@ public final class RecordIntake {
         let record = try parser.parse(bytes)
         try checkReferences(record, scope: scope)
 
-        let encoded = try encode(record)
-        let hash = StableHash.hex(bytes: encoded)
+        let hash = StableHash.hex(bytes: try encode(record))
+        if case .person(let person) = record {
+            guard try isRosterChange(person, hash: hash) else {
+                return .duplicate(eventId: record.eventId)
+            }
+            try publish(record)
+            return .accepted(eventId: record.eventId, kind: record.kind)
+        }
+
         try store.database.run("""
             INSERT INTO ingest_records (event_id, content_hash) VALUES (?, ?) ON CONFLICT DO NOTHING
             """, [record.eventId, hash])
@@ -109,6 +116,23 @@ public final class RecordIntake {
 
         try publish(record)
         return .accepted(eventId: record.eventId, kind: record.kind)
+    }
+
+    /// Returns true when the person's record differs from the last one
+    /// accepted for the same id, and stores it as the latest. A roster entry
+    /// is a person's current state, not a one-off event: a change is an
+    /// update, and changing back (A, B, then A again) must be published too,
+    /// or the compacted roster topic would keep B.
+    private func isRosterChange(_ person: RosterPerson, hash: String) throws -> Bool {
+        let key = "roster/\(person.id)"
+        let stored = try store.database.scalar(
+            "SELECT content_hash FROM ingest_records WHERE event_id = ?", [key]).string
+        guard stored != hash else { return false }
+        try store.database.run("""
+            INSERT INTO ingest_records (event_id, content_hash) VALUES (?, ?)
+            ON CONFLICT (event_id) DO UPDATE SET content_hash = excluded.content_hash
+            """, [key, hash])
+        return true
     }
 
     private func encode(_ record: InterchangeRecord) throws -> [UInt8] {

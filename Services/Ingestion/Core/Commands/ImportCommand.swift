@@ -130,10 +130,11 @@ enum IngestReport {
         switch language {
         case .chinese:
             return "已导入：消息 \(counts[0]) 条，花名册 \(counts[1]) 人，投诉 \(counts[2]) 件，订单 \(counts[3]) 笔；"
-                + "重复跳过 \(duplicates) 条；拒收 \(rejected) 条（已转入死信主题\(reasons.isEmpty ? "" : "：" + reasons)）"
+                + "重复跳过 \(duplicates) 条；拒收 \(rejected) 条" + (rejected == 0 ? "" : "（已转入死信主题：\(reasons)）")
         case .english:
             return "Imported: \(counts[0]) messages, \(counts[1]) roster entries, \(counts[2]) complaints, \(counts[3]) orders; "
-                + "\(duplicates) duplicates skipped; \(rejected) rejected (sent to the dead-letter topic\(reasons.isEmpty ? "" : ": " + reasons))"
+                + "\(duplicates) duplicates skipped; \(rejected) rejected"
+                + (rejected == 0 ? "" : " (sent to the dead-letter topic: \(reasons))")
         }
     }
 }

@@ -45,6 +45,9 @@ public struct SiteTokens: Sendable {
             }
             digests.append(digest)
         }
+        guard !entries.isEmpty else {
+            throw UsageError("the tokens file lists no token, so every request would get 401; add one with `vigil-ingest hash-token`")
+        }
         guard Set(digests).count == digests.count else {
             throw UsageError("two entries have the same token hash; give each site its own token")
         }

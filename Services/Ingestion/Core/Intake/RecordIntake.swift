@@ -205,8 +205,11 @@ public final class RecordIntake {
     /// `site` nil means the record belongs to no vendor site, which only the brand's integration may send.
     private func checkScope(_ scope: SiteScope, site: String?, what: String) throws {
         guard case .site(let allowed) = scope, site != allowed else { return }
-        let owner = site.map { "site \"\($0)\"" } ?? "the brand"
-        throw RecordRejection(.wrongSite, "a \(what) of \(owner) cannot be submitted for site \"\(allowed)\"")
+        guard let site else {
+            throw RecordRejection(.wrongSite, "a \(what) belongs to no site, so only the brand's token may submit it")
+        }
+        throw RecordRejection(.wrongSite,
+                              "a \(what) of site \"\(site)\" cannot be submitted with the token of site \"\(allowed)\"")
     }
 
     // MARK: - Dead letters

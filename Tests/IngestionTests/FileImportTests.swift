@@ -90,12 +90,12 @@ struct FileImportTests {
         let harness = try IngestHarness()
         try harness.importFiles([IngestHarness.sample("roster.ndjson"), IngestHarness.sample("chats-sample.ndjson")])
         for topic in [harness.catalogue.chatMessages, harness.catalogue.complaints, harness.catalogue.orders] {
-            let clocks = try harness.records(topic).filter(WatermarkRecords.isClock)
+            let clocks = try harness.records(topic).filter(WatermarkRecords.isWatermark)
             #expect(Set(clocks.map(\.partition)) == Set(0..<topic.partitions), "\(topic.name)")
             for record in clocks {
                 let clock = try WatermarkRecords.decode(record)
                 #expect(clock.partition == record.partition)
-                #expect(clock.source == "vigil-ingest")
+                #expect(clock.source == "vigil-ingest/ingest")
             }
         }
     }

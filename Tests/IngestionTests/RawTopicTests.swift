@@ -26,8 +26,13 @@ struct RawTopicTests {
             try producer.send(OutgoingRecord(topic: harness.catalogue.rawMessages.name, key: Array("shop/b".utf8),
                                              value: value, timestampMilliseconds: 0), tag: Int64(tag))
         }
+        // A record a site marks as a watermark is not trusted as one on a raw topic.
+        let disguised = OutgoingRecord(topic: harness.catalogue.rawMessages.name, key: Array("shop/b".utf8),
+                                       value: Array(#"{"hello":"world"}"#.utf8), timestampMilliseconds: 0,
+                                       headers: [KafkaHeader(name: EventHeaders.schema, text: "watermark/1")])
+        try producer.send(disguised, tag: 7)
         var delivered = 0
-        while delivered < 7 {
+        while delivered < 8 {
             delivered += try producer.poll(timeoutMilliseconds: 100).count
         }
 
@@ -39,14 +44,16 @@ struct RawTopicTests {
         }
         let arrived = try eventually {
             try harness.events(ChatMessage.self, harness.catalogue.chatMessages).count == 5
-                && harness.events(DeadLetter.self, harness.catalogue.deadLetters).count == 1
+                && harness.events(DeadLetter.self, harness.catalogue.deadLetters).count == 2
         }
         #expect(run.stop() == nil)
         #expect(arrived)
 
         let messages = try harness.events(ChatMessage.self, harness.catalogue.chatMessages)
         #expect(messages.map(\.messageId) == (0..<5).map { "raw-\($0)" }, "the repeat of raw-0 is dropped")
-        let letter = try #require(try harness.events(DeadLetter.self, harness.catalogue.deadLetters).first)
+        let letters = try harness.events(DeadLetter.self, harness.catalogue.deadLetters)
+        #expect(letters.contains { $0.payload.contains("hello") }, "the disguised record is dead-lettered")
+        let letter = try #require(letters.first { $0.payload.contains("raw-bad") })
         #expect(letter.reasonCode == .invalidField)
         #expect(letter.source.topic == harness.catalogue.rawMessages.name)
         #expect(letter.source.offset != nil)

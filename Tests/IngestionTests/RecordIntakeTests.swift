@@ -269,3 +269,61 @@ struct RosterUpdateTests {
         #expect(published == ["T-hf-a", "T-hf-b", "T-hf-a"])
     }
 }
+
+@Suite("Record intake guards")
+struct RecordIntakeGuardTests {
+    @Test("a site's token cannot change another site's person or a manager")
+    func guardsRoster() throws {
+        let fixture = try IntakeFixture()
+        let takeOver = InterchangeLines.person(["id": "A-cd-b05", "site": "hf", "reportsTo": "S-hf-b", "team": "T-hf-b"])
+        let manager = InterchangeLines.person(["id": "M-hf", "role": "manager", "site": "hf", "reportsTo": "B-001",
+                                               "team": NSNull()])
+        let brandManager = InterchangeLines.person(["id": "B-002", "role": "brand_manager", "site": NSNull(),
+                                                    "reportsTo": NSNull(), "vendor": NSNull(), "team": NSNull()])
+        for fields in [takeOver, manager, brandManager] {
+            guard case .rejected(.wrongSite, _) = try fixture.offer(fields, scope: .site("hf")) else {
+                Issue.record("expected wrong-site for \(fields["id"] ?? "")")
+                continue
+            }
+        }
+        let newAgent = InterchangeLines.person(["id": "A-hf-b10", "site": "hf", "reportsTo": "S-hf-b", "team": "T-hf-b"])
+        guard case .accepted = try fixture.offer(newAgent, scope: .site("hf")) else {
+            Issue.record("a site may add its own agent")
+            return
+        }
+        guard case .accepted = try fixture.offer(manager, scope: .any) else {
+            Issue.record("the brand may add a manager")
+            return
+        }
+    }
+
+    @Test("rejects an event time more than a day ahead")
+    func rejectsFutureTimes() throws {
+        let fixture = try IntakeFixture()
+        let future = Timestamp(epochMilliseconds: WallClock.now().epochMilliseconds + 2 * 86_400_000).iso8601
+        let outcome = try fixture.offer(InterchangeLines.message(["sentAt": future]))
+        guard case .rejected(.invalidTime, let message) = outcome else {
+            Issue.record("expected invalid-time, got \(outcome)")
+            return
+        }
+        #expect(message.contains("in the future"))
+        #expect(fixture.intake.clock.time == nil, "a rejected record does not move event time")
+    }
+
+    @Test("rejects a schema version below 1")
+    func rejectsSchemaVersionZero() throws {
+        let fixture = try IntakeFixture()
+        let outcome = try fixture.offer(InterchangeLines.message(["schemaVersion": 0]))
+        guard case .rejected(.unsupportedSchema, _) = outcome else {
+            Issue.record("expected unsupported-schema, got \(outcome)")
+            return
+        }
+    }
+
+    @Test("names the watermark source after the store")
+    func namesSource() {
+        #expect(EventClock.source(serviceName: "vigil-ingest-http", storePath: "/var/lib/vigil/http-hz.sqlite")
+            == "vigil-ingest-http/http-hz")
+        #expect(EventClock.source(serviceName: "vigil-ingest", storePath: "ingest") == "vigil-ingest/ingest")
+    }
+}

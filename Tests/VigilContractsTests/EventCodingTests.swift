@@ -208,12 +208,13 @@ struct InterchangeInputTests {
         #expect(encoded["schemaVersion"] as? Int == 1)
     }
 
-    @Test("input keeps older schema version")
-    func keepsOlderSchemaVersion() throws {
-        let line = #"{"schemaVersion":0,"complaintId":"DC-9","channel":"platform","shop":"s","buyer":"b","#
-            + #""filedAt":"2026-11-13T09:00:00Z","summary":"x"}"#
-        let complaint = try EventCoding.decodeEvent(Complaint.self, from: Array(line.utf8))
-        #expect(complaint.schemaVersion == 0)
+    @Test("input rejects schema version below 1", arguments: [0, -7])
+    func rejectsVersionBelowOne(version: Int) throws {
+        let line = #"{"schemaVersion":"# + String(version) + #","complaintId":"DC-9","channel":"platform","shop":"s","#
+            + #""buyer":"b","filedAt":"2026-11-13T09:00:00Z","summary":"x"}"#
+        #expect(throws: EventDecodingError.invalidSchemaVersion(schema: "complaint", found: version)) {
+            try EventCoding.decodeEvent(Complaint.self, from: Array(line.utf8))
+        }
     }
 }
 

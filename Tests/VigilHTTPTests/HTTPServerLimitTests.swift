@@ -23,6 +23,23 @@ struct HTTPServerLimitTests {
         #expect(handler.respondCalls.value == 0)
     }
 
+    @Test("ambiguous body length rejected", arguments: [
+        "Content-Length: 0\r\nContent-Length: 34\r\n",
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+    ])
+    func ambiguousLength(headers: String) throws {
+        let handler = EchoHandler()
+        let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: handler)
+        let connection = try TestConnection(port: server.port)
+
+        // A smuggled second request hides in the body that the first length leaves out.
+        try connection.sendAll("POST /v1/messages HTTP/1.1\r\nHost: x\r\n\(headers)\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        let response = try connection.receiveResponse()
+        #expect(response.status == 400)
+        #expect(connection.waitForClose(), "no second response follows")
+        #expect(handler.respondCalls.value == 0)
+    }
+
     @Test("length at limit read")
     func lengthAtLimit() throws {
         let server = try startServer(HTTPServerConfiguration(maxBodyBytes: Self.limit), handler: EchoHandler())

@@ -43,7 +43,8 @@ public final class IngestionService {
     /// when shutdown is requested.
     public func run(sources: [String]) throws -> Summary {
         let environment = try IntakeEnvironment(
-            configuration: configuration, clockSource: configuration.serviceName,
+            configuration: configuration,
+            clockSource: EventClock.source(serviceName: configuration.serviceName, storePath: configuration.storePath),
             clockIntervalMilliseconds: clockIntervalMilliseconds, shutdown: shutdown)
 
         for path in sources where !shutdown.isRequested {

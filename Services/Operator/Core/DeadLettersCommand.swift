@@ -27,8 +27,16 @@ enum DeadLettersCommand: Subcommand {
     }
 }
 
-/// Returns the text on one line, cut to `length` characters with "…".
+/// Returns the text on one line, cut to `length` characters with "…". Control
+/// characters from the rejected bytes (escape sequences could clear or
+/// retitle the operator's terminal) are shown as U+FFFD.
 private func shortened(_ text: String, to length: Int) -> String {
-    let line = String(text.map { $0.isNewline ? " " : $0 })
+    let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+        if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+            return " "
+        }
+        return scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+    }
+    let line = String(String.UnicodeScalarView(scalars))
     return line.count > length ? String(line.prefix(length - 1)) + "…" : line
 }

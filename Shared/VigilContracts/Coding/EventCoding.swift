@@ -22,6 +22,9 @@ public enum EventCoding {
     /// being misread.
     public static func decodeEvent<Event: VigilEvent>(_ type: Event.Type, from bytes: [UInt8]) throws -> Event {
         let event = try decode(type, from: bytes)
+        guard event.schemaVersion >= 1 else {
+            throw EventDecodingError.invalidSchemaVersion(schema: Event.schemaName, found: event.schemaVersion)
+        }
         guard event.schemaVersion <= Event.schemaVersion else {
             throw EventDecodingError.unsupportedSchemaVersion(
                 schema: Event.schemaName, found: event.schemaVersion, supported: Event.schemaVersion)
@@ -70,11 +73,14 @@ public enum EventCoding {
 /// A failure to accept an event that is valid JSON.
 public enum EventDecodingError: Error, CustomStringConvertible, Equatable {
     case unsupportedSchemaVersion(schema: String, found: Int, supported: Int)
+    case invalidSchemaVersion(schema: String, found: Int)
 
     public var description: String {
         switch self {
         case let .unsupportedSchemaVersion(schema, found, supported):
             return "\(schema) schema version \(found) is newer than the supported version \(supported)"
+        case let .invalidSchemaVersion(schema, found):
+            return "\(schema) schema version \(found) is invalid: versions start at 1"
         }
     }
 }

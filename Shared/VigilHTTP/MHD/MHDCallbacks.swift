@@ -63,6 +63,16 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
     requestContext.pointee = request.retainedOpaque()
     server.requestOpened()
 
+    // Two lengths, or a length beside chunked encoding, leave the body's end
+    // ambiguous: libmicrohttpd 0.9.75 takes the first length and would read
+    // the rest as another request. Reject such a request and close.
+    if head.headers.values(for: "Content-Length").count > 1
+        || (head.isChunked && head.headers.contains("Content-Length")) {
+        request.responseQueued = true
+        let response = HTTPResponse.text(400, "Send one Content-Length, or chunked encoding without one.\n")
+        return mhdQueue(response, on: connection, server: server)
+    }
+
     // A response queued now makes libmicrohttpd skip the body, send the
     // response and close the connection. Without a body there is nothing to
     // skip, so the response waits for the last call and the connection stays open.

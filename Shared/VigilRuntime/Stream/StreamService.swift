@@ -24,6 +24,9 @@ public final class StreamService: KafkaRebalanceHandler {
     var assigned: Set<TopicPartition> = []
     var nextOffsets: [TopicPartition: Int64] = [:]
     var rebalanceFailure: (any Error)?
+    /// The topics that carry ingestion's watermarks. On any other topic, such
+    /// as a raw topic a site writes, a watermark header means nothing.
+    private lazy var watermarkTopics = Set(configuration.catalogue.watermarked.map(\.name))
     private var processedSinceReport = 0
     private var rejectedSinceReport = 0
 
@@ -144,7 +147,7 @@ public final class StreamService: KafkaRebalanceHandler {
 
                 do {
                     try database.transaction {
-                        if WatermarkRecords.isClock(record) {
+                        if watermarkTopics.contains(record.topic), WatermarkRecords.isWatermark(record) {
                             try processor.advanceWatermark(WatermarkRecords.decode(record), context: context)
                         } else {
                             try processor.process(record, context: context)

@@ -61,7 +61,7 @@ public struct TopicReader {
         var seen: Set<String> = []
         var events: [Event] = []
         var undecodable = 0
-        for record in try records(of: topic) where !WatermarkRecords.isClock(record) {
+        for record in try records(of: topic) where !WatermarkRecords.isWatermark(record) {
             guard let event = try? RecordDecoding.decode(type, from: record.value) else {
                 undecodable += 1
                 continue
@@ -77,7 +77,7 @@ public struct TopicReader {
     /// without decoding, leaving out watermark records.
     public func distinctEventCount(of topic: TopicSpec) throws -> Int {
         var seen: Set<String> = []
-        for record in try records(of: topic) where !WatermarkRecords.isClock(record) {
+        for record in try records(of: topic) where !WatermarkRecords.isWatermark(record) {
             seen.insert(record.header(EventHeaders.eventId) ?? "\(record.partition)/\(record.offset)")
         }
         return seen.count

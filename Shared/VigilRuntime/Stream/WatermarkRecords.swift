@@ -10,7 +10,7 @@ public enum WatermarkRecords {
     private static let headerPrefix = Watermark.schemaName + "/"
 
     /// Returns true when the record's schema header names the watermark schema.
-    public static func isClock(_ record: KafkaRecord) -> Bool {
+    public static func isWatermark(_ record: KafkaRecord) -> Bool {
         record.header(EventHeaders.schema)?.hasPrefix(headerPrefix) ?? false
     }
 

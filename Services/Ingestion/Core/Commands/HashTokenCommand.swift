@@ -35,6 +35,9 @@ enum HashTokenCommand {
             guard let value = parsed.value("site") else {
                 throw UsageError("missing --site SITE (or --site '*' for the brand)")
             }
+            guard value == "*" || (!value.isEmpty && !value.contains("/")) else {
+                throw UsageError("invalid value \"\(value)\" for --site: expected a site id without \"/\", or * for the brand")
+            }
             site = value
             name = parsed.value("name") ?? value
         } catch {

@@ -20,7 +20,9 @@ public enum IngestCommand {
             ServiceMain.run(serviceName: "vigil-ingest-raw", summary: RawCommand.summary, arguments: rest,
                             environment: environment) { configuration, _ in
                 RawTopicProcessor(catalogue: configuration.catalogue, serviceName: configuration.serviceName,
-                                  clockSource: configuration.serviceName, logger: configuration.logger)
+                                  clockSource: EventClock.source(serviceName: configuration.serviceName,
+                                                                 storePath: configuration.storePath),
+                                  logger: configuration.logger)
             }
         case "hash-token":
             HashTokenCommand.main(arguments: rest, environment: environment)

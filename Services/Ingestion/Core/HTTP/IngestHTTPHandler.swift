@@ -21,7 +21,7 @@ public struct IngestHTTPHandler: HTTPHandler {
     public var retryAfterSeconds = 5
     /// How long a request waits for the intake thread before 503.
     public var submitTimeout: Duration = .seconds(5)
-    /// How long the intake thread may go without coming round before new requests get 503 at once.
+    /// How long publishing may block before new requests get 503 at once.
     public var stallLimit: Duration = .seconds(2)
 
     private let tokens: SiteTokens
@@ -106,7 +106,7 @@ public struct IngestHTTPHandler: HTTPHandler {
     private static func isSupported(_ contentType: String) -> Bool {
         let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return ["application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
-                "application/jsonlines"].contains(media)
+                "application/jsonlines", "application/x-jsonlines"].contains(media)
     }
 
     // MARK: - Bodies

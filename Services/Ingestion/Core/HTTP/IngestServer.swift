@@ -16,13 +16,14 @@ import VigilRuntime
 public final class IngestServer {
     /// The event time follows the wall clock less this allowance for records in flight.
     public var wallClockAllowanceMilliseconds: Int64 = 5_000
-    /// How far event time moves between rounds of clocks.
-    public var clockIntervalMilliseconds: Int64 = 5_000
+    /// How far event time moves between rounds of watermarks: 36 records
+    /// (12 partitions of 3 topics) every 10 s while the wall clock drives it.
+    public var clockIntervalMilliseconds: Int64 = 10_000
     /// True to advance event time with the wall clock when no records arrive.
     public var clockFollowsWallClock = true
     /// How long a request waits for this loop before 503.
     public var submitTimeout: Duration = .seconds(5)
-    /// How long this loop may go without coming round before new requests get 503 at once.
+    /// How long publishing may block before new requests get 503 at once.
     public var stallLimit: Duration = .seconds(2)
 
     private let configuration: ServiceConfiguration
@@ -51,7 +52,8 @@ public final class IngestServer {
     /// port once the server accepts connections.
     public func run(onListening: (Int) -> Void = { _ in }) throws {
         let environment = try IntakeEnvironment(
-            configuration: configuration, clockSource: configuration.serviceName,
+            configuration: configuration,
+            clockSource: EventClock.source(serviceName: configuration.serviceName, storePath: configuration.storePath),
             clockIntervalMilliseconds: clockIntervalMilliseconds, counters: counters, shutdown: shutdown)
         var handler = IngestHTTPHandler(tokens: tokens, queue: queue, counters: counters, metrics: metrics,
                                         maxRecordsPerRequest: maxRecordsPerRequest)
@@ -116,6 +118,8 @@ public final class IngestServer {
 
     private func publish(_ environment: IntakeEnvironment) throws {
         let started = ContinuousClock.now
+        queue.setPublishing(true)
+        defer { queue.setPublishing(false) }
         let published = try environment.publisher.publishPending(shutdown: shutdown)
         if published > 0 {
             let elapsed = ContinuousClock.now - started

@@ -36,7 +36,7 @@ public final class IntakeQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [Job] = []
     private var waitingRecords = 0
-    private var lastBeat = ContinuousClock.now
+    private var publishingSince: ContinuousClock.Instant?
     private var requestCounter = 0
     private var closed = false
 
@@ -92,32 +92,43 @@ public final class IntakeQueue: @unchecked Sendable {
         }
     }
 
-    /// True when the intake thread has come round within `limit`; a stalled
-    /// thread means new requests would only time out.
+    /// False while the intake thread has been publishing for longer than
+    /// `limit`: the broker is slow or unreachable, and new requests would
+    /// only time out. A long commit of a large request does not count.
     public func isResponsive(within limit: Duration) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        return ContinuousClock.now - lastBeat <= limit
+        guard let publishingSince else { return true }
+        return ContinuousClock.now - publishingSince <= limit
+    }
+
+    /// Marks the start and end of publishing the outbox, which blocks while the broker is unreachable.
+    func setPublishing(_ publishing: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        publishingSince = publishing ? ContinuousClock.now : nil
     }
 
     // MARK: - Intake thread
 
-    /// Marks the intake thread alive, waits up to `timeout` for work, and
-    /// takes every waiting job.
-    func take(timeout: Duration) -> [Job] {
+    /// Waits up to `timeout` for work and takes the waiting jobs in order, at
+    /// least one and no more once `maxRecords` is reached, so one round's
+    /// transaction stays short.
+    func take(timeout: Duration, maxRecords: Int = 10_000) -> [Job] {
         condition.lock()
         defer { condition.unlock() }
-        lastBeat = ContinuousClock.now
         if waiting.isEmpty {
             _ = condition.wait(until: Date().addingTimeInterval(Self.seconds(timeout)))
-            lastBeat = ContinuousClock.now
         }
-        let jobs = waiting
-        waiting.removeAll()
-        waitingRecords = 0
-        for job in jobs {
+        var jobs: [Job] = []
+        var records = 0
+        while let job = waiting.first, jobs.isEmpty || records + job.records.count <= maxRecords {
+            waiting.removeFirst()
+            records += job.records.count
             job.state = .taken
+            jobs.append(job)
         }
+        waitingRecords -= records
         return jobs
     }
 

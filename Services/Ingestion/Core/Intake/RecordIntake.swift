@@ -23,6 +23,8 @@ public final class RecordIntake {
     private let catalogue: TopicCatalogue
     private let serviceName: String
     private let logger: Logger
+    /// Rejections per reason since the process started, for the rate-limited log.
+    private var rejectionsLogged: [DeadLetterReason: Int] = [:]
 
     public init(store: ServiceStore, catalogue: TopicCatalogue, serviceName: String, roster: RosterDirectory,
                 clock: EventClock, counters: IntakeCounters = IntakeCounters(), logger: Logger) {
@@ -88,6 +90,7 @@ public final class RecordIntake {
             throw RecordRejection(.invalidUTF8, "the record is not valid UTF-8 text")
         }
         let record = try parser.parse(bytes)
+        try checkNotInFuture(record)
         try checkReferences(record, scope: scope)
 
         let hash = StableHash.hex(bytes: try encode(record))
@@ -164,6 +167,24 @@ public final class RecordIntake {
 
     // MARK: - References
 
+    /// How far past the wall clock an event time may be: clocks at sites
+    /// drift, but a record from days ahead would move event time for every
+    /// site and stay in the store.
+    public static let maxFutureMilliseconds: Int64 = 24 * 3_600_000
+
+    private func checkNotInFuture(_ record: InterchangeRecord) throws {
+        let (field, time): (String, Timestamp)
+        switch record {
+        case .message(let message): (field, time) = ("sentAt", message.sentAt)
+        case .complaint(let complaint): (field, time) = ("filedAt", complaint.filedAt)
+        case .order(let order): (field, time) = ("paidAt", order.paidAt)
+        case .person: return
+        }
+        guard time.epochMilliseconds <= WallClock.now().epochMilliseconds + Self.maxFutureMilliseconds else {
+            throw RecordRejection(.invalidTime, "invalid field \"\(field)\": \(time.iso8601) is more than a day in the future")
+        }
+    }
+
     private func checkReferences(_ record: InterchangeRecord, scope: SiteScope) throws {
         switch record {
         case .message(let message):
@@ -173,11 +194,7 @@ public final class RecordIntake {
             }
             try checkAgent(message.agent, site: message.site)
         case .person(let person):
-            guard let site = person.site else {
-                try checkScope(scope, site: nil, what: "roster entry without a site")
-                return
-            }
-            try checkScope(scope, site: site, what: "roster entry")
+            try checkRosterScope(person, scope: scope)
         case .complaint:
             try checkScope(scope, site: nil, what: "complaint")
         case .order(let order):
@@ -189,6 +206,24 @@ public final class RecordIntake {
                 throw RecordRejection(.unknownAgent, "agent \"\(agentId)\" is not in the roster")
             }
             try checkScope(scope, site: agent.site, what: "order")
+        }
+    }
+
+    /// A site's token may add or change its own agents and supervisors only.
+    /// Managers, the brand manager, people without a site, and anyone now at
+    /// another site need the brand's token, or one site could take over
+    /// another's people or the brand manager's alerts.
+    private func checkRosterScope(_ person: RosterPerson, scope: SiteScope) throws {
+        guard case .site(let allowed) = scope else { return }
+        guard person.role == .agent || person.role == .supervisor else {
+            throw RecordRejection(.wrongSite, "a \(person.role.rawValue) entry can only be submitted with the brand's token")
+        }
+        try checkScope(scope, site: person.site, what: "roster entry")
+        if let current = roster.person(person.id), current.site != allowed {
+            throw RecordRejection(.wrongSite, """
+                person "\(person.id)" works at \(current.site.map { "site \"\($0)\"" } ?? "no site"); \
+                only that site's token or the brand's may change the entry
+                """)
         }
     }
 
@@ -222,8 +257,23 @@ public final class RecordIntake {
         if try store.appliedEvents.markApplied(letter.eventId) {
             try store.outbox.append(letter, to: catalogue.deadLetters)
         }
-        logger.warning("record rejected", metadata: [
-            "vigil.source": source.logDescription, "vigil.reason": rejection.description,
-        ])
+        // Every rejection is a dead letter; the log shows the 1st, 10th,
+        // 100th … of each reason, so a flood of bad records cannot flood it.
+        let count = (rejectionsLogged[rejection.reason] ?? 0) + 1
+        rejectionsLogged[rejection.reason] = count
+        if Self.isPowerOfTen(count) {
+            logger.warning("record rejected", metadata: [
+                "vigil.source": source.logDescription, "vigil.reason": rejection.description,
+                "vigil.rejections": String(count),
+            ])
+        }
+    }
+
+    private static func isPowerOfTen(_ value: Int) -> Bool {
+        var remaining = value
+        while remaining >= 10, remaining % 10 == 0 {
+            remaining /= 10
+        }
+        return remaining == 1
     }
 }

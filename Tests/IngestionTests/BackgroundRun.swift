@@ -28,7 +28,7 @@ final class BackgroundRun: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` every 100 ms until it holds or `seconds` pass; returns whether it held.
+/// Polls `condition` every 100 ms until it is true or `seconds` pass, and returns its last value.
 func eventually(seconds: Double = 30, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {

@@ -7,7 +7,7 @@ import VigilRuntime
 
 @Suite("File import", .serialized)
 struct FileImportTests {
-    /// One bad line per reason a file can give, each after a good line.
+    /// Returns one bad line per reason a file can give.
     static func badLines() throws -> [(DeadLetterReason, [UInt8])] {
         [
             (.invalidJSON, Array("{\"messageId\": \"broken".utf8)),
@@ -23,7 +23,7 @@ struct FileImportTests {
         ]
     }
 
-    @Test("every bad line becomes a dead letter with its reason, every good line an event")
+    @Test("bad lines dead-lettered, good lines published")
     func rejectsEachReason() throws {
         let harness = try IngestHarness()
         try harness.importFiles([IngestHarness.sample("roster.ndjson")])

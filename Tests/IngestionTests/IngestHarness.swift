@@ -73,12 +73,12 @@ final class IngestHarness {
         try reader.records(of: topic)
     }
 
-    /// The events of a topic, clocks left out.
+    /// Returns the events of a topic, watermarks left out.
     func events<Event: VigilEvent>(_ type: Event.Type, _ topic: TopicSpec) throws -> [Event] {
         try reader.events(type, of: topic).events
     }
 
-    /// The total of the topics' high watermarks: it grows with every record published.
+    /// Returns the total of the topics' high watermarks, which grows with every record published.
     func recordCount() throws -> Int64 {
         let consumer = try KafkaConsumer(properties: ["bootstrap.servers": broker.bootstrapServers], logger: logger)
         var total: Int64 = 0

@@ -30,7 +30,7 @@ struct IngestOutageTests {
         }
     }
 
-    @Test("clients get 503 while the broker is down, and no acknowledged record is lost")
+    @Test("outage gives 503, loses nothing acknowledged")
     func losesNothingAcknowledged() throws {
         let fixture = try IngestServerFixture(submitTimeout: .seconds(2), stallLimit: .seconds(1))
         let tally = Tally()

@@ -75,7 +75,7 @@ final class IngestServerFixture {
         try TestConnection(port: port).exchange("GET", path)
     }
 
-    /// A JSON array of the records.
+    /// Returns a JSON array of the records.
     static func array(_ records: [[UInt8]]) -> [UInt8] {
         Array("[".utf8) + records.joined(separator: Array(",".utf8)) + Array("]".utf8)
     }

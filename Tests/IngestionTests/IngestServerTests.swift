@@ -17,7 +17,7 @@ struct IngestServerTests {
         return Array(try InterchangeLines.line(InterchangeLines.message(fields)))
     }
 
-    /// A bad record for every reason an HTTP request can give, with the token that sends it.
+    /// Returns a bad record for every reason an HTTP request can give.
     private static func badRecords() throws -> [(DeadLetterReason, [UInt8])] {
         [
             (.invalidJSON, Array(#""just a string""#.utf8)),
@@ -31,7 +31,7 @@ struct IngestServerTests {
         ]
     }
 
-    @Test("answers every record with its own result, and dead-letters only the bad ones", arguments: [
+    @Test("result for every record", arguments: [
         "application/json", "application/x-ndjson",
     ])
     func answersEveryRecord(contentType: String) throws {
@@ -77,13 +77,13 @@ struct IngestServerTests {
         }
     }
 
-    @Test("a site's token cannot submit another site's records")
+    @Test("site token limited to its site")
     func enforcesSites() throws {
         let fixture = try Fixture()
         let hzMessage = try Self.message("hz-1", ["site": "hz", "agent": "A-hz-a01"])
-        let refused = try Fixture.results(try fixture.post("/v1/messages", token: Fixture.shToken,
+        let rejected = try Fixture.results(try fixture.post("/v1/messages", token: Fixture.shToken,
                                                            body: Fixture.array([hzMessage])))
-        #expect(refused.results.map(\.reason) == ["wrong-site"])
+        #expect(rejected.results.map(\.reason) == ["wrong-site"])
         let own = try Fixture.results(try fixture.post("/v1/messages", token: Fixture.hzToken,
                                                        body: Fixture.array([hzMessage])))
         #expect(own.results.map(\.status) == ["accepted"])
@@ -103,8 +103,8 @@ struct IngestServerTests {
         }
     }
 
-    @Test("an oversized body is refused from its headers, before it is sent")
-    func refusesOversizedBody() throws {
+    @Test("oversized body rejected from headers")
+    func rejectsOversizedBody() throws {
         let fixture = try Fixture()
         let connection = try TestConnection(port: fixture.port, timeoutSeconds: 10)
         try connection.sendAll("""
@@ -116,20 +116,20 @@ struct IngestServerTests {
             \r
 
             """)
-        // Not one byte of the body is sent: the answer must come from the headers alone.
+        // Not one byte of the body is sent, so the response must come from the headers alone.
         let response = try connection.receiveResponse()
         #expect(response.status == 413)
         #expect(response.text.contains("body-too-large"))
     }
 
-    @Test("a request malformed as a whole gets a 4xx with the reason", arguments: [
+    @Test("malformed request gets 4xx", arguments: [
         ("POST", "/v1/messages", "application/json", "[{\"messageId\": 1", 400),
         ("POST", "/v1/messages", "application/json", "{\"a\":1}\n{\"a\":2}\n[", 400),
         ("POST", "/v1/messages", "text/csv", "a,b", 415),
         ("GET", "/v1/messages", "application/json", "", 405),
         ("POST", "/v1/unknown", "application/json", "[]", 404),
     ])
-    func refusesMalformedRequests(method: String, path: String, contentType: String, body: String, status: Int) throws {
+    func rejectsMalformedRequests(method: String, path: String, contentType: String, body: String, status: Int) throws {
         let fixture = try Fixture()
         let connection = try TestConnection(port: fixture.port)
         let response = try connection.exchange(method, path, headers: [
@@ -139,8 +139,8 @@ struct IngestServerTests {
         #expect(response.text.contains("\"message\""))
     }
 
-    @Test("more records than the limit is refused whole")
-    func refusesTooManyRecords() throws {
+    @Test("too many records rejected whole")
+    func rejectsTooManyRecords() throws {
         let fixture = try Fixture()
         let records = try (0...fixture.maxRecords).map { try Self.message("many-\($0)") }
         let response = try fixture.post("/v1/messages", token: Fixture.shToken, body: Fixture.array(records))
@@ -149,7 +149,7 @@ struct IngestServerTests {
         #expect(try fixture.harness.events(ChatMessage.self, fixture.harness.catalogue.chatMessages).isEmpty)
     }
 
-    @Test("health and metrics report the intake")
+    @Test("health and metrics endpoints")
     func reportsHealthAndMetrics() throws {
         let fixture = try Fixture()
         #expect(try fixture.get("/healthz").status == 200)

@@ -67,12 +67,12 @@ final class IntakeFixture {
         }
     }
 
-    /// The outbox's records, oldest first.
+    /// Returns the outbox's records, oldest first.
     func outbox() throws -> [OutgoingRecord] {
         try store.outbox.pending(limit: 10_000).map(\.record)
     }
 
-    /// The dead letters in the outbox.
+    /// Returns the dead letters in the outbox.
     func deadLetters() throws -> [DeadLetter] {
         try outbox().filter { $0.topic == catalogue.deadLetters.name }
             .map { try EventCoding.decode(DeadLetter.self, from: $0.value) }

@@ -23,6 +23,7 @@
 static inline struct MHD_Daemon *vigil_mhd_start_daemon(unsigned int flags,
                                                         const struct sockaddr *address,
                                                         unsigned int connection_limit,
+                                                        unsigned int per_address_limit,
                                                         unsigned int connection_timeout_seconds,
                                                         unsigned int thread_pool_size,
                                                         MHD_AccessHandlerCallback access_handler,
@@ -38,6 +39,8 @@ static inline struct MHD_Daemon *vigil_mhd_start_daemon(unsigned int flags,
                                                  MHD_OPTION_EXTERNAL_LOGGER, logger, logger_context,
                                                  MHD_OPTION_SOCK_ADDR, address,
                                                  MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+                                                 /* 0 leaves connections per client address unlimited. */
+                                                 MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address_limit,
                                                  MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                                                  MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
                                                  /* MHD stops reading options at the first MHD_OPTION_END. */

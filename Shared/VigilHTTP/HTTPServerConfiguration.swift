@@ -37,6 +37,11 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// The maximum number of open connections. libmicrohttpd accepts and
     /// immediately closes any connection beyond it, without an HTTP response.
     public var connectionLimit: Int
+    /// The maximum number of open connections from one client address, so
+    /// one client holding slow connections cannot take them all; 0 for no
+    /// limit, which suits a server behind a proxy whose address every
+    /// request shares. libmicrohttpd closes a connection beyond it at once.
+    public var perAddressConnectionLimit: Int
     /// The seconds a connection may stay idle (no bytes in either direction)
     /// before libmicrohttpd closes it. 0 disables the timeout, which lets
     /// idle clients hold connections forever.
@@ -49,6 +54,7 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
                 maxBodyBytes: Int = 8 << 20,
                 maxDiscardedBodyBytes: Int = 1 << 20,
                 connectionLimit: Int = 128,
+                perAddressConnectionLimit: Int = 0,
                 connectionTimeoutSeconds: Int = 30,
                 threading: Threading = .threadPerConnection) {
         self.host = host
@@ -56,6 +62,7 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         self.maxBodyBytes = maxBodyBytes
         self.maxDiscardedBodyBytes = maxDiscardedBodyBytes
         self.connectionLimit = connectionLimit
+        self.perAddressConnectionLimit = perAddressConnectionLimit
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.threading = threading
     }

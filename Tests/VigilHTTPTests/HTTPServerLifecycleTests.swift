@@ -72,6 +72,24 @@ struct HTTPServerLifecycleTests {
         #expect(ContinuousClock.now - started < .seconds(3))
     }
 
+    @Test("per-address limit closes extra connections")
+    func perAddressLimit() throws {
+        let configuration = HTTPServerConfiguration(perAddressConnectionLimit: 2)
+        let server = try startServer(configuration, handler: EchoHandler())
+        // Two slow clients hold their connections open with half a request each.
+        let held = try (0..<2).map { _ in try TestConnection(port: server.port) }
+        for connection in held {
+            try connection.sendAll("GET / HTTP/1.1\r\n")
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+
+        let third = try TestConnection(port: server.port, timeoutSeconds: 2)
+        #expect(third.waitForClose(), "a third connection from the same address is closed")
+
+        try held[0].sendAll("Host: x\r\n\r\n")
+        #expect(try held[0].receiveResponse().status == 200, "the held connections still work")
+    }
+
     @Test("malformed request gets 4xx or 5xx",
           arguments: [
               ("GET /\r\n\r\n", 400),

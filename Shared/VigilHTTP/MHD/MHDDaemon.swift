@@ -57,6 +57,7 @@ final class MHDDaemon {
         let started = address.withSockaddr { sockaddr in
             vigil_mhd_start_daemon(flags, sockaddr,
                                    UInt32(clamping: configuration.connectionLimit),
+                                   UInt32(clamping: configuration.perAddressConnectionLimit),
                                    UInt32(clamping: configuration.connectionTimeoutSeconds),
                                    poolSize,
                                    mhdAccessHandler, context.opaque,

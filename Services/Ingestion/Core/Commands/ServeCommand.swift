@@ -29,6 +29,13 @@ enum ServeCommand {
             "max-records", environment: "VIGIL_INGEST_MAX_RECORDS", valueName: "N", defaultValue: "10000",
             help: LocalizedText(chinese: "单个请求的最大记录数，超出回 413", english: "most records per request; more gets 413")),
         OptionSpec(
+            "connection-limit", environment: "VIGIL_INGEST_CONNECTION_LIMIT", valueName: "N", defaultValue: "256",
+            help: LocalizedText(chinese: "同时打开的最大连接数", english: "most open connections at once")),
+        OptionSpec(
+            "per-address-limit", environment: "VIGIL_INGEST_PER_ADDRESS_LIMIT", valueName: "N", defaultValue: "32",
+            help: LocalizedText(chinese: "每个客户端地址同时打开的最大连接数；0 表示不限（在代理之后时使用）",
+                                english: "most open connections per client address; 0 for no limit (behind a proxy)")),
+        OptionSpec(
             "port-file", environment: "VIGIL_INGEST_PORT_FILE", valueName: "FILE",
             help: LocalizedText(chinese: "开始监听后把端口号写入此文件（供脚本和测试使用）",
                                 english: "write the bound port to this file once listening (for scripts and tests)")),
@@ -87,6 +94,12 @@ enum ServeCommand {
         configuration.host = String(listen[..<colon])
         configuration.port = port
         configuration.maxBodyBytes = try positive(parsed, "max-body-bytes")
+        configuration.connectionLimit = try positive(parsed, "connection-limit")
+        let perAddress = parsed.value("per-address-limit") ?? ""
+        guard let perAddressLimit = Int(perAddress), perAddressLimit >= 0 else {
+            throw UsageError("invalid value \"\(perAddress)\" for --per-address-limit: expected a whole number, 0 for no limit")
+        }
+        configuration.perAddressConnectionLimit = perAddressLimit
         return configuration
     }
 

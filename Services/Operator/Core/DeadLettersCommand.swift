@@ -9,7 +9,7 @@ enum DeadLettersCommand: Subcommand {
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         let letters = try context.scanner.events(DeadLetter.self, of: context.catalogue.deadLetters).events
-            .sorted { ($0.service, $0.source.position) < ($1.service, $1.source.position) }
+            .sorted(by: Self.inSourceOrder)
         guard !letters.isEmpty else {
             print(context.text("没有死信：所有记录都已接收。", "No dead letters: every record was accepted."))
             return 0
@@ -24,6 +24,21 @@ enum DeadLettersCommand: Subcommand {
         print(table.render())
         print(context.text("共 \(letters.count) 条死信", "\(letters.count) dead letters"))
         return 0
+    }
+}
+
+extension DeadLettersCommand {
+    /// Orders dead letters by service, then by file or topic position, with
+    /// line numbers and offsets compared as numbers (line 2 before line 10).
+    static func inSourceOrder(_ left: DeadLetter, _ right: DeadLetter) -> Bool {
+        let leftKey = (left.service, left.source.file ?? "", left.source.topic ?? "", left.source.eventId ?? "")
+        let rightKey = (right.service, right.source.file ?? "", right.source.topic ?? "", right.source.eventId ?? "")
+        if leftKey != rightKey {
+            return leftKey < rightKey
+        }
+        let leftNumbers = (left.source.line ?? 0, left.source.partition ?? 0, left.source.offset ?? 0)
+        let rightNumbers = (right.source.line ?? 0, right.source.partition ?? 0, right.source.offset ?? 0)
+        return leftNumbers < rightNumbers
     }
 }
 

@@ -65,7 +65,10 @@ public enum OperatorCommand {
                     print(text)
                     exit(0)
                 }
-                ServiceMain.printError("vigil: unknown command \"\(words.joined(separator: " "))\"\n\(text)")
+                let problem = words.count == 1
+                    ? "missing subcommand for \"\(words[0])\""
+                    : "unknown command \"\(words.joined(separator: " "))\""
+                ServiceMain.printError("vigil: \(problem)\n\(text)")
                 exit(2)
             }
             ServiceMain.printError("vigil: unknown command \"\(words.joined(separator: " "))\"\n\n\(overview(language))")

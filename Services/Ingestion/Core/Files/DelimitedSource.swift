@@ -22,7 +22,12 @@ final class DelimitedSource: RecordSource {
             do {
                 row = try rows.next()
             } catch {
-                throw UsageError("\(reader.name): \(error.message)")
+                // A TSV read as CSV (or the reverse) arrives as one wide
+                // column, which reads as missing columns; name the likely cause.
+                let hint = rows.boundMapping == nil
+                    ? " (if the columns are there, check --format: csv separates them with commas, tsv with tabs)"
+                    : ""
+                throw UsageError("\(reader.name): \(error.message)\(hint)")
             }
             if let row {
                 switch row {

@@ -16,11 +16,11 @@ struct ScalarBuffer {
         origins.append(origin)
     }
 
-    /// Copies the scalar at `index` of `other` with its origin.
-    @inline(__always)
-    mutating func append(_ other: ScalarBuffer, at index: Int) {
-        scalars.append(other.scalars[index])
-        origins.append(other.origins[index])
+    /// Removes the scalars from `start` on, except the last `keptCount`.
+    mutating func remove(from start: Int, keepingLast keptCount: Int) {
+        let end = scalars.count - keptCount
+        scalars.removeSubrange(start..<end)
+        origins.removeSubrange(start..<end)
     }
 
     /// Appends `word` in place of the scalars whose origins are given. A word of

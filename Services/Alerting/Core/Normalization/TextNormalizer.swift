@@ -62,26 +62,39 @@ public struct TextNormalizer: Sendable {
     /// Normalizes one message text.
     public func normalize(_ text: String) -> NormalizedText {
         var buffer = ScalarBuffer(capacity: text.utf8.count)
-        foldScalars(of: text, into: &buffer)
-        buffer = dropSeparators(in: buffer)
-        buffer = replaceWords(in: buffer)
+        let needsReplacing = foldScalars(of: text, into: &buffer)
+        if needsReplacing {
+            buffer = replaceWords(in: buffer)
+        }
         return NormalizedText(original: text, scalars: buffer.scalars, origins: buffer.origins)
     }
 
-    // MARK: - Step 1: compatibility, case and script
+    // MARK: - Steps 1 and 2: compatibility, case, script and separators
 
-    private func foldScalars(of text: String, into buffer: inout ScalarBuffer) {
+    /// Appends the folded scalars of `text` and drops separator runs as it
+    /// goes: a run is appended when it starts and removed again when a Han
+    /// character or digit follows one. Returns whether any scalar could start
+    /// a step 3 replacement, so that plain text skips step 3.
+    private func foldScalars(of text: String, into buffer: inout ScalarBuffer) -> Bool {
+        var needsReplacing = false
+        var separatorRunStart: Int?
         var offset = 0
         for scalar in text.unicodeScalars {
             let origin = offset..<(offset + 1)
             offset += 1
             let value = scalar.value
 
+            let first = buffer.count
             if value < 0x80 {
                 let folded = (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
                 buffer.append(folded, from: origin)
             } else if ScalarClass.isHan(scalar) && value < 0xF900 {
                 buffer.append(simplify(scalar), from: origin)
+            } else if (0xFF01...0xFF5E).contains(value) {
+                // Full-width ASCII, whose NFKC form is the ASCII character 0xFEE0 lower.
+                let ascii = value - 0xFEE0
+                let folded = (0x41...0x5A).contains(ascii) ? ascii + 0x20 : ascii
+                buffer.append(Unicode.Scalar(UInt8(folded)), from: origin)
             } else if ScalarClass.isSeparator(scalar) || !scalar.properties.changesWhenNFKCCaseFolded {
                 buffer.append(scalar, from: origin)
             } else {
@@ -92,7 +105,32 @@ public struct TextNormalizer: Sendable {
                     buffer.append(simplify(result), from: origin)
                 }
             }
+
+            var index = first
+            while index < buffer.count {
+                let appended = buffer.scalars[index]
+                if ScalarClass.isSeparator(appended) {
+                    if separatorRunStart == nil {
+                        separatorRunStart = index
+                    }
+                    index += 1
+                    continue
+                }
+                if let runStart = separatorRunStart {
+                    separatorRunStart = nil
+                    if runStart > 0 && Self.isJoinable(buffer.scalars[runStart - 1]) && Self.isJoinable(appended) {
+                        buffer.remove(from: runStart, keepingLast: buffer.count - index)
+                        index = runStart
+                    }
+                }
+                if !needsReplacing {
+                    needsReplacing = numerals.contains(appended) || homophones.firstScalars.contains(appended)
+                        || startsPinyinWord(appended)
+                }
+                index += 1
+            }
         }
+        return needsReplacing
     }
 
     @inline(__always)
@@ -101,33 +139,10 @@ public struct TextNormalizer: Sendable {
         return simplified[scalar.value] ?? scalar
     }
 
-    // MARK: - Step 2: separators
-
-    private func dropSeparators(in input: ScalarBuffer) -> ScalarBuffer {
-        var output = ScalarBuffer(capacity: input.count)
-        let scalars = input.scalars
-        var index = 0
-        while index < scalars.count {
-            guard ScalarClass.isSeparator(scalars[index]) else {
-                output.append(input, at: index)
-                index += 1
-                continue
-            }
-
-            var end = index + 1
-            while end < scalars.count && ScalarClass.isSeparator(scalars[end]) {
-                end += 1
-            }
-            let joinsWords = index > 0 && end < scalars.count
-                && Self.isJoinable(scalars[index - 1]) && Self.isJoinable(scalars[end])
-            if !joinsWords {
-                for kept in index..<end {
-                    output.append(input, at: kept)
-                }
-            }
-            index = end
-        }
-        return output
+    @inline(__always)
+    private func startsPinyinWord(_ scalar: Unicode.Scalar) -> Bool {
+        guard let letter = PinyinLetters.keyLetter(scalar) else { return false }
+        return pinyin.firstScalars.contains(letter)
     }
 
     @inline(__always)
@@ -140,6 +155,7 @@ public struct TextNormalizer: Sendable {
     private func replaceWords(in input: ScalarBuffer) -> ScalarBuffer {
         var output = ScalarBuffer(capacity: input.count)
         let scalars = input.scalars
+        let origins = input.origins
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -147,26 +163,25 @@ public struct TextNormalizer: Sendable {
             if numerals.contains(scalar), let end = numeralRunEnd(in: scalars, from: index) {
                 for position in index..<end {
                     let digit = numeralDigits[scalars[position].value] ?? scalars[position]
-                    output.append(digit, from: input.origins[position])
+                    output.append(digit, from: origins[position])
                 }
                 index = end
                 continue
             }
 
             if homophones.firstScalars.contains(scalar), let match = homophoneMatch(in: scalars, from: index) {
-                output.append(match.word, replacing: input.origins[index..<match.end])
+                output.append(match.word, replacing: origins[index..<match.end])
                 index = match.end
                 continue
             }
 
-            if pinyin.firstScalars.contains(scalar) || PinyinLetters.keyLetter(scalar) != nil,
-               let match = pinyinMatch(in: scalars, from: index) {
-                output.append(match.word, replacing: input.origins[index..<match.end])
+            if startsPinyinWord(scalar), let match = pinyinMatch(in: scalars, from: index) {
+                output.append(match.word, replacing: origins[index..<match.end])
                 index = match.end
                 continue
             }
 
-            output.append(input, at: index)
+            output.append(scalar, from: origins[index])
             index += 1
         }
         return output

@@ -2,7 +2,7 @@
 /// and homophones of the rule words.
 ///
 /// Rule authors extend a copy of ``standard`` and hand it to
-/// ``TextNormalizer/init(tables:)``, which checks it and returns
+/// ``TextNormalizer/init(tables:)``, which checks it and throws
 /// ``NormalizationTableError`` for an entry it cannot use:
 ///
 /// ```swift
@@ -19,8 +19,8 @@ public struct NormalizationTables: Sendable, Hashable {
     /// run of two or more numerals or digits.
     public var chineseNumerals: [Unicode.Scalar: Unicode.Scalar]
 
-    /// Pinyin spellings and the Chinese word each stands for. A key is
-    /// lowercase a–z syllables; spaces and apostrophes in it are ignored, and
+    /// Pinyin spellings and the Chinese word each is read as. A key is
+    /// lowercase a–z syllables. Spaces and apostrophes in it are ignored, and
     /// ü is written v. Text matches with or without spaces, tone marks or
     /// tone digits.
     public var pinyinWords: [String: String]
@@ -44,7 +44,7 @@ public struct NormalizationTables: Sendable, Hashable {
     ///
     /// NOTE: `traditionalToSimplified` covers only the Traditional forms of
     /// characters in risk words and of common chat characters, not a full
-    /// OpenCC conversion; add a character here when a rule word needs it.
+    /// OpenCC conversion. Add a character here when a rule word needs it.
     public static let standard = NormalizationTables(
         traditionalToSimplified: scalarPairs(traditionalToSimplifiedPairs),
         chineseNumerals: scalarPairs(chineseNumeralPairs),
@@ -110,7 +110,7 @@ extension NormalizationTables {
     ]
 
     /// Reads whitespace-separated two-scalar tokens into a map. A token of
-    /// any other length is skipped; the tables tests check that none is.
+    /// any other length is skipped, and the tables tests check that none is.
     static func scalarPairs(_ text: String) -> [Unicode.Scalar: Unicode.Scalar] {
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]
         for token in text.split(whereSeparator: \.isWhitespace) {

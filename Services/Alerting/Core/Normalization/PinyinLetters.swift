@@ -1,7 +1,7 @@
 /// The letters pinyin is written with, reduced to the plain letters of a
 /// pinyin key: tone marks dropped, ü written v as on Chinese keyboards.
 enum PinyinLetters {
-    /// Vowels with tone marks (and ü with and without one) and the key letter each stands for.
+    /// Vowels with tone marks (and ü with and without one) and the key letter of each.
     private static let toneLetters: [UInt32: Unicode.Scalar] = {
         let groups: [(String, Unicode.Scalar)] = [
             ("āáǎà", "a"), ("ēéěè", "e"), ("īíǐì", "i"), ("ōóǒò", "o"), ("ūúǔù", "u"),
@@ -16,7 +16,7 @@ enum PinyinLetters {
         return map
     }()
 
-    /// The key letter `scalar` stands for, or nil when it is no pinyin letter.
+    /// Returns the key letter for `scalar`, or nil when it is no pinyin letter.
     /// Expects case-folded text, so uppercase letters return nil.
     @inline(__always)
     static func keyLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -24,7 +24,7 @@ struct ScalarBuffer {
     }
 
     /// Appends `word` in place of the scalars whose origins are given. A word of
-    /// the same length keeps the origins one to one; otherwise every scalar of
+    /// the same length keeps the origins one to one. Otherwise every scalar of
     /// it takes the whole span.
     mutating func append(_ word: [Unicode.Scalar], replacing replaced: ArraySlice<Range<Int>>) {
         guard let first = replaced.first, let last = replaced.last else { return }

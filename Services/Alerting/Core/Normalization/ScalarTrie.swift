@@ -1,7 +1,7 @@
 /// A trie from scalar sequences to replacement scalars, walked one scalar at a
 /// time so that callers can skip separators between the scalars of a key.
 struct ScalarTrie: Sendable {
-    /// A node's position in `children`; the root is 0.
+    /// A node's position in `children`. The root is 0.
     typealias Node = Int
 
     private var children: [[UInt32: Int32]] = [[:]]

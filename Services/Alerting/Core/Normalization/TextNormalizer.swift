@@ -8,10 +8,10 @@ import Foundation
 ///    ＡＢ → ab, ① → 1), then Traditional to Simplified from the tables.
 /// 2. Separators: a run of whitespace, punctuation, symbols, emoji,
 ///    zero-width or format characters and variation selectors is dropped when
-///    a Han character or digit stands on both sides (工 商, 投.诉, 工❤商, 12 3 15).
-/// 3. Numerals, homophones and pinyin, in one scan: Chinese numerals become
+///    a Han character or digit is on both sides (工 商, 投.诉, 工❤商, 12 3 15).
+/// 3. Numerals, homophones and pinyin, in one scan. Chinese numerals become
 ///    digits inside a run of two or more numerals or digits (一二三一五 → 12315,
-///    while 一个 stays); homophones become the rule word (投素 → 投诉); a pinyin
+///    while 一个 stays). Homophones become the rule word (投素 → 投诉). A pinyin
 ///    word from the tables becomes its Chinese word when it starts and ends
 ///    at a letter-run boundary (gong shang, gōng shāng, gong1shang1, GongShang → 工商).
 ///

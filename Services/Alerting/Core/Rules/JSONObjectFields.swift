@@ -33,11 +33,16 @@ struct JSONObjectFields {
         members[key]?.value
     }
 
-    /// Returns a field name within two edits of `key`, for "did you mean" hints.
+    /// Returns a field name within two edits of `key`, or one that shares its
+    /// first five letters ("exclude" for "exclusion"), for "did you mean" hints.
     private static func closest(to key: String, in names: [String]) -> String? {
-        let scored = names.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
-        return best.0
+        let lowered = key.lowercased()
+        let scored = names.map { ($0, editDistance(lowered, $0.lowercased())) }
+        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 {
+            return best.0
+        }
+        guard lowered.count >= 5 else { return nil }
+        return names.first { $0.lowercased().hasPrefix(lowered.prefix(5)) }
     }
 
     /// The Levenshtein distance between two short strings.

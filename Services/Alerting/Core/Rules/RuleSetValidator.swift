@@ -225,7 +225,7 @@ struct RuleSetValidator {
         let negationContext = "the negation of \(context)"
         let fields = JSONObjectFields(members, at: value.position, allowed: ["cues", "scope"], context: negationContext,
                                       errors: &errors)
-        let cues = required(fields, "cues", in: negationContext).flatMap { keywordList($0, name: "cues", in: context) }
+        let cues = required(fields, "cues", in: negationContext).flatMap { keywordList($0, name: "cues", in: negationContext) }
         let scope = integer(fields, "scope", in: negationContext, range: RuleNegation.scopeRange)
         guard let cues, let scope else { return nil }
         return RuleNegation(cues: cues, scope: scope)

@@ -86,7 +86,8 @@ struct DefaultRuleSetTests {
         let events = ruleSet.keywordRules(publishedAt: publishedAt)
 
         #expect(events.map(\.ruleId) == ruleSet.rules.map(\.id))
-        #expect(events.allSatisfy { $0.ruleSetVersion == "2026.12.1" && $0.publishedAt == publishedAt })
+        #expect(events.allSatisfy { $0.ruleSetVersion == "2026.12.1" })
+        #expect(events.allSatisfy { $0.publishedAt == publishedAt })
         let market = try #require(events.first { $0.ruleId == "regulator-market-authority" })
         #expect(market.category == .regulator)
         #expect(market.severity == .high)

@@ -13,7 +13,7 @@ private func errors(_ text: String) -> [RuleFileError] {
     }
 }
 
-/// A rules file whose second rule is `rule`, which starts on line 5 and whose fields follow one per line.
+/// Builds a rules file whose second rule opens on line 5 and has the fields `rule` from line 6 on.
 private func file(with rule: String) -> String {
     """
     {

@@ -2,7 +2,7 @@
 /// duplicate and unknown fields reported as errors.
 struct JSONObjectFields {
     private var members: [String: PositionedJSON.Member] = [:]
-    /// Where the object starts, for errors about missing fields.
+    /// The start of the object, for errors about missing fields.
     let position: SourcePosition
 
     /// Reads `members`, reporting every field not in `allowed` and every repeated field.
@@ -45,7 +45,7 @@ struct JSONObjectFields {
         return names.first { $0.lowercased().hasPrefix(lowered.prefix(5)) }
     }
 
-    /// The Levenshtein distance between two short strings.
+    /// Computes the Levenshtein distance between two short strings.
     private static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var previous = Array(0...b.count)

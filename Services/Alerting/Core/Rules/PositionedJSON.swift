@@ -1,7 +1,7 @@
 /// A line and column in a text file, both counted from 1.
 ///
-/// Columns count Unicode scalars, so a Chinese character is one column, as
-/// most editors show it. A tab is one column.
+/// Columns count Unicode scalars, so a Chinese character is one column and
+/// so is a tab.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int

@@ -8,7 +8,7 @@ public struct Rule: Sendable, Hashable {
     public var severity: RuleSeverity
     /// The rule's name for the people who read alerts.
     public var title: LocalizedText
-    /// Whose messages the rule reads; `customer` when the file does not say.
+    /// The speaker whose messages the rule reads, `customer` when the file gives none.
     public var speaker: RuleSpeaker
     public var matcher: RuleMatcher
     /// When set, the rule matches only near a hit of another rule.

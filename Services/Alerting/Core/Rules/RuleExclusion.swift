@@ -1,7 +1,7 @@
 import Foundation
 
-/// What keeps a matcher from matching a text: a regular expression, or words
-/// such as 个体工商户 that contain a keyword in another sense.
+/// A matcher's exclusion: a regular expression, or words such as 个体工商户
+/// that contain a keyword in another sense. A text it matches does not match.
 public enum RuleExclusion: Sendable, Hashable {
     case pattern(String)
     case keywords([String])

@@ -4,7 +4,8 @@ import VigilContracts
 ///
 /// # File format
 ///
-/// A rules file is one JSON object (UTF-8, no comments):
+/// A rules file is one JSON object in UTF-8. JSON has no comments, so the
+/// `//` notes below explain the example and are not part of a file:
 ///
 ///     {
 ///       "version": "2026.12.1",

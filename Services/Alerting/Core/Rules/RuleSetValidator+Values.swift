@@ -117,8 +117,8 @@ extension RuleSetValidator {
         return nil
     }
 
-    /// The regular expression compiler's message. Foundation on Linux (swift-corelibs-foundation
-    /// in Swift 6) gives only a generic "The value is invalid", without ICU's reason, so a hint follows.
+    /// Formats the regular expression compiler's message with a hint. Foundation on Linux (Swift 6
+    /// corelibs) gives only a generic "The value is invalid", without ICU's reason.
     private static func describe(_ error: any Error) -> String {
         let message = (error as NSError).localizedDescription
         return "\(message) Check for unbalanced parentheses or brackets and for a dangling \\ "

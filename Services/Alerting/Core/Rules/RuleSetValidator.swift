@@ -6,7 +6,7 @@ struct RuleSetValidator {
     /// The problems found so far, in the order found.
     var errors: [RuleFileError] = []
 
-    /// Where each rule id was first defined, for duplicate and window checks.
+    /// The position of each rule id's first definition, for duplicate and window checks.
     private var ruleIds: [String: SourcePosition] = [:]
     /// Windows to check once every id is known: the window's rule id, its position, and the owning rule's id.
     private var windowReferences: [(target: String, position: SourcePosition, owner: String)] = []

@@ -122,5 +122,9 @@ struct DefaultRuleSetTests {
         #expect(ruleSet.rule(id: "escalation-manager-demand")?.unrepresentedFields == ["allOf", "noneOf", "note"])
         #expect(ruleSet.rule(id: "escalation-unanswered-complaint")?.unrepresentedFields == ["window", "note"])
         #expect(ruleSet.rule(id: "complaint-report")?.unrepresentedFields == ["negation.scope", "note"])
+        let social = try #require(ruleSet.rule(id: "media-social-post"))
+        #expect(social.unrepresentedFields == ["anyOf", "noneOf", "note"])
+        #expect(social.keywordRule(ruleSetVersion: "v", publishedAt: Timestamp(epochMilliseconds: 0)).keywords == [],
+                "a rule without top-level keywords publishes none")
     }
 }

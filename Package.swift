@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "vigil-escalation", dependencies: ["Escalation"], path: "Services/Escalation/Main"),
         .target(name: "Scoring", dependencies: ["VigilRuntime"], path: "Services/Scoring/Core"),
         .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),
-        .target(name: "Operator", dependencies: ["VigilRuntime"], path: "Services/Operator/Core"),
+        .target(name: "Operator", dependencies: ["VigilRuntime", "Alerting"], path: "Services/Operator/Core"),
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
 
         // The libFuzzer entry for the ingestion parsers (docs/FUZZING.md). A plain

@@ -20,6 +20,7 @@ public enum OperatorCommand {
         SchemasWriteCommand.self,
         SchemasCheckCommand.self,
         SchemasDocsCommand.self,
+        RulesCheckCommand.self,
     ]
 
     /// Returns the options every subcommand takes. Commands report their own

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import VigilContracts
+@testable import Alerting
+
+/// Parses rules/default.json at the repository root.
+private func defaultRuleSet() throws -> RuleSet {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let bytes = try Data(contentsOf: root.appendingPathComponent("rules/default.json"))
+    return try RuleSetParser.parse(bytes: Array(bytes))
+}
+
+/// True when a matcher, or one nested in it, lists a keyword containing `word` or has a pattern that matches `word`.
+private func mentions(_ matcher: RuleMatcher, _ word: String) -> Bool {
+    if matcher.keywords?.contains(where: { $0.contains(word) }) == true {
+        return true
+    }
+    if let pattern = matcher.pattern, let expression = try? NSRegularExpression(pattern: pattern),
+       expression.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil {
+        return true
+    }
+    return (matcher.allOf ?? []).contains { mentions($0, word) } || (matcher.anyOf ?? []).contains { mentions($0, word) }
+}
+
+@Suite("Default rule set")
+struct DefaultRuleSetTests {
+    @Test("default file parses")
+    func parses() throws {
+        let ruleSet = try defaultRuleSet()
+        #expect(ruleSet.version == "2026.12.1")
+        #expect(ruleSet.rules.count >= 15)
+        #expect(Set(ruleSet.rules.map(\.category)) == Set(RuleCategory.allCases))
+    }
+
+    @Test("words are covered by category", arguments: [
+        (RuleCategory.regulator, ["工商", "市场监管", "12315", "12345", "消协", "消费者协会", "315", "工信部", "卫生局", "食药监"]),
+        (.legal, ["律师", "起诉", "法院", "报警"]),
+        (.media, ["曝光", "媒体", "记者", "微博", "抖音", "小红书", "黑猫投诉"]),
+        (.complaint, ["投诉", "举报", "差评", "维权"]),
+        (.escalation, ["找你们领导", "经理", "上级"]),
+    ])
+    func covers(category: RuleCategory, words: [String]) throws {
+        let rules = try defaultRuleSet().rules.filter { $0.category == category }
+        for word in words {
+            #expect(rules.contains { mentions($0.matcher, word) }, "no \(category) rule mentions \(word)")
+        }
+    }
+
+    @Test("severities follow category")
+    func severities() throws {
+        let expected: [RuleCategory: RuleSeverity] = [.regulator: .high, .legal: .high, .media: .high,
+                                                      .complaint: .medium, .escalation: .medium]
+        for rule in try defaultRuleSet().rules {
+            #expect(rule.severity == expected[rule.category], "rule \(rule.id)")
+        }
+    }
+
+    @Test("complaint words have negation")
+    func complaintNegation() throws {
+        let rule = try #require(try defaultRuleSet().rule(id: "complaint-report"))
+        let negation = try #require(rule.negation)
+        for cue in ["不是要", "不会", "没有", "别"] {
+            #expect(negation.cues.contains(cue), "missing cue \(cue)")
+        }
+        #expect(rule.speaker == .customer)
+    }
+
+    @Test("exclusions cover other senses")
+    func exclusions() throws {
+        let ruleSet = try defaultRuleSet()
+        let market = try #require(ruleSet.rule(id: "regulator-market-authority")?.matcher.exclusion)
+        #expect(market == .keywords(["个体工商户", "工商银行", "工商管理", "工商注册", "工商执照", "工商局营业执照"]))
+        let police = try #require(ruleSet.rule(id: "legal-police")?.matcher.exclusion)
+        guard case .keywords(let words) = police else {
+            Issue.record("expected a keyword exclusion")
+            return
+        }
+        #expect(words.contains("报警器"))
+    }
+
+    @Test("conversion to KeywordRule events")
+    func conversion() throws {
+        let ruleSet = try defaultRuleSet()
+        let publishedAt = try #require(TimestampFormat.parse("2026-12-01T09:00:00+08:00"))
+
+        let events = ruleSet.keywordRules(publishedAt: publishedAt)
+
+        #expect(events.map(\.ruleId) == ruleSet.rules.map(\.id))
+        #expect(events.allSatisfy { $0.ruleSetVersion == "2026.12.1" })
+        #expect(events.allSatisfy { $0.publishedAt == publishedAt })
+        let market = try #require(events.first { $0.ruleId == "regulator-market-authority" })
+        #expect(market.category == .regulator)
+        #expect(market.severity == .high)
+        #expect(market.speaker == .customer)
+        #expect(market.keywords.first == "工商")
+        #expect(market.exclusion == "个体工商户|工商银行|工商管理|工商注册|工商执照|工商局营业执照")
+        #expect(market.title == LocalizedText(chinese: "提到工商或市场监管部门", english: "Market regulator mentioned"))
+        let hotline = try #require(events.first { $0.ruleId == "regulator-hotline" })
+        #expect(hotline.pattern == "(?<![0-9])(12315|12345|12331)(?![0-9])")
+        let complaint = try #require(events.first { $0.ruleId == "complaint-report" })
+        #expect(complaint.negationCues?.contains("不会") == true)
+    }
+
+    @Test("event round-trips through JSON")
+    func eventRoundTrip() throws {
+        let rule = Rule(id: "x", category: .legal, severity: .low, title: LocalizedText(chinese: "甲", english: "A"),
+                        speaker: .agent,
+                        matcher: RuleMatcher(keywords: ["律师"], exclusion: .keywords(["a.b", "c|d"])))
+        let event = rule.keywordRule(ruleSetVersion: "v", publishedAt: Timestamp(epochMilliseconds: 0))
+
+        let decoded = try JSONDecoder().decode(KeywordRule.self, from: JSONEncoder().encode(event))
+
+        #expect(decoded == event)
+        #expect(event.exclusion == #"a\.b|c\|d"#, "keyword exclusions are escaped")
+        #expect(event.negationCues == nil)
+    }
+
+    @Test("unrepresented fields are listed")
+    func unrepresentedFields() throws {
+        let ruleSet = try defaultRuleSet()
+        #expect(ruleSet.rule(id: "regulator-consumer-association")?.unrepresentedFields == [])
+        #expect(ruleSet.rule(id: "escalation-manager-demand")?.unrepresentedFields == ["allOf", "noneOf", "note"])
+        #expect(ruleSet.rule(id: "escalation-unanswered-complaint")?.unrepresentedFields == ["window", "note"])
+        #expect(ruleSet.rule(id: "complaint-report")?.unrepresentedFields == ["negation.scope", "note"])
+        let social = try #require(ruleSet.rule(id: "media-social-post"))
+        #expect(social.unrepresentedFields == ["anyOf", "noneOf", "note"])
+        #expect(social.keywordRule(ruleSetVersion: "v", publishedAt: Timestamp(epochMilliseconds: 0)).keywords == [],
+                "a rule without top-level keywords publishes none")
+    }
+}

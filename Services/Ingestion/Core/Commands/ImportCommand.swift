@@ -21,7 +21,7 @@ enum ImportCommand {
                                 english: "input format: ndjson, csv or tsv (csv and tsv need --mapping)")),
         OptionSpec(
             "mapping", environment: "VIGIL_INGEST_MAPPING", valueName: "FILE",
-            help: LocalizedText(chinese: "CSV/TSV 的列映射文件（JSON，见 docs/COLUMN-MAPPING.md）",
+            help: LocalizedText(chinese: "CSV/TSV 的列映射文件（JSON，见 docs/COLUMN-MAPPING.zh-CN.md）",
                                 english: "the column mapping of a CSV or TSV export (JSON; see docs/COLUMN-MAPPING.md)")),
     ]
 

@@ -10,7 +10,7 @@ private func defaultRules() throws -> CompiledRuleSet {
     return try CompiledRuleSet(try RuleSetParser.parse(bytes: Array(bytes)), normalizer: try TextNormalizer())
 }
 
-/// The ids of the rules that fire on a customer's message.
+/// Returns the ids of the rules that fire on a message by `speaker`, a customer unless given.
 private func firing(_ rules: CompiledRuleSet, _ text: String, speaker: RuleSpeaker = .customer) -> Set<String> {
     Set(rules.match(text: text, speaker: speaker).map(\.ruleId))
 }

@@ -23,7 +23,7 @@ public struct AhoCorasick: Sendable {
     private let edgeLabels: [UInt32]
     private let edgeTargets: [Int32]
 
-    /// The node for the longest proper suffix of node `n`'s path that is also a path; the root is 0.
+    /// The node whose path is the longest proper suffix of node `n`'s path, or the root (0).
     private let failure: [Int32]
 
     /// Node `n`'s own patterns are `outputPatterns[outputStart[n]..<outputStart[n + 1]]`.
@@ -45,8 +45,8 @@ public struct AhoCorasick: Sendable {
 
     // MARK: - Building
 
-    /// Builds the automaton. An empty pattern never matches; equal patterns
-    /// each report their own index.
+    /// Builds the automaton. An empty pattern never matches, and equal
+    /// patterns each report their own index.
     public init(patterns: [[Unicode.Scalar]]) {
         // The trie, with a dictionary per node only while building.
         var children: [[UInt32: Int32]] = [[:]]
@@ -129,7 +129,7 @@ public struct AhoCorasick: Sendable {
     // MARK: - Searching
 
     /// Returns every occurrence of every pattern in `text`, ordered by end
-    /// offset; occurrences that end at the same offset come longest first.
+    /// offset. Occurrences that end at the same offset come longest first.
     public func matches(in text: [Unicode.Scalar]) -> [Match] {
         var found: [Match] = []
         var node = 0
@@ -149,7 +149,7 @@ public struct AhoCorasick: Sendable {
         return found
     }
 
-    /// Follows the edge for `label` from `node`, falling back along failure links; the root absorbs every miss.
+    /// Follows the edge for `label` from `node`, falling back along failure links to the root, which absorbs every miss.
     @inline(__always)
     private func step(from node: Int, on label: UInt32) -> Int {
         var current = node

@@ -14,6 +14,8 @@ struct CompiledMatcher: Sendable {
     let allOf: [CompiledMatcher]?
     let anyOf: [CompiledMatcher]?
     let noneOf: [CompiledMatcher]?
+    /// True when the file sets `keywords` or `pattern`, even when every keyword normalized to nothing.
+    let hasTerms: Bool
 
     // MARK: - Compiling
 
@@ -40,9 +42,6 @@ struct CompiledMatcher: Sendable {
         noneOf = try Self.compile(matcher.noneOf, ruleId: ruleId, table: &table)
         hasTerms = matcher.keywords != nil || matcher.pattern != nil
     }
-
-    /// True when the file sets `keywords` or `pattern`, even when every keyword normalized to nothing.
-    let hasTerms: Bool
 
     private static func compile(_ matchers: [RuleMatcher]?, ruleId: String,
                                 table: inout KeywordTable) throws(RuleCompileError) -> [CompiledMatcher]? {
@@ -83,9 +82,9 @@ struct CompiledMatcher: Sendable {
 
     // MARK: - Evaluation
 
-    /// Returns whether the matcher holds for the message, appending the
-    /// matches that made it hold to `evidence`. Matches that `negation`
-    /// negates do not count; `noneOf` elements and exclusions ignore negation.
+    /// Evaluates the matcher on the message and appends the matches that made
+    /// it hold to `evidence`. Matches that `negation` negates do not count,
+    /// but `noneOf` elements and exclusions see every match, negated or not.
     func evaluate(in message: MessageMatches, negation: CompiledNegation?, evidence: inout [MatchEvidence]) -> Bool {
         if isExcluded(in: message) {
             return false

@@ -2,8 +2,9 @@ import Foundation
 
 /// A rule's regular expression, compiled once and kept with its source for explanations.
 ///
-/// Apple documents NSRegularExpression as immutable and thread-safe, and no
-/// code here mutates it, so sharing one across tasks is safe.
+/// Apple's NSRegularExpression reference calls an instance an immutable
+/// representation of a compiled pattern, and matching only reads it, so
+/// tasks share one.
 struct CompiledRegex: @unchecked Sendable {
     let source: String
     let expression: NSRegularExpression

@@ -25,7 +25,7 @@ final class MessageMatches {
         byPattern.keys
     }
 
-    /// The occurrences of an automaton pattern, ordered by end offset.
+    /// Returns the occurrences of an automaton pattern, ordered by end offset.
     func occurrences(of pattern: Int) -> [Range<Int>] {
         byPattern[pattern] ?? []
     }

@@ -9,7 +9,7 @@ public struct RuleHit: Sendable, Hashable {
     public var title: LocalizedText
     /// The matches that satisfied the rule, ordered by position in the
     /// normalized text and never empty. Negated matches are left out. For
-    /// `allOf` and `anyOf` the list holds a match of every element that held.
+    /// `allOf` and `anyOf` the list contains a match of every element that matched.
     public var evidence: [RuleEvidence]
 
     public init(ruleId: String, category: RuleCategory, severity: RuleSeverity, title: LocalizedText,

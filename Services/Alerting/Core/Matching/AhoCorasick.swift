@@ -1,0 +1,190 @@
+/// An Aho–Corasick automaton over Unicode scalars: finds every occurrence of
+/// every pattern in one pass over a text, so the cost of a search grows with
+/// the text and the number of occurrences, not with the number of patterns.
+///
+/// The automaton is built once and stored in flat arrays. Each node's edges
+/// are a sorted slice of `edgeLabels`, searched by binary search, because an
+/// alphabet of Chinese characters is too large for a dense table per node.
+/// A failed edge follows failure links, as in the original algorithm
+/// (Aho and Corasick, "Efficient string matching", CACM 18(6), 1975).
+public struct AhoCorasick: Sendable {
+    /// One occurrence of a pattern in a searched text.
+    public struct Match: Sendable, Hashable {
+        /// The pattern's index in the list the automaton was built from.
+        public var pattern: Int
+        /// The occurrence's scalar offsets in the searched text.
+        public var range: Range<Int>
+    }
+
+    // MARK: - Storage
+
+    /// Node `n`'s edges are `edgeLabels[edgeStart[n]..<edgeStart[n + 1]]`, sorted by scalar value.
+    private let edgeStart: [Int32]
+    private let edgeLabels: [UInt32]
+    private let edgeTargets: [Int32]
+
+    /// The node whose path is the longest proper suffix of node `n`'s path, or the root (0).
+    private let failure: [Int32]
+
+    /// Node `n`'s own patterns are `outputPatterns[outputStart[n]..<outputStart[n + 1]]`.
+    private let outputStart: [Int32]
+    private let outputPatterns: [Int32]
+
+    /// The nearest node on node `n`'s failure chain, `n` excluded, that has
+    /// own patterns, or -1. Following it visits only nodes that report something.
+    private let outputLink: [Int32]
+
+    /// The length in scalars of each pattern.
+    private let patternLengths: [Int]
+
+    /// The number of patterns the automaton was built from.
+    public var patternCount: Int { patternLengths.count }
+
+    /// The number of trie nodes, the root included.
+    public var nodeCount: Int { failure.count }
+
+    // MARK: - Building
+
+    /// Builds the automaton. An empty pattern never matches, and equal
+    /// patterns each report their own index.
+    public init(patterns: [[Unicode.Scalar]]) {
+        // The trie, with a dictionary per node only while building.
+        var children: [[UInt32: Int32]] = [[:]]
+        var own: [[Int32]] = [[]]
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var node = 0
+            for scalar in pattern {
+                if let next = children[node][scalar.value] {
+                    node = Int(next)
+                } else {
+                    children.append([:])
+                    own.append([])
+                    children[node][scalar.value] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            own[node].append(Int32(index))
+        }
+
+        // Flat edge arrays, each node's edges sorted for binary search.
+        var edgeStart: [Int32] = []
+        var edgeLabels: [UInt32] = []
+        var edgeTargets: [Int32] = []
+        edgeStart.reserveCapacity(children.count + 1)
+        for edges in children {
+            edgeStart.append(Int32(edgeLabels.count))
+            for (label, target) in edges.sorted(by: { $0.key < $1.key }) {
+                edgeLabels.append(label)
+                edgeTargets.append(target)
+            }
+        }
+        edgeStart.append(Int32(edgeLabels.count))
+
+        // Failure and output links in breadth-first order, so a node's
+        // failure target is finished before the node.
+        var failure = [Int32](repeating: 0, count: children.count)
+        var outputLink = [Int32](repeating: -1, count: children.count)
+        var queue: [Int] = children[0].values.map(Int.init)
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for (label, target) in children[node] {
+                let child = Int(target)
+                var fallback = Int(failure[node])
+                var link: Int32 = 0
+                while true {
+                    if node != 0, let next = children[fallback][label] {
+                        link = next
+                        break
+                    }
+                    if fallback == 0 { break }
+                    fallback = Int(failure[fallback])
+                }
+                failure[child] = link
+                outputLink[child] = own[Int(link)].isEmpty ? outputLink[Int(link)] : link
+                queue.append(child)
+            }
+        }
+
+        var outputStart: [Int32] = []
+        var outputPatterns: [Int32] = []
+        outputStart.reserveCapacity(own.count + 1)
+        for patternsAtNode in own {
+            outputStart.append(Int32(outputPatterns.count))
+            outputPatterns.append(contentsOf: patternsAtNode)
+        }
+        outputStart.append(Int32(outputPatterns.count))
+
+        self.edgeStart = edgeStart
+        self.edgeLabels = edgeLabels
+        self.edgeTargets = edgeTargets
+        self.failure = failure
+        self.outputStart = outputStart
+        self.outputPatterns = outputPatterns
+        self.outputLink = outputLink
+        self.patternLengths = patterns.map(\.count)
+    }
+
+    // MARK: - Searching
+
+    /// Returns every occurrence of every pattern in `text`, ordered by end
+    /// offset. Occurrences that end at the same offset come longest first.
+    public func matches(in text: [Unicode.Scalar]) -> [Match] {
+        var found: [Match] = []
+        var node = 0
+        for (offset, scalar) in text.enumerated() {
+            node = step(from: node, on: scalar.value)
+
+            let end = offset + 1
+            var reporting = hasOwnPatterns(node) ? node : Int(outputLink[node])
+            while reporting >= 0 {
+                for slot in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
+                    let pattern = Int(outputPatterns[slot])
+                    found.append(Match(pattern: pattern, range: (end - patternLengths[pattern])..<end))
+                }
+                reporting = Int(outputLink[reporting])
+            }
+        }
+        return found
+    }
+
+    /// Follows the edge for `label` from `node`, falling back along failure links to the root, which absorbs every miss.
+    @inline(__always)
+    private func step(from node: Int, on label: UInt32) -> Int {
+        var current = node
+        while true {
+            if let next = child(of: current, on: label) {
+                return next
+            }
+            if current == 0 {
+                return 0
+            }
+            current = Int(failure[current])
+        }
+    }
+
+    @inline(__always)
+    private func child(of node: Int, on label: UInt32) -> Int? {
+        var low = Int(edgeStart[node])
+        var high = Int(edgeStart[node + 1])
+        while low < high {
+            let middle = (low + high) >> 1
+            let value = edgeLabels[middle]
+            if value == label {
+                return Int(edgeTargets[middle])
+            }
+            if value < label {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private func hasOwnPatterns(_ node: Int) -> Bool {
+        outputStart[node] < outputStart[node + 1]
+    }
+}

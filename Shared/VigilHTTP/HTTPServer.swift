@@ -7,10 +7,11 @@ import VigilLog
 /// The server listens as soon as it is created and serves on
 /// libmicrohttpd's own threads, so the creating thread is free at once.
 /// libmicrohttpd parses the protocol and handles keep-alive,
-/// `Expect: 100-continue`, chunked bodies and HEAD. It responds to these
-/// requests without calling the handler: 400 to a malformed request line,
-/// header line, `Content-Length` or chunk, 505 to an HTTP version other than
-/// 1.0 and 1.1, and 431 to a head over its 32 KiB per-connection memory. It
+/// `Expect: 100-continue`, chunked bodies and HEAD. It responds to some
+/// requests without calling the handler. A malformed request line, header
+/// line, `Content-Length` or chunk gets 400. An HTTP version other than 1.0
+/// and 1.1 gets 505, and a head over its 32 KiB per-connection memory gets
+/// 431. The server itself answers 400 to an ambiguous body length. It
 /// closes a request line without any space without a response. It runs in
 /// its tolerant mode, the one it recommends for production, so it accepts
 /// HTTP/1.1 without `Host`. The server adds the body limits and decides

@@ -77,8 +77,8 @@ struct HTTPServerLifecycleTests {
         let configuration = HTTPServerConfiguration(perAddressConnectionLimit: 2)
         let server = try startServer(configuration, handler: EchoHandler())
         // Two slow clients hold their connections open with half a request each.
-        let held = try (0..<2).map { _ in try TestConnection(port: server.port) }
-        for connection in held {
+        let slowClients = try (0..<2).map { _ in try TestConnection(port: server.port) }
+        for connection in slowClients {
             try connection.sendAll("GET / HTTP/1.1\r\n")
         }
         Thread.sleep(forTimeInterval: 0.2)
@@ -86,8 +86,8 @@ struct HTTPServerLifecycleTests {
         let third = try TestConnection(port: server.port, timeoutSeconds: 2)
         #expect(third.waitForClose(), "a third connection from the same address is closed")
 
-        try held[0].sendAll("Host: x\r\n\r\n")
-        #expect(try held[0].receiveResponse().status == 200, "the held connections still work")
+        try slowClients[0].sendAll("Host: x\r\n\r\n")
+        #expect(try slowClients[0].receiveResponse().status == 200, "the slow clients' connections still work")
     }
 
     @Test("malformed request gets 4xx or 5xx",

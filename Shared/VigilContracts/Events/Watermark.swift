@@ -9,7 +9,7 @@
 /// earlier time is late: it is still delivered, and each service decides what
 /// late means for it. Watermarks are records in the log, so a replay meets
 /// the same ones at the same offsets. They carry the header `vigil.schema` =
-/// `watermark/1`, which tells them apart from the topic's other events.
+/// `watermark/1`, which distinguishes them from the topic's other events.
 public struct Watermark: VigilEvent {
     public static let schemaName = "watermark"
     public static let schemaVersion = 1

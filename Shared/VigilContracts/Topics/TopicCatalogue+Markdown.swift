@@ -1,7 +1,7 @@
 extension TopicCatalogue {
-    /// The catalogue as a Markdown table, as docs/ARCHITECTURE.md shows it
-    /// in English and docs/INTEGRATION.zh-CN.md in Chinese; a test keeps the
-    /// documents equal to this.
+    /// Renders the catalogue as a Markdown table, as docs/ARCHITECTURE.md
+    /// shows it in English and docs/INTEGRATION.zh-CN.md in Chinese. A test
+    /// keeps the documents equal to this.
     public func markdownTable(in language: Language = .english) -> String {
         let chinese = language == .chinese
         var lines = [

@@ -5,7 +5,7 @@ import VigilKafka
 ///
 /// Thread-keyed topics hold both events and the watermarks ingestion writes into
 /// every partition. The schema header distinguishes them without decoding
-/// the value, so a processor never sees a watermark as a malformed event.
+/// the value, so a processor never receives a watermark as a malformed event.
 public enum WatermarkRecords {
     private static let headerPrefix = Watermark.schemaName + "/"
 

@@ -54,7 +54,7 @@ public struct NormalizedText: Sendable, Hashable {
         return lower..<upper
     }
 
-    /// The original text that a range of normalized offsets came from, for an alert's explanation.
+    /// Returns the original text that a range of normalized offsets came from, for an alert's explanation.
     public func originalText(of range: Range<Int>) -> String {
         String(original.unicodeScalars[originalRange(of: range)])
     }

@@ -30,7 +30,7 @@ enum PinyinLetters {
         return toneLetters[value]
     }
 
-    /// Whether `scalar` is a tone digit (1–5, with 0 for the neutral tone in some input methods).
+    /// Returns true when `scalar` is a tone digit (1–5, with 0 for the neutral tone in some input methods).
     @inline(__always)
     static func isToneDigit(_ scalar: Unicode.Scalar) -> Bool {
         (0x30...0x35).contains(scalar.value)

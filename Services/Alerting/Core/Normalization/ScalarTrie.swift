@@ -33,7 +33,7 @@ struct ScalarTrie: Sendable {
         children[node][scalar.value].map(Int.init)
     }
 
-    /// The replacement stored at `node`, if a key ends there.
+    /// Returns the replacement stored at `node`, if a key ends there.
     func value(at node: Node) -> [Unicode.Scalar]? {
         values[node]
     }

@@ -16,8 +16,8 @@ import Foundation
 ///    at a letter-run boundary (gong shang, gōng shāng, gong1shang1, GongShang → 工商).
 ///
 /// NOTE: step 1 maps each scalar on its own, so a letter followed by a
-/// combining mark is not composed (e + U+0301 stays two scalars), and step 2
-/// also drops sentence punctuation between Han characters (我要投。诉求 reads
+/// combining mark is not composed (e + U+0301 stays two scalars). Step 2 also
+/// drops sentence punctuation between Han characters (我要投。诉求 reads
 /// 我要投诉求), which matching rules should allow for.
 public struct TextNormalizer: Sendable {
     private let traditional: ScalarSet

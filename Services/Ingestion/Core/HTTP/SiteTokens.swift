@@ -4,7 +4,7 @@ import VigilRuntime
 /// The bearer tokens that may submit records over HTTP, each bound to one
 /// site, or to the brand ("*") for records of any site.
 ///
-/// The file holds SHA-256 hashes only, written by `vigil-ingest hash-token`,
+/// The file contains SHA-256 hashes only, written by `vigil-ingest hash-token`,
 /// so a copy of the file reveals no token. A presented token is hashed and
 /// compared with every entry in constant time.
 ///

@@ -20,9 +20,9 @@ public final class EventClock {
     private var watermark: Int64?
     private var emitted: Int64?
 
-    /// The source name of an instance: its service and its store's file
-    /// name, which is unique per instance because instances never share a
-    /// store ("vigil-ingest-http/http-hz").
+    /// Returns the source name of an instance: its service and its store's
+    /// file name, which is unique per instance because instances never share
+    /// a store ("vigil-ingest-http/http-hz").
     public static func source(serviceName: String, storePath: String) -> String {
         var name = storePath.split(separator: "/").last.map(String.init) ?? storePath
         if name.hasSuffix(".sqlite") {

@@ -3,7 +3,7 @@ import VigilStore
 /// The tables ingestion keeps next to the runtime's outbox.
 enum IngestionSchema {
     static func register(in migrator: inout Migrator) {
-        // One row per accepted record: its event id (which holds the site and
+        // One row per accepted record: its event id (which contains the site and
         // the source id) and a hash of its canonical encoding, so the same id
         // with other content can be distinguished from a harmless repeat.
         migrator.register("ingest-1-records", sql: """

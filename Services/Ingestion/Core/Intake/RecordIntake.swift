@@ -209,10 +209,11 @@ public final class RecordIntake {
         }
     }
 
-    /// A site's token may add or change its own agents and supervisors only.
-    /// Managers, the brand manager, people without a site, and anyone now at
-    /// another site need the brand's token, or one site could take over
-    /// another's people or the brand manager's alerts.
+    /// Rejects a roster entry that a site's token may not send. A site may add
+    /// or change only its own agents and supervisors. Managers, the brand
+    /// manager, people without a site, and anyone now at another site need the
+    /// brand's token, because otherwise one site could take over another's
+    /// people or the brand manager's alerts.
     private func checkRosterScope(_ person: RosterPerson, scope: SiteScope) throws {
         guard case .site(let allowed) = scope else { return }
         guard person.role == .agent || person.role == .supervisor else {
@@ -257,8 +258,8 @@ public final class RecordIntake {
         if try store.appliedEvents.markApplied(letter.eventId) {
             try store.outbox.append(letter, to: catalogue.deadLetters)
         }
-        // Every rejection is a dead letter; the log shows the 1st, 10th,
-        // 100th … of each reason, so a flood of bad records cannot flood it.
+        // Every rejection is a dead letter. The log shows only the 1st, 10th,
+        // 100th … rejection of each reason, so bad records cannot flood it.
         let count = (rejectionsLogged[rejection.reason] ?? 0) + 1
         rejectionsLogged[rejection.reason] = count
         if Self.isPowerOfTen(count) {

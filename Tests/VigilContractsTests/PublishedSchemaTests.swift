@@ -64,7 +64,7 @@ struct SchemaReferenceDocumentTests {
         #expect(english.contains("| `role` | string, one of `customer`, `agent`, `system` | yes |"))
         let chinese = try SchemaReference.markdown(in: .chinese)
         #expect(chinese.contains("| `sentAt` | 时间戳 | 是 |"))
-        #expect(chinese.contains("| `keywords` | 数组，元素为字符串 | 是 |"))
+        #expect(chinese.contains("| `matchedTerms` | 数组，元素为字符串 | 是 |"))
     }
 
     @Test("replaces only generated part")

@@ -47,15 +47,31 @@ struct RosterTests {
     @Test("alert goes to supervisor")
     func recipientIsSupervisor() {
         let roster = Roster(sampleOrganisation())
-        #expect(roster.alertRecipient(forAgent: "A-1")?.id == "S-1")
+        #expect(roster.alertRecipient(forAgent: "A-1", site: "sh")?.id == "S-1")
     }
 
-    @Test("alert falls back to brand manager")
+    @Test("alert without supervisor goes to site manager")
+    func recipientFallsBackToSiteManager() {
+        let roster = Roster(sampleOrganisation())
+        #expect(roster.alertRecipient(forAgent: "A-direct", site: "sh")?.id == "M-1")
+        #expect(roster.alertRecipient(forAgent: "A-orphan", site: "sh")?.id == "M-1")
+        #expect(roster.alertRecipient(forAgent: "A-unknown", site: "sh")?.id == "M-1",
+                "an agent missing from the roster is routed by the message's site")
+    }
+
+    @Test("alert falls back to brand manager without site manager")
     func recipientFallsBackToBrandManager() {
         let roster = Roster(sampleOrganisation())
-        #expect(roster.alertRecipient(forAgent: "A-direct")?.id == "B-001")
-        #expect(roster.alertRecipient(forAgent: "A-orphan")?.id == "B-001")
-        #expect(roster.alertRecipient(forAgent: "A-unknown")?.id == "B-001")
+        #expect(roster.alertRecipient(forAgent: "A-unknown", site: "hz")?.id == "B-001")
+        #expect(roster.alertRecipient(forAgent: "A-direct", site: "hz")?.id == "M-1",
+                "a known agent's own site wins over the message's")
+    }
+
+    @Test("site manager choice is stable")
+    func stableSiteManagerChoice() {
+        let roster = Roster(sampleOrganisation() + [person("M-0", .manager, reportsTo: "B-001")])
+        #expect(roster.manager(ofSite: "sh")?.id == "M-0")
+        #expect(roster.manager(ofSite: "hz") == nil)
     }
 
     @Test("brand manager choice is stable")
@@ -69,14 +85,14 @@ struct RosterTests {
         for order in orders {
             let roster = Roster(order + [person("A-1", .agent, reportsTo: nil)])
             #expect(roster.brandManagers.map(\.id) == ["B-001", "B-002", "B-003"])
-            #expect(roster.alertRecipient(forAgent: "A-1")?.id == "B-001")
+            #expect(roster.alertRecipient(forAgent: "A-1", site: "sh")?.id == "B-001")
         }
     }
 
     @Test("no recipient without managers")
     func noRecipient() {
         let roster = Roster([person("A-1", .agent, reportsTo: "S-missing")])
-        #expect(roster.alertRecipient(forAgent: "A-1") == nil)
+        #expect(roster.alertRecipient(forAgent: "A-1", site: "sh") == nil)
     }
 
     @Test("latest record replaces person")
@@ -87,6 +103,6 @@ struct RosterTests {
         #expect(roster.count == countBefore)
         #expect(roster.person("A-1")?.team == "T-2")
         #expect(roster.supervisor(ofAgent: "A-1") == nil)
-        #expect(roster.alertRecipient(forAgent: "A-1")?.id == "B-001")
+        #expect(roster.alertRecipient(forAgent: "A-1", site: "sh")?.id == "M-1")
     }
 }

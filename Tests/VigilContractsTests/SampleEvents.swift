@@ -42,7 +42,16 @@ enum SampleEvents {
               conversationId: "demo-c02", messageId: "demo-c02-3", agent: "A-sh-a01", team: "T-sh-a",
               recipient: AlertRecipient(personId: "S-sh-a", name: "上海A组主管 王芳", role: .supervisor),
               raisedAt: timestamp("2026-11-11T09:10:05.250+08:00"), snippet: "我就去 12315 投诉",
-              text: LocalizedText(chinese: "顾客提到 12315", english: "The customer mentioned 12315"))
+              text: LocalizedText(chinese: "顾客提到 12315", english: "The customer mentioned 12315"),
+              alertId: "alert/regulator/message/sh/demo-c02-1", action: .escalated, notify: true, occurrences: 2,
+              ruleIds: ["regulator-hotline", "complaint-report"],
+              evidence: [AlertEvidence(ruleId: "regulator-hotline", term: "12315", original: "１２３１５",
+                                       normalized: "12315", start: 4, end: 9)],
+              context: [AlertContextMessage(messageId: "demo-c02-3", role: .customer,
+                                            sentAt: timestamp("2026-11-11T09:10:05.250+08:00"),
+                                            text: "我就去 １２３１５ 投诉")],
+              inhibitedBy: "alert/regulator/message/sh/demo-c02-0", openedAt: timestamp("2026-11-11T09:08:00+08:00"),
+              replyLimitSeconds: 180, waitedSeconds: 200)
     }
 
     static func caseEvent() -> CaseEvent {
@@ -75,12 +84,9 @@ enum SampleEvents {
                    payload: Array("{\"messageId\":\"demo-bad-2\"}\u{FFFD}".utf8), recordedAt: timestamp("2026-11-11T12:00:00+08:00"))
     }
 
-    static func keywordRule() -> KeywordRule {
-        KeywordRule(ruleId: "regulator-12315", ruleSetVersion: "2026.11.1", category: .regulator, severity: .high,
-                    keywords: ["12315", "工商"], pattern: "1\\s*2\\s*3\\s*1\\s*5", exclusion: "已经?解决",
-                    speaker: .customer, negationCues: ["没有", "不会"],
-                    title: LocalizedText(chinese: "提到监管部门", english: "Mentions a regulator"),
-                    publishedAt: timestamp("2026-11-01T10:00:00+08:00"))
+    static func ruleSetRelease() -> RuleSetRelease {
+        RuleSetRelease(version: "2026.12.2", rules: #"{"version": "2026.12.2", "rules": []}"#, ruleCount: 0,
+                       publishedAt: timestamp("2026-12-05T10:00:00+08:00"), publishedBy: "B-001")
     }
 
     static func caseCommand() -> CaseCommand {

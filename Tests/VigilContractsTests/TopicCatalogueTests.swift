@@ -32,15 +32,15 @@ struct TopicCatalogueTests {
     @Test("names are unique")
     func namesUnique() {
         let catalogue = TopicCatalogue()
-        #expect(catalogue.all.count == 12)
+        #expect(catalogue.all.count == 13)
         #expect(Set(catalogue.all.map(\.name)).count == catalogue.all.count)
     }
 
-    @Test("roster and scores are compacted")
+    @Test("roster, rules and scores are compacted")
     func compactedTopics() {
         let catalogue = TopicCatalogue()
         let compacted = catalogue.all.filter { $0.cleanupPolicy == .compact }
-        #expect(Set(compacted.map(\.baseName)) == ["roster", "scores"])
+        #expect(Set(compacted.map(\.baseName)) == ["roster", "rules", "scores"])
         #expect(compacted.allSatisfy { $0.retentionMilliseconds == nil })
     }
 

@@ -18,7 +18,7 @@ public struct AlertComposer: Sendable {
         }
         let category = matches.map(\.term.category).min() ?? first.term.category
         let agent = roster.person(message.agent)
-        let recipientPerson = roster.alertRecipient(forAgent: message.agent)
+        let recipientPerson = roster.alertRecipient(forAgent: message.agent, site: message.site)
         let recipient = recipientPerson.map { AlertRecipient(personId: $0.id, name: $0.name, role: $0.role) }
         let snippet = Self.snippet(of: message.text, around: first.range, radius: snippetRadius)
 

@@ -1,15 +1,23 @@
-/// A high-risk alert about one customer message, addressed to the person who must follow it up.
+/// One event in the life of an alert: raised, repeated, escalated, reminded or closed.
+///
+/// An alert concerns one customer thread and one category, and stays open
+/// while the thread keeps hitting it. Its events share ``alertId``; the first
+/// event's ``eventId`` equals it. Events written before grouping existed
+/// carry no `alertId`, `action` or `notify`, and read as a raised alert that
+/// notifies (see ``id``, ``currentAction`` and ``notifies``). Optional fields
+/// are left out of the JSON when they have no value.
 public struct Alert: VigilEvent {
     public static let schemaName = "alert"
     public static let schemaVersion = 1
 
-    /// `alert/<message event id>`: at most one alert per message.
+    /// Unique per event and deterministic: the alert's id for the event that
+    /// raises it, `<alertId>/<action>/<what caused it>` for later events.
     public var eventId: String
     public var schemaVersion: Int
     public var kind: AlertKind
     public var category: RiskCategory
     public var severity: Severity
-    /// The words that matched, in the order they first occur in the text.
+    /// The words that matched, in the order they first occur in the text; empty for a reply timeout.
     public var matchedTerms: [String]
     /// The version of the rules that raised the alert.
     public var ruleVersion: String
@@ -17,25 +25,54 @@ public struct Alert: VigilEvent {
     public var buyer: String
     public var site: String
     public var conversationId: String
+    /// The site's id of the latest message behind the event: the one that hit
+    /// a rule, or the customer message left waiting.
     public var messageId: String
     /// The agent handling the conversation.
     public var agent: String
     /// The agent's team, from the roster; nil when the roster does not know the agent.
     public var team: String?
-    /// The person who must follow up: the team's supervisor, or the brand manager when
-    /// the roster has no supervisor for the agent.
+    /// The person who must follow up: the team's supervisor, else the site's
+    /// manager, else the brand manager.
     public var recipient: AlertRecipient?
-    /// The event time of the message, never the time the alert was computed.
+    /// The event time of this event, from the stream and never the host's clock:
+    /// the message's time, the reply deadline, or the time a reminder or closing fell due.
     public var raisedAt: Timestamp
-    /// The part of the message around the first match.
+    /// The latest matching text, around its first match, with personal numbers masked.
     public var snippet: String
-    /// The notification text for the recipient.
+    /// The notification text for the recipient, with personal numbers masked.
     public var text: LocalizedText
+
+    /// The alert this event belongs to; nil on events written before grouping.
+    public var alertId: String?
+    public var action: AlertAction?
+    /// Whether the recipient should be told now; false for repeats, closings and inhibited alerts.
+    public var notify: Bool?
+    /// The messages that have hit the alert so far, this one included.
+    public var occurrences: Int?
+    /// The rules that fired on the latest message, in rules-file order.
+    public var ruleIds: [String]?
+    /// What made the rules fire, in the order of the text.
+    public var evidence: [AlertEvidence]?
+    /// The messages around the latest hit, oldest first, the hit included.
+    public var context: [AlertContextMessage]?
+    /// The open alert of the same thread that holds back this one's notifications.
+    public var inhibitedBy: String?
+    /// When the alert was first raised.
+    public var openedAt: Timestamp?
+    /// For a reply timeout: the shop's reply limit, in seconds.
+    public var replyLimitSeconds: Int?
+    /// For a reply timeout: how long the customer had waited at this event, in seconds.
+    public var waitedSeconds: Int?
 
     public init(eventId: String, kind: AlertKind, category: RiskCategory, severity: Severity,
                 matchedTerms: [String], ruleVersion: String, shop: String, buyer: String, site: String,
                 conversationId: String, messageId: String, agent: String, team: String?,
-                recipient: AlertRecipient?, raisedAt: Timestamp, snippet: String, text: LocalizedText) {
+                recipient: AlertRecipient?, raisedAt: Timestamp, snippet: String, text: LocalizedText,
+                alertId: String? = nil, action: AlertAction? = nil, notify: Bool? = nil, occurrences: Int? = nil,
+                ruleIds: [String]? = nil, evidence: [AlertEvidence]? = nil, context: [AlertContextMessage]? = nil,
+                inhibitedBy: String? = nil, openedAt: Timestamp? = nil, replyLimitSeconds: Int? = nil,
+                waitedSeconds: Int? = nil) {
         self.eventId = eventId
         self.schemaVersion = Self.schemaVersion
         self.kind = kind
@@ -54,48 +91,27 @@ public struct Alert: VigilEvent {
         self.raisedAt = raisedAt
         self.snippet = snippet
         self.text = text
+        self.alertId = alertId
+        self.action = action
+        self.notify = notify
+        self.occurrences = occurrences
+        self.ruleIds = ruleIds
+        self.evidence = evidence
+        self.context = context
+        self.inhibitedBy = inhibitedBy
+        self.openedAt = openedAt
+        self.replyLimitSeconds = replyLimitSeconds
+        self.waitedSeconds = waitedSeconds
     }
+
+    /// The alert's id: ``alertId``, or the event id on events without one.
+    public var id: String { alertId ?? eventId }
+    /// The event's action; `raised` on events without one.
+    public var currentAction: AlertAction { action ?? .raised }
+    /// Whether the recipient should be told now; true on events without the field.
+    public var notifies: Bool { notify ?? true }
 
     public var thread: ThreadKey { ThreadKey(shop: shop, buyer: buyer) }
     public var recordKey: String? { thread.recordKey }
     public var eventTime: Timestamp { raisedAt }
-}
-
-/// The kinds of alert trigger.
-public enum AlertKind: String, Codable, Sendable, CaseIterable {
-    /// Risk words in a customer message.
-    case keyword
-}
-
-/// The risk a message carries, most severe first.
-public enum RiskCategory: String, Codable, Sendable, CaseIterable, Comparable {
-    /// A regulator: 工商, 12315, 消协 and the like.
-    case regulator
-    /// A complaint or report: 投诉, 举报.
-    case complaint
-
-    public static func < (lhs: RiskCategory, rhs: RiskCategory) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
-/// The urgency with which an alert must be acknowledged.
-public enum Severity: String, Codable, Sendable, CaseIterable {
-    case critical
-    case high
-    case medium
-    case low
-}
-
-/// The person an alert or notification is addressed to.
-public struct AlertRecipient: Codable, Sendable, Hashable {
-    public var personId: String
-    public var name: String
-    public var role: RosterRole
-
-    public init(personId: String, name: String, role: RosterRole) {
-        self.personId = personId
-        self.name = name
-        self.role = role
-    }
 }

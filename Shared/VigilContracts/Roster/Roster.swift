@@ -39,10 +39,20 @@ public struct Roster: Sendable, Equatable {
         people.values.filter { $0.role == .brandManager }.sorted { $0.id < $1.id }
     }
 
-    /// The person who must follow up an alert on an agent's conversation:
-    /// the team's supervisor, or the brand manager when the roster has no
-    /// supervisor for the agent, so no alert goes unaddressed.
-    public func alertRecipient(forAgent agentId: String) -> RosterPerson? {
-        supervisor(ofAgent: agentId) ?? brandManagers.first
+    /// Returns the manager of a site, the lowest id first when several are listed.
+    public func manager(ofSite site: String) -> RosterPerson? {
+        people.values.filter { $0.role == .manager && $0.site == site }.min { $0.id < $1.id }
+    }
+
+    /// The person who must follow up an alert on an agent's conversation at
+    /// `site`: the agent's supervisor; else the manager of the agent's site (or
+    /// of `site` when the roster does not know the agent); else the brand
+    /// manager, so no alert goes unaddressed while the roster has any of them.
+    public func alertRecipient(forAgent agentId: String, site: String) -> RosterPerson? {
+        if let supervisor = supervisor(ofAgent: agentId) {
+            return supervisor
+        }
+        let agentSite = people[agentId]?.site ?? site
+        return manager(ofSite: agentSite) ?? brandManagers.first
     }
 }

@@ -9,7 +9,7 @@ public enum EventSchemas {
         RosterPerson.self,
         Complaint.self,
         Order.self,
-        KeywordRule.self,
+        RuleSetRelease.self,
         Alert.self,
         CaseEvent.self,
         CaseCommand.self,

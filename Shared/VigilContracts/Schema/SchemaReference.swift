@@ -114,6 +114,7 @@ public enum SchemaReference {
         case .subjectPeriod: "`<kind>/<id>/<period kind>/<period start>`"
         case .sourceKey: language == .chinese ? "被拒记录的键，或无键" : "the rejected record's key, or none"
         case .producerChosen: language == .chinese ? "由站点生产者决定（建议 `shop/buyer`）" : "the site producer's choice (`shop/buyer` advised)"
+        case .ruleSet: language == .chinese ? "固定为 `rule-set`" : "always `rule-set`"
         }
     }
 

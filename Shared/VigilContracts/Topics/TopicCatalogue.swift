@@ -22,6 +22,7 @@ public struct TopicCatalogue: Sendable {
     public let caseEvents: TopicSpec
     public let scores: TopicSpec
     public let deadLetters: TopicSpec
+    public let rules: TopicSpec
     public let rawMessages: TopicSpec
     public let rawRoster: TopicSpec
     public let rawComplaints: TopicSpec
@@ -60,9 +61,10 @@ public struct TopicCatalogue: Sendable {
             producers: ["vigil-ingest"], consumers: [])
         alerts = topic(
             "alerts", .thread, Self.threadPartitions, .delete, retention: 104 * week,
-            schema: Alert.schemaName, summary: LocalizedText(chinese: "发给主管的高危预警。",
-                                 english: "High-risk alerts addressed to supervisors."),
-            producers: ["vigil-alerting"], consumers: ["vigil-escalation", "vigil-scoring", "vigil alerts watch"])
+            schema: Alert.schemaName, summary: LocalizedText(chinese: "预警事件（提出、重复、升级、提醒、关闭），发给跟进人。",
+                                 english: "Alert events (raised, repeated, escalated, reminded, closed) for the people who follow up."),
+            producers: ["vigil-alerting"],
+            consumers: ["vigil-escalation", "vigil-scoring", "vigil-notify", "vigil tail alerts"])
         caseEvents = topic(
             "case.events", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: CaseEvent.schemaName, summary: LocalizedText(chinese: "案件时间线：立案、关联的预警和投诉。",
@@ -79,6 +81,12 @@ public struct TopicCatalogue: Sendable {
                                  english: "Rejected records with the reason."),
             producers: ["vigil-ingest", "vigil-alerting", "vigil-escalation", "vigil-scoring"],
             consumers: ["vigil dead-letters"])
+
+        rules = topic(
+            "rules", .ruleSet, 1, .compact, retention: nil,
+            schema: RuleSetRelease.schemaName, summary: LocalizedText(chinese: "已发布的预警规则文件，只保留最新版本。",
+                                 english: "Published rules files; the latest release is in force."),
+            producers: ["vigil rules push"], consumers: ["vigil-alerting"])
 
         // Raw topics: site systems that already run Kafka producers write
         // interchange JSON here, and ingestion validates it like any input.
@@ -103,7 +111,7 @@ public struct TopicCatalogue: Sendable {
 
     /// All topics, in the order the docs list them.
     public var all: [TopicSpec] {
-        [chatMessages, roster, complaints, orders, alerts, caseEvents, scores, deadLetters] + raw
+        [chatMessages, roster, complaints, orders, rules, alerts, caseEvents, scores, deadLetters] + raw
     }
 
     /// The thread-keyed topics ingestion writes, which also receive its

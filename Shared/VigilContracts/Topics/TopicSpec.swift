@@ -38,6 +38,8 @@ public enum TopicKey: String, Sendable, Hashable {
     case sourceKey = "source-key"
     /// Whatever the site's producer chose; keying by thread keeps a thread's records in order.
     case producerChosen = "producer-chosen"
+    /// The constant `rule-set`, so compaction keeps only the latest release.
+    case ruleSet = "rule-set"
 }
 
 /// The broker's policy for removing old records.

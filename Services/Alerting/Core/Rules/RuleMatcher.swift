@@ -30,10 +30,4 @@ public struct RuleMatcher: Sendable, Hashable {
         self.anyOf = anyOf
         self.noneOf = noneOf
     }
-
-    /// True when the matcher uses only `keywords`, `pattern` and `exclusion`,
-    /// which is all a ``KeywordRule`` event can carry.
-    public var isFlat: Bool {
-        allOf == nil && anyOf == nil && noneOf == nil
-    }
 }

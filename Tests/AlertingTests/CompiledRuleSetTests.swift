@@ -109,7 +109,11 @@ struct CompiledRuleSetTests {
         let rules = try defaultRules()
 
         #expect(rules.rulesNeedingContext == ["escalation-unanswered-complaint"])
+        #expect(rules.window(ofRule: "escalation-unanswered-complaint")?.rule == "complaint-report")
+        #expect(rules.largestWindow == 5)
         #expect(!firing(rules, "一直没人回").contains("escalation-unanswered-complaint"))
+        #expect(rules.matches(text: "一直没人回", speaker: .customer).windowCandidates.map(\.ruleId)
+                == ["escalation-unanswered-complaint"])
     }
 
     // MARK: - Built rule sets

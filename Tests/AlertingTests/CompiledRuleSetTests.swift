@@ -108,7 +108,7 @@ struct CompiledRuleSetTests {
     func windowRules() throws {
         let rules = try defaultRules()
 
-        #expect(rules.rulesNeedingContext == ["escalation-unanswered-complaint"])
+        #expect(rules.rulesNeedingContext == ["regulator-complaint-after-hotline", "escalation-unanswered-complaint"])
         #expect(rules.window(ofRule: "escalation-unanswered-complaint")?.rule == "complaint-report")
         #expect(rules.largestWindow == 5)
         #expect(!firing(rules, "一直没人回").contains("escalation-unanswered-complaint"))

@@ -22,6 +22,12 @@ private func mentions(_ matcher: RuleMatcher, _ word: String) -> Bool {
     return (matcher.allOf ?? []).contains { mentions($0, word) } || (matcher.anyOf ?? []).contains { mentions($0, word) }
 }
 
+/// The categories the default rules raise on one customer message.
+private func categories(_ text: String, speaker: RuleSpeaker = .customer) throws -> Set<RuleCategory> {
+    let compiled = try CompiledRuleSet(try defaultRuleSet(), normalizer: try TextNormalizer())
+    return Set(compiled.match(text: text, speaker: speaker).map(\.category))
+}
+
 @Suite("Default rule set")
 struct DefaultRuleSetTests {
     @Test("default file parses")
@@ -126,5 +132,62 @@ struct DefaultRuleSetTests {
         #expect(social.unrepresentedFields == ["anyOf", "noneOf", "note"])
         #expect(social.keywordRule(ruleSetVersion: "v", publishedAt: Timestamp(epochMilliseconds: 0)).keywords == [],
                 "a rule without top-level keywords publishes none")
+    }
+
+    // MARK: - Behaviour on written messages
+
+    @Test("README examples still alert", arguments: [
+        ("我要去工 商反映", RuleCategory.regulator),
+        ("我打１２３１５", .regulator),
+        ("再不退我打一二三一五", .regulator),
+        ("我去找gong shang", .regulator),
+        ("我要去消費者協會", .regulator),
+    ])
+    func readmeExamples(text: String, category: RuleCategory) throws {
+        #expect(try categories(text).contains(category), "\(text)")
+    }
+
+    @Test("other senses and negations do not alert", arguments: [
+        "我是个体工商户，开发票要写什么",
+        "用工商银行的卡付的款",
+        "我不是要投诉你，就问问",
+        "买的是烟雾报警器",
+        "这瓶是315ml的吧",
+        "我翻了历史差评才知道",
+        "你们相关部门几点上班",
+        "销售经理的电话是多少，让我们改地址",
+    ])
+    func otherSenses(text: String) throws {
+        #expect(try categories(text).isEmpty, "\(text)")
+    }
+
+    @Test("tuned rules catch what customers write", arguments: [
+        ("不处理我就去找食品监督管理局", RuleCategory.regulator),
+        ("我会让当地相关部门来查", .regulator),
+        ("那就按法律法规来处理", .legal),
+        ("我要追究他们的法律责任", .legal),
+        ("我要去公安告他们", .legal),
+        ("咱们抖音见", .media),
+        ("我已经把照片发到网上去了", .media),
+        ("我会在微博上实名举报", .media),
+        ("我给他们打了差评", .complaint),
+        ("让你们经理来跟我说", .escalation),
+    ])
+    func tunedRules(text: String, category: RuleCategory) throws {
+        let found = try categories(text)
+        #expect(LabelSeverity.mostSevere(found) == category, "\(text): \(found)")
+    }
+
+    @Test("agents' words raise no customer alert")
+    func agentWords() throws {
+        #expect(try categories("您可以拨打12315，也可以找食品监督管理局", speaker: .agent).isEmpty)
+        #expect(try categories("按法律法规我们会处理，不需要曝光", speaker: .agent).isEmpty)
+    }
+}
+
+/// The label file's severity order, repeated here because the Operator module is not a dependency of these tests.
+private enum LabelSeverity {
+    static func mostSevere(_ categories: Set<RuleCategory>) -> RuleCategory? {
+        RuleCategory.allCases.first { categories.contains($0) }
     }
 }

@@ -7,7 +7,7 @@ private func title(_ text: String) -> LocalizedText {
     LocalizedText(chinese: text, english: text)
 }
 
-/// A complaint rule, and a window rule that fires on 没人管 within `messages` messages of a complaint.
+/// Compiles a complaint rule and a window rule that fires on 没人管 within `messages` messages of a complaint.
 private func windowRules(messages: Int = 2, speaker: RuleSpeaker = .customer) throws -> CompiledRuleSet {
     let complaint = Rule(id: "complaint", category: .complaint, severity: .medium, title: title("投诉"),
                          speaker: speaker, matcher: RuleMatcher(keywords: ["投诉"]))

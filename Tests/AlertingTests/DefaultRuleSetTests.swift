@@ -22,7 +22,7 @@ private func mentions(_ matcher: RuleMatcher, _ word: String) -> Bool {
     return (matcher.allOf ?? []).contains { mentions($0, word) } || (matcher.anyOf ?? []).contains { mentions($0, word) }
 }
 
-/// The categories the default rules raise on one customer message.
+/// Returns the categories the default rules raise on one message, by a customer unless `speaker` says otherwise.
 private func categories(_ text: String, speaker: RuleSpeaker = .customer) throws -> Set<RuleCategory> {
     let compiled = try CompiledRuleSet(try defaultRuleSet(), normalizer: try TextNormalizer())
     return Set(compiled.match(text: text, speaker: speaker).map(\.category))

@@ -4,8 +4,8 @@ import VigilContracts
 import VigilRuntime
 
 /// `vigil rules eval`: measures a rules file on the shared chat data (see
-/// ``DetectionEvaluation``) and prints the tables. An engineer tool, so its
-/// output is English whatever `--lang` says.
+/// ``DetectionEvaluation``) and prints the tables. It is an engineer tool, so
+/// its output is English regardless of `--lang`.
 enum RulesEvalCommand: Subcommand {
     static let name = "rules eval"
     static let summary = LocalizedText(

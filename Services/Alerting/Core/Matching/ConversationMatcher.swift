@@ -4,9 +4,9 @@ import VigilContracts
 /// ``ConversationWindow`` per conversation, in memory.
 ///
 /// It drives the evaluation and the tests. A stream service keeps the
-/// windows in its store instead, because this one forgets them when it ends.
-/// Messages must arrive in each conversation's order, each once; an instance
-/// is not safe to share between tasks.
+/// windows in its store instead, because this one keeps them only in memory.
+/// Messages must arrive in each conversation's order, each once, because a
+/// repeated message counts twice. An instance is not safe to share between tasks.
 public final class ConversationMatcher {
     /// The rule set every message is matched against.
     public let ruleSet: CompiledRuleSet
@@ -44,8 +44,8 @@ public final class ConversationMatcher {
         return detected
     }
 
-    /// The speaker rules see for a role: system messages count as an unknown
-    /// speaker, which no customer or agent rule reads.
+    /// Returns the speaker that rules see for a role. System messages count as
+    /// an unknown speaker, which no customer or agent rule reads.
     static func speaker(of role: ChatRole) -> RuleSpeaker {
         switch role {
         case .customer: .customer

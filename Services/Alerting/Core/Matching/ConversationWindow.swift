@@ -11,7 +11,7 @@
 /// largest window of the rule set (at most 100 messages), so it stays small
 /// enough to be stored per conversation as JSON.
 public struct ConversationWindow: Codable, Sendable, Equatable {
-    /// A recent message that hit a window's rule or holds a waiting candidate.
+    /// A recent message that hit a window's rule or has a waiting candidate.
     struct Entry: Codable, Sendable, Equatable {
         /// The message's position in the conversation, counted from 0.
         var position: Int
@@ -27,7 +27,7 @@ public struct ConversationWindow: Codable, Sendable, Equatable {
     /// Ordered by position.
     private var entries: [Entry] = []
 
-    /// The most messages a window can reach, whatever the rule set says.
+    /// The maximum distance in messages that a window can reach, in any rule set.
     public static let maximumDistance = RuleWindow.messagesRange.upperBound
 
     /// An empty history, for a conversation's first message.

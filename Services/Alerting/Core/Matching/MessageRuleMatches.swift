@@ -1,5 +1,5 @@
 /// What ``CompiledRuleSet`` finds in one message: the rules that fire, and
-/// the rules with a context window whose matcher holds but whose window is
+/// the rules with a context window whose matcher matches but whose window is
 /// not checked yet.
 public struct MessageRuleMatches: Sendable, Hashable {
     /// Rules without a window that fire on the message, in file order.

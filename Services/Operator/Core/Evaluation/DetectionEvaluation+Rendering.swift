@@ -48,7 +48,7 @@ extension DetectionEvaluation {
 
     // MARK: - Text
 
-    /// The tables for a terminal. `verbose` adds the mismatched labelled
+    /// Renders the tables for a terminal. `verbose` adds the mismatched labelled
     /// messages, unlabelled and agent alerts, and the JD alerts for review.
     func text(verbose: Bool) -> String {
         var labelled = TextTable(headers: Self.labelledHeaders, rightAligned: [1, 2, 3, 4, 5])
@@ -90,7 +90,7 @@ extension DetectionEvaluation {
 
     // MARK: - Markdown
 
-    /// The tables in Markdown, without message texts, for docs/EVALUATION.md.
+    /// Renders the tables in Markdown, without message texts, for docs/EVALUATION.md.
     func markdown() -> String {
         var lines = ["Rule set version `\(ruleSetVersion)`.", ""]
         lines += Self.markdownTable(Self.labelledHeaders, labelledRows)

@@ -61,7 +61,7 @@ struct DetectionEvaluation: Codable, Sendable {
     static let targetPrecision = 0.90
     static let targetCategories: [RuleCategory] = [.regulator, .legal, .media, .complaint]
 
-    /// What misses the targets, empty when the rule set meets them all.
+    /// The targets the rule set misses, empty when it meets them all.
     var unmetTargets: [String] {
         var unmet: [String] = []
         for category in Self.targetCategories {

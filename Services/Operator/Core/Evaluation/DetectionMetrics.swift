@@ -19,7 +19,7 @@ struct DetectionMetrics: Codable, Sendable, Equatable {
     /// Labelled `none` messages that alerted in some category.
     var falseAlerts: Int
 
-    /// The category with the highest severity order of the label file:
+    /// Returns the most severe category in the order of the label file:
     /// regulator, legal, media, complaint, escalation.
     static func mostSevere(_ categories: some Sequence<RuleCategory>) -> RuleCategory? {
         categories.min { RuleCategory.allCases.firstIndex(of: $0)! < RuleCategory.allCases.firstIndex(of: $1)! }
@@ -65,7 +65,7 @@ struct DetectionMetrics: Codable, Sendable, Equatable {
         self.falseAlerts = falseAlerts
     }
 
-    /// The score of one category.
+    /// Returns the score of one category.
     func score(_ category: RuleCategory) -> CategoryScore {
         categories.first { $0.category == category }!
     }

@@ -17,7 +17,8 @@ final class AlertingHarness {
     private var nextOffset: Int64 = 0
 
     /// Regulator (critical), complaint (medium) and a high-severity complaint
-    /// word, a legal rule for agents only, and an escalation rule.
+    /// word, a legal rule for agents only, an escalation rule, and an
+    /// escalation rule that needs a regulator hit within two messages.
     static let rulesText = """
         {
           "version": "test-1",
@@ -33,7 +34,10 @@ final class AlertingHarness {
             {"id": "agent-legal", "category": "legal", "severity": "high", "speaker": "agent",
              "title": {"zh-CN": "客服提到律师", "en": "Agent mentions a lawyer"}, "keywords": ["律师"]},
             {"id": "escalation", "category": "escalation", "severity": "low",
-             "title": {"zh-CN": "找领导", "en": "Manager demanded"}, "keywords": ["领导"]}
+             "title": {"zh-CN": "找领导", "en": "Manager demanded"}, "keywords": ["领导"]},
+            {"id": "escalation-near-regulator", "category": "escalation", "severity": "low",
+             "title": {"zh-CN": "监管附近的反映", "en": "Report near a regulator"}, "keywords": ["反映"],
+             "window": {"rule": "regulator", "messages": 2}}
           ]
         }
         """

@@ -52,6 +52,44 @@ struct AlertingProcessorTests {
         #expect(alerts.allSatisfy { $0.ruleVersion == "test-1" })
     }
 
+    @Test("a window rule fires on its own message after the named rule")
+    func windowBefore() throws {
+        let harness = try AlertingHarness()
+        try harness.send(AlertingHarness.message("m-1", "我去12315", at: "09:00:00"))
+        try harness.send(AlertingHarness.message("m-2", "亲", role: .agent, at: "09:00:10"))
+        let alert = try #require(try harness.send(AlertingHarness.message("m-3", "我要反映", at: "09:00:20")).first)
+
+        #expect(alert.category == .escalation)
+        #expect(alert.ruleIds == ["escalation-near-regulator"])
+        #expect(alert.messageId == "m-3")
+        let far = try harness.send(AlertingHarness.message("m-4", "我要反映", buyer: "buyer-2", at: "09:01:00"))
+        #expect(far.isEmpty, "no regulator hit in buyer-2's conversation")
+    }
+
+    @Test("a window rule fires on an earlier message when the named rule hits after it")
+    func windowAfter() throws {
+        let harness = try AlertingHarness()
+        #expect(try harness.send(AlertingHarness.message("m-1", "这事我要反映", at: "09:00:00")).isEmpty)
+        let alerts = try harness.send(AlertingHarness.message("m-2", "我去12315", at: "09:00:10"))
+
+        #expect(alerts.map(\.category) == [.regulator, .escalation])
+        let window = try #require(alerts.last)
+        #expect(window.messageId == "m-1")
+        #expect(window.evidence?.map(\.original) == ["反映"])
+        #expect(window.snippet == "这事我要反映")
+        #expect(window.raisedAt == alerts[0].raisedAt, "raised when the window completed")
+        #expect(window.inhibitedBy == alerts[0].id)
+    }
+
+    @Test("a window rule does not fire beyond its distance")
+    func windowDistance() throws {
+        let harness = try AlertingHarness()
+        try harness.send(AlertingHarness.message("m-1", "我去12315", at: "09:00:00"))
+        try harness.send(AlertingHarness.message("m-2", "亲", role: .agent, at: "09:00:10"))
+        try harness.send(AlertingHarness.message("m-3", "在吗", at: "09:00:20"))
+        #expect(try harness.send(AlertingHarness.message("m-4", "我要反映", at: "09:00:30")).isEmpty)
+    }
+
     // MARK: - Explanation
 
     @Test("evidence shows the original span and the normalized form")

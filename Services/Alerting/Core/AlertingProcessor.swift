@@ -16,6 +16,7 @@ public final class AlertingProcessor: StreamProcessor {
     private let composer = AlertComposer()
     private let groups: AlertGroups
     private let recent = RecentMessages()
+    private let windows = ConversationWindows()
     /// The rules in force; replaced when a valid release arrives on the rules topic.
     public private(set) var rules: ActiveRules
     /// The organisation, rebuilt from the roster topic at every start.
@@ -36,6 +37,7 @@ public final class AlertingProcessor: StreamProcessor {
     public func registerMigrations(in migrator: inout Migrator) {
         AlertGroups.registerMigrations(in: &migrator)
         RecentMessages.registerMigrations(in: &migrator)
+        ConversationWindows.registerMigrations(in: &migrator)
     }
 
     // MARK: - Tables
@@ -83,17 +85,28 @@ public final class AlertingProcessor: StreamProcessor {
 
     /// Returns the alert events one message causes, in the order to publish
     /// them, and records them in `database`.
+    ///
+    /// A window rule can fire on an earlier message of the conversation when
+    /// this one completes its window; its hit joins this message's hits of
+    /// the same category, and the alert names the earlier message only when
+    /// this one hit nothing of that category.
     public func alerts(for message: ChatMessage, partition: Int32, in database: Database) throws -> [Alert] {
         try recent.append(message, in: database)
-        let hits = rules.compiled.match(text: message.text, speaker: Self.speaker(of: message.role))
-        guard !hits.isEmpty else { return [] }
+        let compiled = rules.compiled
+        let matches = compiled.matches(compiled.normalize(message.text), speaker: Self.speaker(of: message.role))
+        let windowHits = try windows.observe(message, matches: matches, ruleSet: compiled, in: database)
+        let detected = matches.hits.map { WindowHit(messageId: message.messageId, hit: $0) } + windowHits
+        guard !detected.isEmpty else { return [] }
 
         let context = try recent.context(of: message, in: database)
         var alerts: [Alert] = []
-        let byCategory = Dictionary(grouping: hits) { $0.category.riskCategory }
+        let byCategory = Dictionary(grouping: detected) { $0.hit.category.riskCategory }
         for category in byCategory.keys.sorted() {
             let categoryHits = byCategory[category] ?? []
-            let severity = categoryHits.map(\.severity.alertSeverity).max() ?? .medium
+            let own = categoryHits.filter { $0.messageId == message.messageId }
+            let subject = own.isEmpty ? earlier(categoryHits[0].messageId, of: message, context: context) : message
+            let hits = (own.isEmpty ? categoryHits.filter { $0.messageId == subject.messageId } : own).map(\.hit)
+            let severity = categoryHits.map(\.hit.severity.alertSeverity).max() ?? .medium
             let (closed, decision) = try groups.hit(
                 thread: message.thread, category: category, severity: severity, at: message.sentAt,
                 causeId: message.eventId, partition: partition, in: database)
@@ -101,12 +114,27 @@ public final class AlertingProcessor: StreamProcessor {
                 alerts.append(composer.followUp(closed, roster: roster))
             }
             let alert = composer.keywordAlert(
-                message: message, category: category, hits: categoryHits, ruleVersion: rules.version,
+                message: subject, category: category, hits: hits, ruleVersion: rules.version,
                 context: context, decision: decision, roster: roster)
             try groups.save(alert, in: database)
             alerts.append(alert)
         }
         return alerts
+    }
+
+    /// The earlier message a window hit belongs to, rebuilt from the
+    /// conversation's recent (masked) messages; the evidence offsets refer to
+    /// its original text, which masking keeps aligned.
+    private func earlier(_ messageId: String, of message: ChatMessage, context: [AlertContextMessage]) -> ChatMessage {
+        var subject = message
+        subject.messageId = messageId
+        if let recorded = context.first(where: { $0.messageId == messageId }) {
+            subject.text = recorded.text
+            subject.role = recorded.role
+        } else {
+            subject.text = ""
+        }
+        return subject
     }
 
     // MARK: - Event time

@@ -21,6 +21,7 @@ public enum OperatorCommand {
         SchemasCheckCommand.self,
         SchemasDocsCommand.self,
         RulesCheckCommand.self,
+        RulesEvalCommand.self,
     ]
 
     /// Returns the options every subcommand takes. Commands report their own

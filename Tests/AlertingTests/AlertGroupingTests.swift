@@ -80,9 +80,26 @@ struct AlertGroupingTests {
         #expect(reminder.eventId == "\(raised.id)/reminded/\(reminder.raisedAt.epochMilliseconds)")
         #expect(try harness.watermark("2026-11-11T10:45:00+08:00").isEmpty, "once per interval")
 
-        let hit = try #require(try harness.send(customer("m-2", "投诉", at: "11:10:00")).first)
-        #expect(hit.currentAction == .reminded, "a hit past the interval notifies as a reminder")
-        #expect(hit.notifies)
+        let hit = try harness.send(customer("m-2", "投诉", at: "11:10:00"))
+        #expect(hit.map(\.currentAction) == [.reminded, .repeated],
+                "a hit past the interval first gets the reminder a watermark would have sent")
+        #expect(hit.first?.raisedAt == (try AlertingHarness.time("2026-11-11T11:00:00+08:00")))
+    }
+
+    @Test("reminders do not depend on where watermarks fall")
+    func remindersWithoutWatermarks() throws {
+        let policy = AlertPolicy(groupWindowSeconds: 86_400, repeatIntervalSeconds: 3_600)
+        let withWatermark = try AlertingHarness(policy: policy)
+        try withWatermark.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        try withWatermark.watermark("2026-11-11T11:30:00+08:00")
+        try withWatermark.send(customer("m-2", "投诉", at: "11:40:00"))
+
+        let without = try AlertingHarness(policy: policy)
+        try without.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        try without.send(customer("m-2", "投诉", at: "11:40:00"))
+
+        #expect(try withWatermark.entries().map(\.record.value) == without.entries().map(\.record.value))
+        #expect(try without.alerts().map(\.currentAction) == [.raised, .reminded, .reminded, .repeated])
     }
 
     @Test("a quiet thread's alert closes on a watermark, and a later hit raises a new one")
@@ -132,11 +149,11 @@ struct AlertGroupingTests {
         let harness = try AlertingHarness()
         try harness.send(customer("m-1", "我要投诉", at: "09:00:00"))
         let groups = AlertGroups(policy: AlertPolicy())
-        let (closed, decision) = try groups.hit(
+        let (due, decision) = try groups.hit(
             thread: ThreadKey(shop: "shop-waimai", buyer: "buyer-1"), category: .complaint, severity: .medium,
             at: try AlertingHarness.time("2026-11-11T09:01:00+08:00"), causeId: "message/hz/m-2", partition: 0,
             in: harness.store.database)
-        #expect(closed == nil)
+        #expect(due.isEmpty)
         #expect(decision.action == .repeated)
         #expect(decision.occurrences == 2)
     }

@@ -107,12 +107,10 @@ public final class AlertingProcessor: StreamProcessor {
             let subject = own.isEmpty ? earlier(categoryHits[0].messageId, of: message, context: context) : message
             let hits = (own.isEmpty ? categoryHits.filter { $0.messageId == subject.messageId } : own).map(\.hit)
             let severity = categoryHits.map(\.hit.severity.alertSeverity).max() ?? .medium
-            let (closed, decision) = try groups.hit(
+            let (due, decision) = try groups.hit(
                 thread: message.thread, category: category, severity: severity, at: message.sentAt,
                 causeId: message.eventId, partition: partition, in: database)
-            if let closed {
-                alerts.append(composer.followUp(closed, roster: roster))
-            }
+            alerts += due.map { composer.followUp($0, roster: roster) }
             let alert = composer.keywordAlert(
                 message: subject, category: category, hits: hits, ruleVersion: rules.version,
                 context: context, decision: decision, roster: roster)
@@ -150,9 +148,7 @@ public final class AlertingProcessor: StreamProcessor {
     public func followUps(partition: Int32, at time: Timestamp, in database: Database) throws -> [Alert] {
         var alerts: [Alert] = []
         for followUp in try groups.advance(partition: partition, to: time, in: database) {
-            let alert = composer.followUp(followUp, roster: roster)
-            try groups.save(alert, in: database)
-            alerts.append(alert)
+            alerts.append(composer.followUp(followUp, roster: roster))
         }
         return alerts
     }

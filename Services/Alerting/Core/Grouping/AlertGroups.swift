@@ -41,18 +41,20 @@ public final class AlertGroups {
 
     /// Decides what a hit of `category` at `time` does, and records it.
     ///
-    /// Returns the closing of an alert whose quiet window had already passed
-    /// (a watermark would have closed it; imports send few), then the hit's
-    /// decision. Call ``save(_:)`` with the event built from the decision.
+    /// Returns first what event time owed the open alert before the hit:
+    /// its closing when the quiet window had passed, or the reminders that
+    /// fell due. A watermark would have caused the same events, with the same
+    /// ids and times, so the outcome does not depend on where watermarks sit
+    /// in the stream. Then it returns the hit's decision; call ``save(_:in:)``
+    /// with the event built from it.
     public func hit(thread: ThreadKey, category: RiskCategory, severity: Severity, at time: Timestamp,
                     causeId: String, partition: Int32,
-                    in database: Database) throws -> (closed: AlertFollowUp?, decision: AlertDecision) {
-        var closed: AlertFollowUp?
+                    in database: Database) throws -> (due: [AlertFollowUp], decision: AlertDecision) {
+        var due: [AlertFollowUp] = []
         var group = try self.group(thread: thread, category: category, in: database)
-        if let open = group, time.epochMilliseconds >= open.quietUntil(policy) {
-            closed = try close(open, at: Timestamp(epochMilliseconds: open.quietUntil(policy)), causeId: nil,
-                               in: database)
-            group = nil
+        if let open = group {
+            due = try owed(open, upTo: time, in: database)
+            group = try self.group(thread: thread, category: category, in: database)
         }
         let inhibitor = try inhibitor(of: thread, category: category, at: time, in: database)
 
@@ -64,22 +66,14 @@ public final class AlertGroups {
                 VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                 """, [thread.shop, thread.buyer, category.rawValue, alertId, partition, severity.rawValue,
                       time.epochMilliseconds, time.epochMilliseconds, time.epochMilliseconds])
-            return (closed, AlertDecision(alertId: alertId, eventId: alertId, action: .raised, notify: inhibitor == nil,
-                                          occurrences: 1, openedAt: time, at: time, inhibitedBy: inhibitor))
+            return (due, AlertDecision(alertId: alertId, eventId: alertId, action: .raised, notify: inhibitor == nil,
+                                       occurrences: 1, openedAt: time, at: time, inhibitedBy: inhibitor))
         }
 
         open.occurrences += 1
-        let action: AlertAction
-        if severity > open.severity {
-            action = .escalated
+        let action: AlertAction = severity > open.severity ? .escalated : .repeated
+        if action == .escalated {
             open.severity = severity
-        } else if time.epochMilliseconds - open.notifiedMilliseconds >= Int64(policy.repeatIntervalSeconds) * 1_000 {
-            action = .reminded
-        } else {
-            action = .repeated
-        }
-        let notify = action != .repeated && inhibitor == nil
-        if action != .repeated {
             open.notifiedMilliseconds = max(open.notifiedMilliseconds, time.epochMilliseconds)
         }
         open.lastHitMilliseconds = max(open.lastHitMilliseconds, time.epochMilliseconds)
@@ -90,9 +84,9 @@ public final class AlertGroups {
                   thread.shop, thread.buyer, category.rawValue])
         let decision = AlertDecision(
             alertId: open.alertId, eventId: "\(open.alertId)/\(action.rawValue)/\(causeId)", action: action,
-            notify: notify, occurrences: open.occurrences, openedAt: Timestamp(epochMilliseconds: open.openedMilliseconds),
-            at: time, inhibitedBy: inhibitor)
-        return (closed, decision)
+            notify: action == .escalated && inhibitor == nil, occurrences: open.occurrences,
+            openedAt: Timestamp(epochMilliseconds: open.openedMilliseconds), at: time, inhibitedBy: inhibitor)
+        return (due, decision)
     }
 
     /// Stores the latest event of an open alert, which reminders and closings
@@ -127,25 +121,37 @@ public final class AlertGroups {
                   let category = row[2].string.flatMap(RiskCategory.init(rawValue:)),
                   let open = try group(thread: ThreadKey(shop: shop, buyer: buyer), category: category, in: database)
             else { continue }
+            followUps += try owed(open, upTo: time, in: database)
+        }
+        return followUps
+    }
 
-            if time.epochMilliseconds >= open.quietUntil(policy) {
-                if let closed = try close(open, at: Timestamp(epochMilliseconds: open.quietUntil(policy)), causeId: nil,
-                                          in: database) {
-                    followUps.append(closed)
-                }
-                continue
-            }
-            let due = open.notifiedMilliseconds + Int64(policy.repeatIntervalSeconds) * 1_000
-            guard time.epochMilliseconds >= due, let template = open.latestEvent else { continue }
-            try database.run("""
-                UPDATE alert_groups SET notified_ms = ? WHERE shop = ? AND buyer = ? AND category = ?
-                """, [due, shop, buyer, category.rawValue])
-            let at = Timestamp(epochMilliseconds: due)
-            let inhibitor = try inhibitor(of: open.thread, category: category, at: at, in: database)
+    /// The events `open` is owed once event time reaches `time`: every
+    /// reminder that fell due before the quiet window ended, then the closing
+    /// if the window has passed. Records them.
+    private func owed(_ open: OpenAlert, upTo time: Timestamp, in database: Database) throws -> [AlertFollowUp] {
+        guard let template = open.latestEvent else { return [] }
+        let interval = Int64(policy.repeatIntervalSeconds) * 1_000
+        let quietUntil = open.quietUntil(policy)
+        var followUps: [AlertFollowUp] = []
+        var notified = open.notifiedMilliseconds
+        while notified + interval <= time.epochMilliseconds, notified + interval < quietUntil {
+            notified += interval
+            let at = Timestamp(epochMilliseconds: notified)
+            let inhibitor = try inhibitor(of: open.thread, category: open.category, at: at, in: database)
             followUps.append(AlertFollowUp(template: template, decision: AlertDecision(
-                alertId: open.alertId, eventId: "\(open.alertId)/reminded/\(due)", action: .reminded,
+                alertId: open.alertId, eventId: "\(open.alertId)/reminded/\(notified)", action: .reminded,
                 notify: inhibitor == nil, occurrences: open.occurrences,
                 openedAt: Timestamp(epochMilliseconds: open.openedMilliseconds), at: at, inhibitedBy: inhibitor)))
+        }
+        if notified != open.notifiedMilliseconds {
+            try database.run("""
+                UPDATE alert_groups SET notified_ms = ? WHERE shop = ? AND buyer = ? AND category = ?
+                """, [notified, open.thread.shop, open.thread.buyer, open.category.rawValue])
+        }
+        if time.epochMilliseconds >= quietUntil,
+           let closed = try close(open, at: Timestamp(epochMilliseconds: quietUntil), causeId: nil, in: database) {
+            followUps.append(closed)
         }
         return followUps
     }

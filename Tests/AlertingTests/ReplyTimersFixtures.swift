@@ -34,7 +34,7 @@ enum ReplyFixtures {
     }
 
     /// Opens the service store at `path` with the timers' table, as `vigil-alerting` would,
-    /// and runs `body` with its database; the store closes when `body` returns.
+    /// and runs `body` with its database. The store closes when `body` returns.
     static func withStore<Result>(at path: String, _ body: (Database) throws -> Result) throws -> Result {
         let store = try ServiceStore(path: path, registerMigrations: ReplyTimers.registerMigrations)
         return try withExtendedLifetime(store) { try body(store.database) }

@@ -23,10 +23,10 @@ struct ReplyTimersTests {
     @Test("reply within limit returns nothing")
     func replyInTime() throws {
         try F.withDatabase { database in
-            let asked = try timers.observe(F.message(.customer, at: 0, id: "c1"), partition: 3, in: database)
+            let question = try timers.observe(F.message(.customer, at: 0, id: "c1"), partition: 3, in: database)
             let replied = try timers.observe(F.message(.agent, at: 180, id: "a1"), partition: 3, in: database)
 
-            #expect(asked.isEmpty)
+            #expect(question.isEmpty)
             #expect(replied.isEmpty)
             #expect(try pendingCount(database) == 0)
         }

@@ -3,7 +3,7 @@ import Foundation
 // MARK: - Reading a limits file
 
 extension ReplyLimits {
-    /// Files larger than this are rejected unread; a real one is a few kilobytes.
+    /// Files larger than this are rejected unread, because a real one is a few kilobytes.
     static let maximumFileBytes = 1 << 20
 
     /// Reads and checks a reply-limits file.
@@ -33,13 +33,13 @@ extension ReplyLimits {
         guard bytes.count <= maximumFileBytes else {
             throw ReplyLimitsFileError(path: path, problems: [
                 .init(line: nil, column: nil, field: nil,
-                      message: "the file is larger than \(maximumFileBytes) bytes: a limits file holds one object of shop limits"),
+                      message: "the file is larger than \(maximumFileBytes) bytes: check the path, because a limits file is a small JSON object"),
             ])
         }
         return try parse(bytes: bytes, path: path)
     }
 
-    /// Checks a limits file's bytes; `path` only names the file in errors.
+    /// Checks a limits file's bytes. `path` only names the file in errors.
     public static func parse(bytes: [UInt8], path: String) throws(ReplyLimitsFileError) -> ReplyLimits {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ReplyLimitsFileError(path: path, problems: [
@@ -49,7 +49,7 @@ extension ReplyLimits {
         return try parse(text: text, path: path)
     }
 
-    /// Checks a limits file's text; `path` only names the file in errors.
+    /// Checks a limits file's text. `path` only names the file in errors.
     public static func parse(text: String, path: String) throws(ReplyLimitsFileError) -> ReplyLimits {
         let document: PositionedJSON
         do {

@@ -4,22 +4,22 @@ import VigilRuntime
 /// How long a customer may wait for an agent's reply before the wait times out:
 /// one default limit and per-shop overrides, in seconds.
 ///
-/// `vigil-alerting --reply-limits FILE` reads them with ``load(path:)``; the
-/// file format is described there. Without the option every shop gets
-/// ``defaultSeconds``.
+/// ``load(path:)`` reads them from the file that ``option`` names, and
+/// describes its format. Without a file every shop gets ``defaultSeconds``.
 public struct ReplyLimits: Sendable, Equatable {
     /// The built-in limit: 180 seconds.
     ///
     /// Taobao and Tmall rate a shop's service on the share of buyer questions
-    /// that a person answers within 3 minutes (旺旺3分钟人工响应率), so brands
-    /// already measure their vendors against 3 minutes. The limit also sits
-    /// above the usual reply: in the demo chats, half of the waits end within
-    /// 30 s, and 180 s flags 7% of them (the slow tail of 150–420 s replies).
+    /// that a person answers within 3 minutes (旺旺3分钟人工响应率). With this
+    /// default, a vendor's agents are held to the limit the platform holds the
+    /// brand's shop to. It also sits well above the usual reply. In the demo
+    /// chat data, half of the waits end within 30 s, and 180 s times out about
+    /// 7% of them.
     public static let defaultSeconds = 180
 
     /// The limits a file may set, in seconds. Below 10 s a timeout would fire
-    /// while an agent is still typing; above a day the wait is no longer a
-    /// reply-time matter.
+    /// while an agent is still typing, and above a day the wait is no longer
+    /// a reply-time matter.
     public static let allowedSeconds: ClosedRange<Int> = 10...86_400
 
     /// The `--reply-limits FILE` option of `vigil-alerting`.
@@ -33,8 +33,8 @@ public struct ReplyLimits: Sendable, Equatable {
     /// Limits by shop id, in seconds.
     public var shops: [String: Int]
 
-    /// Creates limits from values already checked against ``allowedSeconds``;
-    /// a value outside that range is a programming error and stops the process.
+    /// Creates limits from values already checked against ``allowedSeconds``.
+    /// A value outside that range is a programming error and stops the process.
     /// Files go through ``load(path:)``, which reports bad values instead.
     public init(defaultSeconds: Int = ReplyLimits.defaultSeconds, shops: [String: Int] = [:]) {
         precondition(Self.allowedSeconds.contains(defaultSeconds), "reply limit \(defaultSeconds) s out of range")

@@ -3,11 +3,11 @@
 public struct ReplyLimitsFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One problem in the file.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        /// The line of the offending value, from 1; nil when the file could not be read at all.
+        /// The line of the offending value, from 1. Nil when the file could not be read at all.
         public var line: Int?
         /// The column of the offending value, in Unicode scalars from 1.
         public var column: Int?
-        /// The field, as `defaultSeconds`, `shops` or `shops["shop-x"]`; nil for syntax errors.
+        /// The field, as `defaultSeconds`, `shops` or `shops["shop-x"]`. Nil for syntax errors.
         public var field: String?
         /// A readable English sentence that names the value and the fix.
         public var message: String
@@ -33,7 +33,7 @@ public struct ReplyLimitsFileError: Error, Sendable, Equatable, CustomStringConv
 
     /// The file as the caller named it.
     public var path: String
-    /// The problems in file order; never empty.
+    /// The problems in file order, at least one.
     public var problems: [Problem]
 
     public init(path: String, problems: [Problem]) {

@@ -5,7 +5,7 @@ public enum ReplyTimerEvent: Sendable, Equatable {
     /// Event time passed the wait's deadline without an agent reply. Returned
     /// once per wait.
     case timedOut(ReplyWait)
-    /// An agent replied to a wait that had timed out; the wait is over.
+    /// An agent replied to a wait that had timed out, which ends the wait.
     ///
     /// `reply.sentAt` may lie before the deadline when the timer fired on a
     /// watermark and the reply arrived later, for example from a source whose

@@ -25,7 +25,7 @@ import VigilStore
 /// Not Sendable: the service calls it on its processing thread, inside the
 /// transaction that stores the consumed offsets.
 public final class ReplyTimers {
-    /// The limits new waits get; waits already pending keep theirs.
+    /// The limits that new waits get. Waits already pending keep theirs.
     public let limits: ReplyLimits
 
     public init(limits: ReplyLimits) {

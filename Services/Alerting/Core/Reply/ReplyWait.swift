@@ -16,9 +16,9 @@ public struct ReplyWait: Sendable, Equatable {
     /// The `sentAt` of the customer message that started the wait, with its UTC offset.
     public var since: Timestamp
     /// `since` plus the limit, written in the same UTC offset. A reply sent
-    /// at the deadline is in time; event time past it times the wait out.
+    /// at the deadline is in time, and event time past it times the wait out.
     public var deadline: Timestamp
-    /// The shop's limit when the wait started; a later change of the limits file does not move it.
+    /// The shop's limit when the wait started. A later change of the limits file does not move it.
     public var limitSeconds: Int
 
     public init(shop: String, buyer: String, site: String, conversationId: String, agent: String,

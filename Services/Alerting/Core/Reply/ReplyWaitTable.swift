@@ -3,9 +3,9 @@ import VigilStore
 
 /// The SQL behind ``ReplyTimers``: one row per thread with a pending wait.
 ///
-/// A row holds the wait, the partition of the chat topic its thread lives
+/// A row stores the wait, the partition of the chat topic its thread lives
 /// in, and whether its timeout has been returned. It is deleted when an agent
-/// answers. The partial index holds only waits not yet timed out, ordered as
+/// answers. The partial index contains only waits not yet timed out, ordered as
 /// `advance` returns them, so a watermark reads just the waits it fires.
 enum ReplyWaitTable {
     static let migrations: [(identifier: String, sql: String)] = [
@@ -108,7 +108,7 @@ enum ReplyWaitTable {
     }
 }
 
-/// A stored wait whose column holds the wrong type; the STRICT table makes this a damaged file.
+/// A stored wait with a value of the wrong type. The table is STRICT, so only a damaged file has one.
 struct ReplyWaitRowError: Error, CustomStringConvertible {
     var column: Int
 

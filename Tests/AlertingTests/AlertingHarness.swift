@@ -57,13 +57,18 @@ final class AlertingHarness {
                      vendor: "V-BAIXING", site: "hz", team: "T-hz-x"),
     ]
 
-    init(policy: AlertPolicy = AlertPolicy(), roster: [RosterPerson] = AlertingHarness.roster) throws {
+    /// A reply limit long enough that no test about rules meets a reply timeout.
+    static let patientLimits = ReplyLimits(defaultSeconds: ReplyLimits.allowedSeconds.upperBound)
+
+    init(policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = AlertingHarness.patientLimits,
+         roster: [RosterPerson] = AlertingHarness.roster) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("vigil-alerting-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let normalizer = try TextNormalizer()
         let rules = try ActiveRules.compile(text: Self.rulesText, normalizer: normalizer, releaseId: nil)
-        processor = AlertingProcessor(catalogue: catalogue, rules: rules, normalizer: normalizer, policy: policy)
+        processor = AlertingProcessor(catalogue: catalogue, rules: rules, normalizer: normalizer, policy: policy,
+                                      replyLimits: replyLimits)
         store = try ServiceStore(path: directory.appendingPathComponent("alerting.sqlite").path,
                                  registerMigrations: processor.registerMigrations)
         context = ProcessingContext(store: store, catalogue: catalogue)

@@ -44,6 +44,27 @@ public struct AlertComposer: Sendable {
         return alert
     }
 
+    // MARK: - Reply timeouts
+
+    /// Builds the event for a customer left waiting past the shop's limit.
+    ///
+    /// `context` are the conversation's latest messages, already masked; the
+    /// waiting message's text comes from them when it is still among them.
+    public func replyTimeoutAlert(wait: ReplyWait, severity: Severity, ruleVersion: String,
+                                  context: [AlertContextMessage], decision: AlertDecision, roster: Roster) -> Alert {
+        let waiting = context.first { $0.messageId == wait.customerMessageId }?.text ?? ""
+        var alert = Alert(
+            eventId: decision.eventId, kind: .replyTimeout, category: .replyTimeout, severity: severity,
+            matchedTerms: [], ruleVersion: ruleVersion, shop: wait.shop, buyer: wait.buyer, site: wait.site,
+            conversationId: wait.conversationId, messageId: wait.customerMessageId, agent: wait.agent,
+            team: nil, recipient: nil, raisedAt: decision.at,
+            snippet: snippet(of: waiting, around: 0..<0), text: LocalizedText(chinese: "", english: ""),
+            context: context, replyLimitSeconds: wait.limitSeconds, waitedSeconds: wait.limitSeconds)
+        apply(decision, to: &alert)
+        address(&alert, roster: roster)
+        return alert
+    }
+
     // MARK: - Follow-ups
 
     /// Builds a reminder or closing from the alert's latest event.

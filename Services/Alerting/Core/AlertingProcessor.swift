@@ -17,17 +17,21 @@ public final class AlertingProcessor: StreamProcessor {
     private let groups: AlertGroups
     private let recent = RecentMessages()
     private let windows = ConversationWindows()
+    private let timers: ReplyTimers
+    private let policy: AlertPolicy
     /// The rules in force; replaced when a valid release arrives on the rules topic.
     public private(set) var rules: ActiveRules
     /// The organisation, rebuilt from the roster topic at every start.
     public private(set) var roster = Roster()
 
     public init(catalogue: TopicCatalogue, rules: ActiveRules, normalizer: TextNormalizer,
-                policy: AlertPolicy = AlertPolicy()) {
+                policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = ReplyLimits()) {
         self.catalogue = catalogue
         self.rules = rules
         self.normalizer = normalizer
+        self.policy = policy
         self.groups = AlertGroups(policy: policy)
+        self.timers = ReplyTimers(limits: replyLimits)
     }
 
     public var inputTopics: [TopicSpec] { [catalogue.chatMessages] }
@@ -38,6 +42,7 @@ public final class AlertingProcessor: StreamProcessor {
         AlertGroups.registerMigrations(in: &migrator)
         RecentMessages.registerMigrations(in: &migrator)
         ConversationWindows.registerMigrations(in: &migrator)
+        ReplyTimers.registerMigrations(in: &migrator)
     }
 
     // MARK: - Tables
@@ -91,15 +96,18 @@ public final class AlertingProcessor: StreamProcessor {
     /// the same category, and the alert names the earlier message only when
     /// this one hit nothing of that category.
     public func alerts(for message: ChatMessage, partition: Int32, in database: Database) throws -> [Alert] {
+        // Timers first, so a timeout shows the same context whether this
+        // message or a watermark fires it: the messages before this one.
+        var alerts = try replyAlerts(try timers.observe(message, partition: partition, in: database),
+                                     partition: partition, in: database)
         try recent.append(message, in: database)
         let compiled = rules.compiled
         let matches = compiled.matches(compiled.normalize(message.text), speaker: Self.speaker(of: message.role))
         let windowHits = try windows.observe(message, matches: matches, ruleSet: compiled, in: database)
         let detected = matches.hits.map { WindowHit(messageId: message.messageId, hit: $0) } + windowHits
-        guard !detected.isEmpty else { return [] }
+        guard !detected.isEmpty else { return alerts }
 
         let context = try recent.context(of: message, in: database)
-        var alerts: [Alert] = []
         let byCategory = Dictionary(grouping: detected) { $0.hit.category.riskCategory }
         for category in byCategory.keys.sorted() {
             let categoryHits = byCategory[category] ?? []
@@ -144,11 +152,44 @@ public final class AlertingProcessor: StreamProcessor {
         }
     }
 
-    /// Returns the reminders and closings due on `partition` at `time`, and records them.
+    /// Returns the reply timeouts, reminders and closings due on `partition`
+    /// at `time`, and records them.
     public func followUps(partition: Int32, at time: Timestamp, in database: Database) throws -> [Alert] {
-        var alerts: [Alert] = []
+        var alerts = try replyAlerts(try timers.advance(partition: partition, to: time, in: database),
+                                     partition: partition, in: database)
         for followUp in try groups.advance(partition: partition, to: time, in: database) {
             alerts.append(composer.followUp(followUp, roster: roster))
+        }
+        return alerts
+    }
+
+    // MARK: - Reply time
+
+    /// Turns timer events into alert events: a timeout raises a reply-timeout
+    /// alert at the deadline, and the agent's reply closes it.
+    private func replyAlerts(_ events: [ReplyTimerEvent], partition: Int32, in database: Database) throws -> [Alert] {
+        var alerts: [Alert] = []
+        for event in events {
+            let wait = event.wait
+            switch event {
+            case .timedOut:
+                let (due, decision) = try groups.hit(
+                    thread: wait.thread, category: .replyTimeout, severity: policy.replyTimeoutSeverity,
+                    at: wait.deadline, causeId: wait.customerEventId, partition: partition, in: database)
+                alerts += due.map { composer.followUp($0, roster: roster) }
+                let context = try recent.context(shop: wait.shop, conversationId: wait.conversationId, in: database)
+                let alert = composer.replyTimeoutAlert(
+                    wait: wait, severity: policy.replyTimeoutSeverity, ruleVersion: rules.version, context: context,
+                    decision: decision, roster: roster)
+                try groups.save(alert, in: database)
+                alerts.append(alert)
+            case .answered(_, let reply):
+                guard let closed = try groups.close(thread: wait.thread, category: .replyTimeout, at: reply.sentAt,
+                                                    causeId: reply.eventId, in: database)
+                else { continue }
+                let waited = Int((reply.sentAt.epochMilliseconds - wait.since.epochMilliseconds) / 1_000)
+                alerts.append(composer.followUp(closed, roster: roster, waitedSeconds: waited))
+            }
         }
         return alerts
     }

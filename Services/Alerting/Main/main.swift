@@ -8,18 +8,28 @@ ServiceMain.run(
                            english: "high-risk alerts: find regulator, legal, media, complaint and escalation risks by "
                                + "rule, and reply timeouts, and notify the agent's supervisor"),
     extraOptions: [
-        OptionSpec("--rules", environment: "VIGIL_RULES", valueName: "FILE", defaultValue: "rules/default.json",
+        OptionSpec("rules", environment: "VIGIL_RULES", valueName: "FILE", defaultValue: "rules/default.json",
                    help: LocalizedText(chinese: "规则主题上还没有发布版本时使用的规则文件",
                                        english: "the rules file used until a release arrives on the rules topic")),
+        ReplyLimits.option,
     ]
 ) { configuration, options in
     let normalizer = try TextNormalizer()
-    let path = options.value("--rules") ?? "rules/default.json"
+    let path = options.value("rules") ?? "rules/default.json"
     let rules: ActiveRules
     do {
         rules = try ActiveRules.load(path: path, normalizer: normalizer)
     } catch let error as RulesLoadError {
         throw UsageError(error.description)
     }
-    return AlertingProcessor(catalogue: configuration.catalogue, rules: rules, normalizer: normalizer)
+    var replyLimits = ReplyLimits()
+    if let limitsPath = options.value(ReplyLimits.option.name) {
+        do {
+            replyLimits = try ReplyLimits.load(path: limitsPath)
+        } catch let error as ReplyLimitsFileError {
+            throw UsageError(error.description)
+        }
+    }
+    return AlertingProcessor(catalogue: configuration.catalogue, rules: rules, normalizer: normalizer,
+                             replyLimits: replyLimits)
 }

@@ -54,10 +54,15 @@ public final class RecentMessages {
 
     /// The conversation's recorded messages, oldest first, at most ``limit``.
     public func context(of message: ChatMessage, in database: Database) throws -> [AlertContextMessage] {
+        try context(shop: message.shop, conversationId: message.conversationId, in: database)
+    }
+
+    /// The recorded messages of a shop's conversation, oldest first, at most ``limit``.
+    public func context(shop: String, conversationId: String, in database: Database) throws -> [AlertContextMessage] {
         let rows = try database.query("""
             SELECT message_id, role, sent_at, text FROM alert_recent_messages
             WHERE conversation = ? ORDER BY seq
-            """, [Self.conversationKey(of: message)])
+            """, ["\(shop)/\(conversationId)"])
         return rows.compactMap { row in
             guard let id = row[0].string, let role = row[1].string.flatMap(ChatRole.init(rawValue:)),
                   let sentAt = row[2].string.flatMap(TimestampFormat.parse), let text = row[3].string

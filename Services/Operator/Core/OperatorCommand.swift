@@ -11,6 +11,7 @@ public enum OperatorCommand {
         BrokerCommand.self,
         TopicsCreateCommand.self,
         TopicsListCommand.self,
+        TailAlertsCommand.self,
         AlertsWatchCommand.self,
         CasesListCommand.self,
         ScoresCommand.self,
@@ -21,6 +22,8 @@ public enum OperatorCommand {
         SchemasCheckCommand.self,
         SchemasDocsCommand.self,
         RulesCheckCommand.self,
+        RulesPushCommand.self,
+        RulesShowCommand.self,
     ]
 
     /// Returns the options every subcommand takes. Commands report their own

@@ -196,7 +196,7 @@ public final class KafkaConsumer {
     ///
     /// A partition maps to nil when the broker names no offset (-1): on
     /// Apache Kafka that means no record is that recent, but librdkafka
-    /// 2.0.2's mock cluster answers -1 for every time. A caller that must work
+    /// 2.0.2's mock cluster returns -1 for every time. A caller that must work
     /// on both reads such a partition from its start and filters by timestamp.
     public func offsets(forTimes times: [TopicPartition: Int64],
                         timeoutMilliseconds: Int32 = 10_000) throws -> [TopicPartition: Int64?] {

@@ -36,7 +36,7 @@ final class OperatorHarness {
         return try CommandLineOptions(specs).parse(arguments + shared, environment: environment)
     }
 
-    /// The context a subcommand runs with, with no signal handlers installed.
+    /// Returns the context a subcommand runs with, with no signal handlers installed.
     func context(_ command: any Subcommand.Type, language: Language = .english) throws -> OperatorContext {
         OperatorContext(configuration: try ServiceConfiguration(serviceName: "vigil", options: try options(command)),
                         language: language, shutdown: ShutdownSignal(signals: []))

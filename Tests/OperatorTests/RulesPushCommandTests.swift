@@ -69,7 +69,7 @@ struct RulesPushCommandTests {
         #expect(explicit.value("by") == "bm-01")
     }
 
-    @Test("invalid file publishes nothing and shows line numbers")
+    @Test("invalid file publishes nothing")
     func pushInvalid() throws {
         let harness = try OperatorHarness()
         let path = try harness.write("bad.json", """
@@ -93,7 +93,7 @@ struct RulesPushCommandTests {
         #expect(try harness.reader.records(of: harness.catalogue.rules).isEmpty)
     }
 
-    @Test("same version with another text is refused unless forced")
+    @Test("same version, other text rejected")
     func sameVersionDifferentText() throws {
         let harness = try OperatorHarness()
         let context = try harness.context(RulesPushCommand.self, language: .english)
@@ -105,7 +105,7 @@ struct RulesPushCommandTests {
 
         #expect(status == 1)
         #expect(lines.count == 1)
-        #expect(lines[0].hasPrefix("Refused: the rules topic already holds version 7 with a different text"))
+        #expect(lines[0].hasPrefix("Rejected: the rules topic already holds version 7 with a different text"))
         #expect(try harness.reader.records(of: harness.catalogue.rules).count == 1)
 
         let (forced, _) = try RulesPushCommand.push(path: edited, by: nil, force: true, context: context)

@@ -3,7 +3,7 @@ import VigilContracts
 import VigilRuntime
 @testable import Operator
 
-/// An alert event on its own thread, raised at `time` (+08:00 on 2026-11-11 when only "HH:MM" is given).
+/// Returns an alert event on its own thread, raised at `time` (+08:00 on 2026-11-11 when only "HH:MM" is given).
 private func alert(_ id: String, at time: String, team: String? = "T1", severity: Severity = .high,
                    category: RiskCategory = .complaint, action: AlertAction = .raised, notify: Bool = true,
                    inhibitedBy: String? = nil) -> Alert {
@@ -92,11 +92,11 @@ struct TailStartTests {
         #expect(try TailStart.parseTime("2026-11-11T01:00Z") == TimestampFormat.parse("2026-11-11T09:00:00+08:00"))
     }
 
-    @Test("time without an offset is refused and says why")
+    @Test("time without offset rejected")
     func withoutOffset() {
         do {
             _ = try TailStart.parseTime("2026-11-11T09:00")
-            Issue.record("a time without an offset was accepted")
+            Issue.record("a time without an offset was not rejected")
         } catch {
             #expect(String(describing: error).contains("has no UTC offset"))
             #expect(String(describing: error).contains("2026-11-11T09:00+08:00"))
@@ -111,7 +111,7 @@ struct AlertLineTests {
     func chinese() {
         let line = AlertLine.format(alert("a", at: "09:00", severity: .critical, category: .regulator),
                                     language: .chinese, utcOffsetSeconds: 8 * 3600)
-        #expect(line == "2026-11-11 09:00:00  [严重]  监管投诉  新预警  → 王主管（主管 S-01）  顾客 a 要投诉")
+        #expect(line == "2026-11-11 09:00:00  [严重]  监管  新预警  → 王主管（主管 S-01）  顾客 a 要投诉")
     }
 
     @Test("English line in another zone, with marks")
@@ -177,7 +177,7 @@ struct TailAlertsCommandTests {
         #expect(try collect(tail, count: 3).map(\.eventId) == ["alert/raised", "alert/repeat", "alert/closed"])
     }
 
-    @Test("--from reads back from a time with a zone")
+    @Test("--from starts at a time")
     func fromTime() throws {
         let harness = try OperatorHarness()
         let alerts = harness.catalogue.alerts
@@ -194,7 +194,7 @@ struct TailAlertsCommandTests {
         #expect(throws: UsageError.self) { _ = try TailAlertsCommand.makeTail(withoutZone, context: context) }
     }
 
-    @Test("history comes back in time order, each partition in its own order")
+    @Test("history merged in time order")
     func timeOrderAcrossPartitions() throws {
         let harness = try OperatorHarness()
         let alerts = harness.catalogue.alerts
@@ -216,7 +216,7 @@ struct TailAlertsCommandTests {
                           "alert/p0-c", "alert/p7-a", "alert/p7-b"])
     }
 
-    @Test("alerts watch with a group commits its progress for vigil lag")
+    @Test("watch group commits progress")
     func aliasCommitsToGroup() throws {
         let harness = try OperatorHarness()
         try harness.produce([alert("a", at: "09:00"), alert("b", at: "09:01")], to: harness.catalogue.alerts)

@@ -44,10 +44,10 @@ enum AlertLine {
 
     private static func category(_ category: RiskCategory, _ chinese: Bool) -> String {
         switch category {
-        case .regulator: chinese ? "监管投诉" : "regulator"
-        case .legal: chinese ? "法律维权" : "legal"
-        case .media: chinese ? "媒体曝光" : "media"
-        case .complaint: chinese ? "投诉举报" : "complaint"
+        case .regulator: chinese ? "监管" : "regulator"
+        case .legal: chinese ? "法律" : "legal"
+        case .media: chinese ? "媒体" : "media"
+        case .complaint: chinese ? "投诉" : "complaint"
         case .escalation: chinese ? "要求升级" : "escalation"
         case .replyTimeout: chinese ? "回复超时" : "reply timeout"
         }

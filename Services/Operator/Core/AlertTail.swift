@@ -7,9 +7,9 @@ import VigilRuntime
 /// and hands back the alert events a filter admits.
 ///
 /// Events that were already on the topic when the tail started (from
-/// `--from` or the beginning) come back merged in event-time order: an
-/// event is released only once every partition that still has older records
-/// to read has one waiting, and each partition keeps its offset order. After
+/// `--from` or the beginning) come back merged in event-time order, and each
+/// partition keeps its offset order. An event is released only once every
+/// partition that still has older records to read has one waiting. After
 /// that, events come back as they arrive. An event id seen before is dropped,
 /// so an event republished after a crash shows once per tail.
 ///
@@ -94,10 +94,6 @@ final class AlertTail {
             waiting[partition] = []
         }
         try consumer.assign(starts)
-    }
-
-    deinit {
-        consumer.close()
     }
 
     /// True while some partition still has records that were on the topic at the start.

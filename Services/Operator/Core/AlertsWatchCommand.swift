@@ -6,7 +6,8 @@ import VigilRuntime
 /// It takes the tail's options and two of its own: `--group` resumes from
 /// and commits to a consumer group (so `vigil lag` can wait for the watcher),
 /// and `--from-beginning` starts at the oldest alert when the group has no
-/// offset. Every watcher sees every alert; a group no longer shares them out.
+/// offset. Every watcher receives every alert, because a group no longer
+/// shares the partitions out.
 enum AlertsWatchCommand: Subcommand {
     static let name = "alerts watch"
     static let summary = LocalizedText(chinese: "同 vigil tail alerts（旧名称，保留给脚本使用）",

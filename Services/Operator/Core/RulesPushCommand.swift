@@ -74,7 +74,7 @@ enum RulesPushCommand: Subcommand {
                 return (1, [context.text(
                     "拒绝发布：主题上的规则版本 \(current.version) 内容与 \(path) 不同。请修改文件中的 version，"
                         + "或确认要替换时加 --force。",
-                    "Refused: the rules topic already holds version \(current.version) with a different text "
+                    "Rejected: the rules topic already holds version \(current.version) with a different text "
                         + "than \(path). Give the file a new version, or add --force to replace it.")])
             }
         }
@@ -167,8 +167,8 @@ enum RulesPushCommand: Subcommand {
         }
     }
 
-    /// The host's clock with the host's UTC offset, so the release records
-    /// when it was pushed in the pusher's own time.
+    /// Returns the host's clock time with the host's UTC offset, so the
+    /// release records when it was pushed in the pusher's own time.
     static func localNow() -> Timestamp {
         let now = WallClock.now()
         let offset = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now.epochMilliseconds) / 1000))

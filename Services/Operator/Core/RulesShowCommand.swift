@@ -28,7 +28,7 @@ enum RulesShowCommand: Subcommand {
         return 0
     }
 
-    /// The lines that describe a release: its facts, then one table row per rule.
+    /// Returns the lines that describe a release: its facts, then one table row per rule.
     /// A release whose text no longer parses is shown with its errors instead of rules.
     static func describe(_ release: RuleSetRelease, language: Language) -> [String] {
         let chinese = language == .chinese

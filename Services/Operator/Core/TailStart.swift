@@ -1,7 +1,7 @@
 import VigilContracts
 import VigilRuntime
 
-/// Where `vigil tail alerts` starts reading each partition of the alerts topic.
+/// The position at which `vigil tail alerts` starts reading each partition of the alerts topic.
 enum TailStart: Sendable, Equatable {
     /// After the last event on the topic when the command starts.
     case end
@@ -12,7 +12,7 @@ enum TailStart: Sendable, Equatable {
 
     /// Reads the value of `--from`: a time with an explicit UTC offset or `Z`.
     ///
-    /// A time without one is refused rather than read in the host's zone,
+    /// A time without one is rejected rather than read in the host's zone,
     /// because supervisors at different sites would then see different alerts
     /// for the same command.
     static func parseTime(_ text: String) throws -> Timestamp {

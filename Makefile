@@ -5,7 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 INPUT ?= samples
 
-.PHONY: deps build release demo test schemas clean
+.PHONY: deps build release demo test eval schemas clean
 
 deps:
 	@scripts/install-deps.sh
@@ -23,6 +23,15 @@ demo: build
 # suite uses Swift Testing, so XCTest (which would report "0 tests") is off.
 test: build
 	VIGIL_BIN_DIR="$(CURDIR)/.build/debug" $(SWIFT) test --disable-xctest
+
+# Measures the default alert rules on the labelled chats in ../shared/data
+# (or DATA=DIR) and writes the tables into docs/EVALUATION.md. Exits 1 when a
+# category misses its precision or recall target.
+DATA ?= ../shared/data
+
+eval: deps
+	$(SWIFT) build --product vigil
+	.build/debug/vigil rules eval --rules rules/default.json --data "$(DATA)" --markdown docs/EVALUATION.md
 
 # Regenerates docs/schemas/*.schema.json and the schema reference in
 # docs/SCHEMAS.md and docs/SCHEMAS.zh-CN.md from the Swift event types.

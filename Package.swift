@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator"]),
-        .testTarget(name: "PipelineTests", dependencies: ["VigilRuntime"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime"]),
     ]
 )

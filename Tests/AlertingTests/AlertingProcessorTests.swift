@@ -2,281 +2,186 @@ import Testing
 import VigilContracts
 @testable import Alerting
 
-@Suite("AlertingProcessor.alert(for:)")
+@Suite("AlertingProcessor")
 struct AlertingProcessorTests {
-    static let sentAt = "2026-11-11T08:01:51+08:00"
-
-    /// The Hangzhou chain: brand manager, manager, team A's supervisor and one of its agents,
-    /// plus an agent who reports straight to the manager.
-    static let roster = [
-        RosterPerson(id: "B-001", name: "品牌客服经理", role: .brandManager, reportsTo: nil,
-                     vendor: nil, site: nil, team: nil),
-        RosterPerson(id: "M-hz", name: "杭州项目经理", role: .manager, reportsTo: "B-001",
-                     vendor: "V-BAIXING", site: "hz", team: nil),
-        RosterPerson(id: "S-hz-a", name: "杭州A组主管", role: .supervisor, reportsTo: "M-hz",
-                     vendor: "V-BAIXING", site: "hz", team: "T-hz-a"),
-        RosterPerson(id: "A-hz-a01", name: "王小明", role: .agent, reportsTo: "S-hz-a",
-                     vendor: "V-BAIXING", site: "hz", team: "T-hz-a"),
-        RosterPerson(id: "A-hz-x09", name: "李四", role: .agent, reportsTo: "M-hz",
-                     vendor: "V-BAIXING", site: "hz", team: "T-hz-x"),
-    ]
-
-    private func processor(roster: [RosterPerson] = AlertingProcessorTests.roster) -> AlertingProcessor {
-        let processor = AlertingProcessor(catalogue: TopicCatalogue())
-        for person in roster {
-            processor.applyRoster(person)
-        }
-        return processor
-    }
-
     private func message(_ text: String, role: ChatRole = .customer, agent: String = "A-hz-a01",
-                         messageId: String = "mt-dev-90077871-3") throws -> ChatMessage {
-        ChatMessage(messageId: messageId, site: "hz", shop: "shop-waimai", conversationId: "mt-dev-90077871",
-                    buyer: "buyer-66494408", agent: agent, role: role, text: text,
-                    sentAt: try #require(TimestampFormat.parse(Self.sentAt)))
+                         id: String = "m-1") throws -> ChatMessage {
+        try AlertingHarness.message(id, text, role: role, agent: agent)
     }
 
     // MARK: - Who raises alerts
 
     @Test("customer message raises alert")
     func customerRaisesAlert() throws {
-        let alert = processor().alert(for: try message("再不退款我就投诉"))
+        let harness = try AlertingHarness()
+        let alerts = try harness.send(message("再不退款我就投诉"))
 
-        #expect(alert != nil)
+        #expect(alerts.map(\.category) == [.complaint])
+        #expect(alerts.first?.currentAction == .raised)
+        #expect(alerts.first?.notifies == true)
     }
 
-    @Test("agent and system messages raise none", arguments: [ChatRole.agent, ChatRole.system])
-    func otherRolesRaiseNone(role: ChatRole) throws {
-        let alert = processor().alert(for: try message("您可以拨打12315或向工商投诉", role: role))
+    @Test("agent's own words raise nothing unless a rule reads agents")
+    func agentWords() throws {
+        let harness = try AlertingHarness()
+        #expect(try harness.send(message("您可以拨打12315或向工商投诉", role: .agent)).isEmpty)
+        #expect(try harness.send(message("您可以拨打12315", role: .system, id: "m-2")).isEmpty)
 
-        #expect(alert == nil)
+        let agentRule = try harness.send(message("我们的律师会联系您", role: .agent, id: "m-3"))
+        #expect(agentRule.map(\.ruleIds) == [["agent-legal"]], "the agent-legal rule asks for agent messages")
+        #expect(try harness.send(message("我要找律师", id: "m-4")).isEmpty, "agent-legal does not read customers")
     }
 
-    @Test("plain customer message raises none")
-    func plainMessageRaisesNone() throws {
-        #expect(processor().alert(for: try message("那可不咋上进")) == nil)
+    @Test("plain message and another sense raise nothing")
+    func otherSenses() throws {
+        let harness = try AlertingHarness()
+        #expect(try harness.send(message("那可不咋上进")).isEmpty)
+        #expect(try harness.send(message("我是个体工商户，能开发票吗", id: "m-2")).isEmpty)
+        #expect(try harness.send(message("我不是要投诉你，就问问", id: "m-3")).isEmpty, "negated within scope")
     }
 
-    // MARK: - Fields
+    @Test("one message raises one alert per category, most severe first")
+    func categories() throws {
+        let harness = try AlertingHarness()
+        let alerts = try harness.send(message("再不处理我就去１２３１５投诉，找你们领导"))
 
-    @Test("alert fields come from message")
-    func alertFieldsFromMessage() throws {
-        let alert = try #require(processor().alert(for: try message("再不退款我就投诉")))
-
-        #expect(alert.eventId == "alert/message/hz/mt-dev-90077871-3")
-        #expect(alert.kind == .keyword)
-        #expect(alert.ruleVersion == "builtin-1")
-        #expect(alert.shop == "shop-waimai")
-        #expect(alert.buyer == "buyer-66494408")
-        #expect(alert.site == "hz")
-        #expect(alert.conversationId == "mt-dev-90077871")
-        #expect(alert.messageId == "mt-dev-90077871-3")
-        #expect(alert.agent == "A-hz-a01")
-        #expect(alert.team == "T-hz-a")
+        #expect(alerts.map(\.category) == [.regulator, .complaint, .escalation])
+        #expect(alerts.map(\.severity) == [.critical, .medium, .low])
+        #expect(alerts.map(\.alertId) == ["alert/regulator/message/hz/m-1", "alert/complaint/message/hz/m-1",
+                                          "alert/escalation/message/hz/m-1"])
+        #expect(alerts.allSatisfy { $0.ruleVersion == "test-1" })
     }
 
-    @Test("raisedAt equals message sentAt")
-    func raisedAtEqualsSentAt() throws {
-        let alert = try #require(processor().alert(for: try message("再不退款我就投诉")))
+    @Test("a window rule fires on its own message after the named rule")
+    func windowBefore() throws {
+        let harness = try AlertingHarness()
+        try harness.send(AlertingHarness.message("m-1", "我去12315", at: "09:00:00"))
+        try harness.send(AlertingHarness.message("m-2", "亲", role: .agent, at: "09:00:10"))
+        let alert = try #require(try harness.send(AlertingHarness.message("m-3", "我要反映", at: "09:00:20")).first)
 
-        // 2026-11-11T08:01:51+08:00 is 2026-11-11T00:01:51Z, 1 794 355 311 s after the epoch.
-        #expect(alert.raisedAt.epochMilliseconds == 1_794_355_311_000)
-        #expect(alert.raisedAt.iso8601 == Self.sentAt)
+        #expect(alert.category == .escalation)
+        #expect(alert.ruleIds == ["escalation-near-regulator"])
+        #expect(alert.messageId == "m-3")
+        let far = try harness.send(AlertingHarness.message("m-4", "我要反映", buyer: "buyer-2", at: "09:01:00"))
+        #expect(far.isEmpty, "no regulator hit in buyer-2's conversation")
     }
 
-    // MARK: - Category and severity
+    @Test("a window rule fires on an earlier message when the named rule hits after it")
+    func windowAfter() throws {
+        let harness = try AlertingHarness()
+        #expect(try harness.send(AlertingHarness.message("m-1", "这事我要反映", at: "09:00:00")).isEmpty)
+        let alerts = try harness.send(AlertingHarness.message("m-2", "我去12315", at: "09:00:10"))
 
-    @Test("complaint words give high complaint")
-    func complaintWordsGiveHigh() throws {
-        let alert = try #require(processor().alert(for: try message("我要举报你们，还要投诉")))
-
-        #expect(alert.category == .complaint)
-        #expect(alert.severity == .high)
-        #expect(alert.matchedTerms == ["举报", "投诉"])
+        #expect(alerts.map(\.category) == [.regulator, .escalation])
+        let window = try #require(alerts.last)
+        #expect(window.messageId == "m-1")
+        #expect(window.evidence?.map(\.original) == ["反映"])
+        #expect(window.snippet == "这事我要反映")
+        #expect(window.raisedAt == alerts[0].raisedAt, "raised when the window completed")
+        #expect(window.inhibitedBy == alerts[0].id)
     }
 
-    @Test("regulator word gives critical regulator", arguments: ["工商", "12315", "消协"])
-    func regulatorWordGivesCritical(word: String) throws {
-        let alert = try #require(processor().alert(for: try message("我要去\(word)")))
-
-        #expect(alert.category == .regulator)
-        #expect(alert.severity == .critical)
-        #expect(alert.matchedTerms == [word])
+    @Test("a window rule does not fire beyond its distance")
+    func windowDistance() throws {
+        let harness = try AlertingHarness()
+        try harness.send(AlertingHarness.message("m-1", "我去12315", at: "09:00:00"))
+        try harness.send(AlertingHarness.message("m-2", "亲", role: .agent, at: "09:00:10"))
+        try harness.send(AlertingHarness.message("m-3", "在吗", at: "09:00:20"))
+        #expect(try harness.send(AlertingHarness.message("m-4", "我要反映", at: "09:00:30")).isEmpty)
     }
 
-    @Test("regulator word after complaint wins")
-    func regulatorAfterComplaintWins() throws {
-        let alert = try #require(processor().alert(for: try message("我要投诉，投诉不行就打12315，再投诉")))
+    // MARK: - Explanation
 
-        #expect(alert.category == .regulator)
-        #expect(alert.severity == .critical)
-        #expect(alert.matchedTerms == ["投诉", "12315"])
-    }
+    @Test("evidence shows the original span and the normalized form")
+    func evidence() throws {
+        let harness = try AlertingHarness()
+        let text = "我要去 工 商 局告你们"
+        let alert = try #require(try harness.send(message(text)).first)
 
-    // MARK: - Recipient
-
-    @Test("recipient is team supervisor")
-    func recipientIsSupervisor() throws {
-        let alert = try #require(processor().alert(for: try message("我要投诉")))
-
-        let recipient = try #require(alert.recipient)
-        #expect(recipient.personId == "S-hz-a")
-        #expect(recipient.name == "杭州A组主管")
-        #expect(recipient.role == .supervisor)
-        #expect(alert.text.chinese.contains("请杭州A组主管立即一对一跟进。"))
-        #expect(alert.text.english.contains("杭州A组主管, please follow up one-to-one now."))
-        #expect(!alert.text.chinese.contains("已转交品牌方"))
-        #expect(!alert.text.english.contains("the brand manager receives it"))
-    }
-
-    @Test("unknown agent falls back")
-    func unknownAgentFallsBack() throws {
-        let alert = try #require(processor().alert(for: try message("我要投诉", agent: "A-gz-c07")))
-
-        let recipient = try #require(alert.recipient)
-        #expect(recipient.personId == "B-001")
-        #expect(recipient.name == "品牌客服经理")
-        #expect(recipient.role == .brandManager)
-        #expect(alert.team == nil)
-        #expect(alert.text.chinese.contains("（花名册中找不到该客服的主管，已转交品牌方。）"))
-        #expect(alert.text.english.contains(
-            "(The roster has no supervisor for this agent, so the brand manager receives it.)"))
-        #expect(alert.text.chinese.contains("客服 A-gz-c07"))
-        #expect(alert.text.english.contains("agent A-gz-c07"))
-    }
-
-    @Test("agent without supervisor falls back")
-    func agentWithoutSupervisorFallsBack() throws {
-        let alert = try #require(processor().alert(for: try message("我要投诉", agent: "A-hz-x09")))
-
-        #expect(alert.recipient?.personId == "B-001")
-        #expect(alert.team == "T-hz-x")
-        #expect(alert.text.chinese.contains("已转交品牌方"))
-    }
-
-    @Test("empty roster gives no recipient")
-    func emptyRosterGivesNoRecipient() throws {
-        let alert = try #require(processor(roster: []).alert(for: try message("我要投诉")))
-
-        #expect(alert.recipient == nil)
-        #expect(alert.team == nil)
-        #expect(alert.text.chinese.contains("花名册中找不到跟进人，请尽快补全花名册。"))
-        #expect(alert.text.english.contains("The roster names no one to follow up; complete the roster."))
-    }
-
-    @Test("later roster record replaces supervisor")
-    func laterRosterRecordWins() throws {
-        let processor = processor()
-        processor.applyRoster(RosterPerson(id: "S-hz-a", name: "杭州A组新主管", role: .supervisor, reportsTo: "M-hz",
-                                           vendor: "V-BAIXING", site: "hz", team: "T-hz-a"))
-
-        let alert = try #require(processor.alert(for: try message("我要投诉")))
-
-        #expect(alert.recipient?.name == "杭州A组新主管")
-    }
-
-    // MARK: - Texts
-
-    @Test("texts name matched words")
-    func textsNameMatchedWords() throws {
-        let alert = try #require(processor().alert(for: try message("我要投诉，还要打12315")))
-
-        #expect(alert.text.chinese.contains("「投诉」、「12315」"))
-        #expect(alert.text.english.contains("“投诉”, “12315”"))
-        #expect(alert.text.chinese.contains("顾客 buyer-66494408"))
-        #expect(alert.text.english.contains("Customer buyer-66494408"))
-        #expect(alert.text.chinese.contains("王小明（A-hz-a01）"))
-        #expect(alert.text.english.contains("王小明 (A-hz-a01)"))
-        #expect(alert.text.chinese.contains("店铺 shop-waimai，会话 mt-dev-90077871。"))
-        #expect(alert.text.english.contains("Shop shop-waimai, conversation mt-dev-90077871."))
-    }
-
-    @Test("texts quote snippet")
-    func textsQuoteSnippet() throws {
-        let alert = try #require(processor().alert(for: try message("再不退款我就投诉")))
-
-        #expect(alert.text.chinese.contains("“再不退款我就投诉”"))
-        #expect(alert.text.english.contains("“再不退款我就投诉”"))
-    }
-
-    // MARK: - Snippet
-
-    @Test("short text is whole snippet")
-    func shortTextIsWholeSnippet() throws {
-        let alert = try #require(processor().alert(for: try message("再不退款我就投诉")))
-
-        #expect(alert.snippet == "再不退款我就投诉")
-    }
-
-    @Test("long text is cut both sides")
-    func longTextIsCut() throws {
-        let before = String(repeating: "甲", count: 40)
-        let after = String(repeating: "乙", count: 40)
-
-        let alert = try #require(processor().alert(for: try message(before + "投诉" + after)))
-
-        let expected = "…" + String(repeating: "甲", count: 30) + "投诉" + String(repeating: "乙", count: 30) + "…"
-        #expect(alert.snippet == expected)
-    }
-
-    @Test("exactly 30 characters are not cut")
-    func radiusBoundaryIsNotCut() throws {
-        let text = String(repeating: "甲", count: 30) + "投诉" + String(repeating: "乙", count: 30)
-
-        let alert = try #require(processor().alert(for: try message(text)))
-
+        let evidence = try #require(alert.evidence?.first)
+        #expect(evidence.ruleId == "regulator")
+        #expect(evidence.term == "工商")
+        #expect(evidence.original == "工 商")
+        #expect(evidence.normalized == "工商")
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[evidence.start..<evidence.end])) == "工 商")
+        #expect(alert.matchedTerms == ["工商"])
         #expect(alert.snippet == text)
+        #expect(alert.text.chinese.contains("「工商」"))
     }
 
-    @Test("31 characters are cut to 30")
-    func radiusPlusOneIsCut() throws {
-        let text = "丙" + String(repeating: "甲", count: 30) + "投诉" + String(repeating: "乙", count: 30) + "丁"
+    @Test("context holds the messages before the hit, masked")
+    func context() throws {
+        let harness = try AlertingHarness()
+        try harness.send(AlertingHarness.message("m-1", "我的电话13812345678", at: "09:00:00"))
+        try harness.send(AlertingHarness.message("m-2", "亲，稍等", role: .agent, at: "09:00:10"))
+        try harness.send(AlertingHarness.message("m-3", "好", at: "09:00:20"))
+        try harness.send(AlertingHarness.message("m-4", "在吗", at: "09:00:30"))
+        let alert = try #require(try harness.send(AlertingHarness.message(
+            "m-5", "不给退我就打12315，电话13812345678", at: "09:00:40")).first)
 
-        let alert = try #require(processor().alert(for: try message(text)))
-
-        #expect(alert.snippet == "…" + String(repeating: "甲", count: 30) + "投诉" + String(repeating: "乙", count: 30) + "…")
+        let context = try #require(alert.context)
+        #expect(context.map(\.messageId) == ["m-2", "m-3", "m-4", "m-5"])
+        #expect(context.last?.text == "不给退我就打12315，电话138****5678")
+        #expect(alert.snippet == "不给退我就打12315，电话138****5678")
+        #expect(!alert.text.chinese.contains("13812345678"))
+        #expect(!alert.text.english.contains("13812345678"))
     }
 
-    @Test("snippet surrounds first match")
-    func snippetSurroundsFirstMatch() throws {
-        let text = String(repeating: "甲", count: 40) + "工商" + String(repeating: "乙", count: 40) + "投诉"
+    // MARK: - Routing
 
-        let alert = try #require(processor().alert(for: try message(text)))
+    @Test("alert goes to the agent's supervisor")
+    func supervisor() throws {
+        let alert = try #require(try AlertingHarness().send(message("我要投诉")).first)
 
-        #expect(alert.snippet == "…" + String(repeating: "甲", count: 30) + "工商" + String(repeating: "乙", count: 30) + "…")
-        #expect(alert.matchedTerms == ["工商", "投诉"])
+        #expect(alert.recipient == AlertRecipient(personId: "S-hz-a", name: "杭州A组主管", role: .supervisor))
+        #expect(alert.team == "T-hz-a")
+        #expect(alert.text.chinese.contains("请杭州A组主管立即一对一跟进"))
     }
 
-    @Test("snippet replaces newlines")
-    func snippetReplacesNewlines() throws {
-        // "\r\n" is one Character in Swift, so it becomes one space.
-        let alert = try #require(processor().alert(for: try message("第一行\n我要投诉\r\n第三行\u{2028}完")))
+    @Test("agent without supervisor and unknown agent go to the site manager")
+    func siteManager() throws {
+        let harness = try AlertingHarness()
+        let direct = try #require(try harness.send(message("我要投诉", agent: "A-hz-x09")).first)
+        #expect(direct.recipient?.personId == "M-hz")
+        #expect(direct.text.chinese.contains("已转交站点项目经理"))
 
-        #expect(alert.snippet == "第一行 我要投诉 第三行 完")
-        #expect(!alert.text.chinese.contains("\n"))
-        #expect(!alert.text.english.contains("\n"))
-    }
-}
-
-@Suite("Alert titles")
-struct AlertTitleTests {
-    private func message(_ text: String) throws -> ChatMessage {
-        ChatMessage(messageId: "m-1", site: "hz", shop: "shop-1", conversationId: "c-1", buyer: "buyer-1",
-                    agent: "A-1", role: .customer, text: text,
-                    sentAt: try #require(TimestampFormat.parse("2026-11-11T09:00:00+08:00")))
+        let unknown = try #require(try harness.send(
+            AlertingHarness.message("m-9", "我要投诉", agent: "A-hz-new", buyer: "buyer-2")).first)
+        #expect(unknown.recipient?.personId == "M-hz")
+        #expect(unknown.team == nil)
     }
 
-    @Test("regulator words get regulator title")
-    func regulatorTitle() throws {
-        let alert = try #require(AlertingProcessor(catalogue: TopicCatalogue()).alert(for: try message("我去消协")))
-        #expect(alert.text.chinese.hasPrefix("【高危预警·监管】"))
-        #expect(alert.text.english.hasPrefix("[High-risk alert: regulator]"))
+    @Test("English text is available")
+    func english() throws {
+        let alert = try #require(try AlertingHarness().send(message("我要去12315")).first)
+        #expect(alert.text.english.hasPrefix("[High-risk alert: regulator] Customer buyer-1 mentioned “12315”"))
+        #expect(alert.text.chinese.hasPrefix("【高危预警·监管】顾客 buyer-1"))
     }
 
-    @Test("complaint words get complaint title")
-    func complaintTitle() throws {
-        let alert = try #require(AlertingProcessor(catalogue: TopicCatalogue()).alert(for: try message("我要举报")))
-        #expect(alert.text.chinese.hasPrefix("【高危预警·投诉】"))
-        #expect(alert.text.english.hasPrefix("[High-risk alert: complaint]"))
+    // MARK: - Rules through the log
+
+    @Test("a release switches the rules and its version goes on alerts")
+    func release() throws {
+        let harness = try AlertingHarness()
+        try harness.release("""
+            {"version": "test-2", "rules": [{"id": "media", "category": "media", "severity": "high",
+             "title": {"zh-CN": "媒体", "en": "Media"}, "keywords": ["曝光"]}]}
+            """, version: "test-2")
+
+        #expect(try harness.send(message("我要投诉")).isEmpty, "the old rules are gone")
+        let alert = try #require(try harness.send(message("我要曝光你们", id: "m-2")).first)
+        #expect(alert.ruleVersion == "test-2")
+        #expect(alert.category == .media)
+    }
+
+    @Test("an invalid release is rejected and the rules stay")
+    func invalidRelease() throws {
+        let harness = try AlertingHarness()
+        #expect(throws: (any Error).self) {
+            try harness.release(#"{"version": "bad", "rules": [{"id": "x"}]}"#, version: "bad")
+        }
+        #expect(harness.processor.rules.version == "test-1")
+        #expect(try harness.send(message("我要投诉")).first?.ruleVersion == "test-1")
     }
 }

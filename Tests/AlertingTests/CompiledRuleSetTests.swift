@@ -31,7 +31,7 @@ struct CompiledRuleSetTests {
 
         #expect(hits.count == 2)
         #expect(regulator.category == .regulator)
-        #expect(regulator.severity == .high)
+        #expect(regulator.severity == .critical)
         #expect(regulator.evidence == [RuleEvidence(term: .keyword("工商"), normalizedRange: 3..<5, normalizedText: "工商",
                                                     originalRange: 3..<5, originalText: "工商")])
         #expect(complaint.category == .complaint)
@@ -108,8 +108,12 @@ struct CompiledRuleSetTests {
     func windowRules() throws {
         let rules = try defaultRules()
 
-        #expect(rules.rulesNeedingContext == ["escalation-unanswered-complaint"])
+        #expect(rules.rulesNeedingContext == ["regulator-complaint-after-hotline", "escalation-unanswered-complaint"])
+        #expect(rules.window(ofRule: "escalation-unanswered-complaint")?.rule == "complaint-report")
+        #expect(rules.largestWindow == 5)
         #expect(!firing(rules, "一直没人回").contains("escalation-unanswered-complaint"))
+        #expect(rules.matches(text: "一直没人回", speaker: .customer).windowCandidates.map(\.ruleId)
+                == ["escalation-unanswered-complaint"])
     }
 
     // MARK: - Built rule sets

@@ -58,7 +58,11 @@ final class PipelineHarness {
 
     /// Starts a stream service with its store in the work folder; a restart reuses the store.
     func startService(_ name: String) throws {
-        services[name] = try launch(name, ["--store", work.appendingPathComponent("\(name).sqlite").path], log: name)
+        var arguments = ["--store", work.appendingPathComponent("\(name).sqlite").path]
+        if name == "vigil-alerting" {
+            arguments += ["--rules", SharedData.packageRoot.appendingPathComponent("rules/default.json").path]
+        }
+        services[name] = try launch(name, arguments, log: name)
     }
 
     /// Starts an ingestion run over the files and returns its process.

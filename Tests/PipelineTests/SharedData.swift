@@ -1,4 +1,6 @@
+import Alerting
 import Foundation
+import VigilContracts
 
 /// The real chat data beside the repository (../shared/data), which tests read but never copy.
 enum SharedData {
@@ -37,28 +39,43 @@ enum SharedData {
     }
 }
 
-/// What the five brand words should raise, computed from the files without any Vigil code.
-struct IndependentCount {
-    static let words = ["工商", "12315", "消协", "投诉", "举报"]
-
+/// The keyword alerts the default rules should raise on the files, computed
+/// in memory: the rules library matches the messages in file order, and the
+/// grouping rule is applied here on its own. An alert opens on a thread and
+/// category's first hit, and again on a hit that comes a grouping window or
+/// more after that thread and category's last hit.
+struct ExpectedAlerts {
     var messages = 0
-    var alertingMessages = 0
-    var alertingThreads: Set<String> = []
+    var raised = 0
+    var alertedThreads: Set<String> = []
 
-    static func read() throws -> IndependentCount {
-        var count = IndependentCount()
+    static func read(groupWindowSeconds: Int) throws -> ExpectedAlerts {
+        let rulesText = try String(contentsOf: SharedData.packageRoot.appendingPathComponent("rules/default.json"),
+                                   encoding: .utf8)
+        let ruleSet = try CompiledRuleSet(RuleSetParser.parse(text: rulesText), normalizer: TextNormalizer())
+        let matcher = ConversationMatcher(ruleSet: ruleSet)
+        var lastHit: [String: Int64] = [:]
+        var expected = ExpectedAlerts()
         for name in SharedData.chatFiles {
             let text = try String(contentsOf: SharedData.file(name), encoding: .utf8)
             for line in text.split(separator: "\n") where !line.isEmpty {
-                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
-                count.messages += 1
-                guard object["role"] as? String == "customer", let body = object["text"] as? String,
-                      words.contains(where: { body.contains($0) })
-                else { continue }
-                count.alertingMessages += 1
-                count.alertingThreads.insert("\(object["shop"] as? String ?? "")/\(object["buyer"] as? String ?? "")")
+                let message = try JSONDecoder().decode(ChatMessage.self, from: Data(line.utf8))
+                expected.messages += 1
+                let categories = Set(matcher.observe(message: message).map(\.hit.category.riskCategory))
+                let thread = "\(message.shop)/\(message.buyer)"
+                let time = message.sentAt.epochMilliseconds
+                for category in categories {
+                    let key = "\(thread)|\(category.rawValue)"
+                    if let last = lastHit[key], time - last < Int64(groupWindowSeconds) * 1_000 {
+                        lastHit[key] = max(last, time)
+                        continue
+                    }
+                    expected.raised += 1
+                    expected.alertedThreads.insert(thread)
+                    lastHit[key] = time
+                }
             }
         }
-        return count
+        return expected
     }
 }

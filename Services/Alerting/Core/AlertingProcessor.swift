@@ -3,27 +3,50 @@ import VigilKafka
 import VigilRuntime
 import VigilStore
 
-/// Raises an alert for every customer message that contains a risk word,
-/// addressed to the supervisor of the handling agent's team.
+/// Turns chat messages into alert events: rule hits grouped per customer
+/// thread and category, reminders and quiet closings on watermarks, each
+/// addressed through the roster.
+///
+/// Rules come from the latest release on the rules topic, or from the file
+/// given at start until a release arrives. Everything the processor decides
+/// is kept in the store, in the transaction of the record that caused it.
 public final class AlertingProcessor: StreamProcessor {
     private let catalogue: TopicCatalogue
-    private let matcher: KeywordMatcher
+    private let normalizer: TextNormalizer
     private let composer = AlertComposer()
+    private let groups: AlertGroups
+    private let recent = RecentMessages()
+    private let windows = ConversationWindows()
+    /// The rules in force; replaced when a valid release arrives on the rules topic.
+    public private(set) var rules: ActiveRules
     /// The organisation, rebuilt from the roster topic at every start.
     public private(set) var roster = Roster()
 
-    public init(catalogue: TopicCatalogue, matcher: KeywordMatcher = KeywordMatcher()) {
+    public init(catalogue: TopicCatalogue, rules: ActiveRules, normalizer: TextNormalizer,
+                policy: AlertPolicy = AlertPolicy()) {
         self.catalogue = catalogue
-        self.matcher = matcher
+        self.rules = rules
+        self.normalizer = normalizer
+        self.groups = AlertGroups(policy: policy)
     }
 
     public var inputTopics: [TopicSpec] { [catalogue.chatMessages] }
-    public var tableTopics: [TopicSpec] { [catalogue.roster] }
+    public var tableTopics: [TopicSpec] { [catalogue.roster, catalogue.rules] }
     public var outputTopics: [TopicSpec] { [catalogue.alerts] }
 
-    public func registerMigrations(in migrator: inout Migrator) {}
+    public func registerMigrations(in migrator: inout Migrator) {
+        AlertGroups.registerMigrations(in: &migrator)
+        RecentMessages.registerMigrations(in: &migrator)
+        ConversationWindows.registerMigrations(in: &migrator)
+    }
+
+    // MARK: - Tables
 
     public func applyTableRecord(_ record: KafkaRecord) throws {
+        if record.topic == catalogue.rules.name {
+            try applyRules(record)
+            return
+        }
         // A tombstone (no value) deletes the person its key names.
         if record.value.isEmpty, let id = record.keyString {
             roster.remove(id)
@@ -32,25 +55,110 @@ public final class AlertingProcessor: StreamProcessor {
         roster.apply(try RecordDecoding.decode(RosterPerson.self, from: record.value))
     }
 
-    public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
-        let message = try context.decode(ChatMessage.self, from: record)
-        guard try context.markApplied(message.eventId) else { return }
-        if let alert = alert(for: message) {
-            try context.emit(alert, to: catalogue.alerts)
+    /// Switches to a release's rules, or keeps the current ones when the release is invalid.
+    private func applyRules(_ record: KafkaRecord) throws {
+        guard !record.value.isEmpty else { return }
+        let release = try RecordDecoding.decode(RuleSetRelease.self, from: record.value)
+        guard release.eventId != rules.releaseId else { return }
+        do {
+            rules = try ActiveRules.compile(text: release.rules, normalizer: normalizer, releaseId: release.eventId)
+        } catch {
+            throw RecordRejection(.invalidField, "rules release \(release.version) is invalid, keeping version "
+                                  + "\(rules.version): \(error)")
         }
-    }
-
-    /// Returns the alert a message raises, or nil. Only customers' words raise
-    /// alerts, because an agent quoting "12315" is not a customer threatening it.
-    public func alert(for message: ChatMessage) -> Alert? {
-        guard message.role == .customer else { return nil }
-        let matches = matcher.matches(in: message.text)
-        return composer.alert(for: message, matches: matches, roster: roster,
-                              ruleVersion: KeywordMatcher.builtinRuleVersion)
     }
 
     /// Applies a roster person directly; for tests and tools that hold the roster already.
     public func applyRoster(_ person: RosterPerson) {
         roster.apply(person)
+    }
+
+    // MARK: - Messages
+
+    public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
+        let message = try context.decode(ChatMessage.self, from: record)
+        guard try context.markApplied(message.eventId) else { return }
+        for alert in try alerts(for: message, partition: record.partition, in: context.database) {
+            try context.emit(alert, to: catalogue.alerts)
+        }
+    }
+
+    /// Returns the alert events one message causes, in the order to publish
+    /// them, and records them in `database`.
+    ///
+    /// A window rule can fire on an earlier message of the conversation when
+    /// this one completes its window; its hit joins this message's hits of
+    /// the same category, and the alert names the earlier message only when
+    /// this one hit nothing of that category.
+    public func alerts(for message: ChatMessage, partition: Int32, in database: Database) throws -> [Alert] {
+        try recent.append(message, in: database)
+        let compiled = rules.compiled
+        let matches = compiled.matches(compiled.normalize(message.text), speaker: Self.speaker(of: message.role))
+        let windowHits = try windows.observe(message, matches: matches, ruleSet: compiled, in: database)
+        let detected = matches.hits.map { WindowHit(messageId: message.messageId, hit: $0) } + windowHits
+        guard !detected.isEmpty else { return [] }
+
+        let context = try recent.context(of: message, in: database)
+        var alerts: [Alert] = []
+        let byCategory = Dictionary(grouping: detected) { $0.hit.category.riskCategory }
+        for category in byCategory.keys.sorted() {
+            let categoryHits = byCategory[category] ?? []
+            let own = categoryHits.filter { $0.messageId == message.messageId }
+            let subject = own.isEmpty ? earlier(categoryHits[0].messageId, of: message, context: context) : message
+            let hits = (own.isEmpty ? categoryHits.filter { $0.messageId == subject.messageId } : own).map(\.hit)
+            let severity = categoryHits.map(\.hit.severity.alertSeverity).max() ?? .medium
+            let (due, decision) = try groups.hit(
+                thread: message.thread, category: category, severity: severity, at: message.sentAt,
+                causeId: message.eventId, partition: partition, in: database)
+            alerts += due.map { composer.followUp($0, roster: roster) }
+            let alert = composer.keywordAlert(
+                message: subject, category: category, hits: hits, ruleVersion: rules.version,
+                context: context, decision: decision, roster: roster)
+            try groups.save(alert, in: database)
+            alerts.append(alert)
+        }
+        return alerts
+    }
+
+    /// The earlier message a window hit belongs to, rebuilt from the
+    /// conversation's recent (masked) messages; the evidence offsets refer to
+    /// its original text, which masking keeps aligned.
+    private func earlier(_ messageId: String, of message: ChatMessage, context: [AlertContextMessage]) -> ChatMessage {
+        var subject = message
+        subject.messageId = messageId
+        if let recorded = context.first(where: { $0.messageId == messageId }) {
+            subject.text = recorded.text
+            subject.role = recorded.role
+        } else {
+            subject.text = ""
+        }
+        return subject
+    }
+
+    // MARK: - Event time
+
+    public func advanceWatermark(_ watermark: Watermark, context: ProcessingContext) throws {
+        guard watermark.topic == catalogue.chatMessages.name else { return }
+        for alert in try followUps(partition: watermark.partition, at: watermark.time, in: context.database) {
+            try context.emit(alert, to: catalogue.alerts)
+        }
+    }
+
+    /// Returns the reminders and closings due on `partition` at `time`, and records them.
+    public func followUps(partition: Int32, at time: Timestamp, in database: Database) throws -> [Alert] {
+        var alerts: [Alert] = []
+        for followUp in try groups.advance(partition: partition, to: time, in: database) {
+            alerts.append(composer.followUp(followUp, roster: roster))
+        }
+        return alerts
+    }
+
+    /// The rule speaker a message's role reads as; system messages only reach rules for `any`.
+    static func speaker(of role: ChatRole) -> RuleSpeaker {
+        switch role {
+        case .customer: .customer
+        case .agent: .agent
+        case .system: .any
+        }
     }
 }

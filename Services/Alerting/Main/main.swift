@@ -4,8 +4,22 @@ import VigilRuntime
 
 ServiceMain.run(
     serviceName: "vigil-alerting",
-    summary: LocalizedText(chinese: "高危预警：顾客提到工商、12315、消协、投诉、举报时通知其客服所在组的主管",
-                           english: "high-risk alerts: notify the agent's supervisor when a customer mentions a regulator or a complaint")
-) { configuration, _ in
-    AlertingProcessor(catalogue: configuration.catalogue)
+    summary: LocalizedText(chinese: "高危预警：按规则发现监管、法律、媒体、投诉和升级风险，并在回复超时时提醒，通知客服所在组的主管",
+                           english: "high-risk alerts: find regulator, legal, media, complaint and escalation risks by "
+                               + "rule, and reply timeouts, and notify the agent's supervisor"),
+    extraOptions: [
+        OptionSpec("--rules", environment: "VIGIL_RULES", valueName: "FILE", defaultValue: "rules/default.json",
+                   help: LocalizedText(chinese: "规则主题上还没有发布版本时使用的规则文件",
+                                       english: "the rules file used until a release arrives on the rules topic")),
+    ]
+) { configuration, options in
+    let normalizer = try TextNormalizer()
+    let path = options.value("--rules") ?? "rules/default.json"
+    let rules: ActiveRules
+    do {
+        rules = try ActiveRules.load(path: path, normalizer: normalizer)
+    } catch let error as RulesLoadError {
+        throw UsageError(error.description)
+    }
+    return AlertingProcessor(catalogue: configuration.catalogue, rules: rules, normalizer: normalizer)
 }

@@ -44,6 +44,9 @@ public final class EscalationProcessor: StreamProcessor {
     // MARK: - Alerts
 
     private func apply(_ alert: Alert, context: ProcessingContext) throws {
+        // Risk alerts open cases; a closing changes nothing a case tracks.
+        // TODO: decide with issue 5 whether reply timeouts join the case timeline.
+        guard alert.kind == .keyword, alert.currentAction != .closed else { return }
         let database = context.database
         let caseId = CaseEvent.caseId(for: alert.thread)
         try database.run("""

@@ -22,6 +22,7 @@ public enum OperatorCommand {
         SchemasCheckCommand.self,
         SchemasDocsCommand.self,
         RulesCheckCommand.self,
+        RulesEvalCommand.self,
         RulesPushCommand.self,
         RulesShowCommand.self,
     ]

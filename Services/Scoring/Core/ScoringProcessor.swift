@@ -54,6 +54,9 @@ public final class ScoringProcessor: StreamProcessor {
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
             guard try context.markApplied(alert.eventId) else { return }
+            // An alert counts once, when raised; its repeats, reminders and closing do not.
+            // TODO: reply timeouts become their own measure with the KPIs of issue 6.
+            guard alert.currentAction == .raised, alert.kind == .keyword else { return }
             try attribute(eventId: alert.eventId, kind: "alert",
                           conversation: Self.conversationKey(shop: alert.shop, alert.conversationId),
                           agent: alert.agent, at: alert.raisedAt, database: database)

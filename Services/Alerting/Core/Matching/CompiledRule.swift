@@ -9,6 +9,8 @@ struct CompiledRule: Sendable {
     let speaker: RuleSpeaker
     let matcher: CompiledMatcher
     let negation: CompiledNegation?
+    /// The rule's context window; a rule with one is reported as a window candidate, never as a hit.
+    let window: RuleWindow?
 
     init(_ rule: Rule, table: inout KeywordTable) throws(RuleCompileError) {
         id = rule.id
@@ -17,6 +19,7 @@ struct CompiledRule: Sendable {
         title = rule.title
         speaker = rule.speaker
         matcher = try CompiledMatcher(rule.matcher, ruleId: rule.id, table: &table)
+        window = rule.window
         negation = rule.negation.map { negation in
             CompiledNegation(cues: negation.cues.compactMap { table.pattern(for: $0) }, scope: negation.scope)
         }

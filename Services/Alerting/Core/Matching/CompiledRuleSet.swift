@@ -14,13 +14,16 @@ import VigilContracts
 /// pattern as 12315. Each rule that can fire through a pattern is evaluated on
 /// every message its speaker filter admits, so such rules add a cost per
 /// rule and message. Rules with a `window` need other messages of the
-/// conversation. This type does not evaluate them and lists them in
-/// ``rulesNeedingContext``.
+/// conversation: this type evaluates their matchers and reports them as
+/// ``MessageRuleMatches/windowCandidates``, and ``ConversationWindow``
+/// decides whether their window holds.
 public struct CompiledRuleSet: Sendable {
     /// The version of the rule set it was compiled from.
     public let version: String
     /// The ids of the rules with a `window`, in file order, which ``match(text:speaker:)`` never reports.
     public let rulesNeedingContext: [String]
+    /// The largest `window.messages` of the set, 0 when no rule has a window.
+    public let largestWindow: Int
 
     private let normalizer: TextNormalizer
     private let automaton: AhoCorasick
@@ -33,6 +36,10 @@ public struct CompiledRuleSet: Sendable {
     /// The rules evaluated on every message, because a pattern or a
     /// `noneOf`-only element can make them hold without a keyword.
     private let unconditionalRules: [Int]
+    /// The window of every rule that has one, by rule id.
+    private let windows: [String: RuleWindow]
+    /// The ids of the rules that some window names, whose hits ``ConversationWindow`` remembers.
+    let windowTargets: Set<String>
 
     // MARK: - Compiling
 
@@ -42,10 +49,11 @@ public struct CompiledRuleSet: Sendable {
         var table = KeywordTable(normalizer: normalizer)
         var rules: [CompiledRule] = []
         var needingContext: [String] = []
+        var windows: [String: RuleWindow] = [:]
         for rule in ruleSet.rules {
-            if rule.window != nil {
+            if let window = rule.window {
                 needingContext.append(rule.id)
-                continue
+                windows[rule.id] = window
             }
             rules.append(try CompiledRule(rule, table: &table))
         }
@@ -71,6 +79,9 @@ public struct CompiledRuleSet: Sendable {
 
         self.version = ruleSet.version
         self.rulesNeedingContext = needingContext
+        self.windows = windows
+        self.largestWindow = windows.values.map(\.messages).max() ?? 0
+        self.windowTargets = Set(windows.values.map(\.rule))
         self.normalizer = normalizer
         self.automaton = AhoCorasick(patterns: table.patterns)
         self.rules = rules
@@ -82,17 +93,42 @@ public struct CompiledRuleSet: Sendable {
     /// The number of distinct normalized keywords in the automaton.
     public var keywordCount: Int { automaton.patternCount }
 
+    /// Returns the window of the rule `id`, or nil when the rule has none or does not exist.
+    public func window(ofRule id: String) -> RuleWindow? {
+        windows[id]
+    }
+
+    /// Normalizes a text with the normalizer the keywords went through, so
+    /// that a caller can normalize once and match several times.
+    public func normalize(_ text: String) -> NormalizedText {
+        normalizer.normalize(text)
+    }
+
     // MARK: - Matching
 
     /// Returns the rules that fire on one message written by `speaker`, in
-    /// file order, each with the text that made it fire.
+    /// file order, each with the text that made it fire. Rules with a window
+    /// are left out; ``matches(text:speaker:)`` reports them.
     public func match(text: String, speaker: RuleSpeaker) -> [RuleHit] {
-        match(normalizer.normalize(text), speaker: speaker)
+        matches(normalizer.normalize(text), speaker: speaker).hits
     }
 
     /// Returns the rules that fire on a message the caller already normalized
     /// with the same ``TextNormalizer``, as ``match(text:speaker:)`` does.
     public func match(_ text: NormalizedText, speaker: RuleSpeaker) -> [RuleHit] {
+        matches(text, speaker: speaker).hits
+    }
+
+    /// Returns every rule whose matcher holds on one message written by
+    /// `speaker`: ordinary rules as hits, rules with a window as candidates
+    /// whose window the caller still has to check.
+    public func matches(text: String, speaker: RuleSpeaker) -> MessageRuleMatches {
+        matches(normalizer.normalize(text), speaker: speaker)
+    }
+
+    /// Returns the matches on a message the caller already normalized with
+    /// the same ``TextNormalizer``, as ``matches(text:speaker:)`` does.
+    public func matches(_ text: NormalizedText, speaker: RuleSpeaker) -> MessageRuleMatches {
         let message = MessageMatches(text: text, matches: automaton.matches(in: text.scalars))
 
         var candidates = Set(unconditionalRules)
@@ -102,17 +138,22 @@ public struct CompiledRuleSet: Sendable {
             }
         }
 
-        var hits: [RuleHit] = []
+        var result = MessageRuleMatches()
         for index in candidates.sorted() {
             let rule = rules[index]
             guard rule.reads(speaker) else { continue }
 
             var evidence: [MatchEvidence] = []
             guard rule.matcher.evaluate(in: message, negation: rule.negation, evidence: &evidence) else { continue }
-            hits.append(RuleHit(ruleId: rule.id, category: rule.category, severity: rule.severity, title: rule.title,
-                                evidence: Self.explain(evidence, in: text)))
+            let hit = RuleHit(ruleId: rule.id, category: rule.category, severity: rule.severity, title: rule.title,
+                              evidence: Self.explain(evidence, in: text))
+            if rule.window == nil {
+                result.hits.append(hit)
+            } else {
+                result.windowCandidates.append(hit)
+            }
         }
-        return hits
+        return result
     }
 
     /// Orders and deduplicates the matches and maps each back to the original text.

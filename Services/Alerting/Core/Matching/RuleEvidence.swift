@@ -1,9 +1,9 @@
 /// One piece of text that made a rule fire, for an alert's explanation: the
 /// term that matched, where it sits in the normalized text and which part of
 /// the original message it came from.
-public struct RuleEvidence: Sendable, Hashable {
+public struct RuleEvidence: Codable, Sendable, Hashable {
     /// The rule term that matched.
-    public enum Term: Sendable, Hashable {
+    public enum Term: Codable, Sendable, Hashable {
         /// A keyword as the rules file writes it, before normalization.
         case keyword(String)
         /// A regular expression as the rules file writes it.

@@ -1,7 +1,7 @@
 import VigilContracts
 
 /// A rule that fired on one message, with the text that made it fire.
-public struct RuleHit: Sendable, Hashable {
+public struct RuleHit: Codable, Sendable, Hashable {
     public var ruleId: String
     public var category: RuleCategory
     public var severity: RuleSeverity

@@ -13,7 +13,7 @@ import VigilContracts
 ///         {
 ///           "id": "complaint-report",
 ///           "category": "complaint",          // regulator | legal | media | complaint | escalation
-///           "severity": "medium",             // high | medium | low
+///           "severity": "medium",             // critical | high | medium | low
 ///           "title": {"zh-CN": "投诉举报", "en": "Complaint or report"},
 ///           "speaker": "customer",            // customer (default) | agent | any
 ///           "keywords": ["投诉", "举报"],

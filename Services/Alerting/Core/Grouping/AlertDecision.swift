@@ -1,0 +1,27 @@
+import VigilContracts
+
+/// What grouping decided for one alert event: which alert it belongs to, what
+/// it does to it, and whether people are told.
+public struct AlertDecision: Sendable, Equatable {
+    public var alertId: String
+    public var eventId: String
+    public var action: AlertAction
+    public var notify: Bool
+    public var occurrences: Int
+    public var openedAt: Timestamp
+    /// The event's time: when the hit happened or the reminder or closing fell due.
+    public var at: Timestamp
+    public var inhibitedBy: String?
+
+    public init(alertId: String, eventId: String, action: AlertAction, notify: Bool, occurrences: Int,
+                openedAt: Timestamp, at: Timestamp, inhibitedBy: String?) {
+        self.alertId = alertId
+        self.eventId = eventId
+        self.action = action
+        self.notify = notify
+        self.occurrences = occurrences
+        self.openedAt = openedAt
+        self.at = at
+        self.inhibitedBy = inhibitedBy
+    }
+}

@@ -1,0 +1,160 @@
+import Testing
+import VigilContracts
+@testable import Alerting
+
+@Suite("Alert grouping")
+struct AlertGroupingTests {
+    private func customer(_ id: String, _ text: String, at time: String, buyer: String = "buyer-1") throws -> ChatMessage {
+        try AlertingHarness.message(id, text, buyer: buyer, at: time)
+    }
+
+    @Test("repeats update the open alert without notifying")
+    func repeats() throws {
+        let harness = try AlertingHarness()
+        let first = try #require(try harness.send(customer("m-1", "我要投诉", at: "09:00:00")).first)
+        let second = try #require(try harness.send(customer("m-2", "我真的要投诉你们", at: "09:05:00")).first)
+
+        #expect(second.alertId == first.alertId)
+        #expect(second.currentAction == .repeated)
+        #expect(second.notifies == false)
+        #expect(second.occurrences == 2)
+        #expect(second.eventId == "\(first.id)/repeated/message/hz/m-2")
+        #expect(second.snippet == "我真的要投诉你们", "the latest text")
+        #expect(second.openedAt == first.raisedAt)
+    }
+
+    @Test("a higher severity notifies again")
+    func escalation() throws {
+        let harness = try AlertingHarness()
+        try harness.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        let higher = try #require(try harness.send(customer("m-2", "我要举报你们", at: "09:01:00")).first)
+
+        #expect(higher.currentAction == .escalated)
+        #expect(higher.notifies)
+        #expect(higher.severity == .high)
+        let same = try #require(try harness.send(customer("m-3", "举报", at: "09:02:00")).first)
+        #expect(same.currentAction == .repeated, "the same severity again does not notify")
+    }
+
+    @Test("other threads have their own alerts")
+    func threads() throws {
+        let harness = try AlertingHarness()
+        let one = try #require(try harness.send(customer("m-1", "我要投诉", at: "09:00:00")).first)
+        let two = try #require(try harness.send(customer("m-2", "我要投诉", at: "09:00:10", buyer: "buyer-2")).first)
+        #expect(one.alertId != two.alertId)
+        #expect(two.currentAction == .raised)
+    }
+
+    @Test("a regulator alert inhibits the thread's complaint and escalation alerts")
+    func inhibition() throws {
+        let harness = try AlertingHarness()
+        let regulator = try #require(try harness.send(customer("m-1", "我去12315", at: "09:00:00")).first)
+        let alerts = try harness.send(customer("m-2", "我要投诉，找你们领导", at: "09:01:00"))
+
+        #expect(alerts.map(\.category) == [.complaint, .escalation])
+        #expect(alerts.allSatisfy { $0.currentAction == .raised && !$0.notifies })
+        #expect(alerts.allSatisfy { $0.inhibitedBy == regulator.id })
+        #expect(alerts.first?.text.chinese.contains("本条不单独通知") == true)
+        let other = try #require(try harness.send(customer("m-3", "我要投诉", at: "09:02:00", buyer: "buyer-2")).first)
+        #expect(other.notifies, "another thread is not inhibited")
+    }
+
+    @Test("a complaint raised before the regulator alert is not inhibited")
+    func inhibitionOrder() throws {
+        let harness = try AlertingHarness()
+        let complaint = try #require(try harness.send(customer("m-1", "我要投诉", at: "09:00:00")).first)
+        #expect(complaint.notifies)
+    }
+
+    @Test("the repeat interval re-notifies on a hit and on a watermark")
+    func repeatInterval() throws {
+        let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 86_400, repeatIntervalSeconds: 3_600))
+        let raised = try #require(try harness.send(customer("m-1", "我要投诉", at: "09:00:00")).first)
+
+        #expect(try harness.watermark("2026-11-11T09:59:59+08:00").isEmpty)
+        let reminder = try #require(try harness.watermark("2026-11-11T10:30:00+08:00").first)
+        #expect(reminder.currentAction == .reminded)
+        #expect(reminder.notifies)
+        #expect(reminder.alertId == raised.id)
+        #expect(reminder.raisedAt == (try AlertingHarness.time("2026-11-11T10:00:00+08:00")), "when it fell due")
+        #expect(reminder.eventId == "\(raised.id)/reminded/\(reminder.raisedAt.epochMilliseconds)")
+        #expect(try harness.watermark("2026-11-11T10:45:00+08:00").isEmpty, "once per interval")
+
+        let hit = try harness.send(customer("m-2", "投诉", at: "11:10:00"))
+        #expect(hit.map(\.currentAction) == [.reminded, .repeated],
+                "a hit past the interval first gets the reminder a watermark would have sent")
+        #expect(hit.first?.raisedAt == (try AlertingHarness.time("2026-11-11T11:00:00+08:00")))
+    }
+
+    @Test("reminders do not depend on where watermarks fall")
+    func remindersWithoutWatermarks() throws {
+        let policy = AlertPolicy(groupWindowSeconds: 86_400, repeatIntervalSeconds: 3_600)
+        let withWatermark = try AlertingHarness(policy: policy)
+        try withWatermark.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        try withWatermark.watermark("2026-11-11T11:30:00+08:00")
+        try withWatermark.send(customer("m-2", "投诉", at: "11:40:00"))
+
+        let without = try AlertingHarness(policy: policy)
+        try without.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        try without.send(customer("m-2", "投诉", at: "11:40:00"))
+
+        #expect(try withWatermark.entries().map(\.record.value) == without.entries().map(\.record.value))
+        #expect(try without.alerts().map(\.currentAction) == [.raised, .reminded, .reminded, .repeated])
+    }
+
+    @Test("a quiet thread's alert closes on a watermark, and a later hit raises a new one")
+    func quietClosing() throws {
+        let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 3_600, repeatIntervalSeconds: 7_200))
+        let raised = try #require(try harness.send(customer("m-1", "我要投诉", at: "09:00:00")).first)
+
+        let closed = try #require(try harness.watermark("2026-11-11T10:00:00+08:00").first)
+        #expect(closed.currentAction == .closed)
+        #expect(!closed.notifies)
+        #expect(closed.eventId == "\(raised.id)/closed")
+        #expect(closed.raisedAt == (try AlertingHarness.time("2026-11-11T10:00:00+08:00")))
+
+        let again = try #require(try harness.send(customer("m-2", "我要投诉", at: "10:30:00")).first)
+        #expect(again.currentAction == .raised)
+        #expect(again.alertId != raised.id)
+    }
+
+    @Test("a hit after the quiet window closes the old alert first, without a watermark")
+    func lateHitCloses() throws {
+        let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 3_600, repeatIntervalSeconds: 7_200))
+        try harness.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        let alerts = try harness.send(customer("m-2", "我要投诉", at: "11:00:00"))
+
+        #expect(alerts.map(\.currentAction) == [.closed, .raised])
+        #expect(alerts.first?.raisedAt == (try AlertingHarness.time("2026-11-11T10:00:00+08:00")))
+    }
+
+    @Test("the same input gives byte-identical events")
+    func deterministic() throws {
+        func run() throws -> [[UInt8]] {
+            let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 3_600, repeatIntervalSeconds: 1_800))
+            try harness.send(customer("m-1", "我要投诉", at: "09:00:00"))
+            try harness.send(customer("m-2", "去12315", at: "09:10:00"))
+            try harness.send(customer("m-3", "举报，找领导", at: "09:20:00"))
+            try harness.watermark("2026-11-11T10:00:00+08:00")
+            try harness.watermark("2026-11-11T12:00:00+08:00")
+            return try harness.entries().map(\.record.value)
+        }
+        let first = try run()
+        #expect(first.count >= 6)
+        #expect(try run() == first)
+    }
+
+    @Test("grouping survives a restart on the same store")
+    func restart() throws {
+        let harness = try AlertingHarness()
+        try harness.send(customer("m-1", "我要投诉", at: "09:00:00"))
+        let groups = AlertGroups(policy: AlertPolicy())
+        let (due, decision) = try groups.hit(
+            thread: ThreadKey(shop: "shop-waimai", buyer: "buyer-1"), category: .complaint, severity: .medium,
+            at: try AlertingHarness.time("2026-11-11T09:01:00+08:00"), causeId: "message/hz/m-2", partition: 0,
+            in: harness.store.database)
+        #expect(due.isEmpty)
+        #expect(decision.action == .repeated)
+        #expect(decision.occurrences == 2)
+    }
+}

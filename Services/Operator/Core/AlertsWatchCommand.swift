@@ -1,58 +1,31 @@
 import VigilContracts
-import VigilKafka
 import VigilRuntime
 
-/// `vigil alerts watch`: prints each alert as it arrives, until SIGTERM or SIGINT.
+/// `vigil alerts watch`: the earlier name of ``TailAlertsCommand``, kept for scripts.
+///
+/// It takes the tail's options and two of its own: `--group` resumes from
+/// and commits to a consumer group (so `vigil lag` can wait for the watcher),
+/// and `--from-beginning` starts at the oldest alert when the group has no
+/// offset. Every watcher receives every alert, because a group no longer
+/// shares the partitions out.
 enum AlertsWatchCommand: Subcommand {
     static let name = "alerts watch"
-    static let summary = LocalizedText(chinese: "实时打印新到的高危预警，直到按 Ctrl-C",
-                                       english: "print alerts as they arrive, until Ctrl-C")
-    static let options: [OptionSpec] = [
-        OptionSpec("group", environment: "VIGIL_CONSOLE_GROUP", valueName: "GROUP", defaultValue: "vigil-console",
-                   help: LocalizedText(chinese: "消费组；同组的多个查看端分担预警",
-                                       english: "consumer group; watchers in one group share the alerts")),
+    static let summary = LocalizedText(chinese: "同 vigil tail alerts（旧名称，保留给脚本使用）",
+                                       english: "the same as vigil tail alerts (its former name, kept for scripts)")
+    static let options: [OptionSpec] = TailAlertsCommand.options + [
+        OptionSpec("group", environment: "VIGIL_CONSOLE_GROUP", valueName: "GROUP",
+                   help: LocalizedText(
+                       chinese: "消费组：从该组已提交的位置继续，并提交读取进度，供 vigil lag 查看",
+                       english: "consumer group: resume from its committed offsets and commit progress for vigil lag")),
         .flag("from-beginning",
-              help: LocalizedText(chinese: "消费组尚无位点时从最早的预警开始（默认只看新预警）",
-                                  english: "start from the oldest alert when the group has no committed offset (default: new alerts only)")),
+              help: LocalizedText(chinese: "从最早的预警开始（消费组已有位置时从该位置继续）",
+                                  english: "start from the oldest alert (or the group's committed offset, if any)")),
     ]
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
-        var properties = context.configuration.clientProperties
-        properties["group.id"] = options.value("group") ?? "vigil-console"
-        properties["auto.offset.reset"] = options.flag("from-beginning") ? "earliest" : "latest"
-        let consumer = try KafkaConsumer(properties: properties, logger: context.logger)
-        try consumer.subscribe([context.catalogue.alerts.name])
-
-        var seen: Set<String> = []
-        while !context.shutdown.isRequested {
-            let records = try consumer.poll(maxRecords: 500, timeoutMilliseconds: 200)
-            var next: [TopicPartition: Int64] = [:]
-            for record in records {
-                next[record.topicPartition] = record.offset + 1
-                do {
-                    let alert = try RecordDecoding.decode(Alert.self, from: record.value)
-                    guard seen.insert(alert.eventId).inserted else { continue }
-                    Console.printLine(line(for: alert, context: context))
-                } catch {
-                    context.logger.warning("undecodable alert skipped", metadata: [
-                        "vigil.offset": String(record.offset), "vigil.error": String(describing: error),
-                    ])
-                }
-            }
-            try consumer.commit(next, synchronously: false)
-        }
-        consumer.close()
+        let (tail, zone) = try TailAlertsCommand.makeTail(options, context: context, group: options.value("group"),
+                                                          fromBeginning: options.flag("from-beginning"))
+        try TailAlertsCommand.follow(tail, zone: zone, context: context)
         return 0
-    }
-
-    static func line(for alert: Alert, context: OperatorContext) -> String {
-        let severity: String
-        switch alert.severity {
-        case .critical: severity = context.text("严重", "CRITICAL")
-        case .high: severity = context.text("高", "HIGH")
-        case .medium: severity = context.text("中", "MEDIUM")
-        case .low: severity = context.text("低", "LOW")
-        }
-        return "\(context.localTime(alert.raisedAt))  [\(severity)]  \(alert.text.text(in: context.language))"
     }
 }

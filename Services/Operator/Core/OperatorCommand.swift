@@ -11,6 +11,7 @@ public enum OperatorCommand {
         BrokerCommand.self,
         TopicsCreateCommand.self,
         TopicsListCommand.self,
+        TailAlertsCommand.self,
         AlertsWatchCommand.self,
         CasesListCommand.self,
         ScoresCommand.self,
@@ -22,6 +23,8 @@ public enum OperatorCommand {
         SchemasDocsCommand.self,
         RulesCheckCommand.self,
         RulesEvalCommand.self,
+        RulesPushCommand.self,
+        RulesShowCommand.self,
     ]
 
     /// Returns the options every subcommand takes. Commands report their own

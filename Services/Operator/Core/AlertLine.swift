@@ -1,0 +1,93 @@
+import VigilContracts
+
+/// One alert event as one line on a supervisor's screen:
+/// time, severity, category, action, recipient and the notification text.
+///
+/// Events that notify nobody (shown only with `--all`) carry a mark, so a
+/// reader can tell a repeat or an inhibited alert from one they must act on.
+enum AlertLine {
+    /// Formats the event; `utcOffsetSeconds` is the zone its time is shown in.
+    static func format(_ alert: Alert, language: Language, utcOffsetSeconds: Int32) -> String {
+        let chinese = language == .chinese
+        var fields = [
+            time(alert.raisedAt, utcOffsetSeconds: utcOffsetSeconds),
+            "[\(severity(alert.severity, chinese))]",
+            category(alert.category, chinese),
+            action(alert, chinese),
+            recipient(alert.recipient, chinese),
+        ]
+        if alert.inhibitedBy != nil {
+            fields.append(chinese ? "〔已抑制〕" : "[inhibited]")
+        } else if !alert.notifies {
+            fields.append(chinese ? "〔不通知〕" : "[silent]")
+        }
+        fields.append(oneLine(alert.text.text(in: language)))
+        return fields.joined(separator: "  ")
+    }
+
+    /// "2026-11-11 09:00:05" at the given offset.
+    static func time(_ timestamp: Timestamp, utcOffsetSeconds: Int32) -> String {
+        let shifted = Timestamp(epochMilliseconds: timestamp.epochMilliseconds, utcOffsetSeconds: utcOffsetSeconds)
+        return String(String(shifted.iso8601.prefix(19)).map { $0 == "T" ? " " : $0 })
+    }
+
+    // MARK: - Labels
+
+    private static func severity(_ severity: Severity, _ chinese: Bool) -> String {
+        switch severity {
+        case .critical: chinese ? "严重" : "CRITICAL"
+        case .high: chinese ? "高" : "HIGH"
+        case .medium: chinese ? "中" : "MEDIUM"
+        case .low: chinese ? "低" : "LOW"
+        }
+    }
+
+    private static func category(_ category: RiskCategory, _ chinese: Bool) -> String {
+        switch category {
+        case .regulator: chinese ? "监管" : "regulator"
+        case .legal: chinese ? "法律" : "legal"
+        case .media: chinese ? "媒体" : "media"
+        case .complaint: chinese ? "投诉" : "complaint"
+        case .escalation: chinese ? "要求升级" : "escalation"
+        case .replyTimeout: chinese ? "回复超时" : "reply timeout"
+        }
+    }
+
+    private static func action(_ alert: Alert, _ chinese: Bool) -> String {
+        switch alert.currentAction {
+        case .raised: return chinese ? "新预警" : "raised"
+        case .repeated:
+            let count = alert.occurrences.map { chinese ? "（第 \($0) 次）" : " (×\($0))" } ?? ""
+            return (chinese ? "重复" : "repeated") + count
+        case .escalated: return chinese ? "升级" : "escalated"
+        case .reminded: return chinese ? "提醒" : "reminded"
+        case .closed: return chinese ? "已关闭" : "closed"
+        }
+    }
+
+    private static func recipient(_ recipient: AlertRecipient?, _ chinese: Bool) -> String {
+        guard let recipient else { return chinese ? "→ 无接收人" : "→ nobody" }
+        let role: String
+        switch recipient.role {
+        case .agent: role = chinese ? "客服" : "agent"
+        case .supervisor: role = chinese ? "主管" : "supervisor"
+        case .manager: role = chinese ? "经理" : "manager"
+        case .brandManager: role = chinese ? "品牌客服经理" : "brand manager"
+        }
+        let name = oneLine(recipient.name)
+        let id = oneLine(recipient.personId)
+        return chinese ? "→ \(name)（\(role) \(id)）" : "→ \(name) (\(role) \(id))"
+    }
+
+    /// Puts the text on one line and shows control characters as U+FFFD, so
+    /// an escape sequence in a customer's words cannot rewrite the terminal.
+    static func oneLine(_ text: String) -> String {
+        let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                return " "
+            }
+            return scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

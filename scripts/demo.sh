@@ -64,6 +64,10 @@ heading "内嵌 Kafka（仅在内存中）已启动 · embedded broker (memory o
 heading "导入花名册 · importing the roster"
 "$bin/vigil-ingest" --store "$work/ingest.sqlite" "${roster[@]}" 2>>"$work/ingest.log" | tee "$work/ingest-roster.out"
 
+# Alerting applies the latest rules release on the rules topic.
+heading "发布预警规则 · publishing the alert rules"
+"$bin/vigil" rules push "$root/rules/default.json" --by demo 2>>"$work/rules.log"
+
 services=(alerting escalation scoring)
 service_pids=()
 for service in "${services[@]}"; do
@@ -72,8 +76,11 @@ for service in "${services[@]}"; do
   service_pids+=($!)
 done
 
+# Risk alerts as a supervisor's screen shows them; reply timeouts are
+# counted in the summary instead of scrolling past.
 heading "实时预警 · live alerts"
-"$bin/vigil" alerts watch --from-beginning --group vigil-demo-console 2>"$work/console.log" &
+"$bin/vigil" alerts watch --from-beginning --group vigil-demo-console \
+  --category regulator,legal,media,complaint,escalation 2>"$work/console.log" &
 watcher=$!
 pids+=($watcher)
 

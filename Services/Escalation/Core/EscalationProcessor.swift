@@ -44,9 +44,10 @@ public final class EscalationProcessor: StreamProcessor {
     // MARK: - Alerts
 
     private func apply(_ alert: Alert, context: ProcessingContext) throws {
-        // Risk alerts open cases; a closing changes nothing a case tracks.
+        // Risk alerts open cases and their new hits join the timeline;
+        // reminders and closings add nothing a case tracks.
         // TODO: decide with issue 5 whether reply timeouts join the case timeline.
-        guard alert.kind == .keyword, alert.currentAction != .closed else { return }
+        guard alert.kind == .keyword, alert.currentAction != .closed, alert.currentAction != .reminded else { return }
         let database = context.database
         let caseId = CaseEvent.caseId(for: alert.thread)
         try database.run("""

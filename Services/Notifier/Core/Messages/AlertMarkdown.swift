@@ -31,7 +31,7 @@ enum AlertMarkdown {
             chinese ? "**\(chineseLabel)**：" : "**\(englishLabel)**: "
         }
 
-        var head = ["### " + plain(title(for: alert, language: language))]
+        var head = ["### " + title(for: alert, language: language)]
         head.append(label("级别", "Severity") + AlertLabels.severity(alert.severity).text(in: language))
         head.append(label("类别", "Category") + AlertLabels.category(alert.category).text(in: language))
         head.append(label("状态", "Status") + AlertLabels.action(alert.currentAction).text(in: language))

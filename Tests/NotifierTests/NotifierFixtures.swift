@@ -16,7 +16,7 @@ final class ManualClock: @unchecked Sendable {
     private let lock = NSLock()
     private var milliseconds: Int64
 
-    init(_ start: Int64 = 1_800_000_000_000) {
+    init(_ start: Int64 = 1_794_362_520_000) {
         milliseconds = start
     }
 
@@ -107,12 +107,13 @@ final class FakeRobot: @unchecked Sendable {
 func makeAlert(_ id: String = "alert/message/hf/m-1", severity: Severity = .critical,
                category: RiskCategory = .regulator, team: String? = "T-hf-b", site: String = "hf",
                buyer: String = "buyer-1", notify: Bool? = true, action: AlertAction? = .raised,
+               raisedAt: Timestamp = Timestamp(epochMilliseconds: 1_794_362_511_000, utcOffsetSeconds: 28_800),
                text: String = "【高危预警·监管】顾客 buyer-1 提到「12315」：“再不退款我就打12315”") -> Alert {
     Alert(eventId: id, kind: .keyword, category: category, severity: severity, matchedTerms: ["12315"],
           ruleVersion: "rules-7", shop: "shop-waimai", buyer: buyer, site: site, conversationId: "conv-\(buyer)",
           messageId: "m-1", agent: "A-hf-b03", team: team,
           recipient: AlertRecipient(personId: "S-hf-b", name: "合肥B组主管", role: .supervisor),
-          raisedAt: Timestamp(epochMilliseconds: 1_794_362_511_000, utcOffsetSeconds: 28_800),
+          raisedAt: raisedAt,
           snippet: "再不退款我就打12315，手机138****5678", text: LocalizedText(chinese: text, english: "[Alert] regulator"),
           alertId: id, action: action, notify: notify)
 }

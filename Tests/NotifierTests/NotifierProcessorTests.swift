@@ -65,4 +65,16 @@ struct NotifierProcessorTests {
         #expect(bodies[0].contains("级别"))
         #expect(bodies[1].contains("Severity"))
     }
+
+    @Test("alerts older than the maximum age skipped")
+    func skipsOldAlerts() throws {
+        let harness = try NotifierHarness(routes: try routeTable(Self.routes))
+        let hourAndASecond = Timestamp(epochMilliseconds: harness.clock.now - 3_601_000)
+        try harness.process(makeAlert("alert/old", raisedAt: hourAndASecond))
+        #expect(try harness.log.deliveries().isEmpty)
+
+        let justInside = Timestamp(epochMilliseconds: harness.clock.now - 3_600_000)
+        try harness.process(makeAlert("alert/recent", raisedAt: justInside))
+        #expect(try harness.log.deliveries().count == 2)
+    }
 }

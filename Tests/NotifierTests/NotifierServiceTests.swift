@@ -32,15 +32,19 @@ struct NotifierServiceTests {
             ]}
             """, environment: ["DING_SECRET": Self.secret])
 
+        // The service compares event times with the host's clock, so these alerts are raised now.
+        let now = WallClock.now()
         let alerts = [
-            makeAlert("alert/1", buyer: "buyer-1"),
-            makeAlert("alert/2", buyer: "buyer-2"),
-            makeAlert("alert/2/repeated/m-9", buyer: "buyer-2", notify: false, action: .repeated),
-            makeAlert("alert/3", severity: .high, category: .complaint, buyer: "buyer-3"),
-            makeAlert("alert/4", team: "T-sh-a", site: "sh", buyer: "buyer-4"),
+            makeAlert("alert/1", buyer: "buyer-1", raisedAt: now),
+            makeAlert("alert/2", buyer: "buyer-2", raisedAt: now),
+            makeAlert("alert/2/repeated/m-9", buyer: "buyer-2", notify: false, action: .repeated, raisedAt: now),
+            makeAlert("alert/3", severity: .high, category: .complaint, buyer: "buyer-3", raisedAt: now),
+            makeAlert("alert/4", team: "T-sh-a", site: "sh", buyer: "buyer-4", raisedAt: now),
+            makeAlert("alert/5-yesterday", buyer: "buyer-5",
+                      raisedAt: Timestamp(epochMilliseconds: now.epochMilliseconds - 86_400_000)),
         ]
         var values = try alerts.map { (key: $0.thread.recordKey, value: try EventCoding.encode($0)) }
-        values.insert((key: "shop-waimai/buyer-5", value: Array("{not json".utf8)), at: 2)
+        values.insert((key: "shop-waimai/buyer-6", value: Array("{not json".utf8)), at: 2)
         try produce(values, to: catalogue.alerts.name, bootstrap: broker.bootstrapServers)
 
         let arguments = ["--bootstrap-servers", broker.bootstrapServers, "--store", storePath,

@@ -32,6 +32,7 @@ public final class NotifierService: @unchecked Sendable {
     /// Runs until shutdown is requested or a part fails.
     public func run() throws {
         let processor = NotifierProcessor(catalogue: configuration.catalogue, routes: routes, logger: logger,
+                                          maxEventAgeMilliseconds: policy.maxAgeMilliseconds,
                                           storeOpened: { [self] path in startSender(storePath: path) })
         let stream = StreamService(configuration: configuration, processor: processor, shutdown: shutdown)
 

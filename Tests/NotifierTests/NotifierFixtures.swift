@@ -51,7 +51,7 @@ struct ReceivedPost: Sendable {
     }
 }
 
-/// A group robot on 127.0.0.1: records every POST and answers from a script,
+/// A group robot on 127.0.0.1: records every POST and responds from a script,
 /// then with `{"errcode":0,"errmsg":"ok"}` once the script is used up.
 final class FakeRobot: @unchecked Sendable {
     private let lock = NSLock()

@@ -7,7 +7,7 @@ import CCurl
 /// Redirects are not followed, so the body and the URL's token never reach
 /// a host other than the configured one, and only http and https are allowed.
 final class CurlEasyHandle {
-    /// The response bytes kept per request; robot answers are far smaller.
+    /// The response bytes kept per request; robot responses are far smaller.
     static let responseLimit = 64 * 1024
 
     private let handle: UnsafeMutableRawPointer
@@ -35,7 +35,7 @@ final class CurlEasyHandle {
 
     // MARK: - Requests
 
-    /// Posts `body` to `url` and waits for the answer or the timeouts.
+    /// Posts `body` to `url` and waits for the response or a timeout.
     ///
     /// - Parameters:
     ///   - headers: complete header lines, such as `Content-Type: application/json`.

@@ -2,9 +2,9 @@ import CCurl
 
 /// The response body of one transfer, filled by libcurl's write callback.
 ///
-/// Robot answers are small JSON objects, so the buffer keeps at most
-/// ``limit`` bytes and drops the rest instead of failing the transfer:
-/// a long answer is still an answer whose status code counts.
+/// Robot responses are small JSON objects, so the buffer keeps at most
+/// ``limit`` bytes and drops the rest instead of failing the transfer,
+/// because the status code of a long response still counts.
 final class CurlResponseBuffer {
     let limit: Int
     private(set) var bytes: [UInt8] = []

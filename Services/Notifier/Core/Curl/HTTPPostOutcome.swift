@@ -1,8 +1,8 @@
-/// What one HTTP POST produced: a response with any status, or no response at all.
+/// The result of one HTTP POST: a response with any status, or no response at all.
 enum HTTPPostOutcome: Sendable, Equatable {
-    /// The server answered; `body` holds at most the client's response limit.
+    /// The server responded; `body` holds at most the client's response limit.
     case response(status: Int, body: [UInt8])
-    /// No answer arrived: the connection failed, timed out or was cut.
+    /// No response arrived: the connection failed, timed out or was cut.
     case transportFailure(HTTPTransportFailure)
 }
 

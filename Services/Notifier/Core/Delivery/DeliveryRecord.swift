@@ -2,7 +2,7 @@ import VigilContracts
 
 /// One wanted delivery of an alert event to a robot, as the store keeps it.
 ///
-/// The target is the masked webhook URL; the store never holds a token or secret.
+/// The target is the masked webhook URL; the store never contains a token or secret.
 public struct DeliveryRecord: Sendable, Equatable {
     public var alertEventId: String
     public var routeId: String
@@ -28,7 +28,7 @@ public struct DeliveryAttempt: Sendable, Equatable {
     public var durationMilliseconds: Int64
     /// Nil when no HTTP response arrived.
     public var httpStatus: Int?
-    /// The robot's `errcode`, when its answer had one.
+    /// The robot's `errcode`, when its response had one.
     public var errcode: Int?
     public var error: String?
     /// `sent`, `retry` (another attempt is scheduled) or `failed` (given up).

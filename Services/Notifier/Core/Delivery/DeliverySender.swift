@@ -79,7 +79,7 @@ public final class DeliverySender {
         return attempted
     }
 
-    /// The number of deliveries still waiting.
+    /// Returns the number of deliveries still pending.
     public func pendingCount() throws -> Int {
         try openDatabase().scalar("SELECT count(*) FROM notify_deliveries WHERE status = 'pending'").int ?? 0
     }

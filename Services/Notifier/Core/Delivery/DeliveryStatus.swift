@@ -1,4 +1,4 @@
-/// Where a delivery stands.
+/// The state of a delivery.
 public enum DeliveryStatus: String, Sendable, CaseIterable {
     /// Waiting for its first attempt or its next retry.
     case pending

@@ -1,5 +1,5 @@
-/// How the sender times requests and retries: exponential backoff on a fixed
-/// schedule (no jitter), bounded by attempts and by age.
+/// The sender's request timeouts and retry schedule: exponential backoff on
+/// a fixed schedule (no jitter), bounded by attempts and by age.
 ///
 /// With the defaults, retries wait 1, 2, 4 … 256 s, so ten attempts span
 /// about 8.5 minutes, well inside the one-hour maximum age. The schedule is
@@ -7,7 +7,7 @@
 public struct RetryPolicy: Sendable, Equatable {
     /// The wait before the first retry.
     public var initialDelayMilliseconds: Int64
-    /// The longest wait between two attempts.
+    /// The maximum wait between two attempts.
     public var maxDelayMilliseconds: Int64
     /// Attempts in all, the first included; the delivery fails after the last.
     public var maxAttempts: Int

@@ -22,7 +22,7 @@ struct RobotAnswer: Sendable, Equatable {
     var verdict: Verdict
     var httpStatus: Int?
     var errcode: Int?
-    /// Why the attempt did not succeed; nil when it did.
+    /// The reason the attempt did not succeed; nil when it did.
     var error: String?
 
     /// Reads an attempt's outcome as the robot of `kind` means it.

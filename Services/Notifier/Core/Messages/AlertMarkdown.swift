@@ -2,16 +2,16 @@ import VigilContracts
 
 /// The markdown text of an alert notification, in one language.
 ///
-/// Customer and agent words are shown as text, never as markup: markdown
-/// and tag characters in them become their full-width forms and line
-/// breaks become spaces, so a chat message cannot add links, mentions
-/// (WeCom's `<@userid>`) or lines that look like Vigil's own.
+/// Customer and agent words are shown as text, never as markup. Markdown
+/// and tag characters in them become their full-width forms, and line
+/// breaks become spaces. A chat message therefore cannot add links,
+/// mentions (WeCom's `<@userid>`) or lines that look like Vigil's own.
 enum AlertMarkdown {
     /// WeCom rejects markdown content over 4,096 bytes. DingTalk documents no
     /// lower limit, and the same cut keeps its messages short enough to read.
     static let maxBytes = 4_096
 
-    /// The title line: severity and category, e.g. `【严重】监管投诉风险预警`.
+    /// Returns the title line with severity and category, e.g. `【严重】监管投诉风险预警`.
     static func title(for alert: Alert, language: Language) -> String {
         let severity = AlertLabels.severity(alert.severity).text(in: language)
         let category = AlertLabels.category(alert.category).text(in: language)
@@ -21,7 +21,7 @@ enum AlertMarkdown {
         }
     }
 
-    /// The whole message: title, the alert's masked text and snippet, thread,
+    /// Returns the whole message: title, the alert's masked text and snippet, thread,
     /// agent, recipient and time, cut to ``maxBytes``.
     ///
     /// - Parameter lineBreak: DingTalk needs a blank line between lines; WeCom takes one newline.

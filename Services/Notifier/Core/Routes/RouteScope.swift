@@ -1,4 +1,4 @@
-/// Which alerts a route is for: one team's, one site's, or those no team or site route takes.
+/// The alerts a route is for: one team's, one site's, or those that no team or site route takes.
 public enum RouteScope: Sendable, Hashable, CustomStringConvertible {
     case team(String)
     case site(String)

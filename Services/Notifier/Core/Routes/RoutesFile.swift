@@ -6,7 +6,7 @@ import VigilRuntime
 ///
 /// Every problem is reported with its line and column, all at once. Signing
 /// secrets never appear in the file: a route names the environment variable
-/// that holds its secret (`secretEnv`), and that variable must be set.
+/// that contains its secret (`secretEnv`), and that variable must be set.
 public enum RoutesFile {
     static let routeFields: Set<String> = ["id", "team", "site", "default", "kind", "url", "secretEnv", "minSeverity",
                                            "language", "note"]
@@ -17,7 +17,7 @@ public enum RoutesFile {
     ///   ``RoutesFileError`` at line 0 when the file cannot be read.
     public static func load(path: String, environment: [String: String]) throws -> RouteTable {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RoutesFileErrors([RoutesFileError(line: 0, column: 0, message: "cannot read the routes file \(path)")])
+            throw RoutesFileErrors([RoutesFileError(line: 0, column: 0, message: "failed to read the routes file \(path)")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw RoutesFileErrors([RoutesFileError(line: 0, column: 0, message: "the routes file \(path) is not UTF-8")])
@@ -123,7 +123,11 @@ struct RouteReader {
             Severity(rawValue: $0)
         }
         let language = readEnum(fields["language"], default: Language.chinese, allowed: ["zh-CN", "en"]) {
-            $0 == "zh-CN" ? .chinese : $0 == "en" ? .english : nil
+            switch $0 {
+            case "zh-CN": .chinese
+            case "en": .english
+            default: nil
+            }
         }
         let explicitId = readString(fields["id"])
         if let note = fields["note"] {

@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Vigil: four stream services and the operator command, all on librdkafka
-// and SQLite from Debian (librdkafka-dev, libsqlite3-dev), with HTTP on
-// libmicrohttpd (libmicrohttpd-dev). Every service has a library target that
+// Vigil: four stream services, the robot notifier and the operator command,
+// all on librdkafka and SQLite from Debian (librdkafka-dev, libsqlite3-dev),
+// with HTTP on libmicrohttpd (libmicrohttpd-dev) and, for the notifier's
+// requests, libcurl (libcurl4-openssl-dev). Every service has a library target that
 // contains its logic (and is what the tests import) and a thin executable
 // target that connects it to the runtime.
 
@@ -16,6 +17,7 @@ let package = Package(
         .executable(name: "vigil-alerting", targets: ["vigil-alerting"]),
         .executable(name: "vigil-escalation", targets: ["vigil-escalation"]),
         .executable(name: "vigil-scoring", targets: ["vigil-scoring"]),
+        .executable(name: "vigil-notify", targets: ["vigil-notify"]),
     ],
     targets: [
         // MARK: - C libraries from Debian
@@ -26,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", path: "Shared/CMicroHTTPD", pkgConfig: "libmicrohttpd",
                        providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - Shared modules
 
@@ -50,6 +54,8 @@ let package = Package(
         .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),
         .target(name: "Operator", dependencies: ["VigilRuntime", "Alerting"], path: "Services/Operator/Core"),
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
+        .target(name: "Notifier", dependencies: ["VigilRuntime", "CCurl"], path: "Services/Notifier/Core"),
+        .executableTarget(name: "vigil-notify", dependencies: ["Notifier"], path: "Services/Notifier/Main"),
 
         // The libFuzzer entry for the ingestion parsers (docs/FUZZING.md). A plain
         // build compiles it as a small program so that it cannot rot.
@@ -72,5 +78,6 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator"]),
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime"]),
+        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP"]),
     ]
 )

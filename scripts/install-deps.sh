@@ -3,7 +3,7 @@
 # The Swift toolchain itself is expected at /opt/swift or on PATH.
 set -euo pipefail
 
-packages=(librdkafka-dev libsqlite3-dev libmicrohttpd-dev pkg-config)
+packages=(librdkafka-dev libsqlite3-dev libmicrohttpd-dev libcurl4-openssl-dev pkg-config)
 
 missing=()
 for package in "${packages[@]}"; do

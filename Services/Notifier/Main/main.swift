@@ -1,0 +1,3 @@
+import Notifier
+
+NotifierCommand.main()

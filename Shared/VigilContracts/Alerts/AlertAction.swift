@@ -5,7 +5,7 @@
 public enum AlertAction: String, Codable, Sendable, CaseIterable {
     /// The alert opened; recipients are notified unless another alert inhibits it.
     case raised
-    /// Another message hit the open alert; count and latest text change, nobody is notified.
+    /// Another message hit the open alert; count and latest text change, and no one is notified.
     case repeated
     /// Another message hit the open alert with a higher severity; recipients are notified again.
     case escalated

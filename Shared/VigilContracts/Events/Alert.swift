@@ -46,7 +46,7 @@ public struct Alert: VigilEvent {
     /// The alert this event belongs to; nil on events written before grouping.
     public var alertId: String?
     public var action: AlertAction?
-    /// Whether the recipient should be told now; false for repeats, closings and inhibited alerts.
+    /// Whether to notify the recipient now; false for repeats, closings and inhibited alerts.
     public var notify: Bool?
     /// The messages that have hit the alert so far, this one included.
     public var occurrences: Int?
@@ -108,7 +108,7 @@ public struct Alert: VigilEvent {
     public var id: String { alertId ?? eventId }
     /// The event's action; `raised` on events without one.
     public var currentAction: AlertAction { action ?? .raised }
-    /// Whether the recipient should be told now; true on events without the field.
+    /// Whether to notify the recipient now; true on events without the field.
     public var notifies: Bool { notify ?? true }
 
     public var thread: ThreadKey { ThreadKey(shop: shop, buyer: buyer) }

@@ -35,7 +35,7 @@ public final class RecentMessages {
         "\(message.shop)/\(message.conversationId)"
     }
 
-    /// Records `message` as its conversation's latest and forgets older ones beyond the limit.
+    /// Records `message` as its conversation's latest and deletes older ones beyond the limit.
     public func append(_ message: ChatMessage, in database: Database) throws {
         let key = Self.conversationKey(of: message)
         let next = (try database.scalar("SELECT MAX(seq) FROM alert_recent_messages WHERE conversation = ?",

@@ -1,7 +1,7 @@
 import VigilContracts
 
 /// What grouping decided for one alert event: which alert it belongs to, what
-/// it does to it, and whether people are told.
+/// it does to it, and whether to notify people.
 public struct AlertDecision: Sendable, Equatable {
     public var alertId: String
     public var eventId: String

@@ -33,7 +33,7 @@ struct DefaultRuleSetTests {
     @Test("default file parses")
     func parses() throws {
         let ruleSet = try defaultRuleSet()
-        #expect(ruleSet.version == "2026.12.2")
+        #expect(ruleSet.version == "2026.12.3")
         #expect(ruleSet.rules.count >= 15)
         #expect(Set(ruleSet.rules.map(\.category)) == Set(RuleCategory.allCases))
     }

@@ -1,0 +1,145 @@
+import Alerting
+import Foundation
+import VigilContracts
+
+/// `vigil-bench matcher`: the speed of the text normalizer and of
+/// ``CompiledRuleSet`` on real chat texts, on one thread, with the default
+/// rules and with generated sets of 50 and 10,000 rules.
+public struct MatcherBenchmark {
+    /// What to read and how long to measure.
+    public struct Options: Sendable {
+        /// The folder with chats-waimai.ndjson and chats-jd.ndjson.
+        public var dataDirectory = "../shared/data"
+        /// The default rules file, which the generated sets also contain.
+        public var rulesPath = "rules/default.json"
+        /// Timed runs per case; the report quotes their median.
+        public var runs = 5
+        /// The minimum length of one run in seconds.
+        public var minimumSeconds = 1.0
+        /// The seed of the generated rule sets.
+        public var seed: UInt64 = 20_261_111
+        /// Where to write the generated rule sets as rules files, or nil.
+        public var generatedRulesDirectory: String?
+
+        public init() {}
+    }
+
+    /// The chat files read, in this order.
+    public static let chatFiles = ["chats-waimai.ndjson", "chats-jd.ndjson"]
+    /// The sizes of the generated rule sets.
+    public static let generatedSizes = [50, 10_000]
+    /// The speed the default rules must reach, in messages per second on one core.
+    public static let targetMessagesPerSecond = 1_000_000.0
+    /// The largest slowdown allowed from 50 to 10,000 rules, as a fraction.
+    public static let allowedSlowdown = 0.20
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Runs every case and returns the report. `progress` receives a line as each case starts.
+    public func run(command: String, progress: (String) -> Void) throws -> BenchmarkReport {
+        let corpus = try ChatCorpus(files: Self.chatFiles.map { (options.dataDirectory as NSString).appendingPathComponent($0) })
+        let normalizer = try TextNormalizer()
+        guard let bytes = FileManager.default.contents(atPath: options.rulesPath) else {
+            throw ChatCorpusError.unreadable(path: options.rulesPath)
+        }
+        let base = try RuleSetParser.parse(bytes: Array(bytes))
+        progress("\(corpus.messages.count) messages, \(corpus.textBytes) bytes of text, \(base.rules.count) default rules")
+
+        var report = BenchmarkReport(
+            name: "matcher", title: "Matcher throughput on one thread", command: command, machine: .current,
+            columns: ["case", "rules", "keywords", "messages/s", "MB/s", "min-max messages/s", "hits"])
+
+        progress("normalizer")
+        let normalizing = measure(corpus) { message in normalizer.normalize(message.text).scalars.count }
+        report.append(row("normalizer alone", rules: nil, keywords: nil, normalizing))
+
+        var results: [Int: ThroughputMeasurement] = [:]
+        var sets = [("default rules", base)]
+        let generator = RuleSetGenerator(base: base)
+        for size in Self.generatedSizes {
+            sets.append(("\(Self.grouped(size)) rules", try generated(generator, size: size)))
+        }
+        for (name, ruleSet) in sets {
+            progress(name)
+            let compiled = try CompiledRuleSet(ruleSet, normalizer: normalizer)
+            let matching = measure(corpus) { message in compiled.match(text: message.text, speaker: message.speaker).count }
+            report.append(row(name, rules: ruleSet.rules.count, keywords: compiled.keywordCount, matching))
+            results[ruleSet.rules.count] = matching
+        }
+
+        report.notes = notes(default: results[base.rules.count], small: results[Self.generatedSizes[0]],
+                             large: results[Self.generatedSizes[1]])
+        return report
+    }
+
+    // MARK: - Steps
+
+    /// Generates a rule set and reads it back through ``RuleSetParser``, so the benchmark matches a valid file.
+    private func generated(_ generator: RuleSetGenerator, size: Int) throws -> RuleSet {
+        let text = RuleSetJSON.encode(generator.generate(ruleCount: size, seed: options.seed))
+        if let directory = options.generatedRulesDirectory {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = (directory as NSString).appendingPathComponent("generated-\(size).json")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return try RuleSetParser.parse(text: text)
+    }
+
+    private func measure(_ corpus: ChatCorpus, _ work: (ChatCorpus.Message) -> Int) -> ThroughputMeasurement {
+        ThroughputMeasurement.measure(itemCount: corpus.messages.count, byteCount: corpus.textBytes,
+                                      runs: options.runs, minimumSeconds: options.minimumSeconds) {
+            var total = 0
+            for message in corpus.messages {
+                total &+= work(message)
+            }
+            return total
+        }
+    }
+
+    private func row(_ name: String, rules: Int?, keywords: Int?,
+                     _ measurement: ThroughputMeasurement) -> [BenchmarkReport.Cell] {
+        let rates = measurement.itemsPerSecond
+        return [
+            .text(name),
+            rules.map(BenchmarkReport.Cell.integer) ?? .empty,
+            keywords.map(BenchmarkReport.Cell.integer) ?? .empty,
+            .integer(Int(measurement.medianItemsPerSecond.rounded())),
+            .number(measurement.medianBytesPerSecond / 1_000_000, decimals: 1),
+            .text("\(Self.grouped(Int(rates.min() ?? 0))) - \(Self.grouped(Int(rates.max() ?? 0)))"),
+            rules == nil ? .empty : .integer(measurement.checkValue),
+        ]
+    }
+
+    /// The sentences under the table: the targets and whether this run met them.
+    private func notes(default defaultRules: ThroughputMeasurement?, small: ThroughputMeasurement?,
+                       large: ThroughputMeasurement?) -> [String] {
+        var notes = ["Medians of \(options.runs) runs of at least \(options.minimumSeconds) s each, on one thread; "
+                     + "MB are 10^6 bytes of UTF-8 message text. hits counts the rule hits in one pass over the "
+                     + "messages, a check that two builds did the same work."]
+        if let defaultRules {
+            let rate = defaultRules.medianItemsPerSecond
+            let verdict = rate >= Self.targetMessagesPerSecond
+                ? "met"
+                : String(format: "missed by %.0f%%", (1 - rate / Self.targetMessagesPerSecond) * 100)
+            notes.append("Default rules: \(Self.grouped(Int(rate))) messages/s, target "
+                         + "\(Self.grouped(Int(Self.targetMessagesPerSecond))) per core: \(verdict).")
+        }
+        if let small, let large {
+            let ratio = large.medianItemsPerSecond / small.medianItemsPerSecond
+            let verdict = ratio >= 1 - Self.allowedSlowdown
+                ? "met"
+                : String(format: "missed: %.0f%% slower", (1 - ratio) * 100)
+            notes.append(String(format: "10,000 rules vs 50 rules: %.2f of the speed (target at least %.2f): ",
+                                ratio, 1 - Self.allowedSlowdown) + verdict + ".")
+        }
+        return notes
+    }
+
+    private static func grouped(_ value: Int) -> String {
+        BenchmarkReport.Cell.integer(value).rendered
+    }
+}

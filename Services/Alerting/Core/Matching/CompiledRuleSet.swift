@@ -11,9 +11,11 @@ import VigilContracts
 ///
 /// Regular expressions (`pattern` and pattern exclusions) run with
 /// NSRegularExpression on the normalized text, so １２３１５ and 一二三一五 reach a
-/// pattern as 12315. Each rule that can fire through a pattern is evaluated on
-/// every message its speaker filter admits, so such rules add a cost per
-/// rule and message. Rules with a `window` need other messages of the
+/// pattern as 12315. A pattern's required literals (``RegexLiterals``) join
+/// the automaton, so the rule is a candidate only when one of them occurs.
+/// A rule whose pattern has none, such as `[0-9]{11}`, is evaluated on every
+/// message its speaker filter admits and adds a cost per rule and message.
+/// Rules with a `window` need other messages of the
 /// conversation. This type does not evaluate them and lists them in
 /// ``rulesNeedingContext``.
 public struct CompiledRuleSet: Sendable {

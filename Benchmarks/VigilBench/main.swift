@@ -6,7 +6,7 @@ import VigilBenchKit
 
 let usage = """
     usage: vigil-bench matcher [--data DIR] [--rules FILE] [--out DIR] [--runs N] [--min-seconds S]
-                               [--seed N] [--write-rules DIR]
+                               [--seed N] [--write-rules DIR] [--cases LIST]
 
     matcher   normalizer and rule matcher throughput on the real chat texts
       --data DIR         folder with chats-waimai.ndjson and chats-jd.ndjson (default ../shared/data)
@@ -16,6 +16,7 @@ let usage = """
       --min-seconds S    minimum length of one run in seconds (default 1)
       --seed N           seed of the generated rule sets (default 20261111)
       --write-rules DIR  also write the generated rule sets as rules files into DIR
+      --cases LIST       comma-separated cases to run: normalizer, default, 50, 10000 (default all)
     """
 
 /// A usage error: the message and the usage text go to standard error, exit status 2.
@@ -57,6 +58,14 @@ func matcherOptions(_ values: [String: String]) throws -> MatcherBenchmark.Optio
         guard let value = Double(seconds), value > 0 else { throw UsageError(message: "invalid --min-seconds \(seconds): give a positive number of seconds") }
         options.minimumSeconds = value
     }
+    if let list = values["--cases"] {
+        let cases = Set(list.split(separator: ",").map(String.init))
+        let unknown = cases.subtracting(MatcherBenchmark.caseNames)
+        guard cases.count > 0, unknown.isEmpty else {
+            throw UsageError(message: "invalid --cases \(list): choose from \(MatcherBenchmark.caseNames.joined(separator: ", "))")
+        }
+        options.cases = cases
+    }
     if let seed = values["--seed"] {
         guard let value = UInt64(seed) else { throw UsageError(message: "invalid --seed \(seed): give a whole number of at least 0") }
         options.seed = value
@@ -73,7 +82,7 @@ do {
     switch arguments[1] {
     case "matcher":
         let values = try parseOptions(arguments.dropFirst(2),
-                                      allowed: ["--data", "--rules", "--out", "--runs", "--min-seconds", "--seed", "--write-rules"])
+                                      allowed: ["--data", "--rules", "--out", "--runs", "--min-seconds", "--seed", "--write-rules", "--cases"])
         let benchmark = MatcherBenchmark(options: try matcherOptions(values))
         let report = try benchmark.run(command: command) { line in
             FileHandle.standardError.write(Data(("vigil-bench: " + line + "\n").utf8))

@@ -20,6 +20,8 @@ public struct MatcherBenchmark {
         public var seed: UInt64 = 20_261_111
         /// Where to write the generated rule sets as rules files, or nil.
         public var generatedRulesDirectory: String?
+        /// The cases to run, from ``MatcherBenchmark/caseNames``; all when nil.
+        public var cases: Set<String>?
 
         public init() {}
     }
@@ -28,6 +30,8 @@ public struct MatcherBenchmark {
     public static let chatFiles = ["chats-waimai.ndjson", "chats-jd.ndjson"]
     /// The sizes of the generated rule sets.
     public static let generatedSizes = [50, 10_000]
+    /// The names that select cases: the normalizer, the default rules and each generated size.
+    public static let caseNames = ["normalizer", "default"] + generatedSizes.map(String.init)
     /// The speed the default rules must reach, in messages per second on one core.
     public static let targetMessagesPerSecond = 1_000_000.0
     /// The largest slowdown allowed from 50 to 10,000 rules, as a fraction.
@@ -54,15 +58,21 @@ public struct MatcherBenchmark {
             columns: ["case", "rules", "keywords", "messages/s", "MB/s", "min-max messages/s",
                       "matching only, messages/s", "hits"])
 
-        progress("normalizer")
-        let normalizing = measure(corpus) { message in normalizer.normalize(message.text).scalars.count }
-        report.append(row("normalizer alone", rules: nil, keywords: nil, normalizing, matchingOnly: nil))
+        let selected = options.cases ?? Set(Self.caseNames)
+        if selected.contains("normalizer") {
+            progress("normalizer")
+            let normalizing = measure(corpus) { message in normalizer.normalize(message.text).scalars.count }
+            report.append(row("normalizer alone", rules: nil, keywords: nil, normalizing, matchingOnly: nil))
+        }
         let normalized = corpus.messages.map { normalizer.normalize($0.text) }
 
         var results: [Int: ThroughputMeasurement] = [:]
-        var sets = [("default rules", base)]
+        var sets: [(String, RuleSet)] = []
+        if selected.contains("default") {
+            sets.append(("default rules", base))
+        }
         let generator = RuleSetGenerator(base: base)
-        for size in Self.generatedSizes {
+        for size in Self.generatedSizes where selected.contains(String(size)) {
             sets.append(("\(Self.grouped(size)) rules", try generated(generator, size: size)))
         }
         for (name, ruleSet) in sets {

@@ -37,6 +37,15 @@ public struct AhoCorasick: Sendable {
     /// The length in scalars of each pattern.
     private let patternLengths: [Int]
 
+    /// Every scalar of every pattern. A text scalar outside it leads back to
+    /// the root, which has no patterns, so the search skips it after one bitmap load.
+    private let alphabet: ScalarSet
+
+    /// The root's edge for each scalar of the Basic Multilingual Plane (0 for
+    /// none), so the most visited node needs no binary search. The root's
+    /// edges for other scalars are in the flat arrays like every node's.
+    private let rootEdges: [Int32]
+
     /// The number of patterns the automaton was built from.
     public var patternCount: Int { patternLengths.count }
 
@@ -124,6 +133,13 @@ public struct AhoCorasick: Sendable {
         self.outputPatterns = outputPatterns
         self.outputLink = outputLink
         self.patternLengths = patterns.map(\.count)
+        self.alphabet = ScalarSet(patterns.joined())
+
+        var rootEdges = [Int32](repeating: 0, count: 0x10000)
+        for (label, target) in children[0] where label < 0x10000 {
+            rootEdges[Int(label)] = target
+        }
+        self.rootEdges = rootEdges
     }
 
     // MARK: - Searching
@@ -133,7 +149,12 @@ public struct AhoCorasick: Sendable {
     public func matches(in text: [Unicode.Scalar]) -> [Match] {
         var found: [Match] = []
         var node = 0
-        for (offset, scalar) in text.enumerated() {
+        for offset in text.indices {
+            let scalar = text[offset]
+            guard alphabet.contains(scalar) else {
+                node = 0
+                continue
+            }
             node = step(from: node, on: scalar.value)
 
             let end = offset + 1
@@ -153,15 +174,16 @@ public struct AhoCorasick: Sendable {
     @inline(__always)
     private func step(from node: Int, on label: UInt32) -> Int {
         var current = node
-        while true {
+        while current != 0 {
             if let next = child(of: current, on: label) {
                 return next
             }
-            if current == 0 {
-                return 0
-            }
             current = Int(failure[current])
         }
+        if label < 0x10000 {
+            return Int(rootEdges[Int(label)])
+        }
+        return child(of: 0, on: label) ?? 0
     }
 
     @inline(__always)

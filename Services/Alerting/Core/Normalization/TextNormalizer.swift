@@ -152,39 +152,63 @@ public struct TextNormalizer: Sendable {
 
     // MARK: - Step 3: numerals, homophones and pinyin
 
+    /// Returns `input` with numeral runs, homophones and pinyin words
+    /// replaced. The output buffer is made at the first replacement, so a
+    /// text with none (the usual 一个 or 投入) is returned without a copy.
     private func replaceWords(in input: ScalarBuffer) -> ScalarBuffer {
-        var output = ScalarBuffer(capacity: input.count)
+        var output: ScalarBuffer?
         let scalars = input.scalars
         let origins = input.origins
+
+        /// Returns the output, made on first use with the scalars before `index` copied.
+        func startOutput(at index: Int) -> ScalarBuffer {
+            if let output {
+                return output
+            }
+            var made = ScalarBuffer(capacity: input.count)
+            made.scalars.append(contentsOf: scalars[..<index])
+            made.origins.append(contentsOf: origins[..<index])
+            return made
+        }
+
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
 
             if numerals.contains(scalar), let end = numeralRunEnd(in: scalars, from: index) {
+                var buffer = startOutput(at: index)
+                output = nil
                 for position in index..<end {
                     let digit = numeralDigits[scalars[position].value] ?? scalars[position]
-                    output.append(digit, from: origins[position])
+                    buffer.append(digit, from: origins[position])
                 }
+                output = buffer
                 index = end
                 continue
             }
 
             if homophones.firstScalars.contains(scalar), let match = homophoneMatch(in: scalars, from: index) {
-                output.append(match.word, replacing: origins[index..<match.end])
+                var buffer = startOutput(at: index)
+                output = nil
+                buffer.append(match.word, replacing: origins[index..<match.end])
+                output = buffer
                 index = match.end
                 continue
             }
 
             if startsPinyinWord(scalar), let match = pinyinMatch(in: scalars, from: index) {
-                output.append(match.word, replacing: origins[index..<match.end])
+                var buffer = startOutput(at: index)
+                output = nil
+                buffer.append(match.word, replacing: origins[index..<match.end])
+                output = buffer
                 index = match.end
                 continue
             }
 
-            output.append(scalar, from: origins[index])
+            output?.append(scalar, from: origins[index])
             index += 1
         }
-        return output
+        return output ?? input
     }
 
     /// Returns the end of the numeral-or-digit run that starts at the numeral

@@ -95,19 +95,19 @@ public struct CompiledRuleSet: Sendable {
     /// Returns the rules that fire on a message the caller already normalized
     /// with the same ``TextNormalizer``, as ``match(text:speaker:)`` does.
     public func match(_ text: NormalizedText, speaker: RuleSpeaker) -> [RuleHit] {
-        let message = MessageMatches(text: text, matches: automaton.matches(in: text.scalars))
-
-        var candidates = Set(unconditionalRules)
-        for pattern in message.patterns {
-            for slot in Int(candidateStart[pattern])..<Int(candidateStart[pattern + 1]) {
-                candidates.insert(Int(candidateRules[slot]))
-            }
+        let matches = automaton.matches(in: text.scalars)
+        let candidates = rulesToEvaluate(for: matches, speaker: speaker)
+        // Most messages have no candidate (no keyword, only negation cues or
+        // exclusion words, or another speaker's rules) and end here, before
+        // any per-message allocation.
+        if candidates.isEmpty {
+            return []
         }
+        let message = MessageMatches(text: text, matches: matches)
 
         var hits: [RuleHit] = []
-        for index in candidates.sorted() {
+        for index in candidates {
             let rule = rules[index]
-            guard rule.reads(speaker) else { continue }
 
             var evidence: [MatchEvidence] = []
             guard rule.matcher.evaluate(in: message, negation: rule.negation, evidence: &evidence) else { continue }
@@ -115,6 +115,30 @@ public struct CompiledRuleSet: Sendable {
                                 evidence: Self.explain(evidence, in: text)))
         }
         return hits
+    }
+
+    /// Returns the rules to evaluate for the automaton's matches, in file
+    /// order without repeats: the unconditional rules and those listed for a
+    /// matched pattern, if they read `speaker`.
+    private func rulesToEvaluate(for matches: [AhoCorasick.Match], speaker: RuleSpeaker) -> [Int] {
+        var candidates = unconditionalRules.filter { rules[$0].reads(speaker) }
+        for match in matches {
+            for slot in Int(candidateStart[match.pattern])..<Int(candidateStart[match.pattern + 1]) {
+                let rule = Int(candidateRules[slot])
+                if rules[rule].reads(speaker) {
+                    candidates.append(rule)
+                }
+            }
+        }
+        guard candidates.count > 1 else { return candidates }
+        candidates.sort()
+        var unique = 0
+        for index in candidates.indices where index == 0 || candidates[index] != candidates[unique - 1] {
+            candidates[unique] = candidates[index]
+            unique += 1
+        }
+        candidates.removeSubrange(unique...)
+        return candidates
     }
 
     /// Orders and deduplicates the matches and maps each back to the original text.

@@ -35,6 +35,9 @@ public struct CompiledRuleSet: Sendable {
     /// The rules evaluated on every message, because a pattern or a
     /// `noneOf`-only element can make them hold without a keyword.
     private let unconditionalRules: [Int]
+    /// The rules' speaker filters by rule index, read while choosing
+    /// candidates without copying each ``CompiledRule``.
+    private let ruleSpeakers: [RuleSpeaker]
 
     // MARK: - Compiling
 
@@ -79,6 +82,7 @@ public struct CompiledRuleSet: Sendable {
         self.candidateStart = candidateStart
         self.candidateRules = candidateRules
         self.unconditionalRules = unconditional
+        self.ruleSpeakers = rules.map(\.speaker)
     }
 
     /// The number of distinct normalized keywords in the automaton.
@@ -121,11 +125,17 @@ public struct CompiledRuleSet: Sendable {
     /// order without repeats: the unconditional rules and those listed for a
     /// matched pattern, if they read `speaker`.
     private func rulesToEvaluate(for matches: [AhoCorasick.Match], speaker: RuleSpeaker) -> [Int] {
-        var candidates = unconditionalRules.filter { rules[$0].reads(speaker) }
+        /// ``CompiledRule/reads(_:)`` on the speaker alone.
+        func reads(_ rule: Int) -> Bool {
+            let filter = ruleSpeakers[rule]
+            return filter == .any || filter == speaker
+        }
+
+        var candidates = unconditionalRules.filter(reads)
         for match in matches {
             for slot in Int(candidateStart[match.pattern])..<Int(candidateStart[match.pattern + 1]) {
                 let rule = Int(candidateRules[slot])
-                if rules[rule].reads(speaker) {
+                if reads(rule) {
                     candidates.append(rule)
                 }
             }

@@ -84,7 +84,7 @@ public struct BenchmarkReport: Sendable {
                     return value + padding
                 }
                 return padding + value
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").replacing(#/\s+$/#, with: "")
         }
         var lines = [title, line(columns, row: nil), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         for (index, row) in rows.enumerated() {
@@ -114,7 +114,7 @@ public struct BenchmarkReport: Sendable {
         }
         if !notes.isEmpty {
             lines.append("")
-            lines.append(contentsOf: notes)
+            lines.append(contentsOf: notes.map { "- " + $0 })
         }
         return lines.joined(separator: "\n") + "\n"
     }

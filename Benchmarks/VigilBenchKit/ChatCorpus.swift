@@ -17,17 +17,17 @@ public struct ChatCorpus: Sendable {
 
     /// Reads every line of the files, in order. A system message reads as
     /// speaker `any`, as the matcher treats an unknown author.
-    /// Throws ``ChatCorpusError`` for a file that is missing or a line that is no chat message.
+    /// Throws ``BenchmarkInputError`` for a file that is missing or a line that is no chat message.
     public init(files: [String]) throws {
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ChatCorpusError.unreadable(path: path)
+                throw BenchmarkInputError.unreadableChats(path: path)
             }
             var lineNumber = 0
             for line in data.split(separator: UInt8(ascii: "\n")) {
                 lineNumber += 1
                 guard let record = try? JSONDecoder().decode(ChatLine.self, from: Data(line)) else {
-                    throw ChatCorpusError.invalidLine(path: path, line: lineNumber)
+                    throw BenchmarkInputError.invalidChatLine(path: path, line: lineNumber)
                 }
                 let speaker: RuleSpeaker = switch record.role {
                 case "customer": .customer
@@ -46,17 +46,24 @@ public struct ChatCorpus: Sendable {
     }
 }
 
-/// A chat file the benchmark cannot read.
-public enum ChatCorpusError: Error, CustomStringConvertible {
-    case unreadable(path: String)
-    case invalidLine(path: String, line: Int)
+/// An input file the benchmark cannot use.
+public enum BenchmarkInputError: Error, CustomStringConvertible {
+    case unreadableChats(path: String)
+    case invalidChatLine(path: String, line: Int)
+    case unreadableRules(path: String)
+    /// A rules file that ``RuleSetParser`` rejects, with its errors as `LINE:COLUMN: message` lines.
+    case invalidRules(path: String, errors: String)
 
     public var description: String {
         switch self {
-        case .unreadable(let path):
+        case .unreadableChats(let path):
             "cannot read \(path): pass the folder that holds the chat files with --data"
-        case .invalidLine(let path, let line):
+        case .invalidChatLine(let path, let line):
             "\(path):\(line): not a chat message with text and role"
+        case .unreadableRules(let path):
+            "cannot read \(path): pass the default rules file with --rules"
+        case .invalidRules(let path, let errors):
+            "invalid rules file \(path):\n\(errors)"
         }
     }
 }

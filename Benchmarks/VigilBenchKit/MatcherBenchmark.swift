@@ -48,9 +48,14 @@ public struct MatcherBenchmark {
         let corpus = try ChatCorpus(files: Self.chatFiles.map { (options.dataDirectory as NSString).appendingPathComponent($0) })
         let normalizer = try TextNormalizer()
         guard let bytes = FileManager.default.contents(atPath: options.rulesPath) else {
-            throw ChatCorpusError.unreadable(path: options.rulesPath)
+            throw BenchmarkInputError.unreadableRules(path: options.rulesPath)
         }
-        let base = try RuleSetParser.parse(bytes: Array(bytes))
+        let base: RuleSet
+        do {
+            base = try RuleSetParser.parse(bytes: Array(bytes))
+        } catch {
+            throw BenchmarkInputError.invalidRules(path: options.rulesPath, errors: error.description)
+        }
         progress("\(corpus.messages.count) messages, \(corpus.textBytes) bytes of text, \(base.rules.count) default rules")
 
         var report = BenchmarkReport(

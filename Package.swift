@@ -58,7 +58,7 @@ let package = Package(
         // MARK: - Benchmarks
 
         // `make bench` runs vigil-bench in release mode; `make test` never runs
-        // it. The kit holds what its tests check (the rule set generator).
+        // it. The kit contains what its tests check (the rule set generator).
         .target(name: "VigilBenchKit", dependencies: ["Alerting"], path: "Benchmarks/VigilBenchKit"),
         .executableTarget(name: "vigil-bench", dependencies: ["VigilBenchKit"], path: "Benchmarks/VigilBench"),
 

@@ -6,21 +6,21 @@ import VigilContracts
 /// ``CompiledRuleSet`` on real chat texts, on one thread, with the default
 /// rules and with generated sets of 50 and 10,000 rules.
 public struct MatcherBenchmark {
-    /// What to read and how long to measure.
+    /// The inputs and the length of the measurement.
     public struct Options: Sendable {
         /// The folder with chats-waimai.ndjson and chats-jd.ndjson.
         public var dataDirectory = "../shared/data"
         /// The default rules file, which the generated sets also contain.
         public var rulesPath = "rules/default.json"
-        /// Timed runs per case; the report quotes their median.
+        /// Timed runs per case. The report quotes their median.
         public var runs = 5
         /// The minimum length of one run in seconds.
         public var minimumSeconds = 1.0
         /// The seed of the generated rule sets.
         public var seed: UInt64 = 20_261_111
-        /// Where to write the generated rule sets as rules files, or nil.
+        /// The folder to write the generated rule sets into as rules files, or nil.
         public var generatedRulesDirectory: String?
-        /// The cases to run, from ``MatcherBenchmark/caseNames``; all when nil.
+        /// The cases to run, from ``MatcherBenchmark/caseNames``, or nil for all.
         public var cases: Set<String>?
 
         public init() {}
@@ -128,7 +128,7 @@ public struct MatcherBenchmark {
         }
     }
 
-    /// A row of the table; `matchingOnly` times ``CompiledRuleSet/match(_:speaker:)`` on texts normalized beforehand.
+    /// Returns a row of the table. `matchingOnly` times ``CompiledRuleSet/match(_:speaker:)`` on texts normalized beforehand.
     private func row(_ name: String, rules: Int?, keywords: Int?, _ measurement: ThroughputMeasurement,
                      matchingOnly: ThroughputMeasurement?) -> [BenchmarkReport.Cell] {
         let rates = measurement.itemsPerSecond
@@ -144,7 +144,7 @@ public struct MatcherBenchmark {
         ]
     }
 
-    /// The sentences under the table: the targets and whether this run met them.
+    /// Returns the sentences under the table: the targets and whether this run met them.
     private func notes(default defaultRules: ThroughputMeasurement?, small: ThroughputMeasurement?,
                        large: ThroughputMeasurement?) -> [String] {
         var notes = ["Medians of \(options.runs) runs of at least \(options.minimumSeconds) s each, on one thread; "

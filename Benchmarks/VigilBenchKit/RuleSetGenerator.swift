@@ -116,7 +116,7 @@ public struct RuleSetGenerator: Sendable {
                     matcher: matcher, window: window, negation: negation)
     }
 
-    /// An `allOf` of a verb list and a noun list with an optional `noneOf`, or
+    /// Returns an `allOf` of a verb list and a noun list with an optional `noneOf`, or
     /// an `anyOf` of fixed phrases and such an `allOf`, as the base set's combined rules are built.
     private func combinedMatcher(random: inout SplitMix64) -> RuleMatcher {
         let pair = [RuleMatcher(keywords: words(count: 3 + random.next(below: 3), random: &random)),

@@ -58,7 +58,7 @@ public enum RuleSetJSON {
         return fields
     }
 
-    /// An element of `allOf`, `anyOf` or `noneOf`: a plain word list where that is all it holds.
+    /// Returns an element of `allOf`, `anyOf` or `noneOf`, as a plain word list when the matcher has only keywords.
     private static func element(_ matcher: RuleMatcher) -> String {
         if let keywords = matcher.keywords, matcher.pattern == nil, matcher.exclusion == nil, matcher.isFlat {
             return strings(keywords)
@@ -74,7 +74,7 @@ public enum RuleSetJSON {
         "[" + values.map(string).joined(separator: ", ") + "]"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as is.
+    /// Returns a JSON string literal, with quotes, backslashes and control characters escaped, everything else as is.
     static func string(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {

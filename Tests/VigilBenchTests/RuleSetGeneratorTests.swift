@@ -51,7 +51,7 @@ struct RuleSetGeneratorTests {
         let generated = RuleSetGenerator(base: base).generate(ruleCount: 10_000, seed: 1)
         let rules = generated.rules.dropFirst(base.rules.count)
 
-        /// The share of generated rules with a feature, in percent.
+        /// Returns the share of generated rules with a feature, in percent.
         func share(_ predicate: (Rule) -> Bool) -> Double {
             Double(rules.filter(predicate).count) * 100 / Double(rules.count)
         }

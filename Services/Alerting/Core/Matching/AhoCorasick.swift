@@ -18,7 +18,7 @@ public struct AhoCorasick: Sendable {
 
     // MARK: - Storage
 
-    /// What a search step reads of one node, in 16 bytes, so that a step
+    /// The search data of one node, in 16 bytes, so that a step
     /// through a large automaton touches one cache line per node.
     private struct Node {
         /// The node's edges are `edges[edgeStart..<edgeEnd]`, sorted by label.

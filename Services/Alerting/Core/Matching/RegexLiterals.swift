@@ -1,5 +1,5 @@
 /// Finds literal strings that every match of a regular expression contains,
-/// so the matcher can skip the expression on a text that holds none of them.
+/// so the matcher can skip the expression on a text that contains none of them.
 ///
 /// The analysis reads the ICU syntax that NSRegularExpression accepts, with
 /// no options set, and returns a set of strings such that each match
@@ -42,7 +42,7 @@ enum RegexLiterals {
 
     // MARK: - Requirements
 
-    /// What the matches of one part of an expression are known to contain.
+    /// The known content of the matches of one part of an expression.
     enum Requirement: Equatable {
         /// Every match is exactly this string (empty for a zero-width part).
         case literal([Unicode.Scalar])
@@ -51,7 +51,7 @@ enum RegexLiterals {
         /// Nothing is known.
         case none
 
-        /// The requirement as a set of strings, or nil when it holds none.
+        /// The requirement as a set of strings, or nil when it has none.
         var strings: Set<[Unicode.Scalar]>? {
             switch self {
             case .literal(let run): run.isEmpty ? nil : [run]

@@ -153,22 +153,21 @@ public struct TextNormalizer: Sendable {
     // MARK: - Step 3: numerals, homophones and pinyin
 
     /// Returns `input` with numeral runs, homophones and pinyin words
-    /// replaced. The output buffer is made at the first replacement, so a
+    /// replaced. The output buffer is created at the first replacement, so a
     /// text with none (the usual 一个 or 投入) is returned without a copy.
     private func replaceWords(in input: ScalarBuffer) -> ScalarBuffer {
-        var output: ScalarBuffer?
         let scalars = input.scalars
         let origins = input.origins
+        var output = ScalarBuffer(capacity: 0)
+        var hasReplaced = false
 
-        /// Returns the output, made on first use with the scalars before `index` copied.
-        func startOutput(at index: Int) -> ScalarBuffer {
-            if let output {
-                return output
-            }
-            var made = ScalarBuffer(capacity: input.count)
-            made.scalars.append(contentsOf: scalars[..<index])
-            made.origins.append(contentsOf: origins[..<index])
-            return made
+        /// Copies the scalars before `index` into `output` at the first replacement.
+        func beginReplacing(at index: Int) {
+            guard !hasReplaced else { return }
+            hasReplaced = true
+            output = ScalarBuffer(capacity: input.count)
+            output.scalars.append(contentsOf: scalars[..<index])
+            output.origins.append(contentsOf: origins[..<index])
         }
 
         var index = 0
@@ -176,39 +175,35 @@ public struct TextNormalizer: Sendable {
             let scalar = scalars[index]
 
             if numerals.contains(scalar), let end = numeralRunEnd(in: scalars, from: index) {
-                var buffer = startOutput(at: index)
-                output = nil
+                beginReplacing(at: index)
                 for position in index..<end {
                     let digit = numeralDigits[scalars[position].value] ?? scalars[position]
-                    buffer.append(digit, from: origins[position])
+                    output.append(digit, from: origins[position])
                 }
-                output = buffer
                 index = end
                 continue
             }
 
             if homophones.firstScalars.contains(scalar), let match = homophoneMatch(in: scalars, from: index) {
-                var buffer = startOutput(at: index)
-                output = nil
-                buffer.append(match.word, replacing: origins[index..<match.end])
-                output = buffer
+                beginReplacing(at: index)
+                output.append(match.word, replacing: origins[index..<match.end])
                 index = match.end
                 continue
             }
 
             if startsPinyinWord(scalar), let match = pinyinMatch(in: scalars, from: index) {
-                var buffer = startOutput(at: index)
-                output = nil
-                buffer.append(match.word, replacing: origins[index..<match.end])
-                output = buffer
+                beginReplacing(at: index)
+                output.append(match.word, replacing: origins[index..<match.end])
                 index = match.end
                 continue
             }
 
-            output?.append(scalar, from: origins[index])
+            if hasReplaced {
+                output.append(scalar, from: origins[index])
+            }
             index += 1
         }
-        return output ?? input
+        return hasReplaced ? output : input
     }
 
     /// Returns the end of the numeral-or-digit run that starts at the numeral

@@ -55,6 +55,8 @@ public struct BenchmarkReport: Sendable {
     public var rows: [[Cell]] = []
     /// Sentences printed under the table: what the figures mean and any target they miss.
     public var notes: [String] = []
+    /// Figures derived from the rows, such as ratios and targets, by name; only the JSON carries them.
+    public var figures: [String: Double] = [:]
 
     public init(name: String, title: String, command: String, machine: MachineDescription, columns: [String]) {
         self.name = name
@@ -131,6 +133,7 @@ public struct BenchmarkReport: Sendable {
             "machine": ["processors": machine.processorCount, "model": machine.processorModel],
             "rows": objects,
             "notes": notes,
+            "figures": figures,
         ]
         // Every value above is a string, a number, null, an array or a dictionary, which JSONSerialization accepts.
         return (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()

@@ -71,16 +71,17 @@ public struct MatcherBenchmark {
         }
         let normalized = corpus.messages.map { normalizer.normalize($0.text) }
 
-        var results: [Int: ThroughputMeasurement] = [:]
-        var sets: [(String, RuleSet)] = []
+        // Keyed by case name, because a generated set no larger than the default set is the default set.
+        var results: [String: ThroughputMeasurement] = [:]
+        var sets: [(key: String, name: String, rules: RuleSet)] = []
         if selected.contains("default") {
-            sets.append(("default rules", base))
+            sets.append(("default", "default rules", base))
         }
         let generator = RuleSetGenerator(base: base)
         for size in Self.generatedSizes where selected.contains(String(size)) {
-            sets.append(("\(Self.grouped(size)) rules", try generated(generator, size: size)))
+            sets.append((String(size), "\(Self.grouped(size)) rules", try generated(generator, size: size)))
         }
-        for (name, ruleSet) in sets {
+        for (key, name, ruleSet) in sets {
             progress(name)
             let compiled = try CompiledRuleSet(ruleSet, normalizer: normalizer)
             let matching = measure(corpus) { message in compiled.match(text: message.text, speaker: message.speaker).count }
@@ -96,11 +97,19 @@ public struct MatcherBenchmark {
             }
             report.append(row(name, rules: ruleSet.rules.count, keywords: compiled.keywordCount, matching,
                               matchingOnly: matchingOnly))
-            results[ruleSet.rules.count] = matching
+            results[key] = matching
         }
 
-        report.notes = notes(default: results[base.rules.count], small: results[Self.generatedSizes[0]],
-                             large: results[Self.generatedSizes[1]])
+        let (small, large) = (results[String(Self.generatedSizes[0])], results[String(Self.generatedSizes[1])])
+        report.notes = notes(default: results["default"], small: small, large: large)
+        report.figures["targetMessagesPerSecond"] = Self.targetMessagesPerSecond
+        report.figures["minimumRatio10000To50"] = 1 - Self.allowedSlowdown
+        if let defaultRules = results["default"] {
+            report.figures["defaultRulesMessagesPerSecond"] = defaultRules.medianItemsPerSecond
+        }
+        if let small, let large {
+            report.figures["ratio10000To50"] = large.medianItemsPerSecond / small.medianItemsPerSecond
+        }
         return report
     }
 

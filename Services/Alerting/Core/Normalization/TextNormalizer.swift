@@ -84,6 +84,17 @@ public struct TextNormalizer: Sendable {
             offset += 1
             let value = scalar.value
 
+            // The common case, a Han character with no separator run before it,
+            // appends one scalar that is neither a separator nor a pinyin letter.
+            if separatorRunStart == nil && ScalarClass.isHan(scalar) && value < 0xF900 {
+                let simple = simplify(scalar)
+                buffer.append(simple, from: origin)
+                if !needsReplacing {
+                    needsReplacing = numerals.contains(simple) || homophones.firstScalars.contains(simple)
+                }
+                continue
+            }
+
             let first = buffer.count
             if value < 0x80 {
                 let folded = (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar

@@ -14,34 +14,58 @@ public struct ThroughputMeasurement: Sendable {
     /// The median of ``bytesPerSecond``.
     public var medianBytesPerSecond: Double { Self.median(bytesPerSecond) }
 
-    /// Times `pass`, which processes all `itemCount` items (`byteCount` bytes)
-    /// once and returns a check value. One untimed pass warms caches and gives
-    /// the check value. Each of the `runs` timed runs then repeats the pass
-    /// until `minimumSeconds` have passed, on the calling thread.
-    public static func measure(itemCount: Int, byteCount: Int, runs: Int, minimumSeconds: Double,
-                               pass: () -> Int) -> ThroughputMeasurement {
-        let checkValue = pass()
+    /// One operation to time: a pass over `itemCount` items (`byteCount`
+    /// bytes) that returns a check value.
+    public struct Workload {
+        public var itemCount: Int
+        public var byteCount: Int
+        public var pass: () -> Int
+
+        public init(itemCount: Int, byteCount: Int, pass: @escaping () -> Int) {
+            self.itemCount = itemCount
+            self.byteCount = byteCount
+            self.pass = pass
+        }
+    }
+
+    /// Times each workload on the calling thread and returns one measurement
+    /// per workload, in order. One untimed pass of each warms caches and
+    /// gives its check value. Then come `runs` rounds, and in each round every
+    /// workload repeats its pass until `minimumSeconds` have passed. Taking
+    /// the workloads in turn, round by round, spreads a slow spell of a shared
+    /// machine over all of them, so run `i` of two workloads can be compared
+    /// as a pair.
+    public static func measure(_ workloads: [Workload], runs: Int, minimumSeconds: Double) -> [ThroughputMeasurement] {
+        var results = workloads.map { workload in
+            ThroughputMeasurement(itemsPerSecond: [], bytesPerSecond: [], checkValue: workload.pass())
+        }
         var mismatches = 0
-        var itemRates: [Double] = []
-        var byteRates: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<runs {
-            var passes = 0
-            let start = clock.now
-            var elapsed = 0.0
-            repeat {
-                if pass() != checkValue {
-                    mismatches += 1
-                }
-                passes += 1
-                elapsed = seconds(clock.now - start)
-            } while elapsed < minimumSeconds
-            itemRates.append(Double(itemCount * passes) / elapsed)
-            byteRates.append(Double(byteCount * passes) / elapsed)
+            for (index, workload) in workloads.enumerated() {
+                var passes = 0
+                let start = clock.now
+                var elapsed = 0.0
+                repeat {
+                    if workload.pass() != results[index].checkValue {
+                        mismatches += 1
+                    }
+                    passes += 1
+                    elapsed = seconds(clock.now - start)
+                } while elapsed < minimumSeconds
+                results[index].itemsPerSecond.append(Double(workload.itemCount * passes) / elapsed)
+                results[index].bytesPerSecond.append(Double(workload.byteCount * passes) / elapsed)
+            }
         }
         // A pass that returns another value did other work, so its time would not compare.
-        precondition(mismatches == 0, "\(mismatches) passes returned a check value other than \(checkValue)")
-        return ThroughputMeasurement(itemsPerSecond: itemRates, bytesPerSecond: byteRates, checkValue: checkValue)
+        precondition(mismatches == 0, "\(mismatches) passes returned a check value other than their first")
+        return results
+    }
+
+    /// Returns the median of the ratios of `numerator`'s runs to `denominator`'s, run by run,
+    /// for two measurements taken in the same call of ``measure(_:runs:minimumSeconds:)``.
+    public static func medianRatio(_ numerator: ThroughputMeasurement, to denominator: ThroughputMeasurement) -> Double {
+        median(zip(numerator.itemsPerSecond, denominator.itemsPerSecond).map { $0 / $1 })
     }
 
     private static func seconds(_ duration: Duration) -> Double {

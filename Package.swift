@@ -57,7 +57,7 @@ let package = Package(
 
         // MARK: - Benchmarks
 
-        // `make bench` runs vigil-bench in release mode; `make test` never runs
+        // `make bench` runs vigil-bench in release mode, and `make test` never runs
         // it. The kit contains what its tests check (the rule set generator).
         .target(name: "VigilBenchKit", dependencies: ["Alerting"], path: "Benchmarks/VigilBenchKit"),
         .executableTarget(name: "vigil-bench", dependencies: ["VigilBenchKit"], path: "Benchmarks/VigilBench"),

@@ -12,7 +12,7 @@ let usage = """
       --data DIR         folder with chats-waimai.ndjson and chats-jd.ndjson (default ../shared/data)
       --rules FILE       default rules file (default rules/default.json)
       --out DIR          folder for matcher.md and matcher.json (default .bench)
-      --runs N           timed runs per case; the median is reported (default 5)
+      --runs N           rounds; each case runs once per round and its median is reported (default 5)
       --min-seconds S    minimum length of one run in seconds (default 1)
       --seed N           seed of the generated rule sets (default 20261111)
       --write-rules DIR  also write the generated rule sets as rules files into DIR

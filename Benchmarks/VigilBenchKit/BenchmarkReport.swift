@@ -55,7 +55,7 @@ public struct BenchmarkReport: Sendable {
     public var rows: [[Cell]] = []
     /// Sentences printed under the table: what the figures mean and any target they miss.
     public var notes: [String] = []
-    /// Figures derived from the rows, such as ratios and targets, by name; only the JSON carries them.
+    /// Figures derived from the rows, such as ratios and targets, by name. Only the JSON carries them.
     public var figures: [String: Double] = [:]
 
     public init(name: String, title: String, command: String, machine: MachineDescription, columns: [String]) {
@@ -98,7 +98,7 @@ public struct BenchmarkReport: Sendable {
 
     /// The table as Markdown with the machine and the command above it.
     public var markdown: String {
-        // Numbers align right, as in the terminal table; the first row decides each column's kind.
+        // Numbers align right, as in the terminal table, and the first row decides each column's kind.
         let alignments = columns.indices.map { column in
             let isText = rows.first.map { Self.isText($0[column]) } ?? true
             return isText ? " --- |" : " ---: |"

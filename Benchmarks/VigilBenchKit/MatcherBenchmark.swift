@@ -12,7 +12,7 @@ public struct MatcherBenchmark {
         public var dataDirectory = "../shared/data"
         /// The default rules file, which the generated sets also contain.
         public var rulesPath = "rules/default.json"
-        /// Timed runs per case. The report quotes their median.
+        /// Timed runs per case, one per round. The report quotes their median.
         public var runs = 5
         /// The minimum length of one run in seconds.
         public var minimumSeconds = 1.0
@@ -43,7 +43,7 @@ public struct MatcherBenchmark {
         self.options = options
     }
 
-    /// Runs every case and returns the report. `progress` receives a line as each case starts.
+    /// Runs every case and returns the report. `progress` receives a line at each step.
     public func run(command: String, progress: (String) -> Void) throws -> BenchmarkReport {
         let corpus = try ChatCorpus(files: Self.chatFiles.map { (options.dataDirectory as NSString).appendingPathComponent($0) })
         let normalizer = try TextNormalizer()

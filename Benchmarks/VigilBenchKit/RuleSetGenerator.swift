@@ -134,7 +134,7 @@ public struct RuleSetGenerator: Sendable {
         return matcher
     }
 
-    /// A regular expression in one of the shapes the base set uses: whole
+    /// Returns a regular expression in one of the shapes the base set uses: whole
     /// numbers (hotlines), or two words with a short gap between them.
     private func pattern(random: inout SplitMix64) -> String {
         if random.chance(percent: 50) {

@@ -56,8 +56,9 @@ public struct AhoCorasick: Sendable {
     private let alphabet: ScalarSet
 
     /// The root's edge for each scalar of the Basic Multilingual Plane (0 for
-    /// none), so the most visited node needs no binary search. The root's
-    /// edges for other scalars are in the flat arrays like every node's.
+    /// none), so the most visited node needs no binary search. It takes
+    /// 256 KiB per automaton. The root's edges for other scalars are in the
+    /// flat arrays like every node's.
     private let rootEdges: [Int32]
 
     /// The number of patterns the automaton was built from.

@@ -5,7 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 INPUT ?= samples
 
-.PHONY: deps build release demo test eval schemas clean
+.PHONY: deps build release demo test eval bench schemas clean
 
 deps:
 	@scripts/install-deps.sh
@@ -32,6 +32,13 @@ DATA ?= ../shared/data
 eval: deps
 	$(SWIFT) build --product vigil
 	.build/debug/vigil rules eval --rules rules/default.json --data "$(DATA)" --markdown docs/EVALUATION.md
+
+# Benchmarks in release mode, on the real chats in ../shared/data, one
+# table per benchmark on the terminal and in .bench/ (docs/BENCHMARKS.md).
+# Not part of `make test` or CI: the figures need a quiet machine.
+bench: deps
+	$(SWIFT) build -c release --product vigil-bench
+	.build/release/vigil-bench matcher --data ../shared/data
 
 # Regenerates docs/schemas/*.schema.json and the schema reference in
 # docs/SCHEMAS.md and docs/SCHEMAS.zh-CN.md from the Swift event types.

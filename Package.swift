@@ -61,6 +61,13 @@ let package = Package(
         // build compiles it as a small program so that it cannot rot.
         .executableTarget(name: "vigil-parser-fuzz", dependencies: ["Ingestion"], path: "Tests/ParserFuzz"),
 
+        // MARK: - Benchmarks
+
+        // `make bench` runs vigil-bench in release mode, and `make test` never runs
+        // it. The kit contains what its tests check (the rule set generator).
+        .target(name: "VigilBenchKit", dependencies: ["Alerting"], path: "Benchmarks/VigilBenchKit"),
+        .executableTarget(name: "vigil-bench", dependencies: ["VigilBenchKit"], path: "Benchmarks/VigilBench"),
+
         // MARK: - Tests
 
         // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers.
@@ -79,5 +86,6 @@ let package = Package(
         .testTarget(name: "OperatorTests", dependencies: ["Operator"]),
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP"]),
+        .testTarget(name: "VigilBenchTests", dependencies: ["VigilBenchKit"]),
     ]
 )

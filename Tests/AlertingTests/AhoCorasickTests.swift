@@ -71,4 +71,27 @@ struct AhoCorasickTests {
                     "patterns \(patterns) text \(text)")
         }
     }
+
+    /// Texts with scalars outside every pattern (x, 的) and outside the Basic
+    /// Multilingual Plane (😀, 𠀀), which take the search's shortcuts.
+    @Test("agrees with naive search on foreign and astral scalars")
+    func foreignAndAstral() {
+        var generator = SystemRandomNumberGenerator()
+        let patternAlphabet = scalars("ab工商😀𠀀")
+        let textAlphabet = patternAlphabet + scalars("x的🙂")
+        for _ in 0..<300 {
+            let patterns = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                String(String.UnicodeScalarView((0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    patternAlphabet.randomElement(using: &generator)!
+                }))
+            }
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                textAlphabet.randomElement(using: &generator)!
+            }))
+            let automaton = AhoCorasick(patterns: patterns.map(scalars))
+
+            #expect(Set(automaton.matches(in: scalars(text))) == naiveMatches(patterns, in: text),
+                    "patterns \(patterns) text \(text)")
+        }
+    }
 }

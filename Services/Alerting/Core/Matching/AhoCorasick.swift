@@ -3,7 +3,7 @@
 /// the text and the number of occurrences, not with the number of patterns.
 ///
 /// The automaton is built once and stored in flat arrays. Each node's edges
-/// are a sorted slice of `edgeLabels`, searched by binary search, because an
+/// are a sorted slice of `edges`, searched by binary search, because an
 /// alphabet of Chinese characters is too large for a dense table per node.
 /// A failed edge follows failure links, as in the original algorithm
 /// (Aho and Corasick, "Efficient string matching", CACM 18(6), 1975).
@@ -18,13 +18,27 @@ public struct AhoCorasick: Sendable {
 
     // MARK: - Storage
 
-    /// Node `n`'s edges are `edgeLabels[edgeStart[n]..<edgeStart[n + 1]]`, sorted by scalar value.
-    private let edgeStart: [Int32]
-    private let edgeLabels: [UInt32]
-    private let edgeTargets: [Int32]
+    /// The search data of one node, in 16 bytes, so that a step
+    /// through a large automaton touches one cache line per node.
+    private struct Node {
+        /// The node's edges are `edges[edgeStart..<edgeEnd]`, sorted by label.
+        var edgeStart: Int32
+        var edgeEnd: Int32
+        /// The node whose path is the longest proper suffix of this node's path, or the root (0).
+        var failure: Int32
+        /// The first node to report at this node: itself when it has own
+        /// patterns, else its output link, or -1 when nothing ends here.
+        var report: Int32
+    }
 
-    /// The node whose path is the longest proper suffix of node `n`'s path, or the root (0).
-    private let failure: [Int32]
+    /// One trie edge: a scalar value and the node it leads to.
+    private struct Edge {
+        var label: UInt32
+        var target: Int32
+    }
+
+    private let nodes: [Node]
+    private let edges: [Edge]
 
     /// Node `n`'s own patterns are `outputPatterns[outputStart[n]..<outputStart[n + 1]]`.
     private let outputStart: [Int32]
@@ -37,11 +51,21 @@ public struct AhoCorasick: Sendable {
     /// The length in scalars of each pattern.
     private let patternLengths: [Int]
 
+    /// Every scalar of every pattern. A text scalar outside it leads back to
+    /// the root, which has no patterns, so the search skips it after one bitmap load.
+    private let alphabet: ScalarSet
+
+    /// The root's edge for each scalar of the Basic Multilingual Plane (0 for
+    /// none), so the most visited node needs no binary search. It takes
+    /// 256 KiB per automaton. The root's edges for other scalars are in the
+    /// flat arrays like every node's.
+    private let rootEdges: [Int32]
+
     /// The number of patterns the automaton was built from.
     public var patternCount: Int { patternLengths.count }
 
     /// The number of trie nodes, the root included.
-    public var nodeCount: Int { failure.count }
+    public var nodeCount: Int { nodes.count }
 
     // MARK: - Building
 
@@ -116,14 +140,22 @@ public struct AhoCorasick: Sendable {
         }
         outputStart.append(Int32(outputPatterns.count))
 
-        self.edgeStart = edgeStart
-        self.edgeLabels = edgeLabels
-        self.edgeTargets = edgeTargets
-        self.failure = failure
+        self.nodes = own.indices.map { node in
+            Node(edgeStart: edgeStart[node], edgeEnd: edgeStart[node + 1], failure: failure[node],
+                 report: own[node].isEmpty ? outputLink[node] : Int32(node))
+        }
+        self.edges = zip(edgeLabels, edgeTargets).map { Edge(label: $0, target: $1) }
         self.outputStart = outputStart
         self.outputPatterns = outputPatterns
         self.outputLink = outputLink
         self.patternLengths = patterns.map(\.count)
+        self.alphabet = ScalarSet(patterns.joined())
+
+        var rootEdges = [Int32](repeating: 0, count: 0x10000)
+        for (label, target) in children[0] where label < 0x10000 {
+            rootEdges[Int(label)] = target
+        }
+        self.rootEdges = rootEdges
     }
 
     // MARK: - Searching
@@ -133,11 +165,16 @@ public struct AhoCorasick: Sendable {
     public func matches(in text: [Unicode.Scalar]) -> [Match] {
         var found: [Match] = []
         var node = 0
-        for (offset, scalar) in text.enumerated() {
+        for offset in text.indices {
+            let scalar = text[offset]
+            guard alphabet.contains(scalar) else {
+                node = 0
+                continue
+            }
             node = step(from: node, on: scalar.value)
 
             let end = offset + 1
-            var reporting = hasOwnPatterns(node) ? node : Int(outputLink[node])
+            var reporting = Int(nodes[node].report)
             while reporting >= 0 {
                 for slot in Int(outputStart[reporting])..<Int(outputStart[reporting + 1]) {
                     let pattern = Int(outputPatterns[slot])
@@ -153,27 +190,30 @@ public struct AhoCorasick: Sendable {
     @inline(__always)
     private func step(from node: Int, on label: UInt32) -> Int {
         var current = node
-        while true {
+        while current != 0 {
             if let next = child(of: current, on: label) {
                 return next
             }
-            if current == 0 {
-                return 0
-            }
-            current = Int(failure[current])
+            current = Int(nodes[current].failure)
         }
+        if label < 0x10000 {
+            return Int(rootEdges[Int(label)])
+        }
+        return child(of: 0, on: label) ?? 0
     }
 
     @inline(__always)
     private func child(of node: Int, on label: UInt32) -> Int? {
-        var low = Int(edgeStart[node])
-        var high = Int(edgeStart[node + 1])
+        let record = nodes[node]
+        var low = Int(record.edgeStart)
+        var high = Int(record.edgeEnd)
         while low < high {
             let middle = (low + high) >> 1
-            let value = edgeLabels[middle]
-            if value == label {
-                return Int(edgeTargets[middle])
+            let edge = edges[middle]
+            if edge.label == label {
+                return Int(edge.target)
             }
+            let value = edge.label
             if value < label {
                 low = middle + 1
             } else {
@@ -181,10 +221,5 @@ public struct AhoCorasick: Sendable {
             }
         }
         return nil
-    }
-
-    @inline(__always)
-    private func hasOwnPatterns(_ node: Int) -> Bool {
-        outputStart[node] < outputStart[node + 1]
     }
 }

@@ -23,7 +23,9 @@ struct CompiledMatcher: Sendable {
         keywords = (matcher.keywords ?? []).compactMap { keyword in
             table.pattern(for: keyword).map { Keyword(pattern: $0, source: keyword) }
         }
-        pattern = try matcher.pattern.map { pattern throws(RuleCompileError) in try CompiledRegex(pattern, ruleId: ruleId) }
+        pattern = try matcher.pattern.map { pattern throws(RuleCompileError) in
+            try CompiledRegex(pattern, ruleId: ruleId, table: &table)
+        }
 
         switch matcher.exclusion {
         case .keywords(let words):
@@ -31,7 +33,7 @@ struct CompiledMatcher: Sendable {
             exclusionPattern = nil
         case .pattern(let source):
             exclusionKeywords = []
-            exclusionPattern = try CompiledRegex(source, ruleId: ruleId)
+            exclusionPattern = try CompiledRegex(source, ruleId: ruleId, table: &table)
         case nil:
             exclusionKeywords = []
             exclusionPattern = nil
@@ -56,9 +58,10 @@ struct CompiledMatcher: Sendable {
     // MARK: - Candidate selection
 
     /// True when the matcher cannot hold unless one of ``positiveKeywordPatterns`` occurs,
-    /// so a message without any of them can skip the rule.
+    /// so a message without any of them can skip the rule. A regular
+    /// expression counts as a keyword when it has required literals.
     var requiresKeyword: Bool {
-        if hasTerms && pattern == nil {
+        if hasTerms && (pattern == nil || pattern?.requiredLiterals != nil) {
             return true
         }
         if let allOf, allOf.contains(where: \.requiresKeyword) {
@@ -71,9 +74,10 @@ struct CompiledMatcher: Sendable {
     }
 
     /// The automaton patterns of the keywords that can make the matcher hold:
-    /// its own and those in `allOf` and `anyOf`, not those in `noneOf` or exclusions.
+    /// its own, its regular expression's required literals and those in
+    /// `allOf` and `anyOf`, not those in `noneOf` or exclusions.
     var positiveKeywordPatterns: [Int] {
-        var patterns = keywords.map(\.pattern)
+        var patterns = keywords.map(\.pattern) + (pattern?.requiredLiterals ?? [])
         for element in (allOf ?? []) + (anyOf ?? []) {
             patterns.append(contentsOf: element.positiveKeywordPatterns)
         }

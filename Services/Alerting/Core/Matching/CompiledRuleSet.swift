@@ -11,10 +11,12 @@ import VigilContracts
 ///
 /// Regular expressions (`pattern` and pattern exclusions) run with
 /// NSRegularExpression on the normalized text, so １２３１５ and 一二三一五 reach a
-/// pattern as 12315. Each rule that can fire through a pattern is evaluated on
-/// every message its speaker filter admits, so such rules add a cost per
-/// rule and message. Rules with a `window` need other messages of the
-/// conversation: this type evaluates their matchers and reports them as
+/// pattern as 12315. A pattern's required literals (``RegexLiterals``) join
+/// the automaton, so the rule is a candidate only when one of them occurs.
+/// A rule whose pattern has none, such as `[0-9]{11}`, is evaluated on every
+/// message its speaker filter admits and adds a cost per rule and message.
+/// Rules with a `window` need other messages of the conversation: this type
+/// evaluates their matchers and reports them as
 /// ``MessageRuleMatches/windowCandidates``, and ``ConversationWindow``
 /// decides whether their window holds.
 public struct CompiledRuleSet: Sendable {
@@ -40,6 +42,9 @@ public struct CompiledRuleSet: Sendable {
     private let windows: [String: RuleWindow]
     /// The ids of the rules that some window names, whose hits ``ConversationWindow`` remembers.
     let windowTargets: Set<String>
+    /// The rules' speaker filters by rule index, read while choosing
+    /// candidates without copying each ``CompiledRule``.
+    private let ruleSpeakers: [RuleSpeaker]
 
     // MARK: - Compiling
 
@@ -88,6 +93,7 @@ public struct CompiledRuleSet: Sendable {
         self.candidateStart = candidateStart
         self.candidateRules = candidateRules
         self.unconditionalRules = unconditional
+        self.ruleSpeakers = rules.map(\.speaker)
     }
 
     /// The number of distinct normalized keywords in the automaton.
@@ -129,19 +135,19 @@ public struct CompiledRuleSet: Sendable {
     /// Returns the matches on a message the caller already normalized with
     /// the same ``TextNormalizer``, as ``matches(text:speaker:)`` does.
     public func matches(_ text: NormalizedText, speaker: RuleSpeaker) -> MessageRuleMatches {
-        let message = MessageMatches(text: text, matches: automaton.matches(in: text.scalars))
-
-        var candidates = Set(unconditionalRules)
-        for pattern in message.patterns {
-            for slot in Int(candidateStart[pattern])..<Int(candidateStart[pattern + 1]) {
-                candidates.insert(Int(candidateRules[slot]))
-            }
+        let automatonMatches = automaton.matches(in: text.scalars)
+        let candidates = rulesToEvaluate(for: automatonMatches, speaker: speaker)
+        // Most messages have no candidate (no keyword, only negation cues or
+        // exclusion words, or another speaker's rules) and end here, before
+        // any per-message allocation.
+        if candidates.isEmpty {
+            return MessageRuleMatches()
         }
+        let message = MessageMatches(text: text, matches: automatonMatches)
 
         var result = MessageRuleMatches()
-        for index in candidates.sorted() {
+        for index in candidates {
             let rule = rules[index]
-            guard rule.reads(speaker) else { continue }
 
             var evidence: [MatchEvidence] = []
             guard rule.matcher.evaluate(in: message, negation: rule.negation, evidence: &evidence) else { continue }
@@ -154,6 +160,36 @@ public struct CompiledRuleSet: Sendable {
             }
         }
         return result
+    }
+
+    /// Returns the rules to evaluate for the automaton's matches, in file
+    /// order without repeats: the unconditional rules and those listed for a
+    /// matched pattern, if they read `speaker`.
+    private func rulesToEvaluate(for matches: [AhoCorasick.Match], speaker: RuleSpeaker) -> [Int] {
+        /// ``CompiledRule/reads(_:)`` on the speaker alone.
+        func reads(_ rule: Int) -> Bool {
+            let filter = ruleSpeakers[rule]
+            return filter == .any || filter == speaker
+        }
+
+        var candidates = unconditionalRules.filter(reads)
+        for match in matches {
+            for slot in Int(candidateStart[match.pattern])..<Int(candidateStart[match.pattern + 1]) {
+                let rule = Int(candidateRules[slot])
+                if reads(rule) {
+                    candidates.append(rule)
+                }
+            }
+        }
+        guard candidates.count > 1 else { return candidates }
+        candidates.sort()
+        var unique = 0
+        for index in candidates.indices where index == 0 || candidates[index] != candidates[unique - 1] {
+            candidates[unique] = candidates[index]
+            unique += 1
+        }
+        candidates.removeSubrange(unique...)
+        return candidates
     }
 
     /// Orders and deduplicates the matches and maps each back to the original text.

@@ -15,7 +15,12 @@ struct KeywordTable {
     mutating func pattern(for keyword: String) -> Int? {
         let scalars = normalizer.normalize(keyword).scalars
         guard !scalars.isEmpty else { return nil }
+        return literalPattern(for: scalars)
+    }
 
+    /// Returns the automaton pattern of `scalars` taken as they are, adding
+    /// it on first use. A keyword that normalizes to the same scalars shares the pattern.
+    mutating func literalPattern(for scalars: [Unicode.Scalar]) -> Int {
         var key = String.UnicodeScalarView()
         key.append(contentsOf: scalars)
         let text = String(key)

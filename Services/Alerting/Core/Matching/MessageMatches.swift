@@ -44,8 +44,13 @@ final class MessageMatches {
         return false
     }
 
-    /// Returns the matches of a regular expression in the normalized text, as normalized scalar offsets.
+    /// Returns the matches of a regular expression in the normalized text, as
+    /// normalized scalar offsets. Skips the expression, returning no
+    /// matches, when none of its required literals occurs.
     func matches(of regex: CompiledRegex) -> [Range<Int>] {
+        if let literals = regex.requiredLiterals, !literals.contains(where: { byPattern[$0] != nil }) {
+            return []
+        }
         let (string, scalarOffsets) = searchableText()
         let results = regex.expression.matches(in: string, range: NSRange(location: 0, length: scalarOffsets.count - 1))
         return results.compactMap { result in

@@ -84,6 +84,17 @@ public struct TextNormalizer: Sendable {
             offset += 1
             let value = scalar.value
 
+            // The common case, a Han character with no separator run before it,
+            // appends one scalar that is neither a separator nor a pinyin letter.
+            if separatorRunStart == nil && ScalarClass.isHan(scalar) && value < 0xF900 {
+                let simple = simplify(scalar)
+                buffer.append(simple, from: origin)
+                if !needsReplacing {
+                    needsReplacing = numerals.contains(simple) || homophones.firstScalars.contains(simple)
+                }
+                continue
+            }
+
             let first = buffer.count
             if value < 0x80 {
                 let folded = (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
@@ -152,15 +163,30 @@ public struct TextNormalizer: Sendable {
 
     // MARK: - Step 3: numerals, homophones and pinyin
 
+    /// Returns `input` with numeral runs, homophones and pinyin words
+    /// replaced. The output buffer is created at the first replacement, so a
+    /// text with none (the usual 一个 or 投入) is returned without a copy.
     private func replaceWords(in input: ScalarBuffer) -> ScalarBuffer {
-        var output = ScalarBuffer(capacity: input.count)
         let scalars = input.scalars
         let origins = input.origins
+        var output = ScalarBuffer(capacity: 0)
+        var hasReplaced = false
+
+        /// Copies the scalars before `index` into `output` at the first replacement.
+        func beginReplacing(at index: Int) {
+            guard !hasReplaced else { return }
+            hasReplaced = true
+            output = ScalarBuffer(capacity: input.count)
+            output.scalars.append(contentsOf: scalars[..<index])
+            output.origins.append(contentsOf: origins[..<index])
+        }
+
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
 
             if numerals.contains(scalar), let end = numeralRunEnd(in: scalars, from: index) {
+                beginReplacing(at: index)
                 for position in index..<end {
                     let digit = numeralDigits[scalars[position].value] ?? scalars[position]
                     output.append(digit, from: origins[position])
@@ -170,21 +196,25 @@ public struct TextNormalizer: Sendable {
             }
 
             if homophones.firstScalars.contains(scalar), let match = homophoneMatch(in: scalars, from: index) {
+                beginReplacing(at: index)
                 output.append(match.word, replacing: origins[index..<match.end])
                 index = match.end
                 continue
             }
 
             if startsPinyinWord(scalar), let match = pinyinMatch(in: scalars, from: index) {
+                beginReplacing(at: index)
                 output.append(match.word, replacing: origins[index..<match.end])
                 index = match.end
                 continue
             }
 
-            output.append(scalar, from: origins[index])
+            if hasReplaced {
+                output.append(scalar, from: origins[index])
+            }
             index += 1
         }
-        return output
+        return hasReplaced ? output : input
     }
 
     /// Returns the end of the numeral-or-digit run that starts at the numeral

@@ -30,4 +30,9 @@ public struct RuleMatcher: Sendable, Hashable {
         self.anyOf = anyOf
         self.noneOf = noneOf
     }
+
+    /// True when the matcher nests no `allOf`, `anyOf` or `noneOf`.
+    public var isFlat: Bool {
+        allOf == nil && anyOf == nil && noneOf == nil
+    }
 }

@@ -1,0 +1,207 @@
+import Alerting
+import Foundation
+import VigilContracts
+
+/// `vigil-bench matcher`: the speed of the text normalizer and of
+/// ``CompiledRuleSet`` on real chat texts, on one thread, with the default
+/// rules and with generated sets of 50 and 10,000 rules.
+public struct MatcherBenchmark {
+    /// The inputs and the length of the measurement.
+    public struct Options: Sendable {
+        /// The folder with chats-waimai.ndjson and chats-jd.ndjson.
+        public var dataDirectory = "../shared/data"
+        /// The default rules file, which the generated sets also contain.
+        public var rulesPath = "rules/default.json"
+        /// Timed runs per case, one per round. The report quotes their median.
+        public var runs = 5
+        /// The minimum length of one run in seconds.
+        public var minimumSeconds = 1.0
+        /// The seed of the generated rule sets.
+        public var seed: UInt64 = 20_261_111
+        /// The folder to write the generated rule sets into as rules files, or nil.
+        public var generatedRulesDirectory: String?
+        /// The cases to run, from ``MatcherBenchmark/caseNames``, or nil for all.
+        public var cases: Set<String>?
+
+        public init() {}
+    }
+
+    /// The chat files read, in this order.
+    public static let chatFiles = ["chats-waimai.ndjson", "chats-jd.ndjson"]
+    /// The sizes of the generated rule sets.
+    public static let generatedSizes = [50, 10_000]
+    /// The names that select cases: the normalizer, the default rules and each generated size.
+    public static let caseNames = ["normalizer", "default"] + generatedSizes.map(String.init)
+    /// The speed the default rules must reach, in messages per second on one core.
+    public static let targetMessagesPerSecond = 1_000_000.0
+    /// The largest slowdown allowed from 50 to 10,000 rules, as a fraction.
+    public static let allowedSlowdown = 0.20
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Runs every case and returns the report. `progress` receives a line at each step.
+    public func run(command: String, progress: (String) -> Void) throws -> BenchmarkReport {
+        let corpus = try ChatCorpus(files: Self.chatFiles.map { (options.dataDirectory as NSString).appendingPathComponent($0) })
+        let normalizer = try TextNormalizer()
+        guard let bytes = FileManager.default.contents(atPath: options.rulesPath) else {
+            throw BenchmarkInputError.unreadableRules(path: options.rulesPath)
+        }
+        let base: RuleSet
+        do {
+            base = try RuleSetParser.parse(bytes: Array(bytes))
+        } catch {
+            throw BenchmarkInputError.invalidRules(path: options.rulesPath, errors: error.description)
+        }
+        progress("\(corpus.messages.count) messages, \(corpus.textBytes) bytes of text, \(base.rules.count) default rules")
+
+        var report = BenchmarkReport(
+            name: "matcher", title: "Matcher throughput on one thread", command: command, machine: .current,
+            columns: ["case", "rules", "keywords", "messages/s", "MB/s", "min-max messages/s",
+                      "matching only, messages/s", "hits"])
+
+        let selected = options.cases ?? Set(Self.caseNames)
+        var sets: [(key: String, name: String, rules: RuleSet)] = []
+        if selected.contains("default") {
+            sets.append(("default", "default rules", base))
+        }
+        let generator = RuleSetGenerator(base: base)
+        for size in Self.generatedSizes where selected.contains(String(size)) {
+            sets.append((String(size), "\(Self.grouped(size)) rules", try generated(generator, size: size)))
+        }
+        progress("compiling \(sets.count) rule sets")
+        var compiledSets: [(key: String, name: String, rules: Int, compiled: CompiledRuleSet)] = []
+        for (key, name, ruleSet) in sets {
+            compiledSets.append((key, name, ruleSet.rules.count, try CompiledRuleSet(ruleSet, normalizer: normalizer)))
+        }
+        let normalized = corpus.messages.map { normalizer.normalize($0.text) }
+
+        // Every case is timed in one interleaved call, so a slow spell of the
+        // machine falls on all of them and the 10,000/50 ratio compares runs taken side by side.
+        var workloads: [ThroughputMeasurement.Workload] = []
+        if selected.contains("normalizer") {
+            workloads.append(workload(corpus) { message in normalizer.normalize(message.text).scalars.count })
+        }
+        for set in compiledSets {
+            let compiled = set.compiled
+            workloads.append(workload(corpus) { message in compiled.match(text: message.text, speaker: message.speaker).count })
+            workloads.append(ThroughputMeasurement.Workload(itemCount: corpus.messages.count, byteCount: corpus.textBytes) {
+                // Elements read through buffer pointers are borrowed, not retained, so
+                // the loop adds no reference counting of its own to the matcher's.
+                var total = 0
+                normalized.withUnsafeBufferPointer { texts in
+                    corpus.messages.withUnsafeBufferPointer { messages in
+                        for index in texts.indices {
+                            total &+= compiled.match(texts[index], speaker: messages[index].speaker).count
+                        }
+                    }
+                }
+                return total
+            })
+        }
+        progress("timing \(workloads.count) cases, \(options.runs) rounds")
+        var measurements = ThroughputMeasurement.measure(workloads, runs: options.runs,
+                                                         minimumSeconds: options.minimumSeconds)[...]
+
+        if selected.contains("normalizer") {
+            report.append(row("normalizer alone", rules: nil, keywords: nil, measurements.removeFirst(), matchingOnly: nil))
+        }
+        // Keyed by case name, because a generated set no larger than the default set is the default set.
+        var results: [String: ThroughputMeasurement] = [:]
+        for set in compiledSets {
+            let matching = measurements.removeFirst()
+            let matchingOnly = measurements.removeFirst()
+            report.append(row(set.name, rules: set.rules, keywords: set.compiled.keywordCount, matching,
+                              matchingOnly: matchingOnly))
+            results[set.key] = matching
+        }
+
+        let (small, large) = (results[String(Self.generatedSizes[0])], results[String(Self.generatedSizes[1])])
+        report.notes = notes(default: results["default"], small: small, large: large)
+        report.figures["targetMessagesPerSecond"] = Self.targetMessagesPerSecond
+        report.figures["minimumRatio10000To50"] = 1 - Self.allowedSlowdown
+        if let defaultRules = results["default"] {
+            report.figures["defaultRulesMessagesPerSecond"] = defaultRules.medianItemsPerSecond
+        }
+        if let small, let large {
+            report.figures["ratio10000To50"] = ThroughputMeasurement.medianRatio(large, to: small)
+        }
+        return report
+    }
+
+    // MARK: - Steps
+
+    /// Generates a rule set and reads it back through ``RuleSetParser``, so the benchmark matches a valid file.
+    private func generated(_ generator: RuleSetGenerator, size: Int) throws -> RuleSet {
+        let text = RuleSetJSON.encode(generator.generate(ruleCount: size, seed: options.seed))
+        if let directory = options.generatedRulesDirectory {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = (directory as NSString).appendingPathComponent("generated-\(size).json")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return try RuleSetParser.parse(text: text)
+    }
+
+    /// Returns a workload that applies `work` to every message of the corpus.
+    private func workload(_ corpus: ChatCorpus,
+                          _ work: @escaping (ChatCorpus.Message) -> Int) -> ThroughputMeasurement.Workload {
+        ThroughputMeasurement.Workload(itemCount: corpus.messages.count, byteCount: corpus.textBytes) {
+            var total = 0
+            corpus.messages.withUnsafeBufferPointer { messages in
+                for index in messages.indices {
+                    total &+= work(messages[index])
+                }
+            }
+            return total
+        }
+    }
+
+    /// Returns a row of the table. `matchingOnly` times ``CompiledRuleSet/match(_:speaker:)`` on texts normalized beforehand.
+    private func row(_ name: String, rules: Int?, keywords: Int?, _ measurement: ThroughputMeasurement,
+                     matchingOnly: ThroughputMeasurement?) -> [BenchmarkReport.Cell] {
+        let rates = measurement.itemsPerSecond
+        return [
+            .text(name),
+            rules.map(BenchmarkReport.Cell.integer) ?? .empty,
+            keywords.map(BenchmarkReport.Cell.integer) ?? .empty,
+            .integer(Int(measurement.medianItemsPerSecond.rounded())),
+            .number(measurement.medianBytesPerSecond / 1_000_000, decimals: 1),
+            .text("\(Self.grouped(Int(rates.min() ?? 0))) - \(Self.grouped(Int(rates.max() ?? 0)))"),
+            matchingOnly.map { .integer(Int($0.medianItemsPerSecond.rounded())) } ?? .empty,
+            rules == nil ? .empty : .integer(measurement.checkValue),
+        ]
+    }
+
+    /// Returns the sentences under the table: the targets and whether this run met them.
+    private func notes(default defaultRules: ThroughputMeasurement?, small: ThroughputMeasurement?,
+                       large: ThroughputMeasurement?) -> [String] {
+        var notes = ["Medians of \(options.runs) runs of at least \(options.minimumSeconds) s each, on one thread, "
+                     + "the cases taken in turn in each round. MB are 10^6 bytes of UTF-8 message text. hits counts the rule hits in one pass over the "
+                     + "messages, a check that two builds did the same work."]
+        if let defaultRules {
+            let rate = defaultRules.medianItemsPerSecond
+            let verdict = rate >= Self.targetMessagesPerSecond
+                ? "met"
+                : String(format: "missed by %.0f%%", (1 - rate / Self.targetMessagesPerSecond) * 100)
+            notes.append("Default rules: \(Self.grouped(Int(rate))) messages/s, target "
+                         + "\(Self.grouped(Int(Self.targetMessagesPerSecond))) per core: \(verdict).")
+        }
+        if let small, let large {
+            let ratio = ThroughputMeasurement.medianRatio(large, to: small)
+            let verdict = ratio >= 1 - Self.allowedSlowdown
+                ? "met"
+                : String(format: "missed: %.0f%% slower", (1 - ratio) * 100)
+            notes.append(String(format: "10,000 rules vs 50 rules: %.2f of the speed, the median of run-by-run ratios "
+                                + "(target at least %.2f): ",
+                                ratio, 1 - Self.allowedSlowdown) + verdict + ".")
+        }
+        return notes
+    }
+
+    private static func grouped(_ value: Int) -> String {
+        BenchmarkReport.Cell.integer(value).rendered
+    }
+}

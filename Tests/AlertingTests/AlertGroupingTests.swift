@@ -157,4 +157,59 @@ struct AlertGroupingTests {
         #expect(decision.action == .repeated)
         #expect(decision.occurrences == 2)
     }
+
+    @Test("a reminder's inhibition does not depend on where watermarks fall")
+    func reminderInhibitionWithoutWatermarks() throws {
+        func run(watermarkBeforeHit: Bool) throws -> Alert? {
+            let harness = try AlertingHarness()
+            try harness.send(customer("m-1", "我去工商", at: "09:00:00"))
+            try harness.send(customer("m-2", "我要投诉", at: "19:00:00"))
+            if watermarkBeforeHit {
+                try harness.watermark("2026-11-11T23:30:00+08:00")
+            }
+            try harness.send(AlertingHarness.message("m-3", "我去工商", at: "09:00:00").with(
+                sentAt: try AlertingHarness.time("2026-11-12T00:00:00+08:00")))
+            try harness.watermark("2026-11-12T00:30:00+08:00")
+            return try harness.alerts().first { $0.category == .complaint && $0.currentAction == .reminded }
+        }
+        let withWatermark = try #require(try run(watermarkBeforeHit: true))
+        let withoutWatermark = try #require(try run(watermarkBeforeHit: false))
+        #expect(withWatermark == withoutWatermark)
+        #expect(withWatermark.notifies, "the regulator alert of the next day opened after the reminder fell due")
+    }
+
+    @Test("a reminder inside a closed regulator alert's span stays held back")
+    func inhibitionByClosedAlert() throws {
+        let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 3 * 3_600, repeatIntervalSeconds: 3_600))
+        try harness.send(customer("m-1", "我去工商", at: "09:00:00"))
+        try harness.send(customer("m-2", "我要投诉", at: "09:30:00"))
+        // One watermark settles both: the complaint's reminders at 10:30 and 11:30 fell due while the
+        // regulator alert was open (until 12:00), whichever of the two the store settles first.
+        let alerts = try harness.watermark("2026-11-11T12:40:00+08:00")
+        let reminders = alerts.filter { $0.category == .complaint && $0.currentAction == .reminded }
+        #expect(reminders.count == 2)
+        #expect(reminders.allSatisfy { !$0.notifies && $0.inhibitedBy != nil })
+    }
+
+    @Test("repeats and reminders keep the alert's highest severity")
+    func severityKept() throws {
+        let harness = try AlertingHarness()
+        let raised = try #require(try harness.send(customer("m-1", "我要举报", at: "09:00:00")).first)
+        #expect(raised.severity == .high)
+        let repeated = try #require(try harness.send(customer("m-2", "我要投诉", at: "09:01:00")).first)
+        #expect(repeated.currentAction == .repeated)
+        #expect(repeated.severity == .high)
+        let reminder = try #require(try harness.watermark("2026-11-11T13:30:00+08:00").first)
+        #expect(reminder.currentAction == .reminded)
+        #expect(reminder.severity == .high)
+        #expect(reminder.text.chinese.hasPrefix("【预警提醒·投诉】"))
+    }
+}
+
+private extension ChatMessage {
+    func with(sentAt: Timestamp) -> ChatMessage {
+        var copy = self
+        copy.sentAt = sentAt
+        return copy
+    }
 }

@@ -184,4 +184,42 @@ struct AlertingProcessorTests {
         #expect(harness.processor.rules.version == "test-1")
         #expect(try harness.send(message("我要投诉")).first?.ruleVersion == "test-1")
     }
+
+    @Test("a window hit on an earlier message beyond the context keeps that message's text")
+    func windowBeyondContext() throws {
+        let harness = try AlertingHarness()
+        try harness.release("""
+            {"version": "w-5", "rules": [
+              {"id": "complaint", "category": "complaint", "severity": "medium",
+               "title": {"zh-CN": "投诉", "en": "Complaint"}, "keywords": ["投诉"]},
+              {"id": "unanswered", "category": "escalation", "severity": "medium",
+               "title": {"zh-CN": "没人管", "en": "Nobody helps"}, "keywords": ["没人管"],
+               "window": {"rule": "complaint", "messages": 5}}
+            ]}
+            """, version: "w-5")
+        try harness.send(AlertingHarness.message("m-1", "这事一直没人管", at: "09:00:00"))
+        for index in 2...5 {
+            try harness.send(AlertingHarness.message("m-\(index)", "亲稍等", role: .agent, at: "09:00:0\(index)"))
+        }
+        let alerts = try harness.send(AlertingHarness.message("m-6", "我要投诉", at: "09:00:09"))
+        let window = try #require(alerts.first { $0.category == .escalation })
+        #expect(window.messageId == "m-1")
+        #expect(window.snippet == "这事一直没人管")
+        #expect(window.context?.count == 4, "the context still shows the last four messages")
+    }
+
+    @Test("numbers a rule matched are masked in every field")
+    func matchedNumbersMasked() throws {
+        let harness = try AlertingHarness()
+        try harness.release("""
+            {"version": "contact-1", "rules": [
+              {"id": "off-platform", "category": "escalation", "severity": "medium",
+               "title": {"zh-CN": "私下联系", "en": "Off-platform contact"}, "pattern": "加我[0-9]{11}"}
+            ]}
+            """, version: "contact-1")
+        let alert = try #require(try harness.send(message("加我 13812345678 私聊")).first)
+        let encoded = String(decoding: try EventCoding.encode(alert), as: UTF8.self)
+        #expect(!encoded.contains("13812345678"))
+        #expect(alert.matchedTerms == ["加我138****5678"])
+    }
 }

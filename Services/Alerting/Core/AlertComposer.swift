@@ -20,7 +20,7 @@ public struct AlertComposer: Sendable {
         let evidence = hits.flatMap { hit in
             hit.evidence.map { item in
                 AlertEvidence(ruleId: hit.ruleId, term: item.term.source, original: masker.mask(item.originalText),
-                              normalized: item.normalizedText, start: item.originalRange.lowerBound,
+                              normalized: masker.mask(item.normalizedText), start: item.originalRange.lowerBound,
                               end: item.originalRange.upperBound)
             }
         }.sorted { ($0.start, $0.end, $0.ruleId) < ($1.start, $1.end, $1.ruleId) }
@@ -29,11 +29,11 @@ public struct AlertComposer: Sendable {
         for item in evidence where !terms.contains(item.normalized) {
             terms.append(item.normalized)
         }
-        let severity = hits.map(\.severity.alertSeverity).max() ?? .medium
         let focus = evidence.first.map { $0.start..<$0.end } ?? 0..<0
 
         var alert = Alert(
-            eventId: decision.eventId, kind: .keyword, category: category, severity: severity, matchedTerms: terms,
+            eventId: decision.eventId, kind: .keyword, category: category, severity: decision.severity,
+            matchedTerms: terms,
             ruleVersion: ruleVersion, shop: message.shop, buyer: message.buyer, site: message.site,
             conversationId: message.conversationId, messageId: message.messageId, agent: message.agent,
             team: roster.person(message.agent)?.team, recipient: nil, raisedAt: decision.at,
@@ -85,6 +85,7 @@ public struct AlertComposer: Sendable {
         alert.eventId = decision.eventId
         alert.alertId = decision.alertId
         alert.action = decision.action
+        alert.severity = decision.severity
         alert.notify = decision.notify
         alert.occurrences = decision.occurrences
         alert.openedAt = decision.openedAt

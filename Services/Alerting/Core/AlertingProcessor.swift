@@ -100,19 +100,20 @@ public final class AlertingProcessor: StreamProcessor {
         // message or a watermark fires it: the messages before this one.
         var alerts = try replyAlerts(try timers.observe(message, partition: partition, in: database),
                                      partition: partition, in: database)
-        try recent.append(message, in: database)
         let compiled = rules.compiled
+        try recent.append(message, retaining: compiled.largestWindow + 1, in: database)
         let matches = compiled.matches(compiled.normalize(message.text), speaker: Self.speaker(of: message.role))
         let windowHits = try windows.observe(message, matches: matches, ruleSet: compiled, in: database)
         let detected = matches.hits.map { WindowHit(messageId: message.messageId, hit: $0) } + windowHits
         guard !detected.isEmpty else { return alerts }
 
-        let context = try recent.context(of: message, in: database)
+        let retained = try recent.recorded(shop: message.shop, conversationId: message.conversationId, in: database)
+        let context = Array(retained.suffix(recent.limit))
         let byCategory = Dictionary(grouping: detected) { $0.hit.category.riskCategory }
         for category in byCategory.keys.sorted() {
             let categoryHits = byCategory[category] ?? []
             let own = categoryHits.filter { $0.messageId == message.messageId }
-            let subject = own.isEmpty ? earlier(categoryHits[0].messageId, of: message, context: context) : message
+            let subject = own.isEmpty ? earlier(categoryHits[0].messageId, of: message, retained: retained) : message
             let hits = (own.isEmpty ? categoryHits.filter { $0.messageId == subject.messageId } : own).map(\.hit)
             let severity = categoryHits.map(\.hit.severity.alertSeverity).max() ?? .medium
             let (due, decision) = try groups.hit(
@@ -131,10 +132,10 @@ public final class AlertingProcessor: StreamProcessor {
     /// The earlier message a window hit belongs to, rebuilt from the
     /// conversation's recent (masked) messages; the evidence offsets refer to
     /// its original text, which masking keeps aligned.
-    private func earlier(_ messageId: String, of message: ChatMessage, context: [AlertContextMessage]) -> ChatMessage {
+    private func earlier(_ messageId: String, of message: ChatMessage, retained: [AlertContextMessage]) -> ChatMessage {
         var subject = message
         subject.messageId = messageId
-        if let recorded = context.first(where: { $0.messageId == messageId }) {
+        if let recorded = retained.first(where: { $0.messageId == messageId }) {
             subject.text = recorded.text
             subject.role = recorded.role
         } else {

@@ -35,8 +35,10 @@ public final class RecentMessages {
         "\(message.shop)/\(message.conversationId)"
     }
 
-    /// Records `message` as its conversation's latest and deletes older ones beyond the limit.
-    public func append(_ message: ChatMessage, in database: Database) throws {
+    /// Records `message` as its conversation's latest and deletes older ones
+    /// beyond `retaining` (at least ``limit``), so that a window rule firing
+    /// on an earlier message still finds that message's text.
+    public func append(_ message: ChatMessage, retaining: Int, in database: Database) throws {
         let key = Self.conversationKey(of: message)
         let next = (try database.scalar("SELECT MAX(seq) FROM alert_recent_messages WHERE conversation = ?",
                                         [key]).int ?? -1) + 1
@@ -45,7 +47,8 @@ public final class RecentMessages {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [key, next, message.messageId, message.role.rawValue, message.sentAt.epochMilliseconds,
                   TimestampFormat.format(message.sentAt), Self.shortened(masker.mask(message.text))])
-        try database.run("DELETE FROM alert_recent_messages WHERE conversation = ? AND seq <= ?", [key, next - limit])
+        try database.run("DELETE FROM alert_recent_messages WHERE conversation = ? AND seq <= ?",
+                         [key, next - max(limit, retaining)])
     }
 
     private static func shortened(_ text: String) -> String {
@@ -59,6 +62,11 @@ public final class RecentMessages {
 
     /// The recorded messages of a shop's conversation, oldest first, at most ``limit``.
     public func context(shop: String, conversationId: String, in database: Database) throws -> [AlertContextMessage] {
+        try recorded(shop: shop, conversationId: conversationId, in: database).suffix(limit)
+    }
+
+    /// Every retained message of a shop's conversation, oldest first.
+    public func recorded(shop: String, conversationId: String, in database: Database) throws -> [AlertContextMessage] {
         let rows = try database.query("""
             SELECT message_id, role, sent_at, text FROM alert_recent_messages
             WHERE conversation = ? ORDER BY seq

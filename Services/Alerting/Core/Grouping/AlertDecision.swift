@@ -6,6 +6,8 @@ public struct AlertDecision: Sendable, Equatable {
     public var alertId: String
     public var eventId: String
     public var action: AlertAction
+    /// The alert's severity after this event: the highest of its hits so far.
+    public var severity: Severity
     public var notify: Bool
     public var occurrences: Int
     public var openedAt: Timestamp
@@ -13,11 +15,12 @@ public struct AlertDecision: Sendable, Equatable {
     public var at: Timestamp
     public var inhibitedBy: String?
 
-    public init(alertId: String, eventId: String, action: AlertAction, notify: Bool, occurrences: Int,
-                openedAt: Timestamp, at: Timestamp, inhibitedBy: String?) {
+    public init(alertId: String, eventId: String, action: AlertAction, severity: Severity, notify: Bool,
+                occurrences: Int, openedAt: Timestamp, at: Timestamp, inhibitedBy: String?) {
         self.alertId = alertId
         self.eventId = eventId
         self.action = action
+        self.severity = severity
         self.notify = notify
         self.occurrences = occurrences
         self.openedAt = openedAt

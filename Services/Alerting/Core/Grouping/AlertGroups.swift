@@ -35,6 +35,17 @@ public final class AlertGroups {
             ) STRICT, WITHOUT ROWID;
             CREATE INDEX alert_groups_partition ON alert_groups (partition);
             """)
+        migrator.register("alerting-4-inhibitor-spans", sql: """
+            CREATE TABLE alert_inhibitor_spans (
+                shop TEXT NOT NULL,
+                buyer TEXT NOT NULL,
+                category TEXT NOT NULL,
+                alert_id TEXT NOT NULL,
+                opened_ms INTEGER NOT NULL,
+                until_ms INTEGER NOT NULL,
+                PRIMARY KEY (shop, buyer, category, alert_id)
+            ) STRICT, WITHOUT ROWID;
+            """)
     }
 
     // MARK: - Hits
@@ -66,8 +77,9 @@ public final class AlertGroups {
                 VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                 """, [thread.shop, thread.buyer, category.rawValue, alertId, partition, severity.rawValue,
                       time.epochMilliseconds, time.epochMilliseconds, time.epochMilliseconds])
-            return (due, AlertDecision(alertId: alertId, eventId: alertId, action: .raised, notify: inhibitor == nil,
-                                       occurrences: 1, openedAt: time, at: time, inhibitedBy: inhibitor))
+            return (due, AlertDecision(alertId: alertId, eventId: alertId, action: .raised, severity: severity,
+                                       notify: inhibitor == nil, occurrences: 1, openedAt: time, at: time,
+                                       inhibitedBy: inhibitor))
         }
 
         open.occurrences += 1
@@ -84,7 +96,7 @@ public final class AlertGroups {
                   thread.shop, thread.buyer, category.rawValue])
         let decision = AlertDecision(
             alertId: open.alertId, eventId: "\(open.alertId)/\(action.rawValue)/\(causeId)", action: action,
-            notify: action == .escalated && inhibitor == nil, occurrences: open.occurrences,
+            severity: open.severity, notify: action == .escalated && inhibitor == nil, occurrences: open.occurrences,
             openedAt: Timestamp(epochMilliseconds: open.openedMilliseconds), at: time, inhibitedBy: inhibitor)
         return (due, decision)
     }
@@ -141,7 +153,7 @@ public final class AlertGroups {
             let inhibitor = try inhibitor(of: open.thread, category: open.category, at: at, in: database)
             followUps.append(AlertFollowUp(template: template, decision: AlertDecision(
                 alertId: open.alertId, eventId: "\(open.alertId)/reminded/\(notified)", action: .reminded,
-                notify: inhibitor == nil, occurrences: open.occurrences,
+                severity: open.severity, notify: inhibitor == nil, occurrences: open.occurrences,
                 openedAt: Timestamp(epochMilliseconds: open.openedMilliseconds), at: at, inhibitedBy: inhibitor)))
         }
         if notified != open.notifiedMilliseconds {
@@ -162,21 +174,42 @@ public final class AlertGroups {
                        in database: Database) throws -> AlertFollowUp? {
         try database.run("DELETE FROM alert_groups WHERE shop = ? AND buyer = ? AND category = ?",
                          [open.thread.shop, open.thread.buyer, open.category.rawValue])
+        if AlertPolicy.inhibitions[open.category] != nil {
+            // A closed inhibitor still holds back what fell due while it was open.
+            try database.run("""
+                INSERT OR REPLACE INTO alert_inhibitor_spans (shop, buyer, category, alert_id, opened_ms, until_ms)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, [open.thread.shop, open.thread.buyer, open.category.rawValue, open.alertId,
+                      open.openedMilliseconds, min(time.epochMilliseconds, open.quietUntil(policy))])
+        }
         guard let template = open.latestEvent else { return nil }
         let suffix = causeId.map { "closed/\($0)" } ?? "closed"
         return AlertFollowUp(template: template, decision: AlertDecision(
-            alertId: open.alertId, eventId: "\(open.alertId)/\(suffix)", action: .closed, notify: false,
+            alertId: open.alertId, eventId: "\(open.alertId)/\(suffix)", action: .closed, severity: open.severity,
+            notify: false,
             occurrences: open.occurrences, openedAt: Timestamp(epochMilliseconds: open.openedMilliseconds), at: time,
             inhibitedBy: nil))
     }
 
-    /// The open regulator alert that holds back `category` in `thread` at `time`, if any.
+    /// Returns the regulator alert that held back `category` in `thread` at
+    /// `time`: one opened at or before `time` and not yet quiet then. Closed
+    /// alerts count through their spans, so the answer for a past time does
+    /// not change when a later event closes or opens an alert.
     private func inhibitor(of thread: ThreadKey, category: RiskCategory, at time: Timestamp,
                            in database: Database) throws -> String? {
+        let at = time.epochMilliseconds
         for inhibiting in AlertPolicy.inhibitors(of: category) {
             if let open = try group(thread: thread, category: inhibiting, in: database),
-               time.epochMilliseconds < open.quietUntil(policy) {
+               open.openedMilliseconds <= at, at < open.quietUntil(policy) {
                 return open.alertId
+            }
+            let spans = try database.query("""
+                SELECT alert_id FROM alert_inhibitor_spans
+                WHERE shop = ? AND buyer = ? AND category = ? AND opened_ms <= ? AND ? < until_ms
+                ORDER BY opened_ms LIMIT 1
+                """, [thread.shop, thread.buyer, inhibiting.rawValue, at, at])
+            if let alertId = spans.first?[0].string {
+                return alertId
             }
         }
         return nil

@@ -59,6 +59,28 @@ struct RulesPushCommandTests {
         #expect(release.ruleCount == 1)
     }
 
+    @Test("a rules file larger than a broker's default message limit is published")
+    func pushLarge() throws {
+        let harness = try OperatorHarness()
+        let rules = (0..<6_000).map { index in
+            #"    {"id": "shop-\#(index)", "category": "complaint", "severity": "medium", "#
+                + #""title": {"zh-CN": "店铺词 \#(index)", "en": "Shop word \#(index)"}, "#
+                + #""keywords": ["店铺专用词\#(index)号", "品牌专用词\#(index)号"]}"#
+        }
+        let text = "{\n  \"version\": \"big-1\",\n  \"rules\": [\n" + rules.joined(separator: ",\n") + "\n  ]\n}\n"
+        #expect(text.utf8.count > 1_100_000)
+        let path = try harness.write("big.json", text)
+        let context = try harness.context(RulesPushCommand.self, language: .english)
+
+        let (status, _) = try RulesPushCommand.push(path: path, by: "bm-01", force: false, context: context,
+                                                    now: publishedAt)
+
+        #expect(status == 0)
+        let release = try #require(try context.latestRuleSetRelease())
+        #expect(release.rules == text)
+        #expect(release.ruleCount == 6_000)
+    }
+
     @Test("publisher defaults to USER")
     func publisherFromEnvironment() throws {
         let harness = try OperatorHarness()

@@ -137,11 +137,24 @@ enum RulesPushCommand: Subcommand {
 
     // MARK: - Publishing
 
+    /// The largest release the producer accepts before compression: 16 MiB.
+    static let maximumReleaseBytes = 16 << 20
+
     /// Sends the release with the idempotent producer and waits for the broker's acknowledgement.
     static func publish(_ release: RuleSetRelease, context: OperatorContext) throws {
         var properties = context.configuration.clientProperties
         if properties["message.timeout.ms"] == nil {
             properties["message.timeout.ms"] = String(deliveryTimeoutMilliseconds)
+        }
+        // A whole rules file can pass 1 MB: librdkafka refuses larger messages
+        // unless message.max.bytes allows them, and Apache Kafka checks the
+        // compressed batch against the topic's max.message.bytes (1 MB by
+        // default). Rule text compresses well, so gzip keeps large sets under it.
+        if properties["compression.type"] == nil {
+            properties["compression.type"] = "gzip"
+        }
+        if properties["message.max.bytes"] == nil {
+            properties["message.max.bytes"] = String(maximumReleaseBytes)
         }
         let producer = try KafkaProducer(properties: properties, logger: context.logger)
         let topic = context.catalogue.rules

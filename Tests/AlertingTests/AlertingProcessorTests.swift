@@ -181,7 +181,7 @@ struct AlertingProcessorTests {
         #expect(throws: (any Error).self) {
             try harness.release(#"{"version": "bad", "rules": [{"id": "x"}]}"#, version: "bad")
         }
-        #expect(harness.processor.rules.version == "test-1")
+        #expect(harness.processor.activeRules?.version == "test-1")
         #expect(try harness.send(message("我要投诉")).first?.ruleVersion == "test-1")
     }
 

@@ -29,7 +29,7 @@ struct ReplyTimeoutAlertTests {
         #expect(raised.replyLimitSeconds == 180)
         #expect(raised.recipient?.personId == "S-hz-a")
         #expect(raised.snippet == "我的电话138****5678，东西什么时候到")
-        #expect(raised.text.chinese.hasPrefix("【回复超时】顾客 buyer-1 的消息"))
+        #expect(raised.text.chinese.hasPrefix("【回复不及时】顾客 buyer-1 的消息"))
         #expect(raised.text.chinese.contains("已等待 180 秒"))
         #expect(raised.notifies)
 
@@ -74,6 +74,13 @@ struct ReplyTimeoutAlertTests {
         #expect(try byWatermark.entries().map(\.record.value) == byReply.entries().map(\.record.value))
     }
 
+    @Test("a closing remark starts no wait")
+    func closingRemark() throws {
+        let harness = try harness()
+        try harness.send(message("m-1", "好的，谢谢！", at: "09:00:00"))
+        #expect(try harness.watermark("2026-11-11T10:00:00+08:00").isEmpty)
+    }
+
     @Test("the shop's own limit applies")
     func shopLimit() throws {
         let harness = try harness()
@@ -88,16 +95,33 @@ struct ReplyTimeoutAlertTests {
         #expect(alerts.first?.replyLimitSeconds == 60)
     }
 
-    @Test("an unanswered wait reminds on the repeat interval and closes after the quiet window")
+    @Test("an unanswered wait closes after the quiet window without reminding")
     func unanswered() throws {
         let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 7_200, repeatIntervalSeconds: 3_600),
                                           replyLimits: ReplyLimits(defaultSeconds: 180))
         try harness.send(message("m-1", "在吗", at: "09:00:00"))
         let alerts = try harness.watermark("2026-11-11T12:00:00+08:00")
 
-        #expect(alerts.map(\.currentAction) == [.raised, .reminded, .closed])
+        #expect(alerts.map(\.currentAction) == [.raised, .closed], "reply timeouts do not remind")
         #expect(alerts.map(\.raisedAt.epochMilliseconds) == (try [
-            "2026-11-11T09:03:00+08:00", "2026-11-11T10:03:00+08:00", "2026-11-11T11:03:00+08:00",
+            "2026-11-11T09:03:00+08:00", "2026-11-11T11:03:00+08:00",
         ].map { try AlertingHarness.time($0).epochMilliseconds }))
+    }
+}
+
+@Suite("ClosingRemarks")
+struct ClosingRemarksTests {
+    @Test("thanks, acknowledgements and emoji need no reply", arguments: [
+        "好的", "好的，谢谢！", "嗯嗯", "OK", "谢谢您~", "👍", "。。。", "拜拜", "离开人工会话",
+    ])
+    func closing(text: String) {
+        #expect(ClosingRemarks.needsNoReply(text))
+    }
+
+    @Test("questions and complaints need a reply", arguments: [
+        "好的，那什么时候发货？", "谢谢，但是我还没收到", "在吗", "?", "我要投诉", "12315",
+    ])
+    func needsReply(text: String) {
+        #expect(!ClosingRemarks.needsNoReply(text))
     }
 }

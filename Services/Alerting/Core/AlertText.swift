@@ -68,7 +68,7 @@ enum AlertText {
         let category = categoryName(alert.category, chinese: chinese)
         let urgent = alert.severity >= .high
         switch (alert.currentAction, chinese) {
-        case (.raised, true): return alert.kind == .replyTimeout ? "【回复超时】" : "【\(urgent ? "高危预警" : "预警")·\(category)】"
+        case (.raised, true): return alert.kind == .replyTimeout ? "【回复不及时】" : "【\(urgent ? "高危预警" : "预警")·\(category)】"
         case (.raised, false): return alert.kind == .replyTimeout ? "[Reply timeout]" : "[\(urgent ? "High-risk alert" : "Alert"): \(category)]"
         case (.escalated, true): return "【预警升级·\(category)】"
         case (.escalated, false): return "[Alert escalated: \(category)]"
@@ -89,7 +89,7 @@ enum AlertText {
         case .media: chinese ? "媒体曝光" : "media exposure"
         case .complaint: chinese ? "投诉" : "complaint"
         case .escalation: chinese ? "要求升级" : "escalation demand"
-        case .replyTimeout: chinese ? "回复超时" : "reply timeout"
+        case .replyTimeout: chinese ? "回复不及时" : "reply timeout"
         }
     }
 

@@ -19,15 +19,16 @@ public final class AlertingProcessor: StreamProcessor {
     private let windows = ConversationWindows()
     private let timers: ReplyTimers
     private let policy: AlertPolicy
-    /// The rules in force; replaced when a valid release arrives on the rules topic.
-    public private(set) var rules: ActiveRules
+    /// The rules in force; replaced when a valid release arrives on the rules
+    /// topic, and nil until a release or a file provides some.
+    public private(set) var activeRules: ActiveRules?
     /// The organisation, rebuilt from the roster topic at every start.
     public private(set) var roster = Roster()
 
-    public init(catalogue: TopicCatalogue, rules: ActiveRules, normalizer: TextNormalizer,
+    public init(catalogue: TopicCatalogue, rules: ActiveRules?, normalizer: TextNormalizer,
                 policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = ReplyLimits()) {
         self.catalogue = catalogue
-        self.rules = rules
+        self.activeRules = rules
         self.normalizer = normalizer
         self.policy = policy
         self.groups = AlertGroups(policy: policy)
@@ -64,12 +65,26 @@ public final class AlertingProcessor: StreamProcessor {
     private func applyRules(_ record: KafkaRecord) throws {
         guard !record.value.isEmpty else { return }
         let release = try RecordDecoding.decode(RuleSetRelease.self, from: record.value)
-        guard release.eventId != rules.releaseId else { return }
+        guard release.eventId != activeRules?.releaseId else { return }
         do {
-            rules = try ActiveRules.compile(text: release.rules, normalizer: normalizer, releaseId: release.eventId)
+            activeRules = try ActiveRules.compile(text: release.rules, normalizer: normalizer,
+                                                  releaseId: release.eventId)
         } catch {
-            throw RecordRejection(.invalidField, "rules release \(release.version) is invalid, keeping version "
-                                  + "\(rules.version): \(error)")
+            let kept = activeRules.map { "keeping version \($0.version)" } ?? "no rules in force yet"
+            throw RecordRejection(.invalidField, "rules release \(release.version) is invalid, \(kept): \(error)")
+        }
+    }
+
+    /// Refuses to start without rules: a message matched against nothing would raise no alert.
+    public func tablesLoaded() throws {
+        guard activeRules != nil else { throw NoRulesError() }
+    }
+
+    /// The rules in force; only nil before ``tablesLoaded()`` has passed.
+    private var rules: ActiveRules {
+        get throws {
+            guard let activeRules else { throw NoRulesError() }
+            return activeRules
         }
     }
 
@@ -100,7 +115,7 @@ public final class AlertingProcessor: StreamProcessor {
         // message or a watermark fires it: the messages before this one.
         var alerts = try replyAlerts(try timers.observe(message, partition: partition, in: database),
                                      partition: partition, in: database)
-        let compiled = rules.compiled
+        let compiled = try rules.compiled
         try recent.append(message, retaining: compiled.largestWindow + 1, in: database)
         let matches = compiled.matches(compiled.normalize(message.text), speaker: Self.speaker(of: message.role))
         let windowHits = try windows.observe(message, matches: matches, ruleSet: compiled, in: database)
@@ -121,7 +136,7 @@ public final class AlertingProcessor: StreamProcessor {
                 causeId: message.eventId, partition: partition, in: database)
             alerts += due.map { composer.followUp($0, roster: roster) }
             let alert = composer.keywordAlert(
-                message: subject, category: category, hits: hits, ruleVersion: rules.version,
+                message: subject, category: category, hits: hits, ruleVersion: try rules.version,
                 context: context, decision: decision, roster: roster)
             try groups.save(alert, in: database)
             alerts.append(alert)
@@ -180,7 +195,7 @@ public final class AlertingProcessor: StreamProcessor {
                 alerts += due.map { composer.followUp($0, roster: roster) }
                 let context = try recent.context(shop: wait.shop, conversationId: wait.conversationId, in: database)
                 let alert = composer.replyTimeoutAlert(
-                    wait: wait, severity: policy.replyTimeoutSeverity, ruleVersion: rules.version, context: context,
+                    wait: wait, severity: policy.replyTimeoutSeverity, ruleVersion: try rules.version, context: context,
                     decision: decision, roster: roster)
                 try groups.save(alert, in: database)
                 alerts.append(alert)
@@ -202,5 +217,13 @@ public final class AlertingProcessor: StreamProcessor {
         case .agent: .agent
         case .system: .any
         }
+    }
+}
+
+/// The alerting service has no rules: none published and no file given.
+public struct NoRulesError: Error, CustomStringConvertible {
+    public var description: String {
+        "no alert rules in force: publish a rules file with `vigil rules push FILE`, "
+            + "or start vigil-alerting with --rules FILE"
     }
 }

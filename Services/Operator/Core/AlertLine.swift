@@ -49,7 +49,7 @@ enum AlertLine {
         case .media: chinese ? "媒体" : "media"
         case .complaint: chinese ? "投诉" : "complaint"
         case .escalation: chinese ? "要求升级" : "escalation"
-        case .replyTimeout: chinese ? "回复超时" : "reply timeout"
+        case .replyTimeout: chinese ? "回复不及时" : "reply timeout"
         }
     }
 

@@ -4,7 +4,7 @@ import VigilRuntime
 /// `vigil summary`: how many messages, alerts, cases and agents the topics hold.
 enum SummaryCommand: Subcommand {
     static let name = "summary"
-    static let summary = LocalizedText(chinese: "统计各主题中的消息、预警、回复超时、案件、客服、投诉、订单和死信数",
+    static let summary = LocalizedText(chinese: "统计各主题中的消息、预警、回复不及时、案件、客服、投诉、订单和死信数",
                                        english: "count the messages, alerts, reply timeouts, cases, agents, complaints, orders and dead letters on the topics")
     static let options: [OptionSpec] = []
 
@@ -22,7 +22,7 @@ enum SummaryCommand: Subcommand {
         let deadLetters = try scanner.distinctEventCount(of: catalogue.deadLetters)
 
         print(context.text(
-            "消息 \(messages) 条，预警 \(alerts) 个，回复超时 \(replyTimeouts) 次，案件 \(cases) 个，客服 \(agents) 名，投诉 \(complaints) 件，订单 \(orders) 笔，死信 \(deadLetters) 条",
+            "消息 \(messages) 条，预警 \(alerts) 个，回复不及时 \(replyTimeouts) 次，案件 \(cases) 个，客服 \(agents) 名，投诉 \(complaints) 件，订单 \(orders) 笔，死信 \(deadLetters) 条",
             "\(messages) messages, \(alerts) alerts, \(replyTimeouts) reply timeouts, \(cases) cases, \(agents) agents, \(complaints) complaints, \(orders) orders, \(deadLetters) dead letters"))
         return 0
     }

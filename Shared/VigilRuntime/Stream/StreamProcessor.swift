@@ -27,6 +27,11 @@ public protocol StreamProcessor: AnyObject {
     /// Applies one record of a table topic. Throw ``RecordRejection`` to skip it with a logged reason.
     func applyTableRecord(_ record: KafkaRecord) throws
 
+    /// Called once every table topic has been read to its end, before the
+    /// first input record. Throw to refuse to start, for example when a
+    /// table the service cannot work without is empty.
+    func tablesLoaded() throws
+
     /// Processes one input record. Throw ``RecordRejection`` to send it to
     /// the dead-letter topic; any other error stops the service without
     /// committing the batch.
@@ -46,6 +51,7 @@ extension StreamProcessor {
     public var tableTopics: [TopicSpec] { [] }
     public func open(_ database: Database) throws {}
     public func applyTableRecord(_ record: KafkaRecord) throws {}
+    public func tablesLoaded() throws {}
     public func advanceWatermark(_ watermark: Watermark, context: ProcessingContext) throws {}
     public func finishBatch(context: ProcessingContext) throws {}
 }

@@ -68,6 +68,7 @@ public final class StreamService: KafkaRebalanceHandler {
         }
 
         let tables = try loadTables(partitionCounts: topics, store: store)
+        try processor.tablesLoaded()
         try publisher.publishPending(shutdown: shutdown)
 
         var groupProperties = configuration.clientProperties

@@ -147,7 +147,10 @@ public final class AlertGroups {
         let quietUntil = open.quietUntil(policy)
         var followUps: [AlertFollowUp] = []
         var notified = open.notifiedMilliseconds
-        while notified + interval <= time.epochMilliseconds, notified + interval < quietUntil {
+        // A reply timeout does not remind: its text would repeat a wait that
+        // has only grown, and the agent's reply or the quiet window ends it.
+        while open.category != .replyTimeout, notified + interval <= time.epochMilliseconds,
+              notified + interval < quietUntil {
             notified += interval
             let at = Timestamp(epochMilliseconds: notified)
             let inhibitor = try inhibitor(of: open.thread, category: open.category, at: at, in: database)

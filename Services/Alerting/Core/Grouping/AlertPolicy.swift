@@ -7,7 +7,7 @@ public struct AlertPolicy: Sendable, Equatable {
     /// again the next morning raises a new alert rather than a repeat.
     public var groupWindowSeconds: Int
     /// An alert still open this long after its last notification notifies
-    /// again, once per interval. Four hours is half a shift: a supervisor who
+    /// again, once per interval; reply timeouts never remind. Four hours is half a shift: a supervisor who
     /// missed the first notice hears again the same day without being flooded.
     public var repeatIntervalSeconds: Int
     /// The severity of reply-timeout alerts.

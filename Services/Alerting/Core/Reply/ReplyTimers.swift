@@ -11,7 +11,8 @@ import VigilStore
 /// same records in the same order return the same events.
 ///
 /// Rules, for one thread (shop and buyer):
-/// - A customer message starts a wait when none is pending. Later customer
+/// - A customer message starts a wait when none is pending, unless it only
+///   closes the turn (``ClosingRemarks``: 好的, 谢谢, an emoji). Later customer
 ///   messages leave it alone, because the customer has waited since the
 ///   first unanswered one.
 /// - An agent message sent at or after the wait's start answers it and ends
@@ -65,7 +66,7 @@ public final class ReplyTimers {
             // Step 2: the message's own effect on the wait.
             switch message.role {
             case .customer:
-                if entry == nil {
+                if entry == nil, !ClosingRemarks.needsNoReply(message.text) {
                     try ReplyWaitTable.insert(wait(startedBy: message), partition: partition, in: database)
                 }
             case .agent:

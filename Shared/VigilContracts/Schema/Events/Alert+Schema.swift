@@ -19,7 +19,7 @@ extension Alert: SchemaPublishing {
                 english: "The urgency with which the alert must be acknowledged."))),
             .required("matchedTerms", .array(of: .string(LocalizedText(chinese: "一个词。", english: "One term.")),
                                              LocalizedText(
-                chinese: "命中的词，按在正文中首次出现的顺序；回复超时预警为空。",
+                chinese: "命中的词，按在正文中首次出现的顺序；回复不及时预警为空。",
                 english: "The words that matched, in the order they first occur in the text; empty for a reply "
                     + "timeout."))),
             .required("ruleVersion", .string(LocalizedText(
@@ -130,10 +130,10 @@ extension Alert: SchemaPublishing {
             .optional("openedAt", .timestamp(LocalizedText(
                 chinese: "预警首次提出的时间。", english: "When the alert was first raised."))),
             .optional("replyLimitSeconds", .integer(LocalizedText(
-                chinese: "回复超时预警：店铺的回复时限（秒）。",
+                chinese: "回复不及时预警：店铺的回复时限（秒）。",
                 english: "For a reply timeout: the shop's reply limit, in seconds."))),
             .optional("waitedSeconds", .integer(LocalizedText(
-                chinese: "回复超时预警：到该事件时顾客已等待的秒数。",
+                chinese: "回复不及时预警：到该事件时顾客已等待的秒数。",
                 english: "For a reply timeout: how long the customer had waited at this event, in seconds."))),
         ], LocalizedText(
             chinese: "预警生命周期中的一个事件：提出、重复命中、升级、提醒或关闭。每个顾客线程每个类别同时只有一个未关闭的预警，"

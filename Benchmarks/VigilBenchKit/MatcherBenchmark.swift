@@ -231,7 +231,7 @@ public struct MatcherBenchmark {
 
     // MARK: - Names
 
-    /// The `--cases` name of a generated set, such as `phrases-10000`.
+    /// Returns the `--cases` name of a generated set, such as `phrases-10000`.
     public static func caseKey(_ style: KeywordStyle, _ size: Int) -> String {
         "\(style.rawValue)-\(size)"
     }

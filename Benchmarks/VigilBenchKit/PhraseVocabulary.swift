@@ -1,11 +1,11 @@
 /// The pieces ``RuleSetGenerator`` builds specific phrases from, in the
 /// ``KeywordStyle/specificPhrases`` style.
 ///
-/// A phrase follows one of the templates a brand's own rules use: a place
-/// and an authority or newspaper (杭州市监局, 四川日报), a district and a
+/// A phrase follows one of the templates a brand's own rules use. It is a
+/// place and an authority or newspaper (杭州市监局, 四川日报), a district and a
 /// local office (龙华区法院), a product and a fault (奶粉有异物), a made-up
-/// brand and a shop type (鑫瑞旗舰店) or a product (鑫瑞面膜), or a word of
-/// characters from the whole CJK Unified Ideographs block. Brands are made of
+/// brand and a shop type (鑫瑞旗舰店) or a product (鑫瑞面膜). The rest are
+/// words of characters from the whole CJK Unified Ideographs block. Brands are made of
 /// characters that shop names use, most of them common in chats too, so
 /// the automaton meets many phrase beginnings that end in no match.
 struct PhraseVocabulary {
@@ -46,7 +46,7 @@ struct PhraseVocabulary {
         return String(scalars)
     }
 
-    /// A made-up name of two characters that shop and place names use.
+    /// Returns a made-up name of two characters that shop and place names use.
     private static func brand(random: inout SplitMix64) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.append(random.element(of: nameCharacters))

@@ -16,7 +16,8 @@ let usage = """
       --min-seconds S    minimum length of one run in seconds (default 1)
       --seed N           seed of the generated rule sets (default 20261111)
       --write-rules DIR  also write the generated rule sets as rules files into DIR
-      --cases LIST       comma-separated cases to run: normalizer, default, 50, 10000 (default all)
+      --cases LIST       comma-separated cases to run: normalizer, default, phrases-50, phrases-10000,
+                         common-50, common-10000 (default all)
     """
 
 /// A usage error: the message and the usage text go to standard error, exit status 2.

@@ -5,8 +5,7 @@ import VigilContracts
 ///
 /// A generated set starts with every rule of a base set (rules/default.json
 /// in the benchmark), so the real risk words still fire, and fills up with
-/// generated rules. Their keywords are two to six common Chinese characters,
-/// which occur in chats now and then, as a brand's product and service words do.
+/// generated rules, whose keywords follow a ``KeywordStyle``.
 /// The shares of rules with a regular expression, an exclusion, a negation,
 /// `allOf`/`anyOf`/`noneOf`, an agent speaker or a window follow the base set.
 /// The same base, count and seed give the same rules on every machine.
@@ -45,11 +44,13 @@ public struct RuleSetGenerator: Sendable {
 
     public let base: RuleSet
     public let profile: Profile
+    public let style: KeywordStyle
     /// Negation cues taken from the base set, so generated negations use real cue words.
     private let cues: [String]
 
-    public init(base: RuleSet) {
+    public init(base: RuleSet, style: KeywordStyle) {
         self.base = base
+        self.style = style
         profile = Profile(of: base)
         var cues: [String] = []
         for cue in base.rules.compactMap(\.negation).flatMap(\.cues) where !cues.contains(cue) {
@@ -59,7 +60,7 @@ public struct RuleSetGenerator: Sendable {
     }
 
     /// Returns the base rules followed by generated ones, `ruleCount` in all
-    /// (at least the base set), with version `BASE+generated.COUNT.SEED`.
+    /// (at least the base set), with version `BASE+generated.STYLE.COUNT.SEED`.
     public func generate(ruleCount: Int, seed: UInt64) -> RuleSet {
         var random = SplitMix64(seed: seed)
         var rules = base.rules
@@ -70,7 +71,7 @@ public struct RuleSetGenerator: Sendable {
             rules.append(rule(id: id, previousIds: generatedIds, random: &random))
             generatedIds.append(id)
         }
-        return RuleSet(version: "\(base.version)+generated.\(rules.count).\(seed)", rules: rules)
+        return RuleSet(version: "\(base.version)+generated.\(style.rawValue).\(rules.count).\(seed)", rules: rules)
     }
 
     // MARK: - Rules
@@ -135,13 +136,23 @@ public struct RuleSetGenerator: Sendable {
     }
 
     /// Returns a regular expression in one of the shapes the base set uses: whole
-    /// numbers (hotlines), or two words with a short gap between them.
+    /// numbers (hotlines), or two words with a short gap between them. Specific
+    /// phrases come with five-digit service numbers (95xxx, 96xxx), common
+    /// characters with any number of three to five digits, prices and quantities included.
     private func pattern(random: inout SplitMix64) -> String {
         if random.chance(percent: 50) {
-            let numbers = (0..<(1 + random.next(below: 3))).map { _ in
-                String(1 + random.next(below: 9)) + (0..<(2 + random.next(below: 3))).map { _ in
-                    String(random.next(below: 10))
-                }.joined()
+            let numbers: [String]
+            switch style {
+            case .specificPhrases:
+                numbers = (0..<(1 + random.next(below: 3))).map { _ in
+                    String(95 + random.next(below: 2)) + (0..<3).map { _ in String(random.next(below: 10)) }.joined()
+                }
+            case .commonCharacters:
+                numbers = (0..<(1 + random.next(below: 3))).map { _ in
+                    String(1 + random.next(below: 9)) + (0..<(2 + random.next(below: 3))).map { _ in
+                        String(random.next(below: 10))
+                    }.joined()
+                }
             }
             return "(?<![0-9])(" + numbers.joined(separator: "|") + ")(?![0-9])"
         }
@@ -176,14 +187,28 @@ public struct RuleSetGenerator: Sendable {
         return result
     }
 
-    /// A word of two to six characters, shorter ones more often, as in the base set.
+    /// A keyword in the generator's style.
     private func word(random: inout SplitMix64) -> String {
+        switch style {
+        case .specificPhrases:
+            PhraseVocabulary.phrase(random: &random)
+        case .commonCharacters:
+            commonWord(random: &random)
+        }
+    }
+
+    /// A word of two to six common characters, shorter ones more often, as in the base set.
+    private func commonWord(random: inout SplitMix64) -> String {
         let roll = random.next(below: 100)
         let length = roll < 40 ? 2 : roll < 70 ? 3 : roll < 88 ? 4 : roll < 96 ? 5 : 6
         return word(length: length, random: &random)
     }
 
+    /// `length` characters in the generator's style: rare ones for specific phrases, common ones otherwise.
     private func word(length: Int, random: inout SplitMix64) -> String {
+        if style == .specificPhrases {
+            return PhraseVocabulary.rareWord(length: length, random: &random)
+        }
         var scalars = String.UnicodeScalarView()
         for _ in 0..<length {
             scalars.append(random.element(of: Self.commonCharacters))

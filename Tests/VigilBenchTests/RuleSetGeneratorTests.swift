@@ -12,9 +12,9 @@ private func defaultRuleSet() throws -> RuleSet {
 
 @Suite("Rule set generator")
 struct RuleSetGeneratorTests {
-    @Test("same seed, same file")
-    func deterministic() throws {
-        let generator = RuleSetGenerator(base: try defaultRuleSet())
+    @Test("same seed, same file", arguments: KeywordStyle.allCases)
+    func deterministic(style: KeywordStyle) throws {
+        let generator = RuleSetGenerator(base: try defaultRuleSet(), style: style)
 
         let first = RuleSetJSON.encode(generator.generate(ruleCount: 500, seed: 7))
         let second = RuleSetJSON.encode(generator.generate(ruleCount: 500, seed: 7))
@@ -24,10 +24,10 @@ struct RuleSetGeneratorTests {
         #expect(first != otherSeed)
     }
 
-    @Test("generated files are valid", arguments: [50, 10_000])
-    func valid(ruleCount: Int) throws {
+    @Test("generated files are valid", arguments: KeywordStyle.allCases, [50, 10_000])
+    func valid(style: KeywordStyle, ruleCount: Int) throws {
         let base = try defaultRuleSet()
-        let text = RuleSetJSON.encode(RuleSetGenerator(base: base).generate(ruleCount: ruleCount, seed: 20_261_111))
+        let text = RuleSetJSON.encode(RuleSetGenerator(base: base, style: style).generate(ruleCount: ruleCount, seed: 20_261_111))
 
         let parsed = try RuleSetParser.parse(text: text)
 
@@ -44,11 +44,11 @@ struct RuleSetGeneratorTests {
         #expect(try RuleSetParser.parse(text: RuleSetJSON.encode(base)) == base)
     }
 
-    @Test("features follow the base set")
-    func profile() throws {
+    @Test("features follow the base set", arguments: KeywordStyle.allCases)
+    func profile(style: KeywordStyle) throws {
         let base = try defaultRuleSet()
         let profile = RuleSetGenerator.Profile(of: base)
-        let generated = RuleSetGenerator(base: base).generate(ruleCount: 10_000, seed: 1)
+        let generated = RuleSetGenerator(base: base, style: style).generate(ruleCount: 10_000, seed: 1)
         let rules = generated.rules.dropFirst(base.rules.count)
 
         /// Returns the share of generated rules with a feature, in percent.
@@ -64,9 +64,44 @@ struct RuleSetGeneratorTests {
         let flatShare = Double(100 - profile.combination) / 100
         #expect(abs(share { $0.matcher.pattern != nil } - Double(profile.pattern) * flatShare) < 3)
         #expect(abs(share { $0.matcher.exclusion != nil } - Double(profile.exclusion) * flatShare) < 3)
-        #expect(rules.allSatisfy { rule in
-            (rule.matcher.keywords ?? []).allSatisfy { (2...6).contains($0.unicodeScalars.count) }
-        })
+        #expect(abs(share { $0.speaker == .agent } - Double(profile.agentSpeaker)) < 3)
+        #expect(abs(share { $0.window != nil } - Double(profile.window)) < 3)
+    }
+
+    @Test("keyword lengths follow the style", arguments: KeywordStyle.allCases)
+    func keywordLengths(style: KeywordStyle) throws {
+        let base = try defaultRuleSet()
+        let generated = RuleSetGenerator(base: base, style: style).generate(ruleCount: 2_000, seed: 3)
+        let lengths = generated.rules.dropFirst(base.rules.count)
+            .flatMap { allKeywords(of: $0.matcher) }
+            .map(\.unicodeScalars.count)
+
+        let allowed = style == .specificPhrases ? 3...6 : 2...6
+        #expect(!lengths.isEmpty)
+        #expect(lengths.allSatisfy { allowed.contains($0) })
+    }
+
+    @Test("specific phrases rarely use only common characters")
+    func phrasesAreSpecific() throws {
+        let base = try defaultRuleSet()
+        let common = Set(RuleSetGenerator.commonCharacters)
+        /// Returns the share of keywords made of common characters alone, in percent.
+        func commonShare(_ style: KeywordStyle) -> Double {
+            let keywords = RuleSetGenerator(base: base, style: style).generate(ruleCount: 2_000, seed: 5).rules
+                .dropFirst(base.rules.count)
+                .flatMap { allKeywords(of: $0.matcher) }
+            let onlyCommon = keywords.filter { $0.unicodeScalars.allSatisfy(common.contains) }
+            return Double(onlyCommon.count) * 100 / Double(keywords.count)
+        }
+
+        #expect(commonShare(.commonCharacters) == 100)
+        #expect(commonShare(.specificPhrases) < 20)
+    }
+
+    /// Returns the keywords of a matcher and of its `allOf`, `anyOf` and `noneOf` elements.
+    private func allKeywords(of matcher: RuleMatcher) -> [String] {
+        let elements = (matcher.allOf ?? []) + (matcher.anyOf ?? []) + (matcher.noneOf ?? [])
+        return (matcher.keywords ?? []) + elements.flatMap { allKeywords(of: $0) }
     }
 
     @Test("JSON strings are escaped")

@@ -89,6 +89,7 @@ public struct AhoCorasick: Sendable {
             }
             own[node].append(Int32(index))
         }
+        (children, own) = Self.breadthFirst(children, own)
 
         // Flat edge arrays, each node's edges sorted for binary search.
         var edgeStart: [Int32] = []
@@ -156,6 +157,30 @@ public struct AhoCorasick: Sendable {
             rootEdges[Int(label)] = target
         }
         self.rootEdges = rootEdges
+    }
+
+    /// Renumbers the trie's nodes in breadth-first order, each node's children
+    /// by label. A search spends most steps at the root and the nodes one or
+    /// two scalars below it, which then sit together in memory, with their
+    /// edges, rather than spread over the whole automaton in pattern order.
+    private static func breadthFirst(_ children: [[UInt32: Int32]],
+                                     _ own: [[Int32]]) -> (children: [[UInt32: Int32]], own: [[Int32]]) {
+        var order = [0]
+        var newId = [Int32](repeating: 0, count: children.count)
+        order.reserveCapacity(children.count)
+        var head = 0
+        while head < order.count {
+            let node = order[head]
+            head += 1
+            for (_, target) in children[node].sorted(by: { $0.key < $1.key }) {
+                newId[Int(target)] = Int32(order.count)
+                order.append(Int(target))
+            }
+        }
+        let renumbered = order.map { node in
+            children[node].mapValues { newId[Int($0)] }
+        }
+        return (renumbered, order.map { own[$0] })
     }
 
     // MARK: - Searching

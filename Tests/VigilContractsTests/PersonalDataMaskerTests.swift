@@ -43,7 +43,7 @@ struct PersonalDataMaskerTests {
         #expect(masker.mask(input) == input)
     }
 
-    @Test("country prefixes stay readable and the number is masked", arguments: [
+    @Test("numbers after country codes are masked", arguments: [
         ("电话+8613812345678", "电话+86138****5678"),
         ("电话+86 138 1234 5678", "电话+86 138 **** 5678"),
         ("电话0086 138 1234 5678", "电话0086 138 **** 5678"),
@@ -80,7 +80,7 @@ struct PersonalDataMaskerTests {
         #expect(masker.mask(input) == expected)
     }
 
-    @Test("short contact hints do not hide a mobile number", arguments: [
+    @Test("numbers after contact hints are masked", arguments: [
         ("加我vx13812345678", "加我vx138****5678"),
         ("加我VX13812345678", "加我VX138****5678"),
         ("wx:13812345678 或 wx13812345678", "wx:138****5678 或 wx138****5678"),

@@ -15,7 +15,7 @@ enum DigitScalars {
         var script: Script
     }
 
-    /// The longest stretch of separators that still joins two digits into one run
+    /// The maximum number of separators between two digits of one run
     /// (`138 - 1234 - 5678` has three).
     static let maximumSeparatorGap = 3
 

@@ -3,14 +3,13 @@
 /// order number (SO13812345678).
 ///
 /// Customers glue short hints to a number to slip it past filters, while
-/// order, waybill and product codes glue letters to digits by design. The
-/// rule sits between the two: a known contact hint in any case (v, vx, wx,
-/// tel, qq, dh, sj, phone, mobile, wechat, weixin) or any other prefix of one
-/// to three letters that is not all uppercase counts as a hint. All-uppercase
-/// prefixes outside that list (SO, JD, TB) and longer words count as codes. The
-/// cost is that a lowercase order prefix (so13812345678) is masked when its
-/// digits happen to form a mobile number, and an uppercase hint missing from the
-/// list (WX is in it, but not WEI) leaves the number readable.
+/// order, waybill and product codes glue letters to digits by design. A known
+/// contact hint in any case (v, vx, wx, tel, qq, dh, sj, phone, mobile, wechat,
+/// weixin) counts as a hint. So does any other prefix of one to three letters
+/// unless it is all uppercase. All-uppercase prefixes outside the list (SO, JD,
+/// TB) and longer words count as codes. The cost is that a lowercase order
+/// prefix (so13812345678) is masked when its digits form a mobile number, and
+/// an all-uppercase hint outside the list (WEI) leaves the number readable.
 enum LetterPrefix: Equatable {
     /// No ASCII letter is glued to the run.
     case none

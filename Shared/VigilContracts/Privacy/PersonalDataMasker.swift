@@ -9,17 +9,17 @@
 /// card number its first three and last four, a bank card number its last
 /// four, and a landline number its area code.
 ///
-/// Numbers are found the way customers write them: in ASCII or full-width
-/// digits or Chinese numerals (一三八…, 幺三八…, 壹叁捌…, one `*` per numeral),
-/// with up to three spaces, hyphens, dots, underscores or slashes between
-/// digits, behind a country code (+86, 0086), glued to a short contact hint
-/// (vx13812345678, see ``LetterPrefix``), and several in one run
-/// (13812345678 13987654321), where each number must start and end at a
-/// separator, a change of script or an end of the run. Bank cards that fail
+/// Numbers are found the way customers write them. Digits may be ASCII,
+/// full-width or Chinese numerals (一三八…, 幺三八…, 壹叁捌…, one `*` per
+/// numeral), with up to three spaces, hyphens, dots, underscores or slashes
+/// between them. A number may follow a country code (+86, 0086) or a short
+/// contact hint (vx13812345678, see ``LetterPrefix``). A run may hold several
+/// numbers (13812345678 13987654321) when each starts and ends at a separator,
+/// a change of script or an end of the run. Bank cards that fail
 /// the Luhn check are masked only when written in groups of four. Digit runs
 /// that form none of these, such as order numbers, stay readable.
 public struct PersonalDataMasker: Sendable {
-    /// Creates a masker. It holds no state, so one instance may be shared.
+    /// Creates a masker. It has no stored properties, so one instance may be shared.
     public init() {}
 
     /// Returns `text` with every personal number masked.
@@ -78,7 +78,7 @@ public struct PersonalDataMasker: Sendable {
 
         var hidden = Set<Int>()
         for start in 0..<count where run.boundaries[start] {
-            for length in shortestNumber...longestNumber {
+            for length in minimumDigits...maximumDigits {
                 let end = start + length
                 guard end <= count, run.boundaries[end] else {
                     continue
@@ -93,9 +93,9 @@ public struct PersonalDataMasker: Sendable {
         return hidden
     }
 
-    /// The fewest and most digits any recognized number has.
-    private static let shortestNumber = 10
-    private static let longestNumber = 19
+    /// The minimum and maximum digit counts of the recognized numbers.
+    private static let minimumDigits = 10
+    private static let maximumDigits = 19
 
     /// Returns the run indices to hide when the digits in `window` form a
     /// personal number, or nil when they do not.

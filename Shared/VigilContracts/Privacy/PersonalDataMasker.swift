@@ -1,132 +1,123 @@
-import Foundation
-
 /// Masks mainland Chinese phone numbers, ID card numbers and bank card
 /// numbers in text that people read: alerts, cases, reports, logs.
 ///
 /// Each digit that is hidden becomes `*` in place, so the masked text has the
 /// same number of Unicode scalars as the original and offsets into one are
-/// offsets into the other (an alert's evidence spans stay valid). A mobile
+/// offsets into the other (an alert's evidence spans stay valid). Nothing but
+/// digits changes, and masking masked text changes nothing more. A mobile
 /// number keeps its first three and last four digits (138****5678), an ID
 /// card number its first three and last four, a bank card number its last
-/// four, and a landline number its area code. Full-width digits count as
-/// digits, and spaces or hyphens inside a number (138 1234 5678) are allowed.
-/// Digit runs of other lengths, such as order numbers, stay readable.
+/// four, and a landline number its area code.
+///
+/// Numbers are found the way customers write them. Digits may be ASCII,
+/// full-width or Chinese numerals (一三八…, 幺三八…, 壹叁捌…, one `*` per
+/// numeral), with up to three spaces, hyphens, dots, underscores or slashes
+/// between them. A number may follow a country code (+86, 0086) or a short
+/// contact hint (vx13812345678, see ``LetterPrefix``). A run may hold several
+/// numbers (13812345678 13987654321) when each starts and ends at a separator,
+/// a change of script or an end of the run. Bank cards that fail
+/// the Luhn check are masked only when written in groups of four. Digit runs
+/// that form none of these, such as order numbers, stay readable.
 public struct PersonalDataMasker: Sendable {
+    /// Creates a masker. It has no stored properties, so one instance may be shared.
     public init() {}
 
     /// Returns `text` with every personal number masked.
     public func mask(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            guard Self.digitValue(scalars[index]) != nil,
-                  index == 0 || !Self.isNumberPart(scalars[index - 1]) else {
-                index += 1
-                continue
-            }
-            let run = Self.numberRun(in: scalars, from: index)
-            let endsWithX = run.end < scalars.count && (scalars[run.end] == "X" || scalars[run.end] == "x")
-            Self.maskRun(run, endsWithX: endsWithX, in: &scalars)
-            index = max(run.end, index + 1)
-        }
+
+        // Hiding digits splits runs, and a piece may form a number that the
+        // whole run did not. Each pass hides at least one more digit, so
+        // repeating until nothing changes ends and makes masking idempotent.
+        while Self.maskPass(&scalars) {}
+
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
     }
 
-    // MARK: - Number runs
+    // MARK: - Runs
 
-    /// A maximal stretch of digits with single spaces or hyphens between them.
-    private struct NumberRun {
-        /// Positions of the digits, in order.
-        var digitPositions: [Int]
-        /// The digit values.
-        var digits: [UInt8]
-        /// One past the last digit.
-        var end: Int
-    }
-
-    private static func numberRun(in scalars: [Unicode.Scalar], from start: Int) -> NumberRun {
-        var run = NumberRun(digitPositions: [], digits: [], end: start)
-        var position = start
-        while position < scalars.count {
-            if let value = digitValue(scalars[position]) {
-                run.digitPositions.append(position)
-                run.digits.append(value)
-                position += 1
-                run.end = position
-            } else if isSeparator(scalars[position]), position + 1 < scalars.count,
-                      digitValue(scalars[position + 1]) != nil {
-                position += 1
-            } else {
-                break
+    /// Masks every run once and returns whether any digit was hidden.
+    private static func maskPass(_ scalars: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var index = 0
+        while index < scalars.count {
+            guard DigitScalars.digit(scalars[index]) != nil else {
+                index += 1
+                continue
             }
+
+            let prefix = LetterPrefix(before: index, in: scalars)
+            var run = NumberRun(in: scalars, from: index)
+            if prefix == .none {
+                run.markCountryCode()
+            }
+            let followedByX = run.end < scalars.count && (scalars[run.end] == "X" || scalars[run.end] == "x")
+
+            for digit in hiddenDigits(of: run, prefix: prefix, followedByX: followedByX) {
+                scalars[run.digitPositions[digit]] = "*"
+                changed = true
+            }
+            index = run.end
         }
-        return run
+        return changed
     }
 
-    private static func maskRun(_ run: NumberRun, endsWithX: Bool, in scalars: inout [Unicode.Scalar]) {
-        let digits = run.digits
-        let count = digits.count
-        var hidden: Range<Int>?
-        if count == 17, endsWithX, isIdentityNumber(digits) {
-            hidden = 3..<14
-        } else if count == 11, digits[0] == 1, (3...9).contains(digits[1]) {
-            hidden = 3..<7
-        } else if count == 18 || count == 15, isIdentityNumber(digits) {
-            hidden = 3..<(count - 4)
-        } else if (16...19).contains(count), passesLuhn(digits) {
-            hidden = 0..<(count - 4)
-        } else if (10...12).contains(count), digits[0] == 0 {
-            hidden = (digits[1] == 1 || digits[1] == 2 ? 3 : 4)..<count
+    /// Returns the indices of the run's digits to hide.
+    ///
+    /// A run that forms one number as a whole is masked as that number.
+    /// Otherwise every stretch between two boundaries that forms a number is
+    /// masked, and where such stretches overlap all their hidden digits are
+    /// hidden, so no reading of the run leaves a number exposed.
+    private static func hiddenDigits(of run: NumberRun, prefix: LetterPrefix, followedByX: Bool) -> Set<Int> {
+        let count = run.digits.count
+        if let whole = hiddenDigits(in: 0..<count, of: run, prefix: prefix, followedByX: followedByX) {
+            return Set(whole)
         }
-        guard let hidden else { return }
-        for digit in hidden {
-            scalars[run.digitPositions[digit]] = "*"
-        }
-    }
 
-    // MARK: - Checks
-
-    /// An ID card number whose birth month and day are plausible: 18
-    /// characters (17 digits and a digit or X) or the old 15-digit format.
-    private static func isIdentityNumber(_ digits: [UInt8]) -> Bool {
-        let monthStart = digits.count == 15 ? 8 : 10
-        let month = Int(digits[monthStart]) * 10 + Int(digits[monthStart + 1])
-        let day = Int(digits[monthStart + 2]) * 10 + Int(digits[monthStart + 3])
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
-
-    private static func passesLuhn(_ digits: [UInt8]) -> Bool {
-        var sum = 0
-        for (offset, digit) in digits.reversed().enumerated() {
-            var value = Int(digit)
-            if offset % 2 == 1 {
-                value *= 2
-                if value > 9 {
-                    value -= 9
+        var hidden = Set<Int>()
+        for start in 0..<count where run.boundaries[start] {
+            for length in minimumDigits...maximumDigits {
+                let end = start + length
+                guard end <= count, run.boundaries[end] else {
+                    continue
+                }
+                let endsRun = end == count
+                if let digits = hiddenDigits(in: start..<end, of: run, prefix: prefix,
+                                             followedByX: endsRun && followedByX) {
+                    hidden.formUnion(digits)
                 }
             }
-            sum += value
         }
-        return sum % 10 == 0
+        return hidden
     }
 
-    private static func digitValue(_ scalar: Unicode.Scalar) -> UInt8? {
-        switch scalar.value {
-        case 0x30...0x39: UInt8(scalar.value - 0x30)
-        case 0xFF10...0xFF19: UInt8(scalar.value - 0xFF10)
-        default: nil
+    /// The minimum and maximum digit counts of the recognized numbers.
+    private static let minimumDigits = 10
+    private static let maximumDigits = 19
+
+    /// Returns the run indices to hide when the digits in `window` form a
+    /// personal number, or nil when they do not.
+    private static func hiddenDigits(in window: Range<Int>, of run: NumberRun, prefix: LetterPrefix,
+                                     followedByX: Bool) -> Range<Int>? {
+        let kinds: [PersonalNumberKind]
+        switch (prefix, window.lowerBound) {
+        case (.code, 0):
+            kinds = []
+        case (.contactHint, 0):
+            kinds = [.mobile]
+        default:
+            kinds = PersonalNumberKind.allCases
         }
-    }
 
-    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "-" || scalar == "\u{3000}" || scalar == "－"
-    }
-
-    /// Letters and digits glued to a digit make it part of a longer token
-    /// (an order number such as SO13812345678), which is not masked.
-    private static func isNumberPart(_ scalar: Unicode.Scalar) -> Bool {
-        digitValue(scalar) != nil || (scalar.isASCII && scalar.properties.isAlphabetic)
+        let digits = run.digits[window]
+        let grouped = run.isGroupedInFours(window)
+        for kind in kinds {
+            if let hidden = kind.hiddenDigits(of: digits, followedByX: followedByX, groupedInFours: grouped) {
+                return (window.lowerBound + hidden.lowerBound)..<(window.lowerBound + hidden.upperBound)
+            }
+        }
+        return nil
     }
 }

@@ -221,5 +221,10 @@ struct AlertingProcessorTests {
         let encoded = String(decoding: try EventCoding.encode(alert), as: UTF8.self)
         #expect(!encoded.contains("13812345678"))
         #expect(alert.matchedTerms == ["加我138****5678"])
+
+        let spoken = try #require(try harness.send(message("加我一三八一二三四五六七八", id: "m-2")).first)
+        let spokenEncoded = String(decoding: try EventCoding.encode(spoken), as: UTF8.self)
+        #expect(!spokenEncoded.contains("13812345678"))
+        #expect(!spokenEncoded.contains("一三八一二三四五六七八"))
     }
 }

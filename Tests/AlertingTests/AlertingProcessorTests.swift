@@ -184,4 +184,24 @@ struct AlertingProcessorTests {
         #expect(harness.processor.rules.version == "test-1")
         #expect(try harness.send(message("我要投诉")).first?.ruleVersion == "test-1")
     }
+
+    /// A release whose pattern backtracks catastrophically would compile and
+    /// then stall matching on every message, so the validator refuses it.
+    @Test("a release with a catastrophic pattern is rejected and matching stays fast")
+    func catastrophicRelease() throws {
+        let harness = try AlertingHarness()
+        #expect(throws: (any Error).self) {
+            try harness.release("""
+                {"version": "redos-1", "rules": [
+                  {"id": "slow", "category": "complaint", "severity": "medium",
+                   "title": {"zh-CN": "慢", "en": "Slow"}, "pattern": "(\\\\d+)+$"}
+                ]}
+                """, version: "redos-1")
+        }
+        #expect(harness.processor.rules.version == "test-1")
+
+        let started = ContinuousClock.now
+        _ = try harness.send(message("订单" + String(repeating: "1", count: 24) + "号"))
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
 }

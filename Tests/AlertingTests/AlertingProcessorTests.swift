@@ -227,4 +227,21 @@ struct AlertingProcessorTests {
         #expect(!spokenEncoded.contains("13812345678"))
         #expect(!spokenEncoded.contains("一三八一二三四五六七八"))
     }
+
+    /// A release whose pattern backtracks catastrophically would compile and
+    /// then stall matching on every message, so the validator refuses it.
+    @Test("a release with a catastrophic pattern is rejected")
+    func catastrophicRelease() throws {
+        let harness = try AlertingHarness()
+        #expect(throws: (any Error).self) {
+            try harness.release("""
+                {"version": "redos-1", "rules": [
+                  {"id": "slow", "category": "complaint", "severity": "medium",
+                   "title": {"zh-CN": "慢", "en": "Slow"}, "pattern": "(\\\\d+)+$"}
+                ]}
+                """, version: "redos-1")
+        }
+        #expect(harness.processor.activeRules?.version == "test-1")
+        #expect(try harness.send(message("订单" + String(repeating: "1", count: 24) + "号")).isEmpty)
+    }
 }

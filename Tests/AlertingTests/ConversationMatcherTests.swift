@@ -48,6 +48,18 @@ struct ConversationMatcherTests {
         #expect(detected.map(\.hit.ruleId) == ["escalation-unanswered-complaint", "complaint-report"])
     }
 
+    @Test("a denial after a hotline is no regulator complaint")
+    func denialAfterHotline() throws {
+        let matcher = ConversationMatcher(ruleSet: try defaultRules())
+
+        #expect(matcher.observe(message: message("1", .customer, "我打过12315了")).map(\.hit.ruleId) == ["regulator-hotline"])
+        #expect(matcher.observe(message: message("2", .customer, "但我不想投诉你们")).isEmpty)
+        #expect(matcher.observe(message: message("3", .customer, "我没有说要投诉")).isEmpty)
+        let detected = matcher.observe(message: message("4", .customer, "本来不想投诉，但你们太过分了"))
+
+        #expect(Set(detected.map(\.hit.ruleId)) == ["regulator-complaint-after-hotline", "complaint-report"])
+    }
+
     @Test("windows are per conversation")
     func perConversation() throws {
         let matcher = ConversationMatcher(ruleSet: try defaultRules())

@@ -22,6 +22,24 @@ private func mentions(_ matcher: RuleMatcher, _ word: String) -> Bool {
     return (matcher.allOf ?? []).contains { mentions($0, word) } || (matcher.anyOf ?? []).contains { mentions($0, word) }
 }
 
+/// Returns every word a matcher lists: keywords, the lists in `allOf`, `anyOf` and `noneOf`, and keyword exclusions.
+private func words(of matcher: RuleMatcher) -> [String] {
+    var found = matcher.keywords ?? []
+    if case .keywords(let excluded) = matcher.exclusion {
+        found += excluded
+    }
+    for nested in (matcher.allOf ?? []) + (matcher.anyOf ?? []) + (matcher.noneOf ?? []) {
+        found += words(of: nested)
+    }
+    return found
+}
+
+/// Returns every word of the default rules, negation cues included, without repeats.
+private func defaultWords() throws -> [String] {
+    let rules = try defaultRuleSet().rules
+    return Array(Set(rules.flatMap { words(of: $0.matcher) + ($0.negation?.cues ?? []) })).sorted()
+}
+
 /// Returns the categories the default rules raise on one message, by a customer unless `speaker` says otherwise.
 private func categories(_ text: String, speaker: RuleSpeaker = .customer) throws -> Set<RuleCategory> {
     let compiled = try CompiledRuleSet(try defaultRuleSet(), normalizer: try TextNormalizer())
@@ -33,7 +51,7 @@ struct DefaultRuleSetTests {
     @Test("default file parses")
     func parses() throws {
         let ruleSet = try defaultRuleSet()
-        #expect(ruleSet.version == "2026.12.3")
+        #expect(ruleSet.version == "2026.12.4")
         #expect(ruleSet.rules.count >= 15)
         #expect(Set(ruleSet.rules.map(\.category)) == Set(RuleCategory.allCases))
     }
@@ -126,6 +144,128 @@ struct DefaultRuleSetTests {
     func tunedRules(text: String, category: RuleCategory) throws {
         let found = try categories(text)
         #expect(LabelSeverity.mostSevere(found) == category, "\(text): \(found)")
+    }
+
+    @Test("two hotlines written together both count", arguments: [
+        ("12315、12345我都打了", ["12315", "12345"]),
+        ("我打了12315 12345", ["12315", "12345"]),
+        ("打12315！12345也打", ["12315", "12345"]),
+        ("打了12315,110", ["12315"]),
+    ])
+    func adjacentHotlines(text: String, numbers: [String]) throws {
+        let compiled = try CompiledRuleSet(try defaultRuleSet(), normalizer: try TextNormalizer())
+        let hits = compiled.match(text: text, speaker: .customer)
+        let hotline = try #require(hits.first { $0.ruleId == "regulator-hotline" }, "\(text)")
+        #expect(hotline.evidence.map(\.originalText) == numbers)
+        if text.hasSuffix("110") {
+            #expect(hits.contains { $0.ruleId == "legal-police" })
+        }
+    }
+
+    @Test("numbers in another sense raise nothing", arguments: [
+        "一共110元", "孩子穿110的码", "身高110cm的穿多大", "110v的电压能用吗",
+        "送到3号楼315室", "我住315宿舍，放门口", "房间号315", "这瓶是315ml的吧", "一共315块",
+    ])
+    func numbersInAnotherSense(text: String) throws {
+        #expect(try categories(text).isEmpty, "\(text)")
+    }
+
+    @Test("numbers as hotlines still alert", arguments: [
+        ("我要打110", RuleCategory.legal),
+        ("再这样我就打110了", .legal),
+        ("打315", .regulator),
+        ("去315投诉", .regulator),
+        ("我要上315晚会曝光你们", .regulator),
+        ("打三一五", .regulator),
+        ("我打3·15", .regulator),
+        ("我要打110，这单一共110元", .legal),
+        ("一共315元，我要打315", .regulator),
+    ])
+    func numbersAsHotlines(text: String, category: RuleCategory) throws {
+        #expect(try categories(text).contains(category), "\(text)")
+    }
+
+    @Test("Traditional hotline and complaint words", arguments: [
+        ("我要打市長熱線", RuleCategory.regulator),
+        ("我要打消費者熱線", .regulator),
+        ("我要討個說法", .complaint),
+        ("咱們微博見", .media),
+        ("抖音見", .media),
+        ("我要發到大眾點評上", .media),
+        ("我去電訴寶投訴", .media),
+        ("我要發視頻曝光", .media),
+    ])
+    func traditionalWords(text: String, category: RuleCategory) throws {
+        #expect(try categories(text).contains(category), "\(text)")
+    }
+
+    /// Characters of rule words whose Traditional forms were once missing from
+    /// the table, written out so that the test does not depend only on the table it checks.
+    private static let reviewedTraditional: [Character: Character] = [
+        "热": "熱", "讨": "討", "见": "見", "众": "眾", "宝": "寶", "频": "頻", "贴": "貼", "决": "決",
+    ]
+
+    @Test("every rule word written in Traditional characters normalizes to the word")
+    func traditionalRuleWords() throws {
+        var toTraditional = Self.reviewedTraditional
+        for (traditional, simplified) in NormalizationTables.standard.traditionalToSimplified {
+            toTraditional[Character(simplified)] = Character(traditional)
+        }
+        let normalizer = try TextNormalizer()
+        var changed = 0
+        for word in try defaultWords() {
+            let traditional = String(word.map { toTraditional[$0] ?? $0 })
+            changed += traditional == word ? 0 : 1
+            #expect(normalizer.normalize(traditional).string == normalizer.normalize(word).string,
+                    "\(traditional) does not normalize to \(word)")
+        }
+        #expect(changed > 50, "only \(changed) words have a Traditional form")
+    }
+
+    /// ICU's Simplified-Traditional transform, which Foundation on Linux
+    /// carries, gives an independent Traditional form of each word. It picks
+    /// one form per character (发 → 發, never 髮), so rarer variants that
+    /// OpenCC's phrase tables (libopencc) produce are not checked.
+    @Test("every rule word converted by ICU to Traditional normalizes to the word")
+    func icuTraditionalRuleWords() throws {
+        let normalizer = try TextNormalizer()
+        let transform = StringTransform("Simplified-Traditional")
+        var missing: Set<String> = []
+        for word in try defaultWords() {
+            let traditional = try #require(word.applyingTransform(transform, reverse: false))
+            guard normalizer.normalize(traditional).string != normalizer.normalize(word).string else { continue }
+            for (simplified, written) in zip(word, traditional)
+            where normalizer.normalize(String(written)).string != String(simplified) {
+                missing.insert("\(written)\(simplified)")
+            }
+            #expect(!missing.isEmpty, "\(traditional) does not normalize to \(word)")
+        }
+        #expect(missing.isEmpty, "Traditional characters missing from the table: \(missing.sorted().joined(separator: " "))")
+    }
+
+    @Test("a denial of a complaint raises nothing", arguments: [
+        "我没有说要投诉", "我没说要投诉，就问问", "我没有想要投诉", "我不是要投诉你，就问问",
+    ])
+    func deniedComplaint(text: String) throws {
+        #expect(try categories(text).isEmpty, "\(text)")
+    }
+
+    @Test("a complaint threat is not taken for a denial", arguments: [
+        "别逼我投诉", "你们没说清楚，我要投诉", "没有人管，我要投诉", "我本来不想投诉，但你们太过分了",
+    ])
+    func complaintThreat(text: String) throws {
+        #expect(try categories(text).contains(.complaint), "\(text)")
+    }
+
+    @Test("the complaint rules share their negation cues")
+    func complaintCuesConsistent() throws {
+        let ruleSet = try defaultRuleSet()
+        let complaint = try #require(ruleSet.rule(id: "complaint-report")?.negation)
+        let afterHotline = try #require(ruleSet.rule(id: "regulator-complaint-after-hotline")?.negation)
+        #expect(complaint == afterHotline)
+        for cue in ["不想", "没有说", "没说"] {
+            #expect(complaint.cues.contains(cue), "missing cue \(cue)")
+        }
     }
 
     @Test("agents' words raise no customer alert")

@@ -53,6 +53,37 @@ struct TextNormalizerTests {
         #expect(normalized("1️⃣2️⃣3️⃣1️⃣5️⃣") == "12315\u{FE0F}\u{20E3}")
     }
 
+    @Test("two numbers side by side stay apart", arguments: [
+        ("12315、12345我都打了", "12315 12345我都打了"),
+        ("我打了12315 12345", "我打了12315 12345"),
+        ("打12315！12345也打", "打12315 12345也打"),
+        ("打了12315,110", "打了12315 110"),
+        ("打了12315 ， 12345", "打了12315 12345"),
+        ("一二三一五，幺二三四五", "12315 12345"),
+        ("12315 一二三", "12315 123"),
+        ("电话138-1234-5678", "电话138 1234 5678"),
+    ])
+    func separatedNumbers(text: String, expected: String) {
+        #expect(normalized(text) == expected)
+    }
+
+    @Test("a number spaced out still joins", arguments: [
+        ("1 2 3 1 5", "12315"),
+        ("123 15", "12315"),
+        ("12 3 15", "12315"),
+        ("123 1 5", "12315"),
+        ("123 15元", "12315元"),
+        ("打123 15ok", "打12315ok"),
+        ("12315 12 345", "1231512345"),
+        ("１２３１５", "12315"),
+        ("一二三一五", "12315"),
+        ("一 二 三 一 五", "12315"),
+        ("12315 1", "123151"),
+    ])
+    func spacedNumber(text: String, expected: String) {
+        #expect(normalized(text) == expected)
+    }
+
     @Test("separators between Latin words kept")
     func latinSeparators() {
         #expect(normalized("hello, world") == "hello, world")
@@ -164,6 +195,17 @@ struct TextNormalizerTests {
 
         let homophone = normalizer.normalize("要头诉")
         #expect(homophone.originalText(of: 1..<3) == "头诉")
+
+        let numbers = normalizer.normalize("打12315 ， 12345！")
+        #expect(numbers.string == "打12315 12345!")
+        #expect(numbers.originalText(of: 1..<6) == "12315")
+        #expect(numbers.originalText(of: 6..<7) == " ， ")
+        #expect(numbers.originalText(of: 7..<12) == "12345")
+        #expect(numbers.originalScalarRange(of: 7..<12) == 9..<14)
+
+        let joined = normalizer.normalize("打123 15，好")
+        #expect(joined.string == "打12315好")
+        #expect(joined.originalText(of: 1..<6) == "123 15")
     }
 
     @Test("offsets clamp out-of-range input")
@@ -175,7 +217,7 @@ struct TextNormalizerTests {
 
     @Test("origins never decrease")
     func originsMonotonic() {
-        let result = normalizer.normalize("我要打１２３幺五，去 gōng shāng 举.抱你們😡工❤️商")
+        let result = normalizer.normalize("我要打１２３幺五，去 gōng shāng 举.抱你們😡工❤️商12315、一二三 4 5 110😡")
         #expect(result.origins.count == result.scalars.count)
         for (previous, next) in zip(result.origins, result.origins.dropFirst()) {
             #expect(previous.lowerBound <= next.lowerBound)

@@ -26,14 +26,14 @@ struct RulesCommandTests {
     func defaultFileChinese() {
         let (status, lines) = RulesCheckCommand.check(path: defaultRulesPath, language: .chinese)
         #expect(status == 0)
-        #expect(lines == ["OK：23 条规则，版本 2026.12.3"])
+        #expect(lines == ["OK：23 条规则，版本 2026.12.4"])
     }
 
     @Test("default file passes in English")
     func defaultFileEnglish() {
         let (status, lines) = RulesCheckCommand.check(path: defaultRulesPath, language: .english)
         #expect(status == 0)
-        #expect(lines == ["OK: 23 rules, version 2026.12.3"])
+        #expect(lines == ["OK: 23 rules, version 2026.12.4"])
     }
 
     @Test("errors print file line and column")

@@ -44,7 +44,9 @@ public struct NormalizationTables: Sendable, Hashable {
     ///
     /// NOTE: `traditionalToSimplified` covers only the Traditional forms of
     /// characters in risk words and of common chat characters, not a full
-    /// OpenCC conversion. Add a character here when a rule word needs it.
+    /// OpenCC conversion. Add a character here when a rule word needs it:
+    /// DefaultRuleSetTests converts every default rule word to Traditional with
+    /// ICU and lists the characters that do not normalize back.
     public static let standard = NormalizationTables(
         traditionalToSimplified: scalarPairs(traditionalToSimplifiedPairs),
         chineseNumerals: scalarPairs(chineseNumeralPairs),
@@ -67,6 +69,9 @@ extension NormalizationTables {
         給给 從从 與与 請请 謝谢 東东 車车 運运 郵邮 遞递 險险 損损 壞坏 換换 幫帮
         兩两 萬万 億亿 點点 滿满 評评 論论 謊谎 執执 覺觉 糾纠 紛纷 辦办 幹干 鬥斗
         顧顾 戶户 鬧闹 憑凭 氣气 憤愤 騷骚 擾扰 襲袭 嚇吓 殺杀 訂订 購购 團团 隊队
+        熱热 討讨 見见 眾众 寶宝 頻频 貼贴 決决 線线 轉转 掛挂 曬晒 營营 業业 銀银 間间
+        別别 無无 隨随 種种 聲声 員员 額额 項项 裝装 燈灯 煙烟 霧雾 盜盗 愛爱 薦荐 歷历
+        於于 冊册 幾几 徑径 闆板 註注
         """
 
     /// Pairs of one numeral character and one ASCII digit, separated by whitespace.

@@ -23,6 +23,20 @@ struct ScalarBuffer {
         origins.removeSubrange(start..<end)
     }
 
+    /// Replaces the scalars in `range` with one `scalar` whose origin spans theirs.
+    mutating func collapse(_ range: Range<Int>, into scalar: Unicode.Scalar) {
+        guard let first = range.first, let last = range.last else { return }
+        let span = origins[first].lowerBound..<origins[last].upperBound
+        scalars.replaceSubrange(range, with: CollectionOfOne(scalar))
+        origins.replaceSubrange(range, with: CollectionOfOne(span))
+    }
+
+    /// Removes the scalar at `index`.
+    mutating func remove(at index: Int) {
+        scalars.remove(at: index)
+        origins.remove(at: index)
+    }
+
     /// Appends `word` in place of the scalars whose origins are given. A word of
     /// the same length keeps the origins one to one. Otherwise every scalar of
     /// it takes the whole span.

@@ -9,6 +9,10 @@ import Foundation
 /// 2. Separators: a run of whitespace, punctuation, symbols, emoji,
 ///    zero-width or format characters and variation selectors is dropped when
 ///    a Han character or digit is on both sides (工 商, 投.诉, 工❤商, 12 3 15).
+///    Between two digit groups that both have three or more digits or Chinese
+///    numerals, the run becomes one space instead. So two numbers written side
+///    by side stay two numbers (12315、12345 → 12315 12345), while a number
+///    spaced out digit by digit still joins (1 2 3 1 5, 123 15 → 12315).
 /// 3. Numerals, homophones and pinyin, in one scan. Chinese numerals become
 ///    digits inside a run of two or more numerals or digits (一二三一五 → 12315,
 ///    while 一个 stays). Homophones become the rule word (投素 → 投诉). A pinyin
@@ -78,6 +82,12 @@ public struct TextNormalizer: Sendable {
     private func foldScalars(of text: String, into buffer: inout ScalarBuffer) -> Bool {
         var needsReplacing = false
         var separatorRunStart: Int?
+        // The number of digits and numerals in the last digit group, as written.
+        // Separator runs do not reset it, so at the end of a run it counts the group before the run.
+        var digitGroup = 0
+        // The index of a space kept between two digit groups, until the group
+        // after it reaches `separatedDigitGroup`. It is removed if that group ends shorter.
+        var pendingSpace: Int?
         var offset = 0
         for scalar in text.unicodeScalars {
             let origin = offset..<(offset + 1)
@@ -88,9 +98,22 @@ public struct TextNormalizer: Sendable {
             // appends one scalar that is neither a separator nor a pinyin letter.
             if separatorRunStart == nil && ScalarClass.isHan(scalar) && value < 0xF900 {
                 let simple = simplify(scalar)
+                let isNumeral = numerals.contains(simple)
+                if isNumeral {
+                    digitGroup += 1
+                    if digitGroup >= Self.separatedDigitGroup {
+                        pendingSpace = nil
+                    }
+                } else {
+                    if let space = pendingSpace {
+                        buffer.remove(at: space)
+                        pendingSpace = nil
+                    }
+                    digitGroup = 0
+                }
                 buffer.append(simple, from: origin)
                 if !needsReplacing {
-                    needsReplacing = numerals.contains(simple) || homophones.firstScalars.contains(simple)
+                    needsReplacing = isNumeral || homophones.firstScalars.contains(simple)
                 }
                 continue
             }
@@ -122,24 +145,57 @@ public struct TextNormalizer: Sendable {
                 let appended = buffer.scalars[index]
                 if ScalarClass.isSeparator(appended) {
                     if separatorRunStart == nil {
+                        // The digit group after a pending space ends short of three.
+                        if let space = pendingSpace {
+                            buffer.remove(at: space)
+                            pendingSpace = nil
+                            index -= 1
+                        }
                         separatorRunStart = index
                     }
                     index += 1
                     continue
                 }
+
+                let isDigitOrNumeral = ScalarClass.isDigit(appended) || numerals.contains(appended)
                 if let runStart = separatorRunStart {
                     separatorRunStart = nil
                     if runStart > 0 && Self.isJoinable(buffer.scalars[runStart - 1]) && Self.isJoinable(appended) {
-                        buffer.remove(from: runStart, keepingLast: buffer.count - index)
-                        index = runStart
+                        if isDigitOrNumeral && digitGroup >= Self.separatedDigitGroup {
+                            buffer.collapse(runStart..<index, into: " ")
+                            pendingSpace = runStart
+                            index = runStart + 1
+                        } else {
+                            buffer.remove(from: runStart, keepingLast: buffer.count - index)
+                            index = runStart
+                        }
                     }
+                    digitGroup = 0
                 }
+
+                if isDigitOrNumeral {
+                    digitGroup += 1
+                    if digitGroup >= Self.separatedDigitGroup {
+                        pendingSpace = nil
+                    }
+                } else {
+                    if let space = pendingSpace {
+                        buffer.remove(at: space)
+                        pendingSpace = nil
+                        index -= 1
+                    }
+                    digitGroup = 0
+                }
+
                 if !needsReplacing {
                     needsReplacing = numerals.contains(appended) || homophones.firstScalars.contains(appended)
                         || startsPinyinWord(appended)
                 }
                 index += 1
             }
+        }
+        if let space = pendingSpace {
+            buffer.remove(at: space)
         }
         return needsReplacing
     }
@@ -155,6 +211,11 @@ public struct TextNormalizer: Sendable {
         guard let letter = PinyinLetters.keyLetter(scalar) else { return false }
         return pinyin.firstScalars.contains(letter)
     }
+
+    /// The number of digits or numerals that two groups must each have for
+    /// the separator between them to stay: 12315 12345 and 12315 110 stay
+    /// apart, 123 15 and 1 2 3 1 5 join.
+    private static let separatedDigitGroup = 3
 
     @inline(__always)
     private static func isJoinable(_ scalar: Unicode.Scalar) -> Bool {

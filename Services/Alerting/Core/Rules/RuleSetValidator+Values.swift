@@ -96,7 +96,8 @@ extension RuleSetValidator {
         return words
     }
 
-    /// Reads a regular expression and compiles it, reporting the compiler's message.
+    /// Reads a regular expression and compiles it, reporting the compiler's
+    /// message, and rejects one that backtracks catastrophically (``NestedQuantifiers``).
     mutating func regularExpression(_ value: PositionedJSON, name: String, in context: String) -> String? {
         guard let pattern = string(value, name: name, in: context) else { return nil }
         if pattern.isEmpty {
@@ -107,6 +108,13 @@ extension RuleSetValidator {
             _ = try NSRegularExpression(pattern: pattern)
         } catch {
             fail(value, "invalid regular expression \"\(pattern)\" in \"\(name)\" of \(context): \(Self.describe(error))")
+            return nil
+        }
+        if let group = NestedQuantifiers.first(in: pattern) {
+            fail(value, "regular expression \"\(pattern)\" in \"\(name)\" of \(context) repeats \"\(group)\", a group "
+                + "that already repeats without bound: on a message that almost matches, it backtracks for seconds "
+                + "(catastrophic backtracking) and stalls alerting. Repeat only the inner part, or make the group "
+                + "atomic (?>…) or its quantifier possessive (++)")
             return nil
         }
         return pattern

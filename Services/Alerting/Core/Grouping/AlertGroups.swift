@@ -196,7 +196,7 @@ public final class AlertGroups {
 
     /// Returns the regulator alert that held back `category` in `thread` at
     /// `time`: one opened at or before `time` and not yet quiet then. Closed
-    /// alerts count through their spans, so the answer for a past time does
+    /// alerts count through their spans, so the result for a past time does
     /// not change when a later event closes or opens an alert.
     private func inhibitor(of thread: ThreadKey, category: RiskCategory, at time: Timestamp,
                            in database: Database) throws -> String? {

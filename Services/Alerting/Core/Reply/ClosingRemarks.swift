@@ -1,7 +1,7 @@
 /// Customer messages that close a turn instead of asking for something:
 /// thanks, an acknowledgement, a goodbye, or only an emoji.
 ///
-/// Such a message starts no reply wait. Agents are not expected to answer
+/// Such a message starts no reply wait. Agents are not expected to reply to
 /// "好的" or "谢谢", and timing those out sent supervisors alerts about
 /// conversations that had simply ended.
 public enum ClosingRemarks {

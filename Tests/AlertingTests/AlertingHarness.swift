@@ -87,7 +87,7 @@ final class AlertingHarness {
         try #require(TimestampFormat.parse(text))
     }
 
-    /// A message of buyer-1's thread in shop-waimai, conversation c-1, at `time` (+08:00 on 11 November).
+    /// Returns a message of buyer-1's thread in shop-waimai, conversation c-1, at `time` (+08:00 on 11 November).
     static func message(_ id: String, _ text: String, role: ChatRole = .customer, agent: String = "A-hz-a01",
                         buyer: String = "buyer-1", at time: String = "09:00:00") throws -> ChatMessage {
         ChatMessage(messageId: id, site: "hz", shop: "shop-waimai", conversationId: "c-\(buyer)", buyer: buyer,
@@ -135,7 +135,7 @@ final class AlertingHarness {
         try store.outbox.pending(limit: 10_000)
     }
 
-    /// Every alert event in the outbox, oldest first.
+    /// Returns every alert event in the outbox, oldest first.
     func alerts() throws -> [Alert] {
         try entries().map { try EventCoding.decode(Alert.self, from: $0.record.value) }
     }

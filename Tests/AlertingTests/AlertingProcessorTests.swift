@@ -21,7 +21,7 @@ struct AlertingProcessorTests {
         #expect(alerts.first?.notifies == true)
     }
 
-    @Test("agent's own words raise nothing unless a rule reads agents")
+    @Test("agent words need agent rule")
     func agentWords() throws {
         let harness = try AlertingHarness()
         #expect(try harness.send(message("您可以拨打12315或向工商投诉", role: .agent)).isEmpty)
@@ -32,7 +32,7 @@ struct AlertingProcessorTests {
         #expect(try harness.send(message("我要找律师", id: "m-4")).isEmpty, "agent-legal does not read customers")
     }
 
-    @Test("plain message and another sense raise nothing")
+    @Test("plain and other-sense messages silent")
     func otherSenses() throws {
         let harness = try AlertingHarness()
         #expect(try harness.send(message("那可不咋上进")).isEmpty)
@@ -40,7 +40,7 @@ struct AlertingProcessorTests {
         #expect(try harness.send(message("我不是要投诉你，就问问", id: "m-3")).isEmpty, "negated within scope")
     }
 
-    @Test("one message raises one alert per category, most severe first")
+    @Test("alerts per category, max severity first")
     func categories() throws {
         let harness = try AlertingHarness()
         let alerts = try harness.send(message("再不处理我就去１２３１５投诉，找你们领导"))
@@ -52,7 +52,7 @@ struct AlertingProcessorTests {
         #expect(alerts.allSatisfy { $0.ruleVersion == "test-1" })
     }
 
-    @Test("a window rule fires on its own message after the named rule")
+    @Test("window rule fires after named rule")
     func windowBefore() throws {
         let harness = try AlertingHarness()
         try harness.send(AlertingHarness.message("m-1", "我去12315", at: "09:00:00"))
@@ -66,7 +66,7 @@ struct AlertingProcessorTests {
         #expect(far.isEmpty, "no regulator hit in buyer-2's conversation")
     }
 
-    @Test("a window rule fires on an earlier message when the named rule hits after it")
+    @Test("window rule fires on earlier message")
     func windowAfter() throws {
         let harness = try AlertingHarness()
         #expect(try harness.send(AlertingHarness.message("m-1", "这事我要反映", at: "09:00:00")).isEmpty)
@@ -81,7 +81,7 @@ struct AlertingProcessorTests {
         #expect(window.inhibitedBy == alerts[0].id)
     }
 
-    @Test("a window rule does not fire beyond its distance")
+    @Test("window rule silent beyond distance")
     func windowDistance() throws {
         let harness = try AlertingHarness()
         try harness.send(AlertingHarness.message("m-1", "我去12315", at: "09:00:00"))
@@ -92,7 +92,7 @@ struct AlertingProcessorTests {
 
     // MARK: - Explanation
 
-    @Test("evidence shows the original span and the normalized form")
+    @Test("evidence shows original and normalized")
     func evidence() throws {
         let harness = try AlertingHarness()
         let text = "我要去 工 商 局告你们"
@@ -110,7 +110,7 @@ struct AlertingProcessorTests {
         #expect(alert.text.chinese.contains("「工商」"))
     }
 
-    @Test("context holds the messages before the hit, masked")
+    @Test("context contains earlier messages, masked")
     func context() throws {
         let harness = try AlertingHarness()
         try harness.send(AlertingHarness.message("m-1", "我的电话13812345678", at: "09:00:00"))
@@ -130,7 +130,7 @@ struct AlertingProcessorTests {
 
     // MARK: - Routing
 
-    @Test("alert goes to the agent's supervisor")
+    @Test("alert routes to agent's supervisor")
     func supervisor() throws {
         let alert = try #require(try AlertingHarness().send(message("我要投诉")).first)
 
@@ -139,7 +139,7 @@ struct AlertingProcessorTests {
         #expect(alert.text.chinese.contains("请杭州A组主管立即一对一跟进"))
     }
 
-    @Test("agent without supervisor and unknown agent go to the site manager")
+    @Test("no supervisor routes to site manager")
     func siteManager() throws {
         let harness = try AlertingHarness()
         let direct = try #require(try harness.send(message("我要投诉", agent: "A-hz-x09")).first)
@@ -161,7 +161,7 @@ struct AlertingProcessorTests {
 
     // MARK: - Rules through the log
 
-    @Test("a release switches the rules and its version goes on alerts")
+    @Test("release switches rules and version")
     func release() throws {
         let harness = try AlertingHarness()
         try harness.release("""
@@ -175,7 +175,7 @@ struct AlertingProcessorTests {
         #expect(alert.category == .media)
     }
 
-    @Test("an invalid release is rejected and the rules stay")
+    @Test("invalid release rejected, rules kept")
     func invalidRelease() throws {
         let harness = try AlertingHarness()
         #expect(throws: (any Error).self) {
@@ -185,7 +185,7 @@ struct AlertingProcessorTests {
         #expect(try harness.send(message("我要投诉")).first?.ruleVersion == "test-1")
     }
 
-    @Test("a window hit on an earlier message beyond the context keeps that message's text")
+    @Test("window hit beyond context keeps text")
     func windowBeyondContext() throws {
         let harness = try AlertingHarness()
         try harness.release("""
@@ -208,7 +208,7 @@ struct AlertingProcessorTests {
         #expect(window.context?.count == 4, "the context still shows the last four messages")
     }
 
-    @Test("numbers a rule matched are masked in every field")
+    @Test("matched numbers masked in every field")
     func matchedNumbersMasked() throws {
         let harness = try AlertingHarness()
         try harness.release("""
@@ -229,8 +229,8 @@ struct AlertingProcessorTests {
     }
 
     /// A release whose pattern backtracks catastrophically would compile and
-    /// then stall matching on every message, so the validator refuses it.
-    @Test("a release with a catastrophic pattern is rejected")
+    /// then stall matching on every message, so the validator rejects it.
+    @Test("catastrophic pattern release rejected")
     func catastrophicRelease() throws {
         let harness = try AlertingHarness()
         #expect(throws: (any Error).self) {

@@ -10,7 +10,7 @@ private func defaultRuleSet() throws -> RuleSet {
     return try RuleSetParser.parse(bytes: Array(bytes))
 }
 
-/// True when a matcher, or one nested in it, lists a keyword containing `word` or has a pattern that matches `word`.
+/// Returns whether a matcher, or one nested in it, lists a keyword containing `word` or has a pattern that matches `word`.
 private func mentions(_ matcher: RuleMatcher, _ word: String) -> Bool {
     if matcher.keywords?.contains(where: { $0.contains(word) }) == true {
         return true
@@ -40,7 +40,7 @@ private func defaultWords() throws -> [String] {
     return Array(Set(rules.flatMap { words(of: $0.matcher) + ($0.negation?.cues ?? []) })).sorted()
 }
 
-/// Returns the categories the default rules raise on one message, by a customer unless `speaker` says otherwise.
+/// Returns the categories the default rules raise on one message, by a customer unless `speaker` names another role.
 private func categories(_ text: String, speaker: RuleSpeaker = .customer) throws -> Set<RuleCategory> {
     let compiled = try CompiledRuleSet(try defaultRuleSet(), normalizer: try TextNormalizer())
     return Set(compiled.match(text: text, speaker: speaker).map(\.category))
@@ -115,7 +115,7 @@ struct DefaultRuleSetTests {
         #expect(try categories(text).contains(category), "\(text)")
     }
 
-    @Test("other senses and negations do not alert", arguments: [
+    @Test("other senses and negations silent", arguments: [
         "我是个体工商户，开发票要写什么",
         "用工商银行的卡付的款",
         "我不是要投诉你，就问问",
@@ -205,7 +205,7 @@ struct DefaultRuleSetTests {
         "热": "熱", "讨": "討", "见": "見", "众": "眾", "宝": "寶", "频": "頻", "贴": "貼", "决": "決",
     ]
 
-    @Test("every rule word written in Traditional characters normalizes to the word")
+    @Test("Traditional rule words normalize back")
     func traditionalRuleWords() throws {
         var toTraditional = Self.reviewedTraditional
         for (traditional, simplified) in NormalizationTables.standard.traditionalToSimplified {
@@ -226,7 +226,7 @@ struct DefaultRuleSetTests {
     /// carries, gives an independent Traditional form of each word. It picks
     /// one form per character (发 → 發, never 髮), so rarer variants that
     /// OpenCC's phrase tables (libopencc) produce are not checked.
-    @Test("every rule word converted by ICU to Traditional normalizes to the word")
+    @Test("ICU Traditional rule words normalize back")
     func icuTraditionalRuleWords() throws {
         let normalizer = try TextNormalizer()
         let transform = StringTransform("Simplified-Traditional")
@@ -243,21 +243,21 @@ struct DefaultRuleSetTests {
         #expect(missing.isEmpty, "Traditional characters missing from the table: \(missing.sorted().joined(separator: " "))")
     }
 
-    @Test("a denial of a complaint raises nothing", arguments: [
+    @Test("complaint denial raises nothing", arguments: [
         "我没有说要投诉", "我没说要投诉，就问问", "我没有想要投诉", "我不是要投诉你，就问问",
     ])
     func deniedComplaint(text: String) throws {
         #expect(try categories(text).isEmpty, "\(text)")
     }
 
-    @Test("a complaint threat is not taken for a denial", arguments: [
+    @Test("complaint threat is not denial", arguments: [
         "别逼我投诉", "你们没说清楚，我要投诉", "没有人管，我要投诉", "我本来不想投诉，但你们太过分了",
     ])
     func complaintThreat(text: String) throws {
         #expect(try categories(text).contains(.complaint), "\(text)")
     }
 
-    @Test("the complaint rules share their negation cues")
+    @Test("complaint rules share negation cues")
     func complaintCuesConsistent() throws {
         let ruleSet = try defaultRuleSet()
         let complaint = try #require(ruleSet.rule(id: "complaint-report")?.negation)

@@ -14,7 +14,7 @@ struct ReplyTimeoutAlertTests {
         try AlertingHarness.message(id, text, role: role, agent: agent, at: time)
     }
 
-    @Test("a watermark past the deadline raises the alert, and the reply closes it")
+    @Test("watermark raises, reply closes")
     func raisedAndClosed() throws {
         let harness = try harness()
         try harness.send(message("m-1", "我的电话13812345678，东西什么时候到", at: "09:00:00"))
@@ -41,7 +41,7 @@ struct ReplyTimeoutAlertTests {
         #expect(closed.text.chinese.contains("客服已回复"))
     }
 
-    @Test("a reply in time raises nothing")
+    @Test("timely reply raises nothing")
     func inTime() throws {
         let harness = try harness()
         try harness.send(message("m-1", "在吗", at: "09:00:00"))
@@ -49,7 +49,7 @@ struct ReplyTimeoutAlertTests {
         #expect(try harness.watermark("2026-11-11T10:00:00+08:00").isEmpty)
     }
 
-    @Test("a late reply before any watermark raises and closes at once")
+    @Test("late reply raises and closes")
     func lateReplyWithoutWatermark() throws {
         let harness = try harness()
         try harness.send(message("m-1", "在吗", at: "09:00:00"))
@@ -60,7 +60,7 @@ struct ReplyTimeoutAlertTests {
         #expect(alerts.last?.waitedSeconds == 240)
     }
 
-    @Test("a timeout reads the same whether a watermark or the late reply fires it")
+    @Test("timeout same from watermark or reply")
     func sameEitherWay() throws {
         let byWatermark = try harness()
         try byWatermark.send(message("m-1", "在吗", at: "09:00:00"))
@@ -74,14 +74,14 @@ struct ReplyTimeoutAlertTests {
         #expect(try byWatermark.entries().map(\.record.value) == byReply.entries().map(\.record.value))
     }
 
-    @Test("a closing remark starts no wait")
+    @Test("closing remark starts no wait")
     func closingRemark() throws {
         let harness = try harness()
         try harness.send(message("m-1", "好的，谢谢！", at: "09:00:00"))
         #expect(try harness.watermark("2026-11-11T10:00:00+08:00").isEmpty)
     }
 
-    @Test("the shop's own limit applies")
+    @Test("shop's own limit applies")
     func shopLimit() throws {
         let harness = try harness()
         let fast = ChatMessage(messageId: "f-1", site: "hz", shop: "shop-fast", conversationId: "c-f", buyer: "buyer-9",
@@ -95,7 +95,7 @@ struct ReplyTimeoutAlertTests {
         #expect(alerts.first?.replyLimitSeconds == 60)
     }
 
-    @Test("an unanswered wait closes after the quiet window without reminding")
+    @Test("unanswered wait closes without reminder")
     func unanswered() throws {
         let harness = try AlertingHarness(policy: AlertPolicy(groupWindowSeconds: 7_200, repeatIntervalSeconds: 3_600),
                                           replyLimits: ReplyLimits(defaultSeconds: 180))
@@ -111,7 +111,7 @@ struct ReplyTimeoutAlertTests {
 
 @Suite("ClosingRemarks")
 struct ClosingRemarksTests {
-    @Test("thanks, acknowledgements and emoji need no reply", arguments: [
+    @Test("thanks, acknowledgements, emoji need no reply", arguments: [
         "好的", "好的，谢谢！", "嗯嗯", "OK", "谢谢您~", "👍", "。。。", "拜拜", "离开人工会话",
     ])
     func closing(text: String) {

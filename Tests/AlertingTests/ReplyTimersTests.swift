@@ -129,7 +129,7 @@ struct ReplyTimersTests {
         }
     }
 
-    @Test("answered wait lets next question start a new one")
+    @Test("answered wait allows new wait")
     func newWaitAfterAnswer() throws {
         try F.withDatabase { database in
             _ = try timers.observe(F.message(.customer, at: 0, id: "c1"), partition: 3, in: database)

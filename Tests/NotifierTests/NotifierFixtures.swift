@@ -40,12 +40,12 @@ struct ReceivedPost: Sendable {
         query.first { $0.name == name }?.value
     }
 
-    /// The body as a JSON object.
+    /// Decodes the body as a JSON object.
     func json() throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
     }
 
-    /// The `markdown` member of the body.
+    /// Returns the `markdown` member of the body.
     func markdown() throws -> [String: Any] {
         try #require(try json()["markdown"] as? [String: Any])
     }
@@ -103,7 +103,7 @@ final class FakeRobot: @unchecked Sendable {
     }
 }
 
-/// A realistic alert event; the named fields vary per test.
+/// Returns a realistic alert event whose named fields vary per test.
 func makeAlert(_ id: String = "alert/message/hf/m-1", severity: Severity = .critical,
                category: RiskCategory = .regulator, team: String? = "T-hf-b", site: String = "hf",
                buyer: String = "buyer-1", notify: Bool? = true, action: AlertAction? = .raised,
@@ -160,7 +160,7 @@ final class NotifierHarness {
     var log: DeliveryLog { DeliveryLog(database: store.database) }
 }
 
-/// A route table from routes-file text; fails the test when the text is invalid.
+/// Parses routes-file text into a route table and throws, failing the test, when the text is invalid.
 func routeTable(_ text: String, environment: [String: String] = [:]) throws -> RouteTable {
     try RoutesFile.parse(text, environment: environment)
 }

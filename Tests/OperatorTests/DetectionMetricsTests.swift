@@ -45,7 +45,7 @@ struct DetectionMetricsTests {
         #expect(metrics.score(.legal).recall == nil)
     }
 
-    @Test("the most severe category wins")
+    @Test("max severity category wins")
     func mostSevere() {
         #expect(DetectionMetrics.mostSevere([.complaint, .regulator, .legal]) == .regulator)
         #expect(DetectionMetrics.mostSevere([.escalation, .media]) == .media)

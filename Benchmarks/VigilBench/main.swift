@@ -30,7 +30,7 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
-/// Reads `--name value` pairs; every option of every subcommand takes a value.
+/// Reads `--name value` pairs, because every option of every subcommand takes a value.
 func parseOptions(_ arguments: ArraySlice<String>, allowed: Set<String>) throws -> [String: String] {
     var values: [String: String] = [:]
     var remaining = arguments

@@ -12,16 +12,22 @@ import VigilContracts
 public struct RuleSetGenerator: Sendable {
     /// The share of base rules, in percent, with each feature a generated rule may have.
     public struct Profile: Sendable, Equatable {
+        /// The share, in percent, of rules with a regular expression.
         public var pattern: Int
+        /// The share, in percent, of rules with an exclusion.
         public var exclusion: Int
         /// The share, in percent, of exclusions that are a regular expression rather than words.
         public var patternExclusion: Int
+        /// The share, in percent, of rules with a negation.
         public var negation: Int
+        /// The share, in percent, of rules that combine matchers with `allOf`, `anyOf` or `noneOf`.
         public var combination: Int
+        /// The share, in percent, of rules that match the agent's messages.
         public var agentSpeaker: Int
+        /// The share, in percent, of rules with a context window on another rule.
         public var window: Int
 
-        /// Measures `base`; a feature no base rule has gets 0.
+        /// Measures each feature's share of the rules in `base`. A feature that no base rule has gets 0.
         public init(of base: RuleSet) {
             let rules = base.rules
             func percent(_ count: Int, of total: Int) -> Int {
@@ -42,12 +48,16 @@ public struct RuleSetGenerator: Sendable {
         }
     }
 
+    /// The rule set that every generated set starts with.
     public let base: RuleSet
+    /// The feature shares measured on `base`.
     public let profile: Profile
+    /// The keyword style of the generated rules.
     public let style: KeywordStyle
     /// Negation cues taken from the base set, so generated negations use real cue words.
     private let cues: [String]
 
+    /// Measures `base` and collects its negation cues, falling back to two common cues when it has none.
     public init(base: RuleSet, style: KeywordStyle) {
         self.base = base
         self.style = style
@@ -138,7 +148,7 @@ public struct RuleSetGenerator: Sendable {
     /// Returns a regular expression in one of the shapes the base set uses: whole
     /// numbers (hotlines), or two words with a short gap between them. Specific
     /// phrases come with five-digit service numbers (95xxx, 96xxx), common
-    /// characters with any number of three to five digits, prices and quantities included.
+    /// characters with any three- to five-digit number, prices and quantities included.
     private func pattern(random: inout SplitMix64) -> String {
         if random.chance(percent: 50) {
             let numbers: [String]
@@ -161,7 +171,7 @@ public struct RuleSetGenerator: Sendable {
         return random.chance(percent: 50) ? "\(first).{0,3}\(second)" : "\(first)(了|过|的)?\(second)"
     }
 
-    /// Words that contain a keyword in another sense (keyword plus one or two
+    /// Returns words that contain a keyword in another sense (keyword plus one or two
     /// characters), or a regular expression for a keyword followed by a unit.
     private func exclusion(around keywords: [String], random: inout SplitMix64) -> RuleExclusion {
         let keyword = random.element(of: keywords)
@@ -187,7 +197,7 @@ public struct RuleSetGenerator: Sendable {
         return result
     }
 
-    /// A keyword in the generator's style.
+    /// Returns a keyword in the generator's style.
     private func word(random: inout SplitMix64) -> String {
         switch style {
         case .specificPhrases:
@@ -197,14 +207,25 @@ public struct RuleSetGenerator: Sendable {
         }
     }
 
-    /// A word of two to six common characters, shorter ones more often, as in the base set.
+    /// Returns a word of two to six common characters, shorter ones more often, as in the base set.
     private func commonWord(random: inout SplitMix64) -> String {
         let roll = random.next(below: 100)
-        let length = roll < 40 ? 2 : roll < 70 ? 3 : roll < 88 ? 4 : roll < 96 ? 5 : 6
+        let length: Int
+        if roll < 40 {
+            length = 2
+        } else if roll < 70 {
+            length = 3
+        } else if roll < 88 {
+            length = 4
+        } else if roll < 96 {
+            length = 5
+        } else {
+            length = 6
+        }
         return word(length: length, random: &random)
     }
 
-    /// `length` characters in the generator's style: rare ones for specific phrases, common ones otherwise.
+    /// Returns `length` characters in the generator's style: rare ones for specific phrases, common ones otherwise.
     private func word(length: Int, random: inout SplitMix64) -> String {
         if style == .specificPhrases {
             return PhraseVocabulary.rareWord(length: length, random: &random)

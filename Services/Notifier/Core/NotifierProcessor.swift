@@ -7,7 +7,7 @@ import VigilStore
 /// Reads alert events and records one delivery per event and robot route,
 /// in the transaction that stores the consumed offset.
 ///
-/// Only events whose ``Alert/notifies`` is true are delivered; repeats,
+/// Only events whose ``Alert/notifies`` is true are delivered. Repeats,
 /// closings and inhibited alerts are skipped. So are events raised longer
 /// than the maximum age before the host's clock: a new store or consumer
 /// group starts at the beginning of the alerts topic, and its old alerts

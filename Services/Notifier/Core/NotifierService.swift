@@ -10,8 +10,8 @@ import VigilRuntime
 /// its request in flight, and ``run()`` returns after both. When either
 /// fails, the other is asked to stop and ``run()`` throws the failure.
 public final class NotifierService: @unchecked Sendable {
-    // @unchecked: `senderFailure` and `senderFinished` are guarded by `lock`;
-    // the rest is immutable or used on the thread that calls run().
+    // @unchecked: `senderFailure` and `senderFinished` are guarded by `lock`.
+    // The rest is immutable or used on the thread that calls run().
     private let configuration: ServiceConfiguration
     private let routes: RouteTable
     private let policy: RetryPolicy

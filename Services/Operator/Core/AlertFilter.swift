@@ -1,23 +1,23 @@
 import VigilContracts
 import VigilRuntime
 
-/// Which alert events `vigil tail alerts` prints.
+/// Conditions that select the alert events `vigil tail alerts` prints.
 ///
 /// An empty team or category list admits every team or category. An alert
 /// without a team (its agent is not on the roster) never passes a team filter.
 struct AlertFilter: Sendable, Equatable {
-    /// The teams to show; empty for all.
+    /// The teams to show, or empty for all teams.
     var teams: Set<String> = []
-    /// The least severity to show; `high` shows high and critical.
+    /// The minimum severity to show, so `high` shows high and critical events.
     var minimumSeverity: Severity = .low
-    /// The categories to show; empty for all.
+    /// The categories to show, or empty for all categories.
     var categories: Set<RiskCategory> = []
-    /// Also show events that notify nobody: repeats, closings and inhibited alerts.
+    /// A flag to also show events that notify no one: repeats, closings and inhibited alerts.
     var includeSilent = false
-    /// Hide events raised before this time.
+    /// The earliest raise time to show, or nil for no limit.
     var notBefore: Timestamp?
 
-    /// True when the event passes every condition.
+    /// Returns true when the event passes every condition.
     func admits(_ alert: Alert) -> Bool {
         if !includeSilent, !alert.notifies {
             return false
@@ -41,8 +41,8 @@ struct AlertFilter: Sendable, Equatable {
 // MARK: - Options
 
 extension AlertFilter {
-    /// Reads `--team`, `--severity`, `--category` and `--all`; each list option
-    /// may be repeated or hold values separated by commas.
+    /// Reads `--team`, `--severity`, `--category` and `--all`. Each list option
+    /// may be repeated or contain values separated by commas.
     init(options: ParsedOptions) throws {
         teams = Set(Self.list(options.values("team")))
 

@@ -3,10 +3,10 @@ import VigilContracts
 /// One alert event as one line on a supervisor's screen:
 /// time, severity, category, action, recipient and the notification text.
 ///
-/// Events that notify nobody (shown only with `--all`) carry a mark, so a
+/// Events that notify no one (shown only with `--all`) carry a mark, so a
 /// reader can tell a repeat or an inhibited alert from one they must act on.
 enum AlertLine {
-    /// Formats the event; `utcOffsetSeconds` is the zone its time is shown in.
+    /// Formats the event, showing its time at `utcOffsetSeconds` from UTC.
     static func format(_ alert: Alert, language: Language, utcOffsetSeconds: Int32) -> String {
         let chinese = language == .chinese
         var fields = [
@@ -25,7 +25,7 @@ enum AlertLine {
         return fields.joined(separator: "  ")
     }
 
-    /// "2026-11-11 09:00:05" at the given offset.
+    /// Formats the time as "2026-11-11 09:00:05" at the given offset from UTC.
     static func time(_ timestamp: Timestamp, utcOffsetSeconds: Int32) -> String {
         let shifted = Timestamp(epochMilliseconds: timestamp.epochMilliseconds, utcOffsetSeconds: utcOffsetSeconds)
         return String(String(shifted.iso8601.prefix(19)).map { $0 == "T" ? " " : $0 })
@@ -66,7 +66,7 @@ enum AlertLine {
     }
 
     private static func recipient(_ recipient: AlertRecipient?, _ chinese: Bool) -> String {
-        guard let recipient else { return chinese ? "→ 无接收人" : "→ nobody" }
+        guard let recipient else { return chinese ? "→ 无接收人" : "→ no recipient" }
         let role: String
         switch recipient.role {
         case .agent: role = chinese ? "客服" : "agent"

@@ -43,7 +43,7 @@ enum RulesPushCommand: Subcommand {
         return status
     }
 
-    /// Checks, compares with the release in force and publishes; returns the
+    /// Checks, compares with the release in force and publishes. Returns the
     /// exit status and the lines to print (standard output for 0, standard error otherwise).
     static func push(path: String, by publisher: String?, force: Bool, context: OperatorContext,
                      now: Timestamp = localNow()) throws -> (Int32, [String]) {

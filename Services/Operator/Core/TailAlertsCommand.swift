@@ -29,7 +29,7 @@ enum TailAlertsCommand: Subcommand {
                            + "default: new alerts only")),
         .flag("all", help: LocalizedText(
             chinese: "也显示不通知的事件：重复、关闭和被抑制的预警（带标记）",
-            english: "also show events that notify nobody: repeats, closings and inhibited alerts (marked)")),
+            english: "also show events that notify no one: repeats, closings and inhibited alerts (marked)")),
         OptionSpec("zone", valueName: "OFFSET", defaultValue: "+08:00",
                    help: LocalizedText(chinese: "显示时间所用的时区偏移", english: "UTC offset the times are shown in")),
     ]
@@ -40,7 +40,7 @@ enum TailAlertsCommand: Subcommand {
         return 0
     }
 
-    /// Reads the options and starts a tail; returns it with the display offset in seconds.
+    /// Reads the options, starts a tail and returns it with the display offset in seconds.
     /// With `group`, the tail resumes from and commits to that consumer group.
     static func makeTail(_ options: ParsedOptions, context: OperatorContext, group: String? = nil,
                          fromBeginning: Bool = false) throws -> (AlertTail, Int32) {
@@ -63,7 +63,7 @@ enum TailAlertsCommand: Subcommand {
         return (tail, zone)
     }
 
-    /// Prints each event the tail hands back until shutdown is requested.
+    /// Prints each event the tail returns until shutdown is requested.
     static func follow(_ tail: AlertTail, zone: Int32, context: OperatorContext) throws {
         while !context.shutdown.isRequested {
             for alert in try tail.poll(timeoutMilliseconds: 200) {

@@ -2,19 +2,19 @@ import CCurl
 
 /// One libcurl easy handle, freed in deinit, that posts request bodies.
 ///
-/// A handle is not thread-safe; the delivery sender owns one on its thread.
+/// A handle is not thread-safe, so the delivery sender owns one on its thread.
 /// Reusing it across requests keeps connections to the same robot host open.
 /// Redirects are not followed, so the body and the URL's token never reach
 /// a host other than the configured one, and only http and https are allowed.
 final class CurlEasyHandle {
-    /// The response bytes kept per request; robot responses are far smaller.
+    /// The max response bytes kept per request. Robot responses are far smaller.
     static let responseLimit = 64 * 1024
 
     private let handle: UnsafeMutableRawPointer
     private let response = CurlResponseBuffer(limit: CurlEasyHandle.responseLimit)
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
-    /// Creates a handle; throws when libcurl cannot be set up or allocate one.
+    /// Creates a handle. Throws when libcurl cannot be set up or cannot allocate one.
     init() throws {
         if let failure = CurlGlobal.ensureInitialized() {
             throw HTTPTransportFailure(code: -1, message: "libcurl setup failed: \(failure)", isTimeout: false,
@@ -112,6 +112,6 @@ private func curlWriteCallback(_ data: UnsafeMutablePointer<CChar>?, _ size: Int
     data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
         buffer.append(UnsafeBufferPointer(start: bytes, count: length))
     }
-    // Returning the full length tells libcurl the chunk was handled.
+    // Returning the full length marks the chunk as handled, so libcurl continues the transfer.
     return length
 }

@@ -2,7 +2,7 @@ import VigilContracts
 
 /// One wanted delivery of an alert event to a robot, as the store keeps it.
 ///
-/// The target is the masked webhook URL; the store never contains a token or secret.
+/// The target is the masked webhook URL, so the store never contains a token or secret.
 public struct DeliveryRecord: Sendable, Equatable {
     public var alertEventId: String
     public var routeId: String
@@ -14,7 +14,7 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var attempts: Int
     /// When the delivery was recorded (wall clock).
     public var createdAt: Timestamp
-    /// When it was sent or given up; nil while pending.
+    /// The time it was sent or given up, or nil while pending.
     public var finishedAt: Timestamp?
     /// The error of the latest failed attempt, or why the delivery was given up.
     public var lastError: String?

@@ -11,7 +11,7 @@ import VigilStore
 /// WAL mode and busy timeout let both write. It opens the connection and the
 /// libcurl handle on first use, so it must be used from one thread only.
 /// A request in flight is always finished and recorded, even after shutdown
-/// is requested; the request timeout bounds how long that takes.
+/// is requested. The request timeout bounds how long that takes.
 public final class DeliverySender {
     /// How many due deliveries one pass reads.
     static let batchSize = 50
@@ -24,7 +24,7 @@ public final class DeliverySender {
     private var database: Database?
     private var client: CurlEasyHandle?
 
-    /// - Parameter clock: the current time in epoch milliseconds; the host's
+    /// - Parameter clock: the current time in epoch milliseconds. It is the host's
     ///   wall clock unless a test supplies its own.
     public init(storePath: String, routes: RouteTable, policy: RetryPolicy, logger: Logger,
                 clock: @escaping @Sendable () -> Int64 = { WallClock.now().epochMilliseconds }) {
@@ -95,7 +95,7 @@ public final class DeliverySender {
         var createdAt: Int64
     }
 
-    /// Posts one delivery and records the attempt; false when the route is gone and nothing was posted.
+    /// Posts one delivery and records the attempt. Returns false when the route is gone and nothing was posted.
     private func attempt(_ delivery: PendingDelivery, database: Database) throws -> Bool {
         guard let route = routes.route(id: delivery.routeId), route.kind.rawValue == delivery.kind else {
             try abandon(delivery, reason: "route \(delivery.routeId) is not in the routes file any more",

@@ -9,7 +9,7 @@ public struct RetryPolicy: Sendable, Equatable {
     public var initialDelayMilliseconds: Int64
     /// The maximum wait between two attempts.
     public var maxDelayMilliseconds: Int64
-    /// Attempts in all, the first included; the delivery fails after the last.
+    /// The max number of attempts, the first included. The delivery fails after the last.
     public var maxAttempts: Int
     /// No retry is scheduled later than this after the delivery was recorded.
     /// A delivery recorded earlier (after an outage) still gets its first attempt.

@@ -24,7 +24,7 @@ enum AlertMarkdown {
     /// Returns the whole message: title, the alert's masked text and snippet, thread,
     /// agent, recipient and time, cut to ``maxBytes``.
     ///
-    /// - Parameter lineBreak: DingTalk needs a blank line between lines; WeCom takes one newline.
+    /// - Parameter lineBreak: DingTalk needs a blank line between lines, but WeCom takes one newline.
     static func text(for alert: Alert, language: Language, lineBreak: String) -> String {
         let chinese = language == .chinese
         func label(_ chineseLabel: String, _ englishLabel: String) -> String {

@@ -40,7 +40,9 @@ public enum RobotMessage {
             let content = AlertMarkdown.text(for: alert, language: language, lineBreak: "\n")
             data = try? encoder.encode(WeComBody(markdown: .init(content: content)))
         }
-        // Encoding structs of strings cannot fail.
+        // JSONEncoder throws only for values JSON cannot represent, such as
+        // non-finite floats. These bodies contain only strings, so the empty
+        // fallback is not reached.
         return Array(data ?? Data())
     }
 }

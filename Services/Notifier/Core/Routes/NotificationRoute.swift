@@ -10,9 +10,9 @@ public struct NotificationRoute: Sendable, Hashable {
     public var kind: RobotKind
     public var url: WebhookURL
     /// The DingTalk signing secret (加签), read from the environment variable
-    /// the file names; nil for unsigned robots. Never logged or stored.
+    /// the file names, or nil for unsigned robots. Never logged or stored.
     public var secret: String?
-    /// The lowest severity this robot receives.
+    /// The minimum severity this robot receives.
     public var minSeverity: Severity
     /// The language of the messages posted to this robot.
     public var language: Language

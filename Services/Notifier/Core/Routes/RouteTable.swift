@@ -30,7 +30,7 @@ public struct RouteTable: Sendable {
         fallbackRoutes = fallback
     }
 
-    /// Returns the routes that receive `alert`, in file order; empty when none does.
+    /// Returns the routes that receive `alert` in file order, or an empty array when none does.
     public func routes(for alert: Alert) -> [NotificationRoute] {
         let level: [NotificationRoute]
         if let team = alert.team, let routes = teamRoutes[team] {

@@ -10,12 +10,12 @@ struct CategoryScore: Codable, Sendable, Equatable {
     /// Labelled messages where both agree.
     var truePositives: Int
 
-    /// True positives over predicted; nil when nothing was predicted.
+    /// True positives over predicted, or nil when nothing was predicted.
     var precision: Double? {
         predicted == 0 ? nil : Double(truePositives) / Double(predicted)
     }
 
-    /// True positives over labelled; nil when nothing carries the label.
+    /// True positives over labelled, or nil when nothing carries the label.
     var recall: Double? {
         labelled == 0 ? nil : Double(truePositives) / Double(labelled)
     }

@@ -26,7 +26,7 @@ struct DetectionMetrics: Codable, Sendable, Equatable {
     }
 
     /// Scores the labels against `predictions`, the most severe category per
-    /// message id; a labelled message that is missing from it predicted nothing.
+    /// message id. A labelled message that is missing from it predicted nothing.
     init(labels: [EvaluationLabel], predictions: [String: RuleCategory]) {
         var rows = RuleCategory.allCases.map { CategoryScore(category: $0, labelled: 0, predicted: 0, truePositives: 0) }
         var negated = Subset(labelled: 0, counted: 0)

@@ -11,7 +11,7 @@ struct EvaluationLabel: Decodable, Sendable, Equatable {
         case escalationDemand = "escalation_demand"
         case none
 
-        /// The rule category that detects the risk; nil for `none`.
+        /// The rule category that detects the risk, or nil for `none`.
         var category: RuleCategory? {
             switch self {
             case .regulator: .regulator

@@ -3,13 +3,14 @@ import VigilContracts
 /// The notification texts of an alert event, in Chinese and English, built
 /// from the event's own fields so that every event reads on its own.
 enum AlertText {
-    /// Who the recipient is when the roster has no supervisor for the agent.
+    /// The recipient chosen when the roster has no supervisor for the agent.
     enum Fallback {
         case none
         case siteManager
         case brandManager
     }
 
+    /// Returns the Chinese and English notification texts of `alert`.
     static func make(_ alert: Alert, agentName: String?, fallback: Fallback) -> LocalizedText {
         let agentChinese = agentName.map { "\($0)（\(alert.agent)）" } ?? "客服 \(alert.agent) "
         let agentEnglish = agentName.map { "\($0) (\(alert.agent))" } ?? "agent \(alert.agent)"
@@ -22,7 +23,7 @@ enum AlertText {
             chinese += "顾客 \(alert.buyer) 的消息“\(alert.snippet)”已等待 \(waited) 秒，超过店铺 \(alert.shop) 的回复时限 "
                 + "\(limit) 秒，接待客服为\(agentChinese)。会话 \(alert.conversationId)。"
             english += "Customer \(alert.buyer)'s message “\(alert.snippet)” has waited \(waited) s, past shop "
-                + "\(alert.shop)'s reply limit of \(limit) s; the agent is \(agentEnglish). "
+                + "\(alert.shop)'s reply limit of \(limit) s. The agent is \(agentEnglish). "
                 + "Conversation \(alert.conversationId). "
         } else {
             let quotedChinese = alert.matchedTerms.map { "「\($0)」" }.joined(separator: "、")
@@ -46,10 +47,10 @@ enum AlertText {
         case .closed:
             if alert.kind == .replyTimeout {
                 chinese += "客服已回复，预警关闭。"
-                english += "The agent has replied; the alert is closed."
+                english += "The agent has replied, so the alert is closed."
             } else {
                 chinese += "该会话已有一段时间没有新的命中，预警关闭。"
-                english += "The conversation has been quiet for the grouping window; the alert is closed."
+                english += "The conversation has been quiet for the grouping window, so the alert is closed."
             }
             return LocalizedText(chinese: chinese, english: english)
         }
@@ -66,10 +67,13 @@ enum AlertText {
 
     private static func title(_ alert: Alert, chinese: Bool) -> String {
         let category = categoryName(alert.category, chinese: chinese)
+        if alert.currentAction == .raised && alert.kind == .replyTimeout {
+            return chinese ? "【回复不及时】" : "[Reply timeout]"
+        }
         let urgent = alert.severity >= .high
         switch (alert.currentAction, chinese) {
-        case (.raised, true): return alert.kind == .replyTimeout ? "【回复不及时】" : "【\(urgent ? "高危预警" : "预警")·\(category)】"
-        case (.raised, false): return alert.kind == .replyTimeout ? "[Reply timeout]" : "[\(urgent ? "High-risk alert" : "Alert"): \(category)]"
+        case (.raised, true): return urgent ? "【高危预警·\(category)】" : "【预警·\(category)】"
+        case (.raised, false): return urgent ? "[High-risk alert: \(category)]" : "[Alert: \(category)]"
         case (.escalated, true): return "【预警升级·\(category)】"
         case (.escalated, false): return "[Alert escalated: \(category)]"
         case (.repeated, true): return "【预警更新·\(category)】"
@@ -81,7 +85,7 @@ enum AlertText {
         }
     }
 
-    /// The category's name for people.
+    /// Returns the category's name as people read it.
     static func categoryName(_ category: RiskCategory, chinese: Bool) -> String {
         switch category {
         case .regulator: chinese ? "监管" : "regulator"
@@ -96,7 +100,7 @@ enum AlertText {
     private static func appendRecipient(_ alert: Alert, fallback: Fallback, chinese: inout String, english: inout String) {
         guard let recipient = alert.recipient else {
             chinese += "花名册中找不到跟进人，请尽快补全花名册。"
-            english += "The roster names no one to follow up; complete the roster."
+            english += "The roster names no one to follow up. Complete the roster."
             return
         }
         if alert.kind == .replyTimeout {

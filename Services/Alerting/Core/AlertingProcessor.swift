@@ -19,8 +19,8 @@ public final class AlertingProcessor: StreamProcessor {
     private let windows = ConversationWindows()
     private let timers: ReplyTimers
     private let policy: AlertPolicy
-    /// The rules in force; replaced when a valid release arrives on the rules
-    /// topic, and nil until a release or a file provides some.
+    /// The rules in force. A valid release on the rules topic replaces them,
+    /// and they are nil until a release or a file provides some.
     public private(set) var activeRules: ActiveRules?
     /// The organisation, rebuilt from the roster topic at every start.
     public private(set) var roster = Roster()
@@ -70,17 +70,17 @@ public final class AlertingProcessor: StreamProcessor {
             activeRules = try ActiveRules.compile(text: release.rules, normalizer: normalizer,
                                                   releaseId: release.eventId)
         } catch {
-            let kept = activeRules.map { "keeping version \($0.version)" } ?? "no rules in force yet"
-            throw RecordRejection(.invalidField, "rules release \(release.version) is invalid, \(kept): \(error)")
+            let fallback = activeRules.map { "keeping version \($0.version)" } ?? "no rules in force yet"
+            throw RecordRejection(.invalidField, "rules release \(release.version) is invalid, \(fallback): \(error)")
         }
     }
 
-    /// Refuses to start without rules: a message matched against nothing would raise no alert.
+    /// Rejects a start without rules, because a message matched against no rules would raise no alert.
     public func tablesLoaded() throws {
         guard activeRules != nil else { throw NoRulesError() }
     }
 
-    /// The rules in force; only nil before ``tablesLoaded()`` has passed.
+    /// The rules in force. They are nil only before ``tablesLoaded()`` has passed.
     private var rules: ActiveRules {
         get throws {
             guard let activeRules else { throw NoRulesError() }
@@ -88,7 +88,7 @@ public final class AlertingProcessor: StreamProcessor {
         }
     }
 
-    /// Applies a roster person directly; for tests and tools that hold the roster already.
+    /// Applies a roster person directly, for tests and tools that already have the roster.
     public func applyRoster(_ person: RosterPerson) {
         roster.apply(person)
     }
@@ -107,9 +107,9 @@ public final class AlertingProcessor: StreamProcessor {
     /// them, and records them in `database`.
     ///
     /// A window rule can fire on an earlier message of the conversation when
-    /// this one completes its window; its hit joins this message's hits of
-    /// the same category, and the alert names the earlier message only when
-    /// this one hit nothing of that category.
+    /// this one completes its window. Its hit then joins this message's hits of
+    /// the same category. The alert names the earlier message only when this
+    /// one hit nothing of that category.
     public func alerts(for message: ChatMessage, partition: Int32, in database: Database) throws -> [Alert] {
         // Timers first, so a timeout shows the same context whether this
         // message or a watermark fires it: the messages before this one.
@@ -144,9 +144,12 @@ public final class AlertingProcessor: StreamProcessor {
         return alerts
     }
 
-    /// The earlier message a window hit belongs to, rebuilt from the
-    /// conversation's recent (masked) messages; the evidence offsets refer to
-    /// its original text, which masking keeps aligned.
+    /// Rebuilds the earlier message a window hit belongs to from the
+    /// conversation's recent masked messages. The evidence offsets refer to the
+    /// original text, and they still fit because masking keeps the text aligned.
+    ///
+    /// NOTE: Texts longer than ``RecentMessages/textLimit`` are stored cut, so
+    /// a hit past the cut gets a snippet from the end of the stored text.
     private func earlier(_ messageId: String, of message: ChatMessage, retained: [AlertContextMessage]) -> ChatMessage {
         var subject = message
         subject.messageId = messageId
@@ -210,7 +213,7 @@ public final class AlertingProcessor: StreamProcessor {
         return alerts
     }
 
-    /// The rule speaker a message's role reads as; system messages only reach rules for `any`.
+    /// Returns the rule speaker for a message's role. System messages reach only rules for `any`.
     static func speaker(of role: ChatRole) -> RuleSpeaker {
         switch role {
         case .customer: .customer

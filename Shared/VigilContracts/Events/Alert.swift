@@ -1,8 +1,8 @@
 /// One event in the life of an alert: raised, repeated, escalated, reminded or closed.
 ///
 /// An alert concerns one customer thread and one category, and stays open
-/// while the thread keeps hitting it. Its events share ``alertId``; the first
-/// event's ``eventId`` equals it. Events written before grouping existed
+/// while the thread keeps hitting it. Its events share ``alertId``, and the
+/// first event's ``eventId`` equals it. Events written before grouping existed
 /// carry no `alertId`, `action` or `notify`, and read as a raised alert that
 /// notifies (see ``id``, ``currentAction`` and ``notifies``). Optional fields
 /// are left out of the JSON when they have no value.
@@ -10,14 +10,16 @@ public struct Alert: VigilEvent {
     public static let schemaName = "alert"
     public static let schemaVersion = 1
 
-    /// Unique per event and deterministic: the alert's id for the event that
-    /// raises it, `<alertId>/<action>/<what caused it>` for later events.
+    /// The event's unique, deterministic id: the alert's id for the event that
+    /// raises it, and `<alertId>/<action>/<cause>` for later events. The cause
+    /// is the event id of the message behind the event, or a reminder's time in
+    /// epoch milliseconds. A closing after a quiet window has no cause part.
     public var eventId: String
     public var schemaVersion: Int
     public var kind: AlertKind
     public var category: RiskCategory
     public var severity: Severity
-    /// The words that matched, in the order they first occur in the text; empty for a reply timeout.
+    /// The words that matched, in the order they first occur in the text. Empty for a reply timeout.
     public var matchedTerms: [String]
     /// The version of the rules that raised the alert.
     public var ruleVersion: String
@@ -30,7 +32,7 @@ public struct Alert: VigilEvent {
     public var messageId: String
     /// The agent handling the conversation.
     public var agent: String
-    /// The agent's team, from the roster; nil when the roster does not know the agent.
+    /// The agent's team, from the roster. Nil when the agent is not in the roster.
     public var team: String?
     /// The person who must follow up: the team's supervisor, else the site's
     /// manager, else the brand manager.
@@ -43,22 +45,22 @@ public struct Alert: VigilEvent {
     /// The notification text for the recipient, with personal numbers masked.
     public var text: LocalizedText
 
-    /// The alert this event belongs to; nil on events written before grouping.
+    /// The alert this event belongs to. Nil on events written before grouping existed.
     public var alertId: String?
     public var action: AlertAction?
-    /// Whether to notify the recipient now; false for repeats, closings and inhibited alerts.
+    /// Whether to notify the recipient now. False for repeats, closings and inhibited alerts.
     public var notify: Bool?
     /// The messages that have hit the alert so far, this one included.
     public var occurrences: Int?
     /// The rules that fired on the latest message, in rules-file order.
     public var ruleIds: [String]?
-    /// What made the rules fire, in the order of the text.
+    /// The evidence for each rule hit, in the order of the text.
     public var evidence: [AlertEvidence]?
     /// The messages around the latest hit, oldest first, the hit included.
     public var context: [AlertContextMessage]?
     /// The open alert of the same thread that holds back this one's notifications.
     public var inhibitedBy: String?
-    /// When the alert was first raised.
+    /// The time the alert was first raised.
     public var openedAt: Timestamp?
     /// For a reply timeout: the shop's reply limit, in seconds.
     public var replyLimitSeconds: Int?
@@ -104,11 +106,11 @@ public struct Alert: VigilEvent {
         self.waitedSeconds = waitedSeconds
     }
 
-    /// The alert's id: ``alertId``, or the event id on events without one.
+    /// The alert's id: ``alertId``, or the event id on events without an ``alertId``.
     public var id: String { alertId ?? eventId }
-    /// The event's action; `raised` on events without one.
+    /// The event's action, or `raised` on events without an ``action``.
     public var currentAction: AlertAction { action ?? .raised }
-    /// Whether to notify the recipient now; true on events without the field.
+    /// Whether to notify the recipient now. True on events without a ``notify`` field.
     public var notifies: Bool { notify ?? true }
 
     public var thread: ThreadKey { ThreadKey(shop: shop, buyer: buyer) }

@@ -22,7 +22,7 @@ public struct RuleSetRelease: VigilEvent {
     public var ruleCount: Int
     /// When the release was pushed; the event time.
     public var publishedAt: Timestamp
-    /// Who pushed it: a roster id or an operator's login name.
+    /// The person who pushed the release: a roster id or an operator's login name.
     public var publishedBy: String?
 
     public init(version: String, rules: String, ruleCount: Int, publishedAt: Timestamp, publishedBy: String? = nil) {

@@ -4,9 +4,9 @@ import VigilStore
 /// The last few messages of each conversation, masked, so an alert can show
 /// what led to it. Not Sendable: it runs on the service's thread.
 public final class RecentMessages {
-    /// How many messages an alert shows: the hit and the ones before it.
+    /// The number of messages an alert shows: the hit and the ones before it.
     public let limit: Int
-    /// The longest text kept per message, in characters; longer ones end in "…".
+    /// The max text stored per message, in characters. Longer texts are cut and end in "…".
     public static let textLimit = 200
     private let masker = PersonalDataMasker()
 
@@ -30,7 +30,8 @@ public final class RecentMessages {
             """)
     }
 
-    /// The key of a message's conversation: conversation ids are unique within a shop.
+    /// Returns the key of a message's conversation, shop and conversation id, because conversation ids
+    /// are unique only within a shop.
     public static func conversationKey(of message: ChatMessage) -> String {
         "\(message.shop)/\(message.conversationId)"
     }
@@ -55,17 +56,17 @@ public final class RecentMessages {
         text.count <= textLimit ? text : String(text.prefix(textLimit)) + "…"
     }
 
-    /// The conversation's recorded messages, oldest first, at most ``limit``.
+    /// Returns the conversation's recorded messages, oldest first, at most ``limit``.
     public func context(of message: ChatMessage, in database: Database) throws -> [AlertContextMessage] {
         try context(shop: message.shop, conversationId: message.conversationId, in: database)
     }
 
-    /// The recorded messages of a shop's conversation, oldest first, at most ``limit``.
+    /// Returns the recorded messages of a shop's conversation, oldest first, at most ``limit``.
     public func context(shop: String, conversationId: String, in database: Database) throws -> [AlertContextMessage] {
         try recorded(shop: shop, conversationId: conversationId, in: database).suffix(limit)
     }
 
-    /// Every retained message of a shop's conversation, oldest first.
+    /// Returns every retained message of a shop's conversation, oldest first.
     public func recorded(shop: String, conversationId: String, in database: Database) throws -> [AlertContextMessage] {
         let rows = try database.query("""
             SELECT message_id, role, sent_at, text FROM alert_recent_messages

@@ -1,12 +1,12 @@
 import VigilContracts
 
-/// What grouping decided for one alert event: which alert it belongs to, what
-/// it does to it, and whether to notify people.
+/// The grouping decision for one alert event: the alert it belongs to, its
+/// action on that alert, and whether to notify people.
 public struct AlertDecision: Sendable, Equatable {
     public var alertId: String
     public var eventId: String
     public var action: AlertAction
-    /// The alert's severity after this event: the highest of its hits so far.
+    /// The alert's severity after this event: the max of its hits so far.
     public var severity: Severity
     public var notify: Bool
     public var occurrences: Int

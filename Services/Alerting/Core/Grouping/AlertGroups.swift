@@ -52,12 +52,12 @@ public final class AlertGroups {
 
     /// Decides what a hit of `category` at `time` does, and records it.
     ///
-    /// Returns first what event time owed the open alert before the hit:
-    /// its closing when the quiet window had passed, or the reminders that
-    /// fell due. A watermark would have caused the same events, with the same
-    /// ids and times, so the outcome does not depend on where watermarks sit
-    /// in the stream. Then it returns the hit's decision; call ``save(_:in:)``
-    /// with the event built from it.
+    /// The returned `due` events are what event time owed the open alert
+    /// before the hit: its closing when the quiet window had passed, or the
+    /// reminders that fell due. A watermark would have caused the same events,
+    /// with the same ids and times, so the outcome does not depend on where
+    /// watermarks sit in the stream. The returned `decision` belongs to the hit
+    /// itself. Call ``save(_:in:)`` with the event built from it.
     public func hit(thread: ThreadKey, category: RiskCategory, severity: Severity, at time: Timestamp,
                     causeId: String, partition: Int32,
                     in database: Database) throws -> (due: [AlertFollowUp], decision: AlertDecision) {
@@ -102,7 +102,7 @@ public final class AlertGroups {
     }
 
     /// Stores the latest event of an open alert, which reminders and closings
-    /// repeat; does nothing once the alert has closed.
+    /// repeat. It does nothing once the alert has closed.
     public func save(_ alert: Alert, in database: Database) throws {
         try database.run("""
             UPDATE alert_groups SET latest_event = ? WHERE shop = ? AND buyer = ? AND category = ? AND alert_id = ?
@@ -112,7 +112,8 @@ public final class AlertGroups {
     // MARK: - Closing
 
     /// Closes the open alert of `category` in `thread`, as an agent's reply
-    /// closes a reply timeout; nil when none is open.
+    /// closes a reply timeout. Returns nil when none is open or the open alert
+    /// has no saved event yet.
     public func close(thread: ThreadKey, category: RiskCategory, at time: Timestamp, causeId: String,
                       in database: Database) throws -> AlertFollowUp? {
         guard let open = try group(thread: thread, category: category, in: database) else { return nil }
@@ -138,17 +139,17 @@ public final class AlertGroups {
         return followUps
     }
 
-    /// The events `open` is owed once event time reaches `time`: every
-    /// reminder that fell due before the quiet window ended, then the closing
-    /// if the window has passed. Records them.
+    /// Records and returns the events `open` is owed once event time reaches
+    /// `time`: every reminder that fell due before the quiet window ended, then
+    /// the closing if the window has passed.
     private func owed(_ open: OpenAlert, upTo time: Timestamp, in database: Database) throws -> [AlertFollowUp] {
         guard let template = open.latestEvent else { return [] }
         let interval = Int64(policy.repeatIntervalSeconds) * 1_000
         let quietUntil = open.quietUntil(policy)
         var followUps: [AlertFollowUp] = []
         var notified = open.notifiedMilliseconds
-        // A reply timeout does not remind: its text would repeat a wait that
-        // has only grown, and the agent's reply or the quiet window ends it.
+        // A reply timeout does not remind, because its text would repeat a wait
+        // that has only grown. The agent's reply or the quiet window ends it.
         while open.category != .replyTimeout, notified + interval <= time.epochMilliseconds,
               notified + interval < quietUntil {
             notified += interval
@@ -194,10 +195,11 @@ public final class AlertGroups {
             inhibitedBy: nil))
     }
 
-    /// Returns the regulator alert that held back `category` in `thread` at
-    /// `time`: one opened at or before `time` and not yet quiet then. Closed
-    /// alerts count through their spans, so the result for a past time does
-    /// not change when a later event closes or opens an alert.
+    /// Returns the id of the alert that held back `category` in `thread` at
+    /// `time`: an inhibiting alert, such as a regulator alert, opened at or
+    /// before `time` and not yet quiet then. Closed alerts count through their
+    /// spans, so the result for a past time does not change when a later event
+    /// closes or opens an alert.
     private func inhibitor(of thread: ThreadKey, category: RiskCategory, at time: Timestamp,
                            in database: Database) throws -> String? {
         let at = time.epochMilliseconds
@@ -245,10 +247,10 @@ private struct OpenAlert {
     var openedMilliseconds: Int64
     var lastHitMilliseconds: Int64
     var notifiedMilliseconds: Int64
-    /// The alert's latest event; nil only between the hit and ``AlertGroups/save(_:in:)``.
+    /// The alert's latest event. It is nil only between the hit and ``AlertGroups/save(_:in:)``.
     var latestEvent: Alert?
 
-    /// When the alert closes unless the thread hits it again, in epoch milliseconds.
+    /// Returns the time the alert closes unless the thread hits it again, in epoch milliseconds.
     func quietUntil(_ policy: AlertPolicy) -> Int64 {
         lastHitMilliseconds + Int64(policy.groupWindowSeconds) * 1_000
     }

@@ -3,12 +3,12 @@
 ///
 /// A rule with `window: {rule: R, messages: N}` fires on a message whose text
 /// matches it when rule R hit in the same message or within N messages
-/// before or after it. Messages of every speaker count towards N, whoever
-/// the rules read. The window keeps only what it needs for that: the
+/// before or after it. Messages of every speaker count towards N, whichever
+/// speaker the rules read. The window keeps only what it needs for that: the
 /// position of each recent message in which a rule named by a window hit,
 /// and the candidates still waiting for their window, with their evidence.
-/// It keeps no other message text and forgets messages further back than the
-/// largest window of the rule set (at most 100 messages), so it stays small
+/// It keeps no other message text and drops messages further back than the
+/// max window of the rule set (at most 100 messages), so it stays small
 /// enough to be stored per conversation as JSON.
 public struct ConversationWindow: Codable, Sendable, Equatable {
     /// A recent message that hit a window's rule or has a waiting candidate.

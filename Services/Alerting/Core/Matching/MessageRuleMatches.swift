@@ -1,4 +1,4 @@
-/// What ``CompiledRuleSet`` finds in one message: the rules that fire, and
+/// The result of ``CompiledRuleSet`` for one message: the rules that fire, and
 /// the rules with a context window whose matcher matches but whose window is
 /// not checked yet.
 public struct MessageRuleMatches: Sendable, Hashable {

@@ -14,14 +14,14 @@
 ///
 /// The result is sound because every construct either contributes a string
 /// that each of its matches consumes or contributes nothing:
-/// - a run of literal characters consumes exactly that string, and
-///   zero-width items (anchors, lookaround) inside the run consume nothing, so
-///   the run stays contiguous in the match;
-/// - in a sequence every item matches, so the requirement of any one item
-///   holds for the whole sequence;
-/// - an alternation holds the union of its branches' requirements, and none
-///   when one branch has no requirement;
-/// - an item repeated at least once keeps its requirement, and an optional
+/// - A run of literal characters consumes exactly that string. Zero-width
+///   items (anchors, lookaround) inside the run consume nothing, so the run
+///   stays contiguous in the match.
+/// - In a sequence every item matches, so the requirement of any one item
+///   applies to the whole sequence.
+/// - An alternation requires the union of its branches' requirements, and
+///   nothing when one branch has no requirement.
+/// - An item repeated at least once keeps its requirement, and an optional
 ///   one (`?`, `*`, `{0,n}`) has none.
 enum RegexLiterals {
     /// Returns strings such that every match of `pattern` contains one of
@@ -61,7 +61,7 @@ enum RegexLiterals {
         }
     }
 
-    /// Syntax the analysis does not read; the whole pattern then has no prefilter.
+    /// Syntax the analysis does not read. The whole pattern then has no prefilter.
     struct Unsupported: Error {}
 
     /// Returns the more selective of two string sets: the one whose shortest

@@ -1,4 +1,4 @@
-/// Customer messages that close a turn instead of asking for something:
+/// Customer messages that close a turn instead of requesting something:
 /// thanks, an acknowledgement, a goodbye, or only an emoji.
 ///
 /// Such a message starts no reply wait. Agents are not expected to reply to
@@ -15,9 +15,10 @@ public enum ClosingRemarks {
         "离开人工会话",
     ]
 
-    /// True when `text` needs no reply: it is one of ``phrases`` once
-    /// punctuation, spaces and emoji are dropped, or nothing is left at all.
-    /// A question mark always asks for a reply, even alone ("？" nudges the agent).
+    /// Returns true when `text` needs no reply: it is one of ``phrases`` once
+    /// everything but letters and digits (punctuation, spaces, emoji) is dropped,
+    /// or nothing is left at all. A question mark always requests a reply, even
+    /// alone, because "？" nudges the agent.
     public static func needsNoReply(_ text: String) -> Bool {
         if text.unicodeScalars.contains(where: { $0 == "?" || $0 == "？" }) {
             return false

@@ -11,8 +11,8 @@ public struct ReplyLimits: Sendable, Equatable {
     ///
     /// Taobao and Tmall rate a shop's service on the share of buyer questions
     /// that a person answers within 3 minutes (旺旺3分钟人工响应率). With this
-    /// default, a vendor's agents are held to the limit the platform holds the
-    /// brand's shop to. It also sits well above the usual reply. In the demo
+    /// default, a vendor's agents must meet the same limit that the platform sets
+    /// for the brand's shop. It also sits well above the usual reply. In the demo
     /// chat data, half of the waits end within 30 s, and 180 s times out about
     /// 7% of them.
     public static let defaultSeconds = 180

@@ -2,8 +2,8 @@ import VigilContracts
 import VigilStore
 
 /// Reply-time timers in event time: one wait per customer thread, started by
-/// a customer message, answered by an agent message, and timed out when
-/// event time passes its deadline.
+/// a customer message, ended when an agent message replies to it, and timed
+/// out when event time passes its deadline.
 ///
 /// Time comes only from the stream: message `sentAt` and watermarks, never
 /// the host's clock. The waits live in the service's store, so a restart or
@@ -14,12 +14,12 @@ import VigilStore
 /// - A customer message starts a wait when none is pending, unless it only
 ///   closes the turn (``ClosingRemarks``: 好的, 谢谢, an emoji). Later customer
 ///   messages leave it alone, because the customer has waited since the
-///   first unanswered one.
-/// - An agent message sent at or after the wait's start answers it and ends
-///   it. If the wait had timed out, or the reply comes after the deadline,
+///   first one that no agent replied to.
+/// - An agent message sent at or after the wait's start replies to it and
+///   ends it. If the wait had timed out, or the reply comes after the deadline,
 ///   the wait's timeout is returned first if not yet returned, then
 ///   `.answered`. A reply within the limit returns nothing.
-/// - `system` messages (bots, automatic replies) never start or answer a wait.
+/// - `system` messages (bots, automatic replies) never start or end a wait.
 /// - Any message of the thread sent after the deadline times the pending
 ///   wait out before anything else.
 ///
@@ -96,7 +96,7 @@ public final class ReplyTimers {
     /// Call it for every watermark on that partition of the chat topic.
     /// A wait whose deadline equals `time` stays pending, because the
     /// watermark's source may still deliver a reply sent at that instant.
-    /// Each wait times out once, and stays stored until an agent answers it.
+    /// Each wait times out once, and stays stored until an agent replies to it.
     public func advance(partition: Int32, to time: Timestamp, in database: Database) throws -> [ReplyTimerEvent] {
         try database.transaction {
             let due = try ReplyWaitTable.due(partition: partition, before: time, in: database)

@@ -85,16 +85,9 @@ enum AlertText {
         }
     }
 
-    /// Returns the category's name as people read it.
+    /// Returns the category's short name in one language.
     static func categoryName(_ category: RiskCategory, chinese: Bool) -> String {
-        switch category {
-        case .regulator: chinese ? "监管" : "regulator"
-        case .legal: chinese ? "法律" : "legal action"
-        case .media: chinese ? "媒体曝光" : "media exposure"
-        case .complaint: chinese ? "投诉" : "complaint"
-        case .escalation: chinese ? "要求升级" : "escalation demand"
-        case .replyTimeout: chinese ? "回复不及时" : "reply timeout"
-        }
+        chinese ? category.label.chinese : category.label.english
     }
 
     private static func appendRecipient(_ alert: Alert, fallback: Fallback, chinese: inout String, english: inout String) {

@@ -34,23 +34,11 @@ enum AlertLine {
     // MARK: - Labels
 
     private static func severity(_ severity: Severity, _ chinese: Bool) -> String {
-        switch severity {
-        case .critical: chinese ? "严重" : "CRITICAL"
-        case .high: chinese ? "高" : "HIGH"
-        case .medium: chinese ? "中" : "MEDIUM"
-        case .low: chinese ? "低" : "LOW"
-        }
+        chinese ? severity.label.chinese : severity.label.english.uppercased()
     }
 
     private static func category(_ category: RiskCategory, _ chinese: Bool) -> String {
-        switch category {
-        case .regulator: chinese ? "监管" : "regulator"
-        case .legal: chinese ? "法律" : "legal"
-        case .media: chinese ? "媒体" : "media"
-        case .complaint: chinese ? "投诉" : "complaint"
-        case .escalation: chinese ? "要求升级" : "escalation"
-        case .replyTimeout: chinese ? "回复不及时" : "reply timeout"
-        }
+        chinese ? category.label.chinese : category.label.english
     }
 
     private static func action(_ alert: Alert, _ chinese: Bool) -> String {

@@ -2,7 +2,7 @@ import CCurl
 
 /// libcurl's process-wide setup, done once before the first handle.
 ///
-/// curl.h asks for exactly one curl_global_init call per application, and the
+/// curl.h requires exactly one curl_global_init call per application, and the
 /// call is thread-safe only when libcurl reports CURL_VERSION_THREADSAFE (the
 /// Debian 12 build of 7.88.1 does). Running it in a static, which Swift
 /// initialises exactly once and thread-safely, also covers builds without it.

@@ -2,15 +2,13 @@ import VigilContracts
 
 /// The words a notification uses for an alert's severity, category, action and recipient role.
 enum AlertLabels {
+    /// Returns the severity's name, capitalized in English for a heading.
     static func severity(_ severity: Severity) -> LocalizedText {
-        switch severity {
-        case .critical: LocalizedText(chinese: "严重", english: "Critical")
-        case .high: LocalizedText(chinese: "高", english: "High")
-        case .medium: LocalizedText(chinese: "中", english: "Medium")
-        case .low: LocalizedText(chinese: "低", english: "Low")
-        }
+        LocalizedText(chinese: severity.label.chinese, english: severity.label.english.capitalized)
     }
 
+    /// Returns the category's long name for a robot message's heading; tails
+    /// and alert texts use the short ``RiskCategory/label``.
     static func category(_ category: RiskCategory) -> LocalizedText {
         switch category {
         case .regulator: LocalizedText(chinese: "监管投诉风险", english: "Regulator")

@@ -34,6 +34,7 @@ let package = Package(
         // MARK: - Shared modules
 
         .target(name: "VigilLog", path: "Shared/VigilLog"),
+        .target(name: "VigilJSON", path: "Shared/VigilJSON"),
         .target(name: "VigilContracts", path: "Shared/VigilContracts"),
         .target(name: "VigilKafka", dependencies: ["CRdKafka", "VigilLog"], path: "Shared/VigilKafka"),
         .target(name: "VigilStore", dependencies: ["CSQLite"], path: "Shared/VigilStore"),
@@ -46,7 +47,7 @@ let package = Package(
 
         .target(name: "Ingestion", dependencies: ["VigilRuntime", "VigilHTTP"], path: "Services/Ingestion/Core"),
         .executableTarget(name: "vigil-ingest", dependencies: ["Ingestion"], path: "Services/Ingestion/Main"),
-        .target(name: "Alerting", dependencies: ["VigilRuntime"], path: "Services/Alerting/Core"),
+        .target(name: "Alerting", dependencies: ["VigilRuntime", "VigilJSON"], path: "Services/Alerting/Core"),
         .executableTarget(name: "vigil-alerting", dependencies: ["Alerting"], path: "Services/Alerting/Main"),
         .target(name: "Escalation", dependencies: ["VigilRuntime"], path: "Services/Escalation/Core"),
         .executableTarget(name: "vigil-escalation", dependencies: ["Escalation"], path: "Services/Escalation/Main"),
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),
         .target(name: "Operator", dependencies: ["VigilRuntime", "Alerting"], path: "Services/Operator/Core"),
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
-        .target(name: "Notifier", dependencies: ["VigilRuntime", "CCurl"], path: "Services/Notifier/Core"),
+        .target(name: "Notifier", dependencies: ["VigilRuntime", "VigilJSON", "CCurl"], path: "Services/Notifier/Core"),
         .executableTarget(name: "vigil-notify", dependencies: ["Notifier"], path: "Services/Notifier/Main"),
 
         // The libFuzzer entry for the ingestion parsers (docs/FUZZING.md). A plain
@@ -74,13 +75,14 @@ let package = Package(
         .target(name: "VigilTestSupport", dependencies: ["VigilHTTP"], path: "Tests/VigilTestSupport"),
 
         .testTarget(name: "VigilLogTests", dependencies: ["VigilLog"]),
+        .testTarget(name: "VigilJSONTests", dependencies: ["VigilJSON"]),
         .testTarget(name: "VigilContractsTests", dependencies: ["VigilContracts"]),
         .testTarget(name: "VigilStoreTests", dependencies: ["VigilStore"]),
         .testTarget(name: "VigilKafkaTests", dependencies: ["VigilKafka"]),
         .testTarget(name: "VigilHTTPTests", dependencies: ["VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "VigilRuntimeTests", dependencies: ["VigilRuntime"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "VigilTestSupport"]),
-        .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting", "VigilJSON"]),
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilContracts
+import VigilJSON
 @testable import Alerting
 
 /// Returns the errors the parser reports for `text`; empty when it parses.

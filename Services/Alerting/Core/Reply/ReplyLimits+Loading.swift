@@ -1,4 +1,5 @@
 import Foundation
+import VigilJSON
 
 // MARK: - Reading a limits file
 

@@ -1,3 +1,5 @@
+import VigilJSON
+
 /// The members of one JSON object as a validator reads them: by name, with
 /// duplicate and unknown fields reported as errors.
 struct JSONObjectFields {

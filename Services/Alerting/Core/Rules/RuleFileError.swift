@@ -1,3 +1,5 @@
+import VigilJSON
+
 /// One problem in a rules file, at the position of the offending value.
 public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var position: SourcePosition

@@ -1,5 +1,6 @@
 import Foundation
 import VigilContracts
+import VigilJSON
 
 /// Reads a rules file (the format is described on ``RuleSet``) and validates it.
 ///

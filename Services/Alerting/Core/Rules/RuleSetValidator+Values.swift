@@ -1,4 +1,5 @@
 import Foundation
+import VigilJSON
 
 // MARK: - Scalar values
 

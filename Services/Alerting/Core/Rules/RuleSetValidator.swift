@@ -1,5 +1,6 @@
 import Foundation
 import VigilContracts
+import VigilJSON
 
 /// Turns a parsed rules file into a ``RuleSet``, collecting every error.
 struct RuleSetValidator {

@@ -1,5 +1,6 @@
 import Foundation
 import VigilContracts
+import VigilJSON
 import VigilRuntime
 
 /// Reads a routes file: JSON of the form `{"routes": [ … ]}`, one object per robot.
@@ -27,12 +28,12 @@ public enum RoutesFile {
 
     /// Checks routes-file text; `environment` supplies the secrets that `secretEnv` names.
     public static func parse(_ text: String, environment: [String: String]) throws(RoutesFileErrors) -> RouteTable {
-        var parser = RoutesJSONParser(text: text)
-        let root: RoutesJSON
+        let root: PositionedJSON
         do {
-            root = try parser.parse()
+            root = try PositionedJSONParser.parse(text)
         } catch {
-            throw RoutesFileErrors([error])
+            throw RoutesFileErrors([RoutesFileError(line: error.position.line, column: error.position.column,
+                                                    message: error.message)])
         }
 
         var reader = RouteReader(environment: environment)
@@ -53,9 +54,9 @@ struct RouteReader {
         self.environment = environment
     }
 
-    mutating func readFile(_ root: RoutesJSON) -> [NotificationRoute] {
-        guard case .object(let members) = root.value else {
-            report(root, "the routes file must be a JSON object with a \"routes\" array, not \(root.typeName)")
+    mutating func readFile(_ root: PositionedJSON) -> [NotificationRoute] {
+        guard case .object(let members) = root.kind else {
+            report(root, "the routes file must be a JSON object with a \"routes\" array, not \(root.routesTypeName)")
             return []
         }
         for member in members where member.key != "routes" {
@@ -69,8 +70,8 @@ struct RouteReader {
         for duplicate in routesMembers.dropFirst() {
             report(duplicate, "field \"routes\" appears more than once")
         }
-        guard case .array(let elements) = routesMember.value.value else {
-            report(routesMember.value, "\"routes\" must be an array, not \(routesMember.value.typeName)")
+        guard case .array(let elements) = routesMember.value.kind else {
+            report(routesMember.value, "\"routes\" must be an array, not \(routesMember.value.routesTypeName)")
             return []
         }
         if elements.isEmpty {
@@ -86,7 +87,7 @@ struct RouteReader {
                     + "remove one or give each a different \"id\"")
                 continue
             }
-            seenIds[route.id] = element.line
+            seenIds[route.id] = element.position.line
             routes.append(route)
         }
         return routes
@@ -94,12 +95,12 @@ struct RouteReader {
 
     // MARK: - One route
 
-    private mutating func readRoute(_ element: RoutesJSON) -> NotificationRoute? {
-        guard case .object(let members) = element.value else {
-            report(element, "a route must be an object, not \(element.typeName)")
+    private mutating func readRoute(_ element: PositionedJSON) -> NotificationRoute? {
+        guard case .object(let members) = element.kind else {
+            report(element, "a route must be an object, not \(element.routesTypeName)")
             return nil
         }
-        var fields: [String: RoutesJSON.Member] = [:]
+        var fields: [String: PositionedJSON.Member] = [:]
         for member in members {
             if member.key == "secret" {
                 report(member, "do not put the signing secret in the file: store it in an environment variable "
@@ -140,7 +141,7 @@ struct RouteReader {
                                  language: language)
     }
 
-    private mutating func readScope(_ fields: [String: RoutesJSON.Member], route: RoutesJSON) -> RouteScope? {
+    private mutating func readScope(_ fields: [String: PositionedJSON.Member], route: PositionedJSON) -> RouteScope? {
         let given = ["team", "site", "default"].compactMap { fields[$0] }
         guard given.count == 1, let member = given.first else {
             report(given.dropFirst().first, or: route,
@@ -149,7 +150,7 @@ struct RouteReader {
         }
         switch member.key {
         case "default":
-            guard case .bool(true) = member.value.value else {
+            guard case .bool(true) = member.value.kind else {
                 report(member.value, "\"default\" must be true; leave it out for team and site routes")
                 return nil
             }
@@ -161,7 +162,7 @@ struct RouteReader {
         }
     }
 
-    private mutating func readKind(_ fields: [String: RoutesJSON.Member], route: RoutesJSON) -> RobotKind? {
+    private mutating func readKind(_ fields: [String: PositionedJSON.Member], route: PositionedJSON) -> RobotKind? {
         guard let member = fields["kind"] else {
             report(route, "missing field \"kind\": \"dingtalk\" or \"wecom\"")
             return nil
@@ -174,7 +175,7 @@ struct RouteReader {
         return kind
     }
 
-    private mutating func readURL(_ fields: [String: RoutesJSON.Member], route: RoutesJSON) -> WebhookURL? {
+    private mutating func readURL(_ fields: [String: PositionedJSON.Member], route: PositionedJSON) -> WebhookURL? {
         guard let member = fields["url"] else {
             report(route, "missing field \"url\": the robot's webhook address")
             return nil
@@ -189,7 +190,7 @@ struct RouteReader {
         }
     }
 
-    private mutating func readSecret(_ fields: [String: RoutesJSON.Member], kind: RobotKind?) -> String? {
+    private mutating func readSecret(_ fields: [String: PositionedJSON.Member], kind: RobotKind?) -> String? {
         guard let member = fields["secretEnv"] else { return nil }
         guard let name = readString(member) else { return nil }
         guard kind != .wecom else {
@@ -205,10 +206,10 @@ struct RouteReader {
 
     // MARK: - Values
 
-    private mutating func readString(_ member: RoutesJSON.Member?) -> String? {
+    private mutating func readString(_ member: PositionedJSON.Member?) -> String? {
         guard let member else { return nil }
-        guard case .string(let text) = member.value.value else {
-            report(member.value, "\"\(member.key)\" must be a string, not \(member.value.typeName)")
+        guard case .string(let text) = member.value.kind else {
+            report(member.value, "\"\(member.key)\" must be a string, not \(member.value.routesTypeName)")
             return nil
         }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -218,7 +219,7 @@ struct RouteReader {
         return text
     }
 
-    private mutating func readEnum<Value>(_ member: RoutesJSON.Member?, default defaultValue: Value,
+    private mutating func readEnum<Value>(_ member: PositionedJSON.Member?, default defaultValue: Value,
                                           allowed: [String], make: (String) -> Value?) -> Value {
         guard let member, let text = readString(member) else { return defaultValue }
         guard let value = make(text) else {
@@ -231,19 +232,35 @@ struct RouteReader {
 
     // MARK: - Errors
 
-    private mutating func report(_ value: RoutesJSON, _ message: String) {
-        errors.append(RoutesFileError(line: value.line, column: value.column, message: message))
+    private mutating func report(_ value: PositionedJSON, _ message: String) {
+        errors.append(RoutesFileError(line: value.position.line, column: value.position.column, message: message))
     }
 
-    private mutating func report(_ member: RoutesJSON.Member, _ message: String) {
-        errors.append(RoutesFileError(line: member.line, column: member.column, message: message))
+    private mutating func report(_ member: PositionedJSON.Member, _ message: String) {
+        errors.append(RoutesFileError(line: member.keyPosition.line, column: member.keyPosition.column,
+                                      message: message))
     }
 
-    private mutating func report(_ member: RoutesJSON.Member?, or value: RoutesJSON, _ message: String) {
+    private mutating func report(_ member: PositionedJSON.Member?, or value: PositionedJSON, _ message: String) {
         if let member {
             report(member, message)
         } else {
             report(value, message)
+        }
+    }
+}
+
+// MARK: - Type names
+
+extension PositionedJSON {
+    /// A short name of the value's type in the routes file's own words ("an array", "true or false").
+    ///
+    /// Routes-file messages use JSON's terms, where the shared ``typeName`` returns "a list" and "a boolean".
+    var routesTypeName: String {
+        switch kind {
+        case .array: "an array"
+        case .bool: "true or false"
+        default: typeName
         }
     }
 }

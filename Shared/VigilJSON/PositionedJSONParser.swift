@@ -1,30 +1,24 @@
-/// A JSON syntax error at a position.
-struct JSONSyntaxError: Error, Sendable {
-    var position: SourcePosition
-    var message: String
-}
-
 /// Parses JSON text (RFC 8259) into ``PositionedJSON`` values that remember
 /// where each value starts.
 ///
-/// Foundation's JSON parsers do not report line numbers, and rule authors
-/// need them. Numbers are kept as written. Duplicate keys are kept, so the
-/// rule validator can report them.
-struct PositionedJSONParser {
+/// Foundation's JSON parsers do not report line numbers, and the people who
+/// edit rules and routes files need them. Numbers are kept as written.
+/// Duplicate keys are kept, so a validator can report them.
+public struct PositionedJSONParser {
     private let scalars: [Unicode.Scalar]
     private var index = 0
     private var line = 1
     private var column = 1
 
     /// Nesting deeper than this is rejected, so a hostile file cannot exhaust the stack.
-    static let maximumDepth = 64
+    public static let maximumDepth = 64
 
-    init(text: String) {
+    private init(text: String) {
         scalars = Array(text.unicodeScalars)
     }
 
     /// Parses the whole text as one JSON value.
-    static func parse(_ text: String) throws(JSONSyntaxError) -> PositionedJSON {
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> PositionedJSON {
         var parser = PositionedJSONParser(text: text)
         // A byte order mark is not JSON, but editors on Windows write one.
         if parser.peek == "\u{FEFF}" { parser.index += 1 }

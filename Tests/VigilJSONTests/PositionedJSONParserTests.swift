@@ -1,5 +1,5 @@
 import Testing
-@testable import Alerting
+import VigilJSON
 
 /// Returns the syntax error the parser raises for `text`, or nil when it parses.
 private func syntaxError(_ text: String) -> JSONSyntaxError? {

@@ -54,7 +54,7 @@ struct CaseCommandTests {
         (CaseAction.ack, nil), (.resolve, nil), (.acceptPlan, nil),
         (.assign, #"case command "assign" needs "assignee""#),
         (.note, #"case command "note" needs "note""#),
-        (.review, #"case command "review" needs "note""#),
+        (.review, #"case command "review" needs "note" and "steps""#),
         (.rejectPlan, #"case command "reject-plan" needs "note""#),
         (.escalate, #"case command "escalate" needs "escalateTo""#),
         (.classify, #"case command "classify" needs "classification""#),
@@ -71,7 +71,7 @@ struct CaseCommandTests {
         let command = CaseCommand(commandId: "c", caseId: "case-1", shop: "s", buyer: "b", action: action, actor: "S-1",
                                   issuedAt: Timestamp(epochMilliseconds: 0), note: "n", assignee: "A-1",
                                   escalateTo: .platform, classification: .other, plan: "p",
-                                  dueAt: Timestamp(epochMilliseconds: 1))
+                                  dueAt: Timestamp(epochMilliseconds: 1), steps: ["s"])
         #expect(command.argumentError == nil)
     }
 

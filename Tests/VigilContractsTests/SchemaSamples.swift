@@ -60,6 +60,28 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
         var event = SampleEvents.caseEvent()
         event.complaintId = "complaint/DC-0001"
         event.complaintChannel = .marketRegulator
+        event.team = "T-sh-a"
+        event.site = "sh"
+        event.vendor = "V-1"
+        event.state = .escalatedRegulator
+        event.severity = .critical
+        event.actor = "M-sh"
+        event.commandId = "cmd-9"
+        event.action = .classify
+        event.recipient = AlertRecipient(personId: "M-sh", name: "上海项目经理", role: .manager)
+        event.notify = true
+        event.assignee = "S-sh-a"
+        event.deadline = .rectification
+        event.dueAt = SampleEvents.timestamp("2026-11-18T10:20:00+08:00")
+        event.chainStep = 1
+        event.acknowledgedAt = SampleEvents.timestamp("2026-11-11T09:15:00+08:00")
+        event.escalateTo = .regulator
+        event.cause = .slowResponse
+        event.responsibilities = [CaseResponsibility(personId: "A-sh-a01", name: "上海A组客服01", role: .agent,
+                                                     level: .primary)]
+        event.review = CaseReview(summary: "回复慢", steps: ["顾客催促三次"], trainingActions: ["时效培训"])
+        event.rectification = .required
+        event.plan = "培训"
         return event
     }
 
@@ -78,6 +100,8 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
         command.classification = .processNotFollowed
         command.plan = "培训"
         command.dueAt = SampleEvents.timestamp("2026-11-20T18:00:00+08:00")
+        command.steps = ["顾客 09:10 提到 12315"]
+        command.trainingActions = ["投诉处理流程培训"]
         return command
     }
 

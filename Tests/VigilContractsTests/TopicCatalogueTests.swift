@@ -8,7 +8,7 @@ struct TopicCatalogueTests {
     func threadTopicsSharePartitions() {
         let catalogue = TopicCatalogue()
         let threadTopics = catalogue.all.filter { $0.key == .thread }
-        #expect(Set(threadTopics.map(\.baseName)) == ["chat.messages", "complaints", "orders", "alerts", "case.events"])
+        #expect(Set(threadTopics.map(\.baseName)) == ["chat.messages", "complaints", "orders", "alerts", "case.events", "case.commands"])
         #expect(Set(threadTopics.map(\.partitions)).count == 1)
         #expect(threadTopics.allSatisfy { $0.partitions == TopicCatalogue.threadPartitions })
     }
@@ -32,7 +32,7 @@ struct TopicCatalogueTests {
     @Test("names are unique")
     func namesUnique() {
         let catalogue = TopicCatalogue()
-        #expect(catalogue.all.count == 13)
+        #expect(catalogue.all.count == 14)
         #expect(Set(catalogue.all.map(\.name)).count == catalogue.all.count)
     }
 

@@ -33,10 +33,15 @@ public struct CaseCommand: VigilEvent {
     public var plan: String?
     /// When the rectification plan is due to be carried out.
     public var dueAt: Timestamp?
+    /// The review's breakdown of the handling, one step per entry.
+    public var steps: [String]?
+    /// The training actions the review decided.
+    public var trainingActions: [String]?
 
     public init(commandId: String, caseId: String, shop: String, buyer: String, action: CaseAction, actor: String,
                 issuedAt: Timestamp, note: String? = nil, assignee: String? = nil, escalateTo: EscalationTarget? = nil,
-                classification: CaseCause? = nil, plan: String? = nil, dueAt: Timestamp? = nil) {
+                classification: CaseCause? = nil, plan: String? = nil, dueAt: Timestamp? = nil,
+                steps: [String]? = nil, trainingActions: [String]? = nil) {
         self.schemaVersion = Self.schemaVersion
         self.commandId = commandId
         self.caseId = caseId
@@ -51,6 +56,8 @@ public struct CaseCommand: VigilEvent {
         self.classification = classification
         self.plan = plan
         self.dueAt = dueAt
+        self.steps = steps
+        self.trainingActions = trainingActions
     }
 
     /// `case-command/<commandId>`.
@@ -62,7 +69,8 @@ public struct CaseCommand: VigilEvent {
     /// The reason the command cannot be applied, in English for a dead letter,
     /// or nil when the action has the arguments it needs.
     ///
-    /// `assign` needs `assignee`, `note` and `review` need `note`, `escalate`
+    /// `assign` needs `assignee`, `note` needs `note`, `review` needs `note`
+    /// for the summary and at least one entry in `steps`, `escalate`
     /// needs `escalateTo`, `classify` needs `classification`, `rectify` needs
     /// `plan` and `dueAt`, and `reject-plan` needs `note` for the reason.
     /// Arguments an action does not use are allowed and ignored.
@@ -73,8 +81,10 @@ public struct CaseCommand: VigilEvent {
             missing = []
         case .assign:
             missing = assignee == nil ? ["assignee"] : []
-        case .note, .review, .rejectPlan:
+        case .note, .rejectPlan:
             missing = note == nil ? ["note"] : []
+        case .review:
+            missing = (note == nil ? ["note"] : []) + ((steps ?? []).isEmpty ? ["steps"] : [])
         case .escalate:
             missing = escalateTo == nil ? ["escalateTo"] : []
         case .classify:
@@ -91,7 +101,7 @@ public struct CaseCommand: VigilEvent {
 
     enum CodingKeys: String, CodingKey {
         case eventId, schemaVersion, commandId, caseId, shop, buyer, action, actor, issuedAt, note, assignee,
-             escalateTo, classification, plan, dueAt
+             escalateTo, classification, plan, dueAt, steps, trainingActions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -110,6 +120,8 @@ public struct CaseCommand: VigilEvent {
         classification = try container.decodeIfPresent(CaseCause.self, forKey: .classification)
         plan = try container.decodeIfPresent(String.self, forKey: .plan)
         dueAt = try container.decodeIfPresent(Timestamp.self, forKey: .dueAt)
+        steps = try container.decodeIfPresent([String].self, forKey: .steps)
+        trainingActions = try container.decodeIfPresent([String].self, forKey: .trainingActions)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -129,62 +141,7 @@ public struct CaseCommand: VigilEvent {
         try container.encodeIfPresent(classification, forKey: .classification)
         try container.encodeIfPresent(plan, forKey: .plan)
         try container.encodeIfPresent(dueAt, forKey: .dueAt)
-    }
-}
-
-/// The actions of case commands.
-public enum CaseAction: String, Codable, Sendable, CaseIterable {
-    /// The recipient acknowledges the alert and takes the case.
-    case ack
-    /// Hands the case to `assignee`.
-    case assign
-    /// Adds `note` to the timeline.
-    case note
-    /// Closes the case as settled with the customer.
-    case resolve
-    /// Records that the customer took the complaint to `escalateTo`.
-    case escalate
-    /// Puts the case down to `classification`, which decides responsibility.
-    case classify
-    /// Records the case review (复盘) in `note`.
-    case review
-    /// The vendor submits a rectification plan (`plan`, due at `dueAt`).
-    case rectify
-    /// The brand manager accepts the rectification plan.
-    case acceptPlan = "accept-plan"
-    /// The brand manager rejects the rectification plan, with the reason in `note`.
-    case rejectPlan = "reject-plan"
-}
-
-/// The places beyond the chat that a case can be escalated to.
-public enum EscalationTarget: String, Codable, Sendable, CaseIterable {
-    /// The e-commerce platform's complaint process.
-    case platform
-    /// A regulator: 12315, the market regulator or a consumer association.
-    case regulator
-}
-
-/// The cause a case is put down to.
-public enum CaseCause: String, Codable, Sendable, CaseIterable {
-    /// The agent handled the customer unprofessionally.
-    case unprofessional
-    /// The agent or team did not follow the agreed process.
-    case processNotFollowed = "process-not-followed"
-    /// Replies came too late.
-    case slowResponse = "slow-response"
-    /// The product itself.
-    case product
-    /// Delivery or returns.
-    case logistics
-    /// Any other cause.
-    case other
-
-    /// True for the causes that make the agent primarily, and the supervisor
-    /// and manager jointly, responsible for a case that reached a regulator.
-    public var isHumanCause: Bool {
-        switch self {
-        case .unprofessional, .processNotFollowed, .slowResponse: true
-        case .product, .logistics, .other: false
-        }
+        try container.encodeIfPresent(steps, forKey: .steps)
+        try container.encodeIfPresent(trainingActions, forKey: .trainingActions)
     }
 }

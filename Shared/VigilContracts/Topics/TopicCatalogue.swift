@@ -20,6 +20,7 @@ public struct TopicCatalogue: Sendable {
     public let orders: TopicSpec
     public let alerts: TopicSpec
     public let caseEvents: TopicSpec
+    public let caseCommands: TopicSpec
     public let scores: TopicSpec
     public let deadLetters: TopicSpec
     public let rules: TopicSpec
@@ -43,12 +44,12 @@ public struct TopicCatalogue: Sendable {
             "chat.messages", .thread, Self.threadPartitions, .delete, retention: 30 * week,
             schema: ChatMessage.schemaName, summary: LocalizedText(chinese: "各站点的聊天消息，同一会话线程内按时间顺序。",
                                  english: "Chat messages from every site, in time order per thread."),
-            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-scoring"])
+            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation", "vigil-scoring"])
         roster = topic(
             "roster", .person, 1, .compact, retention: nil,
             schema: RosterPerson.schemaName, summary: LocalizedText(chinese: "组织架构：客服、主管、项目经理、品牌客服经理。",
                                  english: "The organisation: agents, supervisors, managers, brand manager."),
-            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil scores"])
+            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation", "vigil scores"])
         complaints = topic(
             "complaints", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: Complaint.schemaName, summary: LocalizedText(chinese: "向平台或监管部门提出的投诉。",
@@ -67,9 +68,15 @@ public struct TopicCatalogue: Sendable {
             consumers: ["vigil-escalation", "vigil-scoring", "vigil-notify", "vigil tail alerts"])
         caseEvents = topic(
             "case.events", .thread, Self.threadPartitions, .delete, retention: 104 * week,
-            schema: CaseEvent.schemaName, summary: LocalizedText(chinese: "案件时间线：立案、关联的预警和投诉。",
-                                 english: "Case timelines: opened, alerts and complaints linked."),
-            producers: ["vigil-escalation"], consumers: ["vigil-scoring", "vigil cases list"])
+            schema: CaseEvent.schemaName, summary: LocalizedText(chinese: "案件时间线：立案、预警和投诉、操作、期限、问责和整改。",
+                                 english: "Case timelines: opening, alerts and complaints, actions, deadlines, accountability."),
+            producers: ["vigil-escalation"],
+            consumers: ["vigil-scoring", "vigil case show/list", "vigil report escalations"])
+        caseCommands = topic(
+            "case.commands", .thread, Self.threadPartitions, .delete, retention: 104 * week,
+            schema: CaseCommand.schemaName, summary: LocalizedText(chinese: "对案件的操作命令（确认、备注、结案、复盘、整改等），带操作人。",
+                                 english: "Commands on cases (ack, note, resolve, review, rectify …) with the actor."),
+            producers: ["vigil case"], consumers: ["vigil-escalation"])
         scores = topic(
             "scores", .subjectPeriod, 6, .compact, retention: nil,
             schema: Score.schemaName, summary: LocalizedText(chinese: "每名客服每日的考核数据，每个键保留最新一条。",
@@ -111,7 +118,7 @@ public struct TopicCatalogue: Sendable {
 
     /// All topics, in the order the docs list them.
     public var all: [TopicSpec] {
-        [chatMessages, roster, complaints, orders, rules, alerts, caseEvents, scores, deadLetters] + raw
+        [chatMessages, roster, complaints, orders, rules, alerts, caseEvents, caseCommands, scores, deadLetters] + raw
     }
 
     /// The thread-keyed topics ingestion writes, which also receive its

@@ -51,6 +51,16 @@ extension CaseCommand: SchemaPublishing {
             .optional("dueAt", .timestamp(LocalizedText(
                 chinese: "整改方案的完成期限。rectify 必填。",
                 english: "When the rectification plan is due to be carried out. Needed by rectify."))),
+            .optional("steps", .array(of: .string(LocalizedText(chinese: "一个步骤。", english: "One step.")),
+                LocalizedText(
+                    chinese: "复盘对处理过程的逐步拆解，按顺序。review 必填，至少一项。",
+                    english: "The review's breakdown of the handling, one step per entry, in order. "
+                        + "Needed by review, with at least one entry."))),
+            .optional("trainingActions", .array(of: .string(LocalizedText(chinese: "一项培训措施。",
+                                                                          english: "One training action.")),
+                LocalizedText(
+                    chinese: "复盘决定的培训措施。",
+                    english: "The training actions the review decided."))),
         ], LocalizedText(
             chinese: "某人对案件的操作请求。命令以案件的线程 `shop/buyer` 为键，与案件落在同一分区。"
                 + "可选参数没有值时不写出；缺少所需参数（见下表“必填”说明）的命令无效。",

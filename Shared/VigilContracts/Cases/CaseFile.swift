@@ -1,8 +1,8 @@
-/// One case as its timeline tells it: the fold of its case events.
+/// One case as folded from its case events.
 ///
 /// Readers (`vigil case show`, `vigil case list`, the escalation report, the
 /// console) fold the case topic with this type instead of asking the
-/// escalation service, so they see what the log says and nothing else.
+/// escalation service, so they show exactly what the log contains.
 /// Events are folded in the order given, which for one case is the order
 /// the escalation service published them; `timeline` keeps that order.
 public struct CaseFile: Sendable {
@@ -29,7 +29,7 @@ public struct CaseFile: Sendable {
     public private(set) var alerts = 0
     /// The channels of the linked complaints, in order.
     public private(set) var complaints: [ComplaintChannel] = []
-    /// Where people recorded the case as escalated, in order.
+    /// The escalation targets people recorded, in order.
     public private(set) var escalations: [EscalationTarget] = []
     /// True once the case reached a regulator, by a complaint or a command.
     public private(set) var reachedRegulator = false
@@ -45,7 +45,7 @@ public struct CaseFile: Sendable {
     public private(set) var missedDeadlines: [CaseEvent] = []
     /// The deadlines missed since the case last opened or reopened.
     private var currentMisses: [CaseEvent] = []
-    /// The refused commands, in order.
+    /// The rejected commands, in order.
     public private(set) var rejections: [CaseEvent] = []
 
     public init(caseId: String, thread: ThreadKey, openedAt: Timestamp) {
@@ -79,7 +79,7 @@ public struct CaseFile: Sendable {
             openedAt = event.occurredAt
         }
         if event.type == .commandRejected {
-            // A refused command changes nothing but the record of refusals.
+            // A rejected command changes nothing but the list of rejections.
             rejections.append(event)
             return
         }

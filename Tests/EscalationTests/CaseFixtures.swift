@@ -33,7 +33,7 @@ enum CaseFixtures {
     static let issuedAt = Timestamp(epochMilliseconds: 1_794_358_800_000, utcOffsetSeconds: 8 * 3_600)
     static let planDueAt = Timestamp(epochMilliseconds: 1_795_000_000_000, utcOffsetSeconds: 8 * 3_600)
 
-    /// An open case of agent-a1 in team-a1 at site-a.
+    /// Returns a case of agent-a1 in team-a1 at site-a, open unless `state` says otherwise.
     static func record(state: CaseState = .open, team: String? = "team-a1", site: String? = "site-a",
                        agent: String? = "agent-a1") -> CaseRecord {
         CaseRecord(caseId: "case-1", shop: "shop-1", buyer: "buyer-1", sequence: 1, state: state, severity: .high,
@@ -41,7 +41,7 @@ enum CaseFixtures {
                    openedAt: openedAt, regulatorEscalated: false, followUpStarted: false, responsibilities: [])
     }
 
-    /// A command on case-1 with the arguments its action needs.
+    /// Returns a command on case-1 with the arguments its action needs.
     static func command(_ action: CaseAction, actor: String, escalateTo: EscalationTarget = .platform,
                         assignee: String = "sup-a1", cause: CaseCause = .unprofessional) -> CaseCommand {
         var command = CaseCommand(commandId: "cmd-1", caseId: "case-1", shop: "shop-1", buyer: "buyer-1",

@@ -111,6 +111,8 @@ struct CaseMachineTests {
 
         // resolve: acknowledged in acknowledged, following up or platform; a regulator case once classified.
         row(.open, [], .resolve, .reject(.notAcknowledged)),
+        // An open case cannot be resolved even when an acknowledgement was left beside it.
+        row(.open, [.acknowledged], .resolve, .reject(.notAcknowledged)),
         row(.acknowledged, [.acknowledged], .resolve, .apply(.resolved, .resolved)),
         row(.followingUp, [.acknowledged], .resolve, .apply(.resolved, .resolved)),
         row(.escalatedPlatform, [.acknowledged], .resolve, .apply(.resolved, .resolved)),
@@ -381,7 +383,8 @@ struct CaseMachineTests {
 
     // MARK: - Responsibilities
 
-    @Test("human cause assigns responsibility", arguments: [CaseCause.unprofessional, .processNotFollowed, .slowResponse])
+    @Test("human cause assigns responsibility",
+          arguments: [CaseCause.unprofessional, .processNotFollowed, .slowResponse])
     func humanCauseAssignsResponsibility(_ cause: CaseCause) throws {
         let record = try applied(CaseFixtures.command(.classify, actor: "mgr-a", cause: cause),
                                  on: regulatorCase(agent: "agent-a1"))
@@ -401,8 +404,8 @@ struct CaseMachineTests {
     func rectificationDueFollowsDays() throws {
         let machine = CaseMachine(rectificationDays: 3)
 
-        let decision = machine.decide(CaseFixtures.command(.classify, actor: "bm-1"), on: regulatorCase(agent: "agent-a1"),
-                                      roster: CaseFixtures.roster)
+        let decision = machine.decide(CaseFixtures.command(.classify, actor: "bm-1"),
+                                      on: regulatorCase(agent: "agent-a1"), roster: CaseFixtures.roster)
 
         guard case .apply(let record, _) = decision else {
             Issue.record("expected the classification to apply, got \(decision)")
@@ -493,7 +496,7 @@ struct CaseMachineTests {
         return record
     }
 
-    /// Returns the record after `command`, or fails the test when it is refused.
+    /// Returns the record after `command`, or fails the test when it is rejected.
     private func applied(_ command: CaseCommand, on record: CaseRecord) throws -> CaseRecord {
         let decision = machine.decide(command, on: record, roster: CaseFixtures.roster)
         guard case .apply(let next, _) = decision else {
@@ -504,5 +507,5 @@ struct CaseMachineTests {
     }
 }
 
-/// Stops a test whose command was refused; the issue is already recorded.
+/// Stops a test whose command was rejected. The issue is already recorded.
 struct CaseTestFailure: Error {}

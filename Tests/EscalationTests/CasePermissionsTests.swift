@@ -29,7 +29,7 @@ struct PermissionRow: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// One row per action for `actor`: allowed for `allowed`, else rejected with `otherwise`.
+/// Returns one row per action for `actor`: allowed for `allowed`, else rejected with `otherwise`.
 private func rows(_ actor: String, on scope: CaseScope, allowed: Set<CaseAction>,
                   otherwise: CaseRejection.Code) -> [PermissionRow] {
     CaseAction.allCases.map { action in
@@ -45,17 +45,17 @@ private let none: Set<CaseAction> = []
 struct CasePermissionsTests {
     /// Every roster role, in and out of the case's team or site, against every action.
     static let permissions: [PermissionRow] =
-        // Rules 1 and 2: unknown people and agents, even the case's own agent.
+        // Unknown people and agents are rejected first, even the case's own agent.
         rows("ghost", on: .teamA1, allowed: none, otherwise: .actorUnknown)
         + rows("agent-a1", on: .teamA1, allowed: none, otherwise: .actorIsAgent)
         + rows("agent-b1", on: .teamA1, allowed: none, otherwise: .actorIsAgent)
-        // Rule 3: supervisors act on their own team, managers on their own site.
+        // Then scope: supervisors act on their own team, managers on their own site.
         + rows("sup-a2", on: .teamA1, allowed: none, otherwise: .actorOutsideTeam)
         + rows("sup-b1", on: .teamA1, allowed: none, otherwise: .actorOutsideTeam)
         + rows("sup-a1", on: .unscoped, allowed: none, otherwise: .actorOutsideTeam)
         + rows("mgr-b", on: .teamA1, allowed: none, otherwise: .actorOutsideSite)
         + rows("mgr-a", on: .unscoped, allowed: none, otherwise: .actorOutsideSite)
-        // Rule 4: the actions of each role in scope.
+        // Then the actions of each role in scope.
         + rows("sup-a1", on: .teamA1, allowed: handling, otherwise: .roleNotAllowed)
         + rows("mgr-a", on: .teamA1, allowed: handling.union([.classify, .review, .rectify]),
                otherwise: .roleNotAllowed)
@@ -79,9 +79,9 @@ struct CasePermissionsTests {
         #expect(codes == [.actorUnknown, .actorIsAgent, .actorOutsideTeam, .actorOutsideSite, .roleNotAllowed])
     }
 
-    /// The machine applies the same rules: a refused actor's command never reaches the state.
-    @Test("machine refuses what permissions refuse", arguments: permissions.filter { $0.expected != nil })
-    func machineRefuses(_ row: PermissionRow) {
+    /// The machine applies the same rules, so a rejected actor's command never reaches the state checks.
+    @Test("machine rejects what permissions reject", arguments: permissions.filter { $0.expected != nil })
+    func machineRejects(_ row: PermissionRow) {
         let machine = CaseMachine(rectificationDays: 7)
 
         let decision = machine.decide(CaseFixtures.command(row.action, actor: row.actor), on: row.scope.record,
@@ -162,8 +162,8 @@ struct CasePermissionsTests {
             == "成都B1组主管 (sup-b1) does not supervise the case's team (team-a1) and cannot act on the case.")
     }
 
-    @Test("role rejection says who may")
-    func roleRejectionSaysWhoMay() throws {
+    @Test("role rejection names allowed roles")
+    func roleRejectionNamesAllowedRoles() throws {
         let rejection = try #require(CasePermissions.check(actor: "bm-1", action: .rectify, on: CaseFixtures.record(),
                                                            roster: CaseFixtures.roster))
 

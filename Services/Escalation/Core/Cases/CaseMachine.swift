@@ -1,7 +1,7 @@
 import VigilContracts
 
 /// The outcome of a case command: the record after it with the timeline entry
-/// type to write, or why it is refused.
+/// type to write, or the reason it is rejected.
 enum CaseDecision: Equatable {
     case apply(CaseRecord, CaseEventType)
     case reject(CaseRejection)
@@ -16,7 +16,7 @@ struct CaseMachine: Sendable {
     /// Days the vendor's manager has to submit a rectification plan after a human cause is classified.
     var rectificationDays: Int
 
-    /// Returns the record after the command and the timeline entry type, or why it is refused.
+    /// Returns the record after the command and the timeline entry type, or the reason it is rejected.
     func decide(_ command: CaseCommand, on record: CaseRecord, roster: Roster) -> CaseDecision {
         if let reason = command.argumentError {
             return .reject(.invalidArguments(reason))
@@ -121,7 +121,7 @@ struct CaseMachine: Sendable {
         return .success(.resolved)
     }
 
-    /// A resolved case that is escalated is no longer resolved, so `resolvedAt` is cleared.
+    /// Records an escalation. A resolved case that is escalated is no longer resolved, so `resolvedAt` is cleared.
     private func escalate(_ record: inout CaseRecord, command: CaseCommand) -> Result<CaseEventType, CaseRejection> {
         guard record.state != .escalatedRegulator else {
             return .failure(.alreadyEscalatedRegulator())
@@ -144,7 +144,7 @@ struct CaseMachine: Sendable {
         return .success(.escalated)
     }
 
-    /// Marks the follow-up as started when the case was acknowledged; before that there is nothing to follow up.
+    /// Marks the follow-up as started, unless the case is not acknowledged yet and there is nothing to follow up.
     private func startFollowUp(_ record: inout CaseRecord) {
         if record.acknowledgedAt != nil {
             record.followUpStarted = true
@@ -178,10 +178,10 @@ struct CaseMachine: Sendable {
         return .success(.classified)
     }
 
-    /// Returns who answers for a case with a human cause: the agent primarily,
-    /// the agent's supervisor and the site's manager jointly, with names and
-    /// roles copied from the roster. The agent is recorded under their id
-    /// when the roster does not know them; a missing supervisor or manager is left out.
+    /// Returns the people responsible for a case with a human cause: the agent
+    /// primarily, the agent's supervisor and the site's manager jointly, with
+    /// names and roles copied from the roster. An agent missing from the roster
+    /// is recorded under their id, but a missing supervisor or manager is left out.
     static func responsibilities(for record: CaseRecord, roster: Roster) -> [CaseResponsibility] {
         var result: [CaseResponsibility] = []
 
@@ -214,7 +214,7 @@ struct CaseMachine: Sendable {
         return .success(.reviewed)
     }
 
-    /// A plan replaces any earlier one, and its `dueAt` becomes the rectification deadline.
+    /// Submits a plan, which replaces any earlier one. Its `dueAt` becomes the rectification deadline.
     private func rectify(_ record: inout CaseRecord, command: CaseCommand) -> Result<CaseEventType, CaseRejection> {
         switch record.rectification {
         case nil:
@@ -233,7 +233,7 @@ struct CaseMachine: Sendable {
         return .success(.planSubmitted)
     }
 
-    /// Accepts or rejects the submitted plan; a rejected plan keeps its text until the next one replaces it.
+    /// Accepts or rejects the submitted plan. A rejected plan keeps its text until the next one replaces it.
     private func decidePlan(_ record: inout CaseRecord, accept: Bool) -> Result<CaseEventType, CaseRejection> {
         guard record.rectification == .submitted else {
             return .failure(.noPlanSubmitted(record.rectification))

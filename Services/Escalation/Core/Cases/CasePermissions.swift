@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// Who may act on a case, and who may be handed one.
+/// The permission rules for acting on a case and for being assigned one.
 ///
 /// The rules are checked in order and the first failure wins: the actor must
 /// be on the roster, must not be an agent, must be in the case's scope
@@ -43,10 +43,10 @@ enum CasePermissions {
         }
     }
 
-    /// The roles that may take `action` on a case in their scope. Supervisors
-    /// may not classify or review, because that judges their own
-    /// responsibility; the rectification plan is the site manager's to submit
-    /// and the brand manager's to decide.
+    /// Returns the roles that may take `action` on a case in their scope.
+    /// Supervisors may not classify or review, because that judges their own
+    /// responsibility. The site's manager submits the rectification plan and
+    /// the brand manager decides on it.
     static func allowedRoles(for action: CaseAction) -> Set<RosterRole> {
         switch action {
         case .ack, .assign, .note, .resolve, .escalate:

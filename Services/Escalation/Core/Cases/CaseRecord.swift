@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// The stored state of one case: what the timeline says so far, folded.
+/// The stored state of one case, folded from its timeline so far.
 ///
 /// The case machine reads and returns records; the processor stores them.
 struct CaseRecord: Equatable, Sendable {
@@ -17,7 +17,7 @@ struct CaseRecord: Equatable, Sendable {
     /// The agent of the case's conversation, when known.
     var agent: String?
     var conversationId: String?
-    /// The agent's team, site and vendor when the case opened; they decide who may act on it.
+    /// The agent's team, site and vendor when the case opened, which decide who may act on it.
     var team: String?
     var site: String?
     var vendor: String?
@@ -25,14 +25,15 @@ struct CaseRecord: Equatable, Sendable {
     // MARK: - Handling
 
     var openedAt: Timestamp
-    /// When the case was acknowledged and by whose roster id; nil while it waits, and again after a reopening.
+    /// When the case was acknowledged, and the roster id of who did it. Both are nil
+    /// until the acknowledgement, and again after a reopening.
     var acknowledgedAt: Timestamp?
     var acknowledgedBy: String?
     /// The roster id of the person the case is assigned to.
     var assignee: String?
     /// When the case was resolved; nil while it is not resolved.
     var resolvedAt: Timestamp?
-    /// True once the case was escalated to a regulator; it stays true when the case moves on.
+    /// True once the case was escalated to a regulator, even after it moves on to another state.
     var regulatorEscalated: Bool = false
     /// True once a note, resolve or escalate followed the acknowledgement, which meets the follow-up deadline.
     var followUpStarted: Bool = false

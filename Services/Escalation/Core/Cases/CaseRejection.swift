@@ -1,12 +1,12 @@
 import VigilContracts
 
-/// Why a case command is refused: a code for programs and a short text for
-/// the people who read the case timeline (`command_rejected` entries).
+/// The reason a case command is rejected: a code for programs and a short text
+/// for the people who read the case timeline (`command_rejected` entries).
 struct CaseRejection: Error, Equatable, Sendable {
     var code: Code
     var text: LocalizedText
 
-    /// One code per distinct reason; the raw value is stable for logs and tests.
+    /// One code per distinct reason. The raw value is stable for logs and tests.
     enum Code: String, Sendable, CaseIterable {
         // MARK: Command
 
@@ -105,7 +105,7 @@ extension CaseRejection {
                           + "and cannot act on the case.")
     }
 
-    /// Names the roles that may take `action`, so the actor knows whom to ask.
+    /// Names the roles that may take `action`, so the actor can ask the right person.
     static func roleNotAllowed(_ actor: RosterPerson, action: CaseAction) -> CaseRejection {
         let allowed: LocalizedText
         switch action {

@@ -109,8 +109,8 @@ struct FileImportTests {
                 "messageId": id, "site": "sh", "agent": "A-sh-a01", "sentAt": "2026-11-11T\(time)+08:00",
             ])))
         }
-        // Each file is one batch. The first round comes after the first file;
-        // the second file moves time by less than the hour between rounds.
+        // Each file is one batch. The first round comes after the first file,
+        // and the second file moves time by less than the hour between rounds.
         let first = try harness.write("first.ndjson", lines: [try line("early", at: "09:00:00")])
         let second = try harness.write("second.ndjson", lines: [try line("late", at: "09:40:00")])
         try harness.importFiles([first, second])

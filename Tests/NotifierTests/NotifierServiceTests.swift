@@ -46,7 +46,7 @@ struct NotifierServiceTests {
         var values = try alerts.map { (key: $0.thread.recordKey, value: try EventCoding.encode($0)) }
         values.insert((key: "shop-waimai/buyer-6", value: Array("{not json".utf8)), at: 2)
         try produce(values, to: catalogue.alerts.name, bootstrap: broker.bootstrapServers)
-        // Alerting forwards watermarks onto the alerts topic; the notifier must skip them, not dead-letter them.
+        // Alerting forwards watermarks onto the alerts topic, and the notifier must skip them, not dead-letter them.
         let watermark = Watermark(source: "vigil-ingest/hz", topic: catalogue.alerts.name, partition: 3, time: now)
         try produceWatermark(watermark, bootstrap: broker.bootstrapServers)
 

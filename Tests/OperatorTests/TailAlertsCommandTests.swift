@@ -216,7 +216,7 @@ struct TailAlertsCommandTests {
                           "alert/p0-c", "alert/p7-a", "alert/p7-b"])
     }
 
-    @Test("watermarks are skipped, history included")
+    @Test("skips watermarks in history and live")
     func skipsWatermarks() throws {
         let harness = try OperatorHarness()
         let alerts = harness.catalogue.alerts

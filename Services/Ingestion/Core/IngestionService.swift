@@ -54,7 +54,7 @@ public final class IngestionService {
         }
 
         // Rounds come an interval apart, so the last one can lag the end of
-        // the data by almost an interval: close the gap once the input ends.
+        // the data by almost an interval. One more round closes the gap.
         try environment.store.database.transaction {
             _ = try environment.emitFinalClocks()
         }

@@ -67,7 +67,7 @@ public final class IntakeEnvironment {
     }
 
     /// Writes a last round of clocks at the event time reached, if it moved
-    /// since the last round; call inside a transaction.
+    /// since the last round. Call it inside a transaction.
     @discardableResult
     public func emitFinalClocks() throws -> Int {
         try intake.clock.emitIfMoved(into: clockTopics, store: store)

@@ -131,8 +131,18 @@ final class AlertingHarness {
 
     // MARK: - Output
 
-    func entries() throws -> [Outbox.Entry] {
+    /// Returns every record in the outbox, forwarded watermarks included, oldest first.
+    func outbox() throws -> [Outbox.Entry] {
         try store.outbox.pending(limit: 10_000)
+    }
+
+    /// Returns the alert records in the outbox, leaving out forwarded watermarks.
+    func entries() throws -> [Outbox.Entry] {
+        try outbox().filter { !Self.isWatermark($0) }
+    }
+
+    static func isWatermark(_ entry: Outbox.Entry) -> Bool {
+        entry.record.headers.contains { $0.name == EventHeaders.schema && $0.value == Array("watermark/1".utf8) }
     }
 
     /// Returns every alert event in the outbox, oldest first.

@@ -100,6 +100,35 @@ struct FileImportTests {
         }
     }
 
+    @Test("import ends with a round at the last time")
+    func finalClockRound() throws {
+        let harness = try IngestHarness()
+        try harness.importFiles([IngestHarness.sample("roster.ndjson")])
+        func line(_ id: String, at time: String) throws -> [UInt8] {
+            Array(try InterchangeLines.line(InterchangeLines.message([
+                "messageId": id, "site": "sh", "agent": "A-sh-a01", "sentAt": "2026-11-11T\(time)+08:00",
+            ])))
+        }
+        // Each file is one batch. The first round comes after the first file,
+        // and the second file moves time by less than the hour between rounds.
+        let first = try harness.write("first.ndjson", lines: [try line("early", at: "09:00:00")])
+        let second = try harness.write("second.ndjson", lines: [try line("late", at: "09:40:00")])
+        try harness.importFiles([first, second])
+
+        let end = try #require(TimestampFormat.parse("2026-11-11T09:40:00+08:00"))
+        for topic in [harness.catalogue.chatMessages, harness.catalogue.complaints, harness.catalogue.orders] {
+            let clocks = try harness.records(topic).filter(WatermarkRecords.isWatermark).map(WatermarkRecords.decode)
+            for partition in 0..<topic.partitions {
+                let times = clocks.filter { $0.partition == partition }.map(\.time)
+                #expect(times.last == end, "\(topic.name)/\(partition)")
+            }
+        }
+
+        let published = try harness.recordCount()
+        try harness.importFiles([first, second])
+        #expect(try harness.recordCount() == published, "time did not move, so no round")
+    }
+
     @Test("a CSV export imports through its mapping, once")
     func importsCSV() throws {
         let harness = try IngestHarness()

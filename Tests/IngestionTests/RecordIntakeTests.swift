@@ -242,6 +242,31 @@ struct EventClockTests {
         try fixture.offer(InterchangeLines.message(["messageId": "m-4", "sentAt": "2026-11-11T07:00:00+08:00"]))
         #expect(fixture.intake.clock.time?.iso8601 == "2026-11-11T00:02:52Z")
     }
+
+    @Test("final round whenever time moved")
+    func finalRound() throws {
+        let fixture = try IntakeFixture(clockInterval: 60_000)
+        #expect(try emitIfMoved(fixture) == 0, "no clock before the first record")
+        try fixture.offer(InterchangeLines.message())
+        #expect(try emit(fixture) == 36)
+        #expect(try emitIfMoved(fixture) == 0, "time has not moved since the round")
+
+        try fixture.offer(InterchangeLines.message(["messageId": "m-2", "sentAt": "2026-11-11T08:02:30+08:00"]))
+        #expect(try emit(fixture) == 0, "39 s is less than the interval")
+        #expect(try emitIfMoved(fixture) == 36)
+        let times = try clocks(fixture).map(\.time.iso8601)
+        #expect(times.suffix(36).allSatisfy { $0 == "2026-11-11T00:02:30Z" })
+
+        try fixture.reopen(clockInterval: 60_000)
+        #expect(try emitIfMoved(fixture) == 0, "the round is stored across a restart")
+    }
+
+    private func emitIfMoved(_ fixture: IntakeFixture) throws -> Int {
+        let topics = [fixture.catalogue.chatMessages, fixture.catalogue.complaints, fixture.catalogue.orders]
+        return try fixture.store.database.transaction {
+            try fixture.intake.clock.emitIfMoved(into: topics.map { ($0, $0.partitions) }, store: fixture.store)
+        }
+    }
 }
 
 @Suite("Record intake roster updates")

@@ -46,6 +46,9 @@ struct NotifierServiceTests {
         var values = try alerts.map { (key: $0.thread.recordKey, value: try EventCoding.encode($0)) }
         values.insert((key: "shop-waimai/buyer-6", value: Array("{not json".utf8)), at: 2)
         try produce(values, to: catalogue.alerts.name, bootstrap: broker.bootstrapServers)
+        // Alerting forwards watermarks onto the alerts topic, and the notifier must skip them, not dead-letter them.
+        let watermark = Watermark(source: "vigil-ingest/hz", topic: catalogue.alerts.name, partition: 3, time: now)
+        try produceWatermark(watermark, bootstrap: broker.bootstrapServers)
 
         let arguments = ["--bootstrap-servers", broker.bootstrapServers, "--store", storePath,
                          "--topic-prefix", catalogue.prefix, "--log-level", "critical"]
@@ -95,7 +98,25 @@ struct NotifierServiceTests {
 
         let letters = try TopicReader(properties: ["bootstrap.servers": broker.bootstrapServers], logger: testLogger)
             .records(of: catalogue.deadLetters)
-        #expect(letters.count == 1, "the undecodable record becomes a dead letter")
+        #expect(letters.count == 1, "the undecodable record becomes a dead letter, and the watermark none")
+    }
+
+    /// Produces a watermark as alerting does: to its partition, without a key, with the watermark schema header.
+    private func produceWatermark(_ watermark: Watermark, bootstrap: String) throws {
+        let producer = try KafkaProducer(properties: ["bootstrap.servers": bootstrap], logger: testLogger)
+        try producer.send(OutgoingRecord(topic: watermark.topic, partition: watermark.partition, key: nil,
+                                         value: try EventCoding.encode(watermark),
+                                         timestampMilliseconds: watermark.time.epochMilliseconds,
+                                         headers: [KafkaHeader(name: EventHeaders.eventId, text: watermark.eventId),
+                                                   KafkaHeader(name: EventHeaders.schema, text: "watermark/1")]),
+                          tag: 0)
+        var delivered = 0
+        for _ in 0..<300 where delivered == 0 {
+            let reports = try producer.poll(timeoutMilliseconds: 100)
+            #expect(reports.allSatisfy { $0.error == nil })
+            delivered += reports.count
+        }
+        #expect(delivered == 1)
     }
 
     private func post(title post: ReceivedPost) throws -> String {

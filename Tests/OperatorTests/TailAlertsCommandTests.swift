@@ -216,6 +216,28 @@ struct TailAlertsCommandTests {
                           "alert/p0-c", "alert/p7-a", "alert/p7-b"])
     }
 
+    @Test("skips watermarks in history and live")
+    func skipsWatermarks() throws {
+        let harness = try OperatorHarness()
+        let alerts = harness.catalogue.alerts
+        func watermark(at time: String, partition: Int32) throws -> Watermark {
+            Watermark(source: "vigil-ingest/hz", topic: alerts.name, partition: partition,
+                      time: try #require(TimestampFormat.parse("2026-11-11T\(time):00+08:00")))
+        }
+        try harness.produce([alert("p0-a", at: "09:00")], to: alerts, partition: 0)
+        try harness.produce([try watermark(at: "09:05", partition: 0)], to: alerts, partition: 0)
+        try harness.produce([try watermark(at: "09:05", partition: 1)], to: alerts, partition: 1)
+        let context = try harness.context(TailAlertsCommand.self)
+        let options = try harness.options(TailAlertsCommand.self, ["--all", "--from", "2026-11-11T08:00+08:00"])
+        let (tail, _) = try TailAlertsCommand.makeTail(options, context: context)
+
+        #expect(try collect(tail, count: 1).map(\.eventId) == ["alert/p0-a"], "history")
+
+        try harness.produce([try watermark(at: "09:10", partition: 0)], to: alerts, partition: 0)
+        try harness.produce([alert("p0-b", at: "09:11")], to: alerts, partition: 0)
+        #expect(try collect(tail, count: 1).map(\.eventId) == ["alert/p0-b"], "live")
+    }
+
     @Test("watch group commits progress")
     func aliasCommitsToGroup() throws {
         let harness = try OperatorHarness()

@@ -171,6 +171,11 @@ final class PipelineHarness {
     func outputs() throws -> PipelineOutputs {
         var outputs = PipelineOutputs()
         for record in try reader.records(of: catalogue.alerts) {
+            if WatermarkRecords.isWatermark(record) {
+                let watermark = try WatermarkRecords.decode(record)
+                outputs.alertWatermarks[watermark.partition] = watermark.time
+                continue
+            }
             outputs.add(record, into: \.alerts)
         }
         for record in try reader.records(of: catalogue.caseEvents) {
@@ -205,8 +210,10 @@ struct PipelineOutputs: Equatable {
         var complaints: Set<String> = []
     }
 
-    /// Alert bytes by event id.
+    /// Alert bytes by event id, watermarks left out.
     var alerts: [String: [UInt8]] = [:]
+    /// The time of the last watermark alerting forwarded to each alerts partition.
+    var alertWatermarks: [Int32: Timestamp] = [:]
     /// Case event bytes by event id.
     var caseEvents: [String: [UInt8]] = [:]
     var cases: [String: CaseLinks] = [:]

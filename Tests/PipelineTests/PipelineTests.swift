@@ -51,6 +51,14 @@ struct PipelineTests {
         #expect(outputs.agentTotals.values.map(\.alerts).reduce(0, +) == expected.raised)
         #expect(alerts.allSatisfy { $0.ruleVersion == alerts.first?.ruleVersion })
         #expect(alerts.allSatisfy { $0.evidence?.isEmpty == false || $0.kind == .replyTimeout })
+
+        // The import's last round of watermarks reaches every alerts partition,
+        // and no alert is later than the time it promises.
+        #expect(Set(outputs.alertWatermarks.keys) == Set(0..<TopicCatalogue.threadPartitions))
+        let ends = Set(outputs.alertWatermarks.values)
+        #expect(ends.count == 1, "every partition ends at the import's last round: \(ends)")
+        let end = try #require(ends.first)
+        #expect(alerts.allSatisfy { $0.raisedAt.epochMilliseconds <= end.epochMilliseconds })
     }
 
     @Test("a second import of the real data publishes nothing new")
@@ -116,6 +124,7 @@ struct PipelineTests {
         #expect(seenAtKill < finalCount, "the kill must land before \(victim) finished")
         #expect(outputs.conflicts.isEmpty, "an event id republished with different content")
         #expect(outputs.alerts == expected.alerts)
+        #expect(outputs.alertWatermarks == expected.alertWatermarks)
         #expect(outputs.caseEvents.keys.sorted() == expected.caseEvents.keys.sorted())
         #expect(outputs.cases == expected.cases)
         #expect(outputs.scores == expected.scores)

@@ -27,6 +27,11 @@ public final class AlertingProcessor: StreamProcessor {
 
     public init(catalogue: TopicCatalogue, rules: ActiveRules?, normalizer: TextNormalizer,
                 policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = ReplyLimits()) {
+        // Forwarded watermarks keep their partition number, which is right
+        // only while a thread's messages and alerts share it.
+        precondition(catalogue.alerts.partitions == catalogue.chatMessages.partitions
+                         && catalogue.alerts.key == catalogue.chatMessages.key,
+                     "the alerts and chat.messages topics must have the same key and partition count")
         self.catalogue = catalogue
         self.activeRules = rules
         self.normalizer = normalizer
@@ -164,11 +169,23 @@ public final class AlertingProcessor: StreamProcessor {
 
     // MARK: - Event time
 
+    /// Publishes the follow-ups a chat.messages watermark makes due, then
+    /// forwards the watermark to the same partition number of the alerts topic.
+    ///
+    /// The alerts of a thread land in the partition number its messages have,
+    /// because both topics are keyed by thread with equal partition counts. The
+    /// outbox publishes in order, so the forwarded watermark follows every
+    /// alert this instance made from that partition up to its time. Alerts
+    /// from late messages are the exception, as on the input topic.
     public func advanceWatermark(_ watermark: Watermark, context: ProcessingContext) throws {
         guard watermark.topic == catalogue.chatMessages.name else { return }
         for alert in try followUps(partition: watermark.partition, at: watermark.time, in: context.database) {
             try context.emit(alert, to: catalogue.alerts)
         }
+
+        let forwarded = Watermark(source: watermark.source, topic: catalogue.alerts.name,
+                                  partition: watermark.partition, time: watermark.time)
+        try context.emit(forwarded, to: catalogue.alerts, partition: watermark.partition)
     }
 
     /// Returns the reply timeouts, reminders and closings due on `partition`

@@ -1,9 +1,11 @@
 /// A watermark: the event time one source has reached on one partition.
 ///
-/// Ingestion writes one into every partition of each thread-keyed topic, with
-/// an explicit partition and no key, as its event time advances. Event time
+/// Ingestion writes one into every partition of each thread-keyed topic it
+/// writes, with an explicit partition and no key, as its event time advances. Event time
 /// therefore moves on partitions that receive no other records, and
-/// deadlines downstream fire without new chat traffic. `time` is the latest event time
+/// deadlines downstream fire without new chat traffic. vigil-alerting forwards
+/// each chat.messages watermark to the same partition number of the alerts
+/// topic, after the alerts it made due. `time` is the latest event time
 /// the source has accepted (in live HTTP serving, at least the wall-clock
 /// time less a few seconds). A record the source publishes later with an
 /// earlier time is late: it is still delivered, and each service decides what

@@ -87,8 +87,8 @@ public enum SchemaReference {
         let names = topics.map { "`\($0.name)`" }.joined(separator: ", ")
         if type.schemaName == Watermark.schemaName {
             return language == .chinese
-                ? "- 主题：每个按线程分区的主题（\(names)）的每个分区，不带键"
-                : "- Topics: every partition of every thread-keyed topic (\(names)), without a key"
+                ? "- 主题：\(names) 的每个分区，不带键"
+                : "- Topics: every partition of \(names), without a key"
         }
         guard let topic = topics.first else {
             return language == .chinese ? "- 主题：主题目录中暂无" : "- Topic: none in the catalogue yet"
@@ -102,7 +102,7 @@ public enum SchemaReference {
 
     private static func topicsOf(_ type: any SchemaPublishing.Type, _ catalogue: TopicCatalogue) -> [TopicSpec] {
         if type.schemaName == Watermark.schemaName {
-            return catalogue.watermarked
+            return catalogue.carryingWatermarks
         }
         return catalogue.all.filter { $0.schemaName == type.schemaName }
     }

@@ -127,6 +127,13 @@ public struct TopicCatalogue: Sendable {
         [chatMessages, complaints, orders]
     }
 
+    /// Every topic that holds watermark records besides its events: the
+    /// ``watermarked`` topics, and the alerts topic, where vigil-alerting
+    /// forwards each chat.messages watermark after the alerts it made due.
+    public var carryingWatermarks: [TopicSpec] {
+        watermarked + [alerts]
+    }
+
     /// The raw topics: messages, roster, complaints, orders, in that order.
     public var raw: [TopicSpec] {
         [rawMessages, rawRoster, rawComplaints, rawOrders]

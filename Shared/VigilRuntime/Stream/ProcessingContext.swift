@@ -28,6 +28,13 @@ public final class ProcessingContext {
         try outbox.append(event, to: topic)
     }
 
+    /// Queues an event for one partition of `topic`, whatever its key, such
+    /// as a watermark. The outbox publishes in the order events were queued,
+    /// so it follows everything queued before it.
+    public func emit<Event: VigilEvent>(_ event: Event, to topic: TopicSpec, partition: Int32) throws {
+        try outbox.append(event, to: topic, partition: partition)
+    }
+
     /// Records that an input event is being applied; returns false when it was applied before.
     public func markApplied(_ eventId: String) throws -> Bool {
         try appliedEvents.markApplied(eventId)

@@ -24,9 +24,10 @@ public final class StreamService: KafkaRebalanceHandler {
     var assigned: Set<TopicPartition> = []
     var nextOffsets: [TopicPartition: Int64] = [:]
     var rebalanceFailure: (any Error)?
-    /// The topics that carry ingestion's watermarks. On any other topic, such
-    /// as a raw topic a site writes, a watermark header means nothing.
-    private lazy var watermarkTopics = Set(configuration.catalogue.watermarked.map(\.name))
+    /// The topics that carry watermarks: ingestion's and the alerts topic. On
+    /// any other topic, such as a raw topic a site writes, a watermark header
+    /// means nothing.
+    private lazy var watermarkTopics = Set(configuration.catalogue.carryingWatermarks.map(\.name))
     private var processedSinceReport = 0
     private var rejectedSinceReport = 0
 

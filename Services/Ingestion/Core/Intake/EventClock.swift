@@ -66,6 +66,21 @@ public final class EventClock {
         if let emitted, watermark - emitted < intervalMilliseconds {
             return 0
         }
+        return try emit(at: watermark, into: topics, store: store)
+    }
+
+    /// Writes a round of clocks when event time moved at all since the last
+    /// round, however little, and saves the state in the same transaction.
+    /// An import calls it at its end, so that deadlines downstream are not
+    /// left waiting just below the last record. Returns the number of clocks written.
+    @discardableResult
+    public func emitIfMoved(into topics: [(spec: TopicSpec, partitions: Int32)], store: ServiceStore) throws -> Int {
+        guard let watermark, watermark != emitted else { return 0 }
+        return try emit(at: watermark, into: topics, store: store)
+    }
+
+    private func emit(at watermark: Int64, into topics: [(spec: TopicSpec, partitions: Int32)],
+                      store: ServiceStore) throws -> Int {
         let time = Timestamp(epochMilliseconds: watermark)
         var written = 0
         for (spec, partitions) in topics {

@@ -66,6 +66,13 @@ public final class IntakeEnvironment {
         try intake.clock.emitIfDue(into: clockTopics, store: store)
     }
 
+    /// Writes a last round of clocks at the event time reached, if it moved
+    /// since the last round. Call it inside a transaction.
+    @discardableResult
+    public func emitFinalClocks() throws -> Int {
+        try intake.clock.emitIfMoved(into: clockTopics, store: store)
+    }
+
     /// Fails when this store has accepted records but the topics never held
     /// any: the broker is new or lost its data (the embedded broker keeps
     /// nothing across restarts), and every record would be skipped as a duplicate.

@@ -8,7 +8,7 @@ struct CaseCommandTests {
     typealias F = EscalationFixtures
     static let caseId = CaseOpeningTests.caseBuyer1
 
-    /// A harness with the case of buyer-1 opened by an alert at 08:00.
+    /// Returns a harness with the case of buyer-1 opened by an alert at 08:00.
     private func openCase() throws -> EscalationHarness {
         let harness = try EscalationHarness()
         try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)

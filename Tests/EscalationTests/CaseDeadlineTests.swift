@@ -8,7 +8,7 @@ struct CaseDeadlineTests {
     typealias F = EscalationFixtures
     static let caseId = CaseOpeningTests.caseBuyer1
 
-    /// A harness with a high-severity case of buyer-1 opened at 08:00.
+    /// Returns a harness with a high-severity case of buyer-1 opened at 08:00.
     private func openCase() throws -> EscalationHarness {
         let harness = try EscalationHarness()
         try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)
@@ -48,7 +48,7 @@ struct CaseDeadlineTests {
         #expect(second.recipient?.personId == "B-1")
         #expect(second.dueAt?.iso8601 == "2026-11-11T09:00:00+08:00")
 
-        // The brand manager is the top of the chain: nobody is left to climb to.
+        // The brand manager is the top of the chain, so the climb stops there.
         try harness.advance(to: "2026-11-12T09:00:00+08:00")
         #expect(try missed(harness).count == 2)
     }

@@ -4,7 +4,7 @@ import VigilRuntime
 // MARK: - Alerts and complaints
 
 extension EscalationProcessor {
-    /// How an input found its case.
+    /// The way an input found its case.
     enum Opening {
         /// The thread's current case, unchanged.
         case existing
@@ -124,10 +124,10 @@ extension EscalationProcessor {
         try context.emit(linked, to: catalogue.caseEvents)
     }
 
-    /// Returns the case an input at `time` belongs to: the thread's current
-    /// case; that case reopened when it was resolved at most `reopenDays`
-    /// before; or a new case made by `newCase` (case id, sequence).
-    /// An input older than the resolution joins the resolved case as it is.
+    /// Returns the case an input at `time` belongs to. That is the thread's
+    /// current case, reopened when it was resolved at most `reopenDays` before,
+    /// or else a new case made by `newCase` (case id, sequence). An input older
+    /// than the resolution joins the resolved case as it is.
     private func caseOf(_ thread: ThreadKey, at time: Timestamp, context: ProcessingContext,
                         newCase: (String, Int) -> CaseRecord) throws -> (CaseRecord, Opening) {
         guard var current = try cases.current(of: thread, in: context.database) else {

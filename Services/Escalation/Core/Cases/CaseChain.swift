@@ -5,7 +5,7 @@ import VigilContracts
 /// Missing people are skipped and a person is listed once.
 enum CaseChain {
     /// Returns the chain of a case under the current roster. Entry 0 follows
-    /// the case up; entry k is told when a deadline is missed for the k-th time.
+    /// the case up, and entry k is notified when a deadline is missed for the k-th time.
     static func of(_ record: CaseRecord, roster: Roster) -> [AlertRecipient] {
         let candidates = [
             record.agent.flatMap { roster.supervisor(ofAgent: $0) },

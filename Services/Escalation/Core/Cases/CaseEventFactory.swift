@@ -23,12 +23,12 @@ enum CaseEventFactory {
         return event
     }
 
-    /// The id of the entry a command makes, or of its refusal.
+    /// Returns the id of the entry a command makes, or of its rejection.
     static func commandEventId(caseId: String, command: CaseCommand, rejected: Bool) -> String {
         "case/\(caseId)/\(command.eventId)" + (rejected ? "/rejected" : "")
     }
 
-    /// The id of a missed deadline step.
+    /// Returns the id of a missed deadline step.
     static func deadlineEventId(_ due: DueDeadline) -> String {
         "case/\(due.caseId)/deadline/\(due.deadline.rawValue)/\(due.step)/\(due.due.epochMilliseconds)"
     }

@@ -27,8 +27,8 @@ struct ConversationAgents {
             """)
     }
 
-    /// Learns a message's conversation. Every message of a conversation names
-    /// the same agent, so the first one seen is kept; `first_sent_ms` moves to
+    /// Stores a message's conversation. Every message of a conversation names
+    /// the same agent, so the first one seen is kept. `first_sent_ms` moves to
     /// the earliest message whatever the arrival order.
     func observe(_ message: ChatMessage, in database: Database) throws {
         try database.run("""

@@ -25,9 +25,9 @@ public struct CasePolicy: Sendable, Equatable {
     /// Days from the classification of a human cause to the rectification plan's deadline.
     public var rectificationDays: Int
 
-    /// The defaults: acknowledge critical 15m, high 30m, medium 2h, low 8h;
-    /// follow up critical 4h, high 8h, medium 24h, low 72h; reopen within 7
-    /// days; rectification within 7 days.
+    /// Creates a policy. The defaults acknowledge within 15m (critical), 30m
+    /// (high), 2h (medium) and 8h (low), and follow up within 4h, 8h, 24h and
+    /// 72h. Cases reopen within 7 days, and plans are due within 7 days.
     public init(acknowledge: [Severity: PolicyDuration] = CasePolicy.defaultAcknowledge,
                 followUp: [Severity: PolicyDuration] = CasePolicy.defaultFollowUp,
                 reopenDays: Int = 7, rectificationDays: Int = 7) {

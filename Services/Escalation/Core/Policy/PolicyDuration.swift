@@ -36,7 +36,7 @@ public struct PolicyDuration: Sendable, Hashable, CustomStringConvertible {
         self.init(milliseconds: total, text: text)
     }
 
-    /// The longest duration a policy file may give.
+    /// The maximum duration a policy file may give.
     public static let maximum = PolicyDuration.days(365)
 
     public var description: String { text }

@@ -3,8 +3,8 @@ import VigilContracts
 // MARK: - Commands
 
 extension CaseText {
-    /// The text of an applied command's entry, naming the actor as the roster
-    /// does (or by id when the roster lost them).
+    /// Returns the text of an applied command's entry. `actor` is the roster
+    /// name, or the id when the roster no longer lists the person.
     static func applied(_ type: CaseEventType, command: CaseCommand, record: CaseRecord, actor: String) -> LocalizedText {
         switch type {
         case .acknowledged:
@@ -41,7 +41,7 @@ extension CaseText {
         }
     }
 
-    /// The text of a refused command: what was asked and why it was refused.
+    /// Returns the text of a rejected command: the requested action and the reason.
     static func rejected(_ command: CaseCommand, actor: String, reason: LocalizedText) -> LocalizedText {
         LocalizedText(chinese: "未执行\(actor)的操作「\(command.action.label.chinese)」：\(reason.chinese)",
                       english: "Refused \(actor)'s request to \(command.action.label.english): \(reason.english)")

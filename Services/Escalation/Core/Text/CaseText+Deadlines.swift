@@ -3,7 +3,7 @@ import VigilContracts
 // MARK: - Deadlines
 
 extension CaseText {
-    /// A missed acknowledge or follow-up deadline, addressed to the next person up.
+    /// Returns the text of a missed deadline step, addressed to the next person up.
     static func deadlineMissed(_ deadline: CaseDeadline, step: Int, due: Timestamp,
                                recipient: AlertRecipient?) -> LocalizedText {
         let (chinese, english) = switch deadline {
@@ -19,7 +19,7 @@ extension CaseText {
                              english: "\(english) (miss \(step)); escalated to \(recipient.name).")
     }
 
-    /// A rectification plan still missing, or rejected, at its deadline.
+    /// Returns the text for a rectification plan still missing, or rejected, at its deadline.
     static func rectificationOverdue(due: Timestamp, recipient: AlertRecipient?) -> LocalizedText {
         let to = recipient.map { ("，已通知\($0.name)", "; \($0.name) is told") } ?? ("", "")
         return LocalizedText(chinese: "整改方案逾期：到 \(due.iso8601) 仍无通过审核的方案\(to.0)。",

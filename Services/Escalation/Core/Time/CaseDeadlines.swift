@@ -39,7 +39,7 @@ struct CaseDeadlines {
     func reschedule(_ record: CaseRecord, partition: Int32, chainLength: Int, in database: Database) throws {
         let open = record.state != .resolved
 
-        // Acknowledge: from opening or reopening until somebody acknowledges.
+        // Acknowledge: from opening or reopening until a person acknowledges.
         let waitingForAck = open && record.acknowledgedAt == nil
         try update(record.caseId, .acknowledge, running: waitingForAck, limit: policy.acknowledgeLimit(record.severity),
                    chainLength: chainLength, in: database)
@@ -121,7 +121,7 @@ struct CaseDeadlines {
             """, [caseId, deadline.rawValue]).first,
             let base = row[0].string.flatMap(TimestampFormat.parse), let steps = row[1].int
         else { return }
-        // The first miss is always recorded; later steps need a person at chain[step].
+        // The first miss is always recorded, but later steps need a person at chain[step].
         let climbing = steps == 0 || steps + 1 < chainLength
         var due: Timestamp?
         if running, climbing {

@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "vigil-ingest", dependencies: ["Ingestion"], path: "Services/Ingestion/Main"),
         .target(name: "Alerting", dependencies: ["VigilRuntime", "VigilJSON"], path: "Services/Alerting/Core"),
         .executableTarget(name: "vigil-alerting", dependencies: ["Alerting"], path: "Services/Alerting/Main"),
-        .target(name: "Escalation", dependencies: ["VigilRuntime"], path: "Services/Escalation/Core"),
+        .target(name: "Escalation", dependencies: ["VigilRuntime", "VigilJSON"], path: "Services/Escalation/Core"),
         .executableTarget(name: "vigil-escalation", dependencies: ["Escalation"], path: "Services/Escalation/Main"),
         .target(name: "Scoring", dependencies: ["VigilRuntime"], path: "Services/Scoring/Core"),
         .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),

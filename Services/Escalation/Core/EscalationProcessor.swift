@@ -3,116 +3,151 @@ import VigilKafka
 import VigilRuntime
 import VigilStore
 
-/// Opens one case per customer thread on its first alert and links every
-/// later alert and complaint of the thread to it.
+/// Keeps one case per customer thread at a time: opened by a keyword alert or
+/// a complaint, handled through case commands, and climbing the chain
+/// (supervisor → manager → brand manager) when its deadlines pass.
 ///
-/// Only alerts open cases. Alerts of one thread share a partition, so the
-/// alert that opens a case is the same however the alert and complaint topics
-/// interleave. A complaint that arrives before its thread has a case waits in
-/// the store and is linked when the case opens.
-/// TODO: open a case from a complaint on a thread that never alerts, once
-/// event-time ordering across the input topics decides which came first.
+/// Alerts and complaints wait until the alert, complaint and chat streams of
+/// their partition have all passed their time, and then apply in event-time
+/// order, interleaved with the deadlines that fall due. The timeline is
+/// therefore the same however the three topics interleave on arrival.
+/// Commands apply when they arrive, after the deadlines of their case that
+/// fell due before they were issued. Chat messages only teach the processor
+/// which agent handled each conversation.
 public final class EscalationProcessor: StreamProcessor {
-    private let catalogue: TopicCatalogue
+    let catalogue: TopicCatalogue
+    let policy: CasePolicy
+    let machine: CaseMachine
+    let cases = CaseStore()
+    let clock = PartitionClock()
+    let pending = PendingInputs()
+    let conversations = ConversationAgents()
+    let deadlines: CaseDeadlines
+    /// The organisation, rebuilt from the roster topic at every start.
+    public private(set) var roster = Roster()
 
-    public init(catalogue: TopicCatalogue) {
+    /// Creates the processor with the deadlines and windows of `policy`
+    /// (``CasePolicy/load(path:)`` reads them from `--case-policy FILE`).
+    public init(catalogue: TopicCatalogue, policy: CasePolicy = CasePolicy()) {
         self.catalogue = catalogue
+        self.policy = policy
+        self.machine = CaseMachine(rectificationDays: policy.rectificationDays)
+        self.deadlines = CaseDeadlines(policy: policy)
     }
 
-    public var inputTopics: [TopicSpec] { [catalogue.alerts, catalogue.complaints] }
+    public var inputTopics: [TopicSpec] {
+        [catalogue.alerts, catalogue.complaints, catalogue.caseCommands, catalogue.chatMessages]
+    }
+    public var tableTopics: [TopicSpec] { [catalogue.roster] }
     public var outputTopics: [TopicSpec] { [catalogue.caseEvents] }
 
     public func registerMigrations(in migrator: inout Migrator) {
         CaseSchema.register(in: &migrator)
+        CaseStore.registerMigrations(in: &migrator)
+        PartitionClock.registerMigrations(in: &migrator)
+        PendingInputs.registerMigrations(in: &migrator)
+        ConversationAgents.registerMigrations(in: &migrator)
+        CaseDeadlines.registerMigrations(in: &migrator)
     }
 
+    // MARK: - Roster
+
+    public func applyTableRecord(_ record: KafkaRecord) throws {
+        // A tombstone (no value) deletes the person its key names.
+        if record.value.isEmpty, let id = record.keyString {
+            roster.remove(id)
+            return
+        }
+        roster.apply(try RecordDecoding.decode(RosterPerson.self, from: record.value))
+    }
+
+    /// Applies a roster person directly, for tests and tools that already have the roster.
+    public func applyRoster(_ person: RosterPerson) {
+        roster.apply(person)
+    }
+
+    // MARK: - Records
+
     public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
+        // Alerting forwards watermarks onto the alerts topic; take them here too
+        // should the runtime hand one over as an ordinary record.
+        if WatermarkRecords.isWatermark(record) {
+            try advanceWatermark(WatermarkRecords.decode(record), context: context)
+            return
+        }
+        let partition = record.partition
         switch record.topic {
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
             guard try context.markApplied(alert.eventId) else { return }
-            try apply(alert, context: context)
+            if Self.concernsCases(alert) {
+                try pending.hold(.alert(alert), partition: partition, in: context.database)
+            }
+            try clock.advance(.alerts, partition: partition, to: alert.raisedAt, in: context.database)
         case catalogue.complaints.name:
             let complaint = try context.decode(Complaint.self, from: record)
             guard try context.markApplied(complaint.eventId) else { return }
-            try apply(complaint, context: context)
+            try pending.hold(.complaint(complaint), partition: partition, in: context.database)
+            try clock.advance(.complaints, partition: partition, to: complaint.filedAt, in: context.database)
+        case catalogue.chatMessages.name:
+            // Learning a conversation is idempotent, so messages are not recorded as applied.
+            let message = try context.decode(ChatMessage.self, from: record)
+            try conversations.observe(message, in: context.database)
+            try clock.advance(.chat, partition: partition, to: message.sentAt, in: context.database)
+        case catalogue.caseCommands.name:
+            let command = try context.decode(CaseCommand.self, from: record)
+            guard try context.markApplied(command.eventId) else { return }
+            try apply(command, partition: partition, context: context)
+            return
         default:
             throw RecordRejection(.unprocessable, "escalation does not read topic \(record.topic)")
         }
+        try settle(partition: partition, context: context)
     }
 
-    // MARK: - Alerts
-
-    private func apply(_ alert: Alert, context: ProcessingContext) throws {
-        // Risk alerts open cases and their new hits join the timeline;
-        // reminders and closings add nothing a case tracks.
-        // TODO: decide with issue 5 whether reply timeouts join the case timeline.
-        guard alert.kind == .keyword, alert.currentAction != .closed, alert.currentAction != .reminded else { return }
-        let database = context.database
-        let caseId = CaseEvent.caseId(for: alert.thread)
-        try database.run("""
-            INSERT OR IGNORE INTO cases (case_id, shop, buyer, state, opened_at_ms, opened_by, agent, conversation_id)
-            VALUES (?, ?, ?, 'open', ?, ?, ?, ?)
-            """, [caseId, alert.shop, alert.buyer, alert.raisedAt.epochMilliseconds, alert.eventId, alert.agent,
-                  alert.conversationId])
-        let opened = database.changes == 1
-        try link(caseId: caseId, kind: "alert", sourceId: alert.eventId, at: alert.raisedAt, database: database)
-
-        let event = CaseEvent(
-            eventId: opened ? "case/\(caseId)/opened" : "case/\(caseId)/\(alert.eventId)",
-            caseId: caseId, type: opened ? .opened : .alertLinked, shop: alert.shop, buyer: alert.buyer,
-            conversationId: alert.conversationId, agent: alert.agent, alertId: alert.eventId, complaintId: nil,
-            complaintChannel: nil, occurredAt: alert.raisedAt,
-            text: opened ? CaseText.openedByAlert(alert) : CaseText.alertLinked(alert))
-        try context.emit(event, to: catalogue.caseEvents)
-
-        if opened {
-            try linkPendingComplaints(caseId: caseId, thread: alert.thread, context: context)
+    /// Keyword alerts that are raised, repeated or escalated open and join
+    /// cases; reminders, closings and reply timeouts do not.
+    static func concernsCases(_ alert: Alert) -> Bool {
+        guard alert.kind == .keyword else { return false }
+        switch alert.currentAction {
+        case .raised, .repeated, .escalated: return true
+        case .reminded, .closed: return false
         }
     }
 
-    // MARK: - Complaints
+    // MARK: - Event time
 
-    private func apply(_ complaint: Complaint, context: ProcessingContext) throws {
-        let database = context.database
-        let caseId = CaseEvent.caseId(for: complaint.thread)
-        let caseExists = try !database.query("SELECT 1 FROM cases WHERE case_id = ?", [caseId]).isEmpty
-        guard caseExists else {
-            try database.run("""
-                INSERT OR IGNORE INTO pending_complaints (complaint_id, shop, buyer, filed_at_ms, complaint)
-                VALUES (?, ?, ?, ?, ?)
-                """, [complaint.complaintId, complaint.shop, complaint.buyer, complaint.filedAt.epochMilliseconds,
-                      try EventCoding.encode(complaint)])
-            return
+    public func advanceWatermark(_ watermark: Watermark, context: ProcessingContext) throws {
+        let stream: InputStream
+        switch watermark.topic {
+        case catalogue.alerts.name: stream = .alerts
+        case catalogue.complaints.name: stream = .complaints
+        case catalogue.chatMessages.name: stream = .chat
+        default: return
         }
-        try linkComplaint(complaint, caseId: caseId, context: context)
+        try clock.advance(stream, partition: watermark.partition, to: watermark.time, in: context.database)
+        try settle(partition: watermark.partition, context: context)
     }
 
-    private func linkPendingComplaints(caseId: String, thread: ThreadKey, context: ProcessingContext) throws {
-        let rows = try context.database.query("""
-            DELETE FROM pending_complaints WHERE shop = ? AND buyer = ? RETURNING complaint
-            """, [thread.shop, thread.buyer])
-        let complaints = try rows.map { try EventCoding.decode(Complaint.self, from: $0[0].bytes ?? []) }
-        // RETURNING gives no order; link in filing order so the timeline reads forward.
-        for complaint in complaints.sorted(by: { ($0.filedAt, $0.complaintId) < ($1.filedAt, $1.complaintId) }) {
-            try linkComplaint(complaint, caseId: caseId, context: context)
+    /// Applies, in event-time order, every waiting input and every deadline of
+    /// the partition up to its event time. A deadline goes first when it falls
+    /// due at the same instant as an input.
+    func settle(partition: Int32, context: ProcessingContext) throws {
+        guard let now = try clock.now(partition: partition, in: context.database) else { return }
+        while true {
+            let due = try deadlines.next(partition: partition, notAfter: now, in: context.database)
+            let input = try pending.first(partition: partition, notAfter: now, in: context.database)
+            if let due, input.map({ due.due <= $0.time }) ?? true {
+                try fire(due, partition: partition, context: context)
+            } else if let input {
+                try pending.remove(input, in: context.database)
+                switch input {
+                case .alert(let alert): try apply(alert, partition: partition, context: context)
+                case .complaint(let complaint): try apply(complaint, partition: partition, context: context)
+                }
+            } else {
+                return
+            }
         }
-    }
-
-    private func linkComplaint(_ complaint: Complaint, caseId: String, context: ProcessingContext) throws {
-        try link(caseId: caseId, kind: "complaint", sourceId: complaint.eventId, at: complaint.filedAt,
-                 database: context.database)
-        let event = CaseEvent(
-            eventId: "case/\(caseId)/\(complaint.eventId)", caseId: caseId, type: .complaintLinked,
-            shop: complaint.shop, buyer: complaint.buyer, conversationId: complaint.conversationId, agent: nil,
-            alertId: nil, complaintId: complaint.eventId, complaintChannel: complaint.channel,
-            occurredAt: complaint.filedAt, text: CaseText.complaintLinked(complaint))
-        try context.emit(event, to: catalogue.caseEvents)
-    }
-
-    private func link(caseId: String, kind: String, sourceId: String, at time: Timestamp, database: Database) throws {
-        try database.run("""
-            INSERT OR IGNORE INTO case_links (case_id, kind, source_id, occurred_at_ms) VALUES (?, ?, ?, ?)
-            """, [caseId, kind, sourceId, time.epochMilliseconds])
     }
 }

@@ -1,7 +1,8 @@
 import VigilStore
 
-/// The escalation service's tables: one row per case, one per alert or
-/// complaint linked to it, and complaints waiting for their thread's case.
+/// The escalation service's first tables, kept as migration `escalation-1-cases`
+/// so existing stores migrate in order. The `escalation-2-*` migrations
+/// (``CaseStore``, ``PendingInputs``) carry their rows over and drop them.
 enum CaseSchema {
     static func register(in migrator: inout Migrator) {
         migrator.register("escalation-1-cases", sql: """

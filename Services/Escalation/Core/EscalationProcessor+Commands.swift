@@ -1,0 +1,74 @@
+import VigilContracts
+import VigilRuntime
+
+// MARK: - Commands
+
+extension EscalationProcessor {
+    /// Applies a case command through the case machine, or records why it is
+    /// refused. The deadlines of the case that fell due before the command was
+    /// issued fire first, so a late acknowledgement still shows the miss.
+    func apply(_ command: CaseCommand, partition: Int32, context: ProcessingContext) throws {
+        let database = context.database
+        let actor = roster.person(command.actor)?.name ?? command.actor
+        guard try cases.record(command.caseId, in: database) != nil else {
+            try reject(command, record: nil, actor: actor, reason: .unknownCase(command.caseId), context: context)
+            return
+        }
+
+        while let due = try deadlines.next(partition: partition, notAfter: command.issuedAt, caseId: command.caseId,
+                                           in: database) {
+            try fire(due, partition: partition, context: context)
+        }
+        guard let record = try cases.record(command.caseId, in: database) else { return }
+
+        switch machine.decide(command, on: record, roster: roster) {
+        case .reject(let rejection):
+            try reject(command, record: record, actor: actor, reason: rejection, context: context)
+        case .apply(let next, let type):
+            try cases.save(next, in: database)
+            try deadlines.reschedule(next, partition: partition, chainLength: CaseChain.of(next, roster: roster).count,
+                                     in: database)
+            var event = CaseEventFactory.event(
+                type, id: CaseEventFactory.commandEventId(caseId: next.caseId, command: command, rejected: false),
+                record: next, at: command.issuedAt,
+                text: CaseText.applied(type, command: command, record: next, actor: actor))
+            event.actor = command.actor
+            event.commandId = command.commandId
+            event.action = command.action
+            event.escalateTo = type == .escalated ? command.escalateTo : nil
+            if type == .classified {
+                event.responsibilities = next.responsibilities
+                event.deadline = next.rectificationDueAt == nil ? nil : .rectification
+                event.dueAt = next.rectificationDueAt
+            }
+            if type == .reviewed {
+                event.review = next.review
+            }
+            if type == .planSubmitted {
+                event.plan = next.plan
+                event.dueAt = next.rectificationDueAt
+            }
+            try context.emit(event, to: catalogue.caseEvents)
+        }
+    }
+
+    /// Records a refused command on the case's timeline (or under the
+    /// command's case id and thread when no such case exists).
+    private func reject(_ command: CaseCommand, record: CaseRecord?, actor: String, reason: CaseRejection,
+                        context: ProcessingContext) throws {
+        let id = CaseEventFactory.commandEventId(caseId: command.caseId, command: command, rejected: true)
+        let text = CaseText.rejected(command, actor: actor, reason: reason.text)
+        var event: CaseEvent
+        if let record {
+            event = CaseEventFactory.event(.commandRejected, id: id, record: record, at: command.issuedAt, text: text)
+        } else {
+            event = CaseEvent(eventId: id, caseId: command.caseId, type: .commandRejected, shop: command.shop,
+                              buyer: command.buyer, conversationId: nil, agent: nil, alertId: nil, complaintId: nil,
+                              complaintChannel: nil, occurredAt: command.issuedAt, text: text)
+        }
+        event.actor = command.actor
+        event.commandId = command.commandId
+        event.action = command.action
+        try context.emit(event, to: catalogue.caseEvents)
+    }
+}

@@ -1,0 +1,61 @@
+import VigilContracts
+import VigilStore
+
+/// Alerts and complaints held until every input stream of their partition
+/// has passed their time, then applied in (time, alerts first, event id)
+/// order.
+///
+/// Without the wait, whether an alert or a complaint opens a thread's case,
+/// and whether a deadline passes before an alert raises the severity, would
+/// depend on how the topics happen to interleave on arrival.
+struct PendingInputs {
+    static func registerMigrations(in migrator: inout Migrator) {
+        // Complaints that waited for a case under escalation-1 wait here now.
+        // Their partition was not recorded, so they get -1 and are released
+        // by whichever partition's event time passes them first.
+        migrator.register("escalation-2-pending-inputs", sql: """
+            CREATE TABLE pending_inputs (
+                partition INTEGER NOT NULL,
+                time_ms INTEGER NOT NULL,
+                rank INTEGER NOT NULL,
+                event_id TEXT NOT NULL,
+                value BLOB NOT NULL,
+                PRIMARY KEY (partition, time_ms, rank, event_id)
+            ) STRICT, WITHOUT ROWID;
+            INSERT INTO pending_inputs (partition, time_ms, rank, event_id, value)
+                SELECT -1, filed_at_ms, 1, 'complaint/' || complaint_id, complaint FROM pending_complaints;
+            DROP TABLE pending_complaints;
+            """)
+    }
+
+    /// Holds an input until its partition's event time reaches it.
+    func hold(_ input: PendingInput, partition: Int32, in database: Database) throws {
+        let value = switch input {
+        case .alert(let alert): try EventCoding.encode(alert)
+        case .complaint(let complaint): try EventCoding.encode(complaint)
+        }
+        try database.run("""
+            INSERT OR IGNORE INTO pending_inputs (partition, time_ms, rank, event_id, value) VALUES (?, ?, ?, ?, ?)
+            """, [partition, input.time.epochMilliseconds, input.rank, input.eventId, value])
+    }
+
+    /// Returns the earliest input of the partition at or before `time`, without removing it.
+    func first(partition: Int32, notAfter time: Timestamp, in database: Database) throws -> PendingInput? {
+        let rows = try database.query("""
+            SELECT rank, value FROM pending_inputs WHERE partition IN (?, -1) AND time_ms <= ?
+            ORDER BY time_ms, rank, event_id LIMIT 1
+            """, [partition, time.epochMilliseconds])
+        guard let row = rows.first else { return nil }
+        let bytes = row[1].bytes ?? []
+        return row[0].int == 0
+            ? .alert(try EventCoding.decode(Alert.self, from: bytes))
+            : .complaint(try EventCoding.decode(Complaint.self, from: bytes))
+    }
+
+    /// Removes an input once it is applied.
+    func remove(_ input: PendingInput, in database: Database) throws {
+        try database.run("""
+            DELETE FROM pending_inputs WHERE time_ms = ? AND rank = ? AND event_id = ?
+            """, [input.time.epochMilliseconds, input.rank, input.eventId])
+    }
+}

@@ -47,9 +47,9 @@ enum CaseCommandSubmission {
         }
         let entry = CaseShowCommand.entryLine(outcome, zone: 8 * 3600, language: context.language)
         if outcome.type == .commandRejected {
-            return (1, sent + [context.text("被拒绝：", "Rejected:") + entry])
+            return (1, sent + [context.text("被拒绝：", "Rejected: ") + entry])
         }
-        return (0, sent + [context.text("已执行：", "Applied:") + entry])
+        return (0, sent + [context.text("已执行：", "Applied: ") + entry])
     }
 
     // MARK: - Building

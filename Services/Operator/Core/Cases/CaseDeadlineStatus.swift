@@ -19,7 +19,8 @@ enum CaseDeadlineStatus: Equatable {
             self = .overdue(missed?.deadline, dueAt: missed?.dueAt, chainStep: missed?.chainStep, secondsLate: late)
             return
         }
-        guard let (deadline, dueAt) = file.nextDeadline else {
+        // A resolved case waits only for its rectification plan.
+        guard let (deadline, dueAt) = file.nextDeadline, file.state != .resolved || deadline == .rectification else {
             self = .none
             return
         }

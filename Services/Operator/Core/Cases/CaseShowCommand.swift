@@ -90,9 +90,10 @@ enum CaseShowCommand: Subcommand {
         for person in file.responsibilities {
             let role = CaseNames.role(person.role).text(in: language)
             let level = CaseNames.level(person.level).text(in: language)
+            let heading = chinese ? level : level.prefix(1).uppercased() + level.dropFirst()
             lines.append(chinese
                 ? "  \(level)：\(person.name)（\(person.personId)，\(role)）"
-                : "  \(level): \(person.name) (\(person.personId), \(role))")
+                : "  \(heading): \(person.name) (\(person.personId), \(role))")
         }
         if let review = file.review {
             lines.append(chinese ? "  复盘：\(review.summary)" : "  Review: \(review.summary)")

@@ -41,8 +41,7 @@ enum CaseActionOptions {
     static func common(note: LocalizedText) -> [OptionSpec] {
         [
             OptionSpec("actor", environment: "VIGIL_ACTOR", valueName: "ID",
-                       help: LocalizedText(chinese: "操作人的花名册 ID（必填，也可用环境变量 VIGIL_ACTOR）",
-                                           english: "your roster id (required; VIGIL_ACTOR also sets it)")),
+                       help: LocalizedText(chinese: "操作人的花名册 ID（必填）", english: "your roster id (required)")),
             OptionSpec("at", valueName: "TIME", help: LocalizedText(
                 chinese: "操作时间，必须带时区，如 2026-11-11T09:00+08:00；默认取本机时钟的当前时间",
                 english: "when you act, with its UTC offset, such as 2026-11-11T09:00+08:00; "

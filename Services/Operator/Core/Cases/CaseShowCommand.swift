@@ -85,11 +85,11 @@ enum CaseShowCommand: Subcommand {
         }
         let chinese = language == .chinese
         var lines = ["", chinese ? "问责：" : "Accountability:"]
-        let cause = file.cause.map { CaseNames.cause($0).text(in: language) } ?? (chinese ? "待判定" : "not classified yet")
+        let cause = file.cause.map { $0.label.text(in: language) } ?? (chinese ? "待判定" : "not classified yet")
         lines.append(chinese ? "  原因：\(cause)" : "  Cause: \(cause)")
         for person in file.responsibilities {
-            let role = CaseNames.role(person.role).text(in: language)
-            let level = CaseNames.level(person.level).text(in: language)
+            let role = person.role.label.text(in: language)
+            let level = person.level.label.text(in: language)
             let heading = chinese ? level : level.prefix(1).uppercased() + level.dropFirst()
             lines.append(chinese
                 ? "  \(level)：\(person.name)（\(person.personId)，\(role)）"
@@ -107,7 +107,7 @@ enum CaseShowCommand: Subcommand {
             lines.append(chinese ? "  复盘：待提交" : "  Review: not recorded yet")
         }
         if let status = file.rectification {
-            var text = CaseNames.rectification(status).text(in: language)
+            var text = status.label.text(in: language)
             if let due = file.rectificationDueAt {
                 let time = TimeOption.format(due, zone: zone)
                 text += chinese ? "，截止 \(time)" : ", due \(time)"

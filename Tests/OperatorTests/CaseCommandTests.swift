@@ -39,8 +39,8 @@ private func opened(case caseId: String = "case-a", buyer: String = "b1", at clo
     }
 }
 
-/// Waits on another thread for the first command on the command topic and
-/// then publishes the case entry `answer` makes of it, as the escalation service would.
+/// Waits on another thread for the first command on the command topic, then
+/// publishes the case entry `answer` builds from it, as the escalation service does.
 private func answerFirstCommand(harness: OperatorHarness,
                                 answer: @escaping @Sendable (CaseCommand) -> CaseEvent) {
     let bootstrap = harness.broker.bootstrapServers
@@ -75,7 +75,7 @@ struct CaseActionCommandTests {
         #expect(Set(expected).isSubset(of: names))
     }
 
-    @Test("assign publishes the command keyed by the thread")
+    @Test("assign published by thread")
     func publishesAssign() throws {
         let harness = try OperatorHarness()
         try harness.produce([opened()], to: harness.catalogue.caseEvents)
@@ -105,7 +105,7 @@ struct CaseActionCommandTests {
         #expect(command.issuedAt.iso8601 == "2026-11-11T09:10:00+08:00")
     }
 
-    @Test("review carries steps and training; actor from VIGIL_ACTOR; id and time default")
+    @Test("review built from options")
     func buildsReview() throws {
         let harness = try OperatorHarness()
         let options = try harness.options(CaseReviewCommand.self, [

@@ -13,7 +13,7 @@ private func time(_ clock: String, plus minutes: Int64) -> Timestamp {
     Timestamp(epochMilliseconds: time(clock).epochMilliseconds + minutes * 60_000, utcOffsetSeconds: 8 * 3600)
 }
 
-/// A case entry with the scope every entry carries; texts are "中文：…" and "EN: …".
+/// A case entry with the scope every entry carries, and texts "中文：…" and "EN: …".
 private func entry(_ type: CaseEventType, case caseId: String, at clock: String, state: CaseState?,
                    team: String = "T1", severity: Severity = .high, text: String, _ configure: (inout CaseEvent) -> Void = { _ in }) -> CaseEvent {
     var event = CaseEvent(eventId: "case/\(caseId)/\(type.rawValue)/\(clock)", caseId: caseId, type: type,
@@ -90,7 +90,7 @@ private func regulatorCase() -> [CaseEvent] {
 
 @Suite("vigil case show and list", .serialized)
 struct CaseViewCommandTests {
-    @Test("show renders header, timeline, accountability and rejections")
+    @Test("show renders every section")
     func show() throws {
         let harness = try OperatorHarness()
         try harness.produce(regulatorCase(), to: harness.catalogue.caseEvents)
@@ -147,7 +147,7 @@ struct CaseViewCommandTests {
         #expect(lines.contains("  2026-11-11 04:00:00  classify（S-02，命令 cmd-9）：中文：already classified"))
     }
 
-    @Test("next deadline counts from the topic's latest event, then overdue")
+    @Test("deadline measured at topic time")
     func deadlineFromTopicTime() throws {
         let file = try #require(CaseFile.fold([opened("case-a", at: "09:00")]).first)
         #expect(CaseDeadlineStatus(file, now: time("09:10")).describe(zone: 8 * 3600, language: .english)

@@ -4,11 +4,11 @@ import VigilRuntime
 /// A `vigil case ACTION CASE` command: it sends one ``CaseCommand`` to the case command topic.
 ///
 /// Each action takes the shared options (``CaseActionOptions/common(note:)``)
-/// and its own; the escalation service checks permissions and state and
-/// answers with an entry on the case topic.
+/// and its own. The escalation service checks permissions and state, then
+/// publishes the outcome as an entry on the case topic.
 protocol CaseActionSubcommand: Subcommand {
     static var action: CaseAction { get }
-    /// The help of `--note` for this action, which says whether it is required.
+    /// The help of `--note` for this action, stating whether it is required.
     static var noteHelp: LocalizedText { get }
     /// The options only this action takes.
     static var actionOptions: [OptionSpec] { get }

@@ -19,8 +19,8 @@ enum CaseCommandSubmission {
         var command = try makeCommand(action, options: options, now: now, newCommandId: newCommandId)
         let waitSeconds = try parseWait(options.value("wait"))
 
-        // Positions are taken before anything is read or sent, so the answer
-        // to the command cannot slip past the watch.
+        // The watch takes its offsets before anything is read or sent, so the
+        // outcome of the command cannot arrive before them.
         let watch = try waitSeconds.map { _ in try CaseOutcomeWatch(context: context) }
         defer { watch?.close() }
 
@@ -36,8 +36,8 @@ enum CaseCommandSubmission {
                                  "Sent; `vigil case show \(command.caseId)` shows the result.")]
         guard let waitSeconds, let watch else { return (0, sent) }
 
-        // A retry of a command already applied finds its answer on the timeline.
-        let earlier = file.timeline.first { CaseOutcomeWatch.answers($0, command) }
+        // A retry of a command already applied finds its outcome on the timeline.
+        let earlier = file.timeline.first { CaseOutcomeWatch.isOutcome($0, of: command) }
         guard let outcome = try earlier ?? watch.wait(for: command, seconds: waitSeconds, shutdown: context.shutdown) else {
             return (1, sent + [context.text(
                 "\(waitSeconds) 秒内没有处理结果：升级服务可能没有运行或处理滞后（用 `vigil lag` 查看）。"

@@ -1,10 +1,10 @@
 import VigilContracts
 
-/// Where a case stands against its deadlines, measured at the case topic's latest event time.
+/// The state of a case's deadlines, measured at the case topic's latest event time.
 enum CaseDeadlineStatus: Equatable {
     /// No deadline is running.
     case none
-    /// A deadline is running; `secondsLeft` is nil when the topic gives no time to measure from.
+    /// A running deadline. `secondsLeft` is nil when the topic has no event time to measure from.
     case running(CaseDeadline, dueAt: Timestamp, secondsLeft: Int64?)
     /// A deadline passed: missed on the timeline (with the chain step it
     /// reached), or due before the latest event time and not reported yet.

@@ -28,15 +28,15 @@ final class CaseOutcomeWatch {
         try consumer.assign(starts)
     }
 
-    /// True when `event` is the escalation service's answer to `command`: an
-    /// entry it applied or the rejection.
-    static func answers(_ event: CaseEvent, _ command: CaseCommand) -> Bool {
+    /// True when `event` is the escalation service's outcome for `command`:
+    /// the entry that applied it or its rejection.
+    static func isOutcome(_ event: CaseEvent, of command: CaseCommand) -> Bool {
         let applied = "case/\(command.caseId)/\(command.eventId)"
         return event.commandId == command.commandId || event.eventId == applied
             || event.eventId == applied + "/rejected"
     }
 
-    /// Polls until the answer arrives, the time is up (nil) or shutdown is requested (nil).
+    /// Polls until the outcome arrives, the time is up (nil) or shutdown is requested (nil).
     func wait(for command: CaseCommand, seconds: Int, shutdown: ShutdownSignal) throws -> CaseEvent? {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline, !shutdown.isRequested {
@@ -48,7 +48,7 @@ final class CaseOutcomeWatch {
                     ])
                     continue
                 }
-                if Self.answers(event, command) {
+                if Self.isOutcome(event, of: command) {
                     return event
                 }
             }

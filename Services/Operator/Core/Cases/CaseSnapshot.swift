@@ -1,7 +1,7 @@
 import VigilContracts
 import VigilRuntime
 
-/// The cases as the case topic tells them when a command reads it.
+/// The cases folded from the case topic as it was when a command read it.
 struct CaseSnapshot {
     /// Every case, ordered by opening time and then case id.
     var files: [CaseFile]

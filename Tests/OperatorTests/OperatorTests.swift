@@ -39,7 +39,7 @@ struct CaseFoldingTests {
 
     @Test("timeline folds into one case")
     func foldsTimeline() throws {
-        let views = CasesListCommand.fold([
+        let views = CaseFile.fold([
             try event(.complaintLinked, case: "case-1", at: "2026-11-12T10:00:00+08:00", channel: .hotline12315),
             try event(.opened, case: "case-1", at: "2026-11-11T09:00:00+08:00", alert: "alert/1"),
             try event(.alertLinked, case: "case-1", at: "2026-11-11T09:05:00+08:00", alert: "alert/2"),
@@ -54,7 +54,7 @@ struct CaseFoldingTests {
 
     @Test("cases ordered by opening")
     func ordersByOpening() throws {
-        let views = CasesListCommand.fold([
+        let views = CaseFile.fold([
             try event(.opened, case: "case-late", at: "2026-11-11T12:00:00+08:00", alert: "alert/1"),
             try event(.opened, case: "case-early", at: "2026-11-11T08:00:00+08:00", alert: "alert/2"),
         ])

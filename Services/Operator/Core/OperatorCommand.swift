@@ -13,6 +13,9 @@ public enum OperatorCommand {
         TopicsListCommand.self,
         TailAlertsCommand.self,
         AlertsWatchCommand.self,
+        CaseShowCommand.self,
+        CaseListCommand.self,
+    ] + CaseActionCommands.all + [
         CasesListCommand.self,
         ScoresCommand.self,
         SummaryCommand.self,

@@ -16,14 +16,6 @@ enum TailStart: Sendable, Equatable {
     /// because supervisors at different sites would then see different alerts
     /// for the same command.
     static func parseTime(_ text: String) throws -> Timestamp {
-        if let time = TimestampFormat.parse(text) {
-            return time
-        }
-        if TimestampFormat.parse(text + "Z") != nil {
-            throw UsageError("--from \"\(text)\" has no UTC offset: add one, such as \(text)+08:00 for China time "
-                + "or \(text)Z for UTC")
-        }
-        throw UsageError("invalid value \"\(text)\" for --from: expected a time with its UTC offset, "
-            + "such as 2026-11-11T09:00+08:00")
+        try TimeOption.parse(text, option: "from")
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+import VigilContracts
+import VigilKafka
+import VigilRuntime
+
+/// Builds a ``CaseCommand`` from a command line, finds its case, publishes
+/// it and, with `--wait`, reports what the escalation service made of it.
+enum CaseCommandSubmission {
+    /// How long the broker may take to confirm the command before sending fails.
+    static let deliveryTimeoutMilliseconds = 30_000
+    /// The longest `--wait` accepted: an hour.
+    static let longestWaitSeconds = 3_600
+
+    /// Returns the exit status and the lines to print (standard output for 0,
+    /// standard error otherwise). Usage errors are thrown before the broker is contacted.
+    static func submit(_ action: CaseAction, options: ParsedOptions, context: OperatorContext,
+                       now: Timestamp = RulesPushCommand.localNow(),
+                       newCommandId: () -> String = { UUID().uuidString.lowercased() }) throws -> (Int32, [String]) {
+        var command = try makeCommand(action, options: options, now: now, newCommandId: newCommandId)
+        let waitSeconds = try parseWait(options.value("wait"))
+
+        // The watch takes its offsets before anything is read or sent, so the
+        // outcome of the command cannot arrive before them.
+        let watch = try waitSeconds.map { _ in try CaseOutcomeWatch(context: context) }
+        defer { watch?.close() }
+
+        guard let file = try context.readCases().file(command.caseId) else {
+            return (1, [context.unknownCaseMessage(command.caseId)])
+        }
+        command.shop = file.thread.shop
+        command.buyer = file.thread.buyer
+        try publish(command, context: context)
+
+        let sent = [context.text("命令 ID：\(command.commandId)", "Command id: \(command.commandId)"),
+                    context.text("已发送；用 `vigil case show \(command.caseId)` 查看结果。",
+                                 "Sent; `vigil case show \(command.caseId)` shows the result.")]
+        guard let waitSeconds, let watch else { return (0, sent) }
+
+        // A retry of a command already applied finds its outcome on the timeline.
+        let earlier = file.timeline.first { CaseOutcomeWatch.isOutcome($0, of: command) }
+        guard let outcome = try earlier ?? watch.wait(for: command, seconds: waitSeconds, shutdown: context.shutdown) else {
+            return (1, sent + [context.text(
+                "\(waitSeconds) 秒内没有处理结果：升级服务可能没有运行或处理滞后（用 `vigil lag` 查看）。"
+                    + "命令已发送，稍后用 `vigil case show \(command.caseId)` 查看。",
+                "No result within \(waitSeconds) s: the escalation service may be down or behind (see `vigil lag`). "
+                    + "The command was sent; check later with `vigil case show \(command.caseId)`.")])
+        }
+        let entry = CaseShowCommand.entryLine(outcome, zone: 8 * 3600, language: context.language)
+        if outcome.type == .commandRejected {
+            return (1, sent + [context.text("被拒绝：", "Rejected: ") + entry])
+        }
+        return (0, sent + [context.text("已执行：", "Applied: ") + entry])
+    }
+
+    // MARK: - Building
+
+    /// Reads the command line into a command whose shop and buyer are still empty.
+    static func makeCommand(_ action: CaseAction, options: ParsedOptions, now: Timestamp,
+                            newCommandId: () -> String) throws -> CaseCommand {
+        guard let caseId = options.positionals.first else {
+            throw UsageError("missing case id: name one, such as case-3f2a9c01 (see vigil case list)")
+        }
+        guard options.positionals.count == 1 else {
+            throw UsageError("expected one case id, found \(options.positionals.count) arguments")
+        }
+        guard let actor = nonEmpty(options.value("actor")) else {
+            throw UsageError("missing --actor: give your roster id, or set VIGIL_ACTOR")
+        }
+        let issuedAt = try options.value("at").map { try TimeOption.parse($0, option: "at") } ?? now
+        let dueAt = try options.value("due").map { try TimeOption.parse($0, option: "due") }
+        let target = try options.value("to").map { text in
+            guard let target = EscalationTarget(rawValue: text) else {
+                throw UsageError("invalid value \"\(text)\" for --to: expected platform or regulator")
+            }
+            return target
+        }
+        let cause = try options.value("cause").map { text in
+            guard let cause = CaseCause(rawValue: text) else {
+                let names = CaseCause.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("invalid value \"\(text)\" for --cause: expected one of \(names)")
+            }
+            return cause
+        }
+        let steps = options.values("step").filter { !$0.isEmpty }
+        let training = options.values("training").filter { !$0.isEmpty }
+
+        let command = CaseCommand(
+            commandId: nonEmpty(options.value("command-id")) ?? newCommandId(), caseId: caseId, shop: "", buyer: "",
+            action: action, actor: actor, issuedAt: issuedAt, note: nonEmpty(options.value("note")),
+            assignee: nonEmpty(options.value("assignee")), escalateTo: target, classification: cause,
+            plan: nonEmpty(options.value("plan")), dueAt: dueAt, steps: steps.isEmpty ? nil : steps,
+            trainingActions: training.isEmpty ? nil : training)
+        if let problem = command.argumentError {
+            throw UsageError(optionNames(in: problem))
+        }
+        return command
+    }
+
+    /// Names the options instead of the fields in an argument error.
+    private static func optionNames(in message: String) -> String {
+        let options = ["assignee": "--assignee", "note": "--note", "steps": "--step", "escalateTo": "--to",
+                       "classification": "--cause", "plan": "--plan", "dueAt": "--due"]
+        var message = message
+        for (field, option) in options {
+            message = message.replacingOccurrences(of: "\"\(field)\"", with: option)
+        }
+        return message
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        text.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func parseWait(_ text: String?) throws -> Int? {
+        guard let text else { return nil }
+        guard let seconds = Int(text), (1...longestWaitSeconds).contains(seconds) else {
+            throw UsageError("invalid value \"\(text)\" for --wait: expected seconds from 1 to \(longestWaitSeconds)")
+        }
+        return seconds
+    }
+
+    // MARK: - Publishing
+
+    /// Sends the command keyed by its thread with the idempotent producer and
+    /// waits for the broker's acknowledgement.
+    static func publish(_ command: CaseCommand, context: OperatorContext) throws {
+        var properties = context.configuration.clientProperties
+        if properties["message.timeout.ms"] == nil {
+            properties["message.timeout.ms"] = String(deliveryTimeoutMilliseconds)
+        }
+        let producer = try KafkaProducer(properties: properties, logger: context.logger)
+        let topic = context.catalogue.caseCommands
+        _ = try TopicCheck.require([topic], on: producer)
+
+        let record = OutgoingRecord(
+            topic: topic.name, key: command.recordKey.map { Array($0.utf8) }, value: try EventCoding.encode(command),
+            timestampMilliseconds: command.issuedAt.epochMilliseconds,
+            headers: [KafkaHeader(name: EventHeaders.eventId, text: command.eventId),
+                      KafkaHeader(name: EventHeaders.schema, text: "\(CaseCommand.schemaName)/\(command.schemaVersion)")])
+        try producer.send(record, tag: 0)
+        while true {
+            if let report = try producer.poll(timeoutMilliseconds: 100).first {
+                if let error = report.error {
+                    throw error
+                }
+                return
+            }
+            if context.shutdown.isRequested {
+                throw KafkaError(message: "stopped before the broker confirmed the command; run it again with "
+                    + "--command-id \(command.commandId) to make sure it arrives once")
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import VigilContracts
+
+/// The state of a case's deadlines, measured at the case topic's latest event time.
+enum CaseDeadlineStatus: Equatable {
+    /// No deadline is running.
+    case none
+    /// A running deadline. `secondsLeft` is nil when the topic has no event time to measure from.
+    case running(CaseDeadline, dueAt: Timestamp, secondsLeft: Int64?)
+    /// A deadline passed: missed on the timeline (with the chain step it
+    /// reached), or due before the latest event time and not reported yet.
+    case overdue(CaseDeadline?, dueAt: Timestamp?, chainStep: Int?, secondsLate: Int64?)
+
+    init(_ file: CaseFile, now: Timestamp?) {
+        if file.isOverdue {
+            let missed = file.rectification == .overdue
+                ? file.missedDeadlines.last { $0.deadline == .rectification } ?? file.missedDeadlines.last
+                : file.missedDeadlines.last
+            let late = missed?.dueAt.flatMap { due in now.map { due.seconds(until: $0) } }
+            self = .overdue(missed?.deadline, dueAt: missed?.dueAt, chainStep: missed?.chainStep, secondsLate: late)
+            return
+        }
+        // A resolved case waits only for its rectification plan.
+        guard let (deadline, dueAt) = file.nextDeadline, file.state != .resolved || deadline == .rectification else {
+            self = .none
+            return
+        }
+        if let now, dueAt <= now {
+            self = .overdue(deadline, dueAt: dueAt, chainStep: nil, secondsLate: dueAt.seconds(until: now))
+        } else {
+            self = .running(deadline, dueAt: dueAt, secondsLeft: now.map { $0.seconds(until: dueAt) })
+        }
+    }
+
+    var isOverdue: Bool {
+        if case .overdue = self { return true }
+        return false
+    }
+
+    /// The full sentence `vigil case show` prints.
+    func describe(zone: Int32, language: Language) -> String {
+        let chinese = language == .chinese
+        switch self {
+        case .none:
+            return chinese ? "无" : "none"
+        case .running(let deadline, let dueAt, let left):
+            let name = CaseNames.deadline(deadline).text(in: language)
+            let due = TimeOption.format(dueAt, zone: zone)
+            guard let left else {
+                return chinese ? "\(name)，截止 \(due)" : "\(name) by \(due)"
+            }
+            let span = TimeOption.duration(seconds: left, language: language)
+            return chinese ? "\(name)，截止 \(due)（剩余 \(span)）" : "\(name) by \(due) (\(span) left)"
+        case .overdue(let deadline, let dueAt, let step, let late):
+            let name = deadline.map { CaseNames.deadline($0).text(in: language) } ?? (chinese ? "期限" : "deadline")
+            var details: [String] = []
+            if let dueAt {
+                let due = TimeOption.format(dueAt, zone: zone)
+                details.append(chinese ? "截止 \(due)" : "due \(due)")
+            }
+            if let step {
+                details.append(chinese ? "已逐级上报第 \(step) 级" : "step \(step) up the chain")
+            }
+            let span = late.map { TimeOption.duration(seconds: $0, language: language) }
+            let head = chinese
+                ? "\(name)已超时" + (span.map { " \($0)" } ?? "")
+                : "\(name) overdue" + (span.map { " by \($0)" } ?? "")
+            guard !details.isEmpty else { return head }
+            return chinese
+                ? "\(head)（\(details.joined(separator: "，"))）"
+                : "\(head) (\(details.joined(separator: ", ")))"
+        }
+    }
+
+    /// The short cell `vigil case list` prints.
+    func cell(zone: Int32, language: Language) -> String {
+        let chinese = language == .chinese
+        switch self {
+        case .none:
+            return "-"
+        case .running(let deadline, let dueAt, let left):
+            let name = CaseNames.deadline(deadline).text(in: language)
+            let due = String(TimeOption.format(dueAt, zone: zone).dropFirst(5).prefix(11))
+            guard let left else { return "\(name) \(due)" }
+            let span = TimeOption.duration(seconds: left, language: language)
+            return chinese ? "\(name) \(due)（剩 \(span)）" : "\(name) \(due) (\(span) left)"
+        case .overdue(let deadline, _, let step, _):
+            let name = deadline.map { CaseNames.deadline($0).text(in: language) } ?? (chinese ? "期限" : "deadline")
+            guard let step else { return chinese ? "超时：\(name)" : "overdue: \(name)" }
+            return chinese ? "超时：\(name) 第 \(step) 级" : "overdue: \(name), step \(step)"
+        }
+    }
+}

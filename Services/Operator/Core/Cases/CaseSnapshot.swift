@@ -1,0 +1,34 @@
+import VigilContracts
+import VigilRuntime
+
+/// The cases folded from the case topic as it was when a command read it.
+struct CaseSnapshot {
+    /// Every case, ordered by opening time and then case id.
+    var files: [CaseFile]
+    /// The latest event time on the topic: the "now" deadlines are measured
+    /// against, so a replayed topic shows the time left it had, not the host clock's.
+    var latestEventTime: Timestamp?
+
+    init(events: [CaseEvent]) {
+        files = CaseFile.fold(events)
+        latestEventTime = events.map(\.occurredAt).max()
+    }
+
+    /// The case with this id, or nil.
+    func file(_ caseId: String) -> CaseFile? {
+        files.first { $0.caseId == caseId }
+    }
+}
+
+extension OperatorContext {
+    /// Reads the whole case topic and folds it into cases.
+    func readCases() throws -> CaseSnapshot {
+        CaseSnapshot(events: try scanner.events(CaseEvent.self, of: catalogue.caseEvents).events)
+    }
+
+    /// The message for a case id the topic does not hold.
+    func unknownCaseMessage(_ caseId: String) -> String {
+        text("没有案件 \(caseId)：案件主题上找不到它。用 `vigil case list` 查看现有案件。",
+             "No case \(caseId) on the case topic. Run `vigil case list` to see the cases.")
+    }
+}

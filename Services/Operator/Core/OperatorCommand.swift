@@ -15,6 +15,7 @@ public enum OperatorCommand {
         AlertsWatchCommand.self,
         CasesListCommand.self,
         ScoresCommand.self,
+        ReportEscalationsCommand.self,
         SummaryCommand.self,
         DeadLettersCommand.self,
         LagCommand.self,

@@ -49,7 +49,7 @@ struct EscalationReportRenderingTests {
     func chineseTable() {
         let text = TableReportRenderer.render(report.document(in: .chinese))
         #expect(text.hasPrefix("升级与问责报告：2026-W46 周（2026-11-09 至 2026-11-15，UTC+08:00）\n供应商：全部\n"))
-        #expect(text.contains("警告：本期监管投诉 4 起，上期 1 起"))
+        #expect(text.contains("警告：本期升级到监管 4 起，上期 1 起"))
         #expect(text.contains("监管案件责任"))
         #expect(text.contains("王小林（A-1）"))
         #expect(text.contains("李主管（S-01）、张经理（M-01）"))
@@ -64,7 +64,7 @@ struct EscalationReportRenderingTests {
         #expect(text.hasPrefix("# 升级与问责报告"))
         #expect(text.contains("\n## 升级渠道\n\n| 渠道 | 本期 | 上期 | 变化 |\n| --- | ---: | ---: | ---: |\n"))
         #expect(text.contains("| 12315 | 1 | 1 | 0 |"))
-        #expect(text.contains("> **警告：本期监管投诉 4 起"))
+        #expect(text.contains("> **警告：本期升级到监管 4 起"))
         #expect(MarkdownReportRenderer.cell("a|b\nc") == "a\\|b<br>c")
     }
 

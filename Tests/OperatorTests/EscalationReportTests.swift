@@ -174,6 +174,18 @@ struct EscalationReportTests {
         #expect(EscalationReport(events: events, period: utc).current.opened == 2)
     }
 
+    @Test("acknowledgement at its deadline is late")
+    func acknowledgedAtDeadline() {
+        var timeline = CaseTimeline("case-due", vendor: "V1", site: "hz", team: "T1", agent: "A-1")
+        timeline.open(at: "2026-11-11T09:00:00+08:00", due: "2026-11-11T09:30:00+08:00")
+        timeline.acknowledge(at: "2026-11-11T09:30:00+08:00")
+        let day = ReportPeriod.containing(time("2026-11-11T09:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        let figures = EscalationReport(events: timeline.events, period: day).current
+        #expect(figures.acknowledgedInTime == 0)
+        #expect(figures.acknowledgedLate == 1)
+        #expect(figures.medianAcknowledgeMinutes == 30)
+    }
+
     @Test("growth warning on and off")
     func growthWarning() {
         #expect(EscalationReport.isRegulatorGrowth(current: 3, previous: 2))

@@ -13,12 +13,12 @@ enum CSVReportRenderer {
         return blocks.map { $0.joined() }.joined(separator: "\r\n")
     }
 
-    /// One record ending in CRLF.
+    /// Formats one record, ending in CRLF.
     static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// One field, quoted when RFC 4180 requires it.
+    /// Formats one field, quoted when RFC 4180 requires it.
     static func field(_ value: String) -> String {
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard needsQuotes else { return value }

@@ -1,8 +1,8 @@
 import VigilContracts
 
-/// Where a case went beyond the chat, as the escalation report counts it: a
-/// complaint's channel, or an escalation a person recorded by command for a
-/// case without a complaint of that kind.
+/// The channel of an escalation beyond the chat, as the escalation report counts
+/// it. It is a complaint's channel, or an escalation a person recorded by
+/// command for a case without a complaint of that kind.
 enum EscalationChannel: String, Sendable, CaseIterable, Hashable {
     case platform
     case hotline12315

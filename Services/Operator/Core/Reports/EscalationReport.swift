@@ -3,9 +3,9 @@ import VigilContracts
 /// The escalation and accountability report of one period, compared with the
 /// period before, computed from the case topic alone.
 ///
-/// Counts come from timeline entries that fall in a period; the regulator
+/// Counts come from the timeline entries that fall in a period. The regulator
 /// case table shows each case's classification, review and rectification as
-/// the events given have them, which may be later than the period's end.
+/// of the last event given, which may be later than the period's end.
 struct EscalationReport: Sendable, Equatable {
     var period: ReportPeriod
     var previousPeriod: ReportPeriod
@@ -20,7 +20,7 @@ struct EscalationReport: Sendable, Equatable {
     /// True when regulator escalations grew enough to warn (see ``isRegulatorGrowth(current:previous:)``).
     var regulatorGrowthWarning: Bool
 
-    /// Computes the report from case events in publication order, as the case topic holds them.
+    /// Computes the report from case events in publication order, as read from the case topic.
     init(events: [CaseEvent], period: ReportPeriod, vendor: String? = nil) {
         self.init(cases: CaseFile.fold(events), period: period, vendor: vendor)
     }
@@ -120,7 +120,7 @@ struct EscalationReport: Sendable, Equatable {
         }
     }
 
-    /// The channel an entry counts under, nil when it is no escalation. A recorded
+    /// Returns the channel an entry counts under, nil when it is no escalation. A recorded
     /// escalation counts only when the case has no complaint of that kind, so
     /// a complaint and the command noting it count once.
     static func escalationChannel(of entry: CaseEvent, in file: CaseFile) -> EscalationChannel? {

@@ -1,7 +1,7 @@
 import VigilContracts
 
-/// One case that reached a regulator in the report's period, with who answers
-/// for it and where its review and rectification stand now.
+/// One case that reached a regulator in the report's period, with the people
+/// responsible and the current state of its review and rectification.
 struct RegulatorCaseRow: Sendable, Equatable {
     var caseId: String
     var vendor: String?

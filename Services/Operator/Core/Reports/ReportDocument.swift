@@ -6,6 +6,6 @@ struct ReportDocument: Sendable, Equatable {
     /// Lines that need attention, such as a growth in regulator escalations.
     var warnings: [String]
     var sections: [ReportSection]
-    /// What a renderer prints for a table without rows.
+    /// The text a renderer prints in place of a table without rows.
     var emptyText: String
 }

@@ -35,7 +35,7 @@ enum ReportEscalationsCommand: Subcommand {
         let request = try Request(options)
         let events = try context.scanner.events(CaseEvent.self, of: context.catalogue.caseEvents).events
         guard let at = request.at ?? events.map(\.occurredAt).max() else {
-            throw UsageError("the case topic holds no events yet: give --at TIME to report an empty period")
+            throw UsageError("no events found on the case topic: give --at TIME to report an empty period")
         }
         let period = ReportPeriod.containing(at, kind: request.kind, utcOffsetSeconds: request.utcOffsetSeconds)
         let report = EscalationReport(events: events, period: period, vendor: request.vendor)

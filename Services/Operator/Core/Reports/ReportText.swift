@@ -41,7 +41,7 @@ struct ReportText: Sendable {
         }
     }
 
-    /// The status; without one, "not required" for a classified case and "-" before classification.
+    /// Names the status. Without one, it returns "not required" for a classified case and "-" before classification.
     func rectification(_ status: RectificationStatus?, cause: CaseCause?) -> String {
         switch status {
         case .required?: pick("待提交", "required")
@@ -53,7 +53,7 @@ struct ReportText: Sendable {
         }
     }
 
-    /// "王五（A-1）、李四（S-01）", or "-" for nobody.
+    /// Lists people as "王五（A-1）、李四（S-01）", or "-" for an empty list.
     func people(_ people: [CaseResponsibility]) -> String {
         guard !people.isEmpty else { return "-" }
         return people.map { pick("\($0.name)（\($0.personId)）", "\($0.name) (\($0.personId))") }
@@ -72,7 +72,7 @@ struct ReportText: Sendable {
         share.map { decimal($0 * 100) + "%" } ?? "-"
     }
 
-    /// One decimal, rounded half away from zero; "-" for none.
+    /// Formats one decimal, rounded half away from zero, or "-" for nil.
     static func decimal(_ value: Double?) -> String {
         guard let value else { return "-" }
         let tenths = Int((value * 10).rounded())

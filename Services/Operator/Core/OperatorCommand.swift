@@ -18,6 +18,7 @@ public enum OperatorCommand {
     ] + CaseActionCommands.all + [
         CasesListCommand.self,
         ScoresCommand.self,
+        ReportEscalationsCommand.self,
         SummaryCommand.self,
         DeadLettersCommand.self,
         LagCommand.self,

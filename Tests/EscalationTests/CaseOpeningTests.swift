@@ -238,6 +238,35 @@ struct CaseOpeningTests {
         #expect(first == second)
     }
 
+    @Test("alerts sharing a time open the same case")
+    func tiedAlertsIndependent() throws {
+        let message = try F.message("c-1", at: "2026-11-11T07:55:00+08:00")
+        var regulator = try F.alert("m-1", terms: ["12315"], severity: .critical)
+        regulator.eventId = "alert/regulator/message/hf/m-1"
+        regulator.category = .regulator
+        var complaint = try F.alert("m-1")
+        complaint.eventId = "alert/complaint/message/hf/m-1"
+
+        func run(_ alerts: [Alert]) throws -> [String] {
+            let harness = try EscalationHarness()
+            try harness.process(message, on: harness.catalogue.chatMessages)
+            // The other streams are ahead, so only the alerts stream holds the alerts back.
+            let later = try F.time("2026-11-11T09:00:00+08:00")
+            try harness.watermark(harness.catalogue.chatMessages, at: later)
+            try harness.watermark(harness.catalogue.complaints, at: later)
+            for alert in alerts {
+                try harness.process(alert, on: harness.catalogue.alerts)
+            }
+            try harness.advance(to: "2026-11-11T12:00:00+08:00")
+            return try harness.entries().map { String(decoding: $0.record.value, as: UTF8.self) }
+        }
+        let first = try run([regulator, complaint])
+        let second = try run([complaint, regulator])
+
+        #expect(first.first?.contains("\"type\":\"opened\"") == true)
+        #expect(first == second)
+    }
+
     // MARK: - Rejections
 
     @Test("undecodable value throws rejection")

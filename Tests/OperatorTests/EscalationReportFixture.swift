@@ -3,7 +3,7 @@ import VigilContracts
 @testable import Operator
 
 /// Parses a test time; every literal in these tests carries its offset.
-func time(_ text: String) -> Timestamp {
+func reportTime(_ text: String) -> Timestamp {
     guard let parsed = TimestampFormat.parse(text) else {
         preconditionFailure("invalid test time \(text)")
     }
@@ -32,7 +32,7 @@ struct CaseTimeline {
         var event = CaseEvent(eventId: "case/\(caseId)/\(type.rawValue)/\(events.count)", caseId: caseId, type: type,
                               shop: "shop-\(caseId)", buyer: "buyer-\(caseId)", conversationId: "conv-\(caseId)",
                               agent: agent, alertId: nil, complaintId: nil, complaintChannel: nil,
-                              occurredAt: time(at), text: LocalizedText(chinese: "条目", english: "entry"))
+                              occurredAt: reportTime(at), text: LocalizedText(chinese: "条目", english: "entry"))
         event.vendor = vendor
         event.site = site
         event.team = team
@@ -46,14 +46,14 @@ struct CaseTimeline {
             $0.alertId = alertId
             $0.state = .open
             $0.deadline = .acknowledge
-            $0.dueAt = time(due)
+            $0.dueAt = reportTime(due)
         }
     }
 
     mutating func acknowledge(at: String, by actor: String = "S-01") {
         add(.acknowledged, at: at) {
             $0.actor = actor
-            $0.acknowledgedAt = time(at)
+            $0.acknowledgedAt = reportTime(at)
             $0.state = .acknowledged
             $0.deadline = .followUp
         }
@@ -85,7 +85,7 @@ struct CaseTimeline {
             }
             if let due {
                 $0.deadline = .rectification
-                $0.dueAt = time(due)
+                $0.dueAt = reportTime(due)
                 $0.rectification = .required
             }
         }
@@ -126,7 +126,7 @@ enum EscalationFixture {
         a.add(.planSubmitted, at: "2026-11-13T10:00:00+08:00") {
             $0.rectification = .submitted
             $0.plan = "全员培训"
-            $0.dueAt = time("2026-11-30T18:00:00+08:00")
+            $0.dueAt = reportTime("2026-11-30T18:00:00+08:00")
         }
 
         var b = CaseTimeline("case-b", vendor: "V1", site: "sh", team: "T2", agent: "A-2")
@@ -134,7 +134,7 @@ enum EscalationFixture {
         b.add(.deadlineMissed, at: "2026-11-11T12:30:00+08:00") {
             $0.deadline = .acknowledge
             $0.chainStep = 1
-            $0.dueAt = time("2026-11-11T12:30:00+08:00")
+            $0.dueAt = reportTime("2026-11-11T12:30:00+08:00")
         }
         b.acknowledge(at: "2026-11-11T12:50:00+08:00")
         b.escalate(.platform, at: "2026-11-12T09:00:00+08:00")
@@ -181,6 +181,6 @@ enum EscalationFixture {
 
     /// The week under test: 2026-W46 at +08:00.
     static var week46: ReportPeriod {
-        ReportPeriod.containing(time("2026-11-11T12:00:00+08:00"), kind: .week, utcOffsetSeconds: 8 * 3600)
+        ReportPeriod.containing(reportTime("2026-11-11T12:00:00+08:00"), kind: .week, utcOffsetSeconds: 8 * 3600)
     }
 }

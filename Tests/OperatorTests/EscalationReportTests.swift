@@ -8,50 +8,50 @@ private let beijing: Int32 = 8 * 3600
 struct ReportPeriodTests {
     @Test("day edges at +08:00")
     func dayEdges() {
-        let late = ReportPeriod.containing(time("2026-11-11T23:59:59+08:00"), kind: .day, utcOffsetSeconds: beijing)
-        let midnight = ReportPeriod.containing(time("2026-11-12T00:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
-        #expect(late.start == time("2026-11-11T00:00:00+08:00"))
-        #expect(late.end == time("2026-11-12T00:00:00+08:00"))
+        let late = ReportPeriod.containing(reportTime("2026-11-11T23:59:59+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        let midnight = ReportPeriod.containing(reportTime("2026-11-12T00:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        #expect(late.start == reportTime("2026-11-11T00:00:00+08:00"))
+        #expect(late.end == reportTime("2026-11-12T00:00:00+08:00"))
         #expect(late.label == "2026-11-11")
         #expect(midnight.label == "2026-11-12")
-        #expect(!late.contains(time("2026-11-12T00:00:00+08:00")))
-        #expect(late.contains(time("2026-11-11T23:59:59.999+08:00")))
+        #expect(!late.contains(reportTime("2026-11-12T00:00:00+08:00")))
+        #expect(late.contains(reportTime("2026-11-11T23:59:59.999+08:00")))
         #expect(midnight.previous == late)
     }
 
     @Test("ISO week starts Monday")
     func week() {
-        let week = ReportPeriod.containing(time("2026-11-11T12:00:00+08:00"), kind: .week, utcOffsetSeconds: beijing)
-        #expect(week.start == time("2026-11-09T00:00:00+08:00"))
-        #expect(week.end == time("2026-11-16T00:00:00+08:00"))
+        let week = ReportPeriod.containing(reportTime("2026-11-11T12:00:00+08:00"), kind: .week, utcOffsetSeconds: beijing)
+        #expect(week.start == reportTime("2026-11-09T00:00:00+08:00"))
+        #expect(week.end == reportTime("2026-11-16T00:00:00+08:00"))
         #expect(week.label == "2026-W46")
         #expect(week.days == ("2026-11-09", "2026-11-15") as (String, String))
         #expect(week.previous.label == "2026-W45")
-        #expect(week.previous.start == time("2026-11-02T00:00:00+08:00"))
+        #expect(week.previous.start == reportTime("2026-11-02T00:00:00+08:00"))
         // Sunday 16:00 UTC is already Monday in Beijing.
-        let monday = ReportPeriod.containing(time("2026-11-15T16:00:00Z"), kind: .week, utcOffsetSeconds: beijing)
+        let monday = ReportPeriod.containing(reportTime("2026-11-15T16:00:00Z"), kind: .week, utcOffsetSeconds: beijing)
         #expect(monday.label == "2026-W47")
     }
 
     @Test("ISO week across new year")
     func weekAcrossYear() {
-        let week = ReportPeriod.containing(time("2027-01-01T09:00:00+08:00"), kind: .week, utcOffsetSeconds: beijing)
+        let week = ReportPeriod.containing(reportTime("2027-01-01T09:00:00+08:00"), kind: .week, utcOffsetSeconds: beijing)
         #expect(week.label == "2026-W53")
-        #expect(week.start == time("2026-12-28T00:00:00+08:00"))
-        let first = ReportPeriod.containing(time("2027-01-04T09:00:00+08:00"), kind: .week, utcOffsetSeconds: beijing)
+        #expect(week.start == reportTime("2026-12-28T00:00:00+08:00"))
+        let first = ReportPeriod.containing(reportTime("2027-01-04T09:00:00+08:00"), kind: .week, utcOffsetSeconds: beijing)
         #expect(first.label == "2027-W01")
     }
 
     @Test("month and previous month")
     func month() {
-        let december = ReportPeriod.containing(time("2026-12-31T23:59:59+08:00"), kind: .month, utcOffsetSeconds: beijing)
+        let december = ReportPeriod.containing(reportTime("2026-12-31T23:59:59+08:00"), kind: .month, utcOffsetSeconds: beijing)
         #expect(december.label == "2026-12")
-        #expect(december.start == time("2026-12-01T00:00:00+08:00"))
-        #expect(december.end == time("2027-01-01T00:00:00+08:00"))
+        #expect(december.start == reportTime("2026-12-01T00:00:00+08:00"))
+        #expect(december.end == reportTime("2027-01-01T00:00:00+08:00"))
         #expect(december.previous.label == "2026-11")
-        #expect(december.previous.start == time("2026-11-01T00:00:00+08:00"))
-        let march = ReportPeriod.containing(time("2028-03-01T00:00:00+08:00"), kind: .month, utcOffsetSeconds: beijing)
-        #expect(march.previous.start == time("2028-02-01T00:00:00+08:00"))
+        #expect(december.previous.start == reportTime("2026-11-01T00:00:00+08:00"))
+        let march = ReportPeriod.containing(reportTime("2028-03-01T00:00:00+08:00"), kind: .month, utcOffsetSeconds: beijing)
+        #expect(march.previous.start == reportTime("2028-02-01T00:00:00+08:00"))
         #expect(march.previous.days.last == "2028-02-29")
     }
 }
@@ -106,21 +106,21 @@ struct EscalationReportTests {
         #expect(g.joint == [EscalationFixture.supervisorG])
         #expect(!g.reviewed)
         #expect(g.rectification == .overdue)
-        #expect(g.rectificationDueAt == time("2026-11-10T12:00:00+08:00"))
+        #expect(g.rectificationDueAt == reportTime("2026-11-10T12:00:00+08:00"))
 
         let a = report.regulatorCases[1]
         #expect(a.vendor == "V1")
         #expect(a.site == "hz")
         #expect(a.team == "T1")
         #expect(a.agent == "A-1")
-        #expect(a.reachedAt == time("2026-11-11T10:00:00+08:00"))
+        #expect(a.reachedAt == reportTime("2026-11-11T10:00:00+08:00"))
         #expect(a.channels == [.hotline12315])
         #expect(a.cause == .unprofessional)
         #expect(a.primary == [EscalationFixture.agentA])
         #expect(a.joint == [EscalationFixture.supervisorA, EscalationFixture.managerA])
         #expect(a.reviewed)
         #expect(a.rectification == .submitted)
-        #expect(a.rectificationDueAt == time("2026-11-19T10:00:00+08:00"))
+        #expect(a.rectificationDueAt == reportTime("2026-11-19T10:00:00+08:00"))
 
         let b = report.regulatorCases[2]
         #expect(b.channels == [.recordedRegulator])
@@ -159,8 +159,8 @@ struct EscalationReportTests {
         early.open(at: "2026-11-12T00:00:00+08:00", due: "2026-11-12T00:30:00+08:00")
         let events = late.events + early.events
 
-        let eleventh = ReportPeriod.containing(time("2026-11-11T08:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
-        let twelfth = ReportPeriod.containing(time("2026-11-12T08:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        let eleventh = ReportPeriod.containing(reportTime("2026-11-11T08:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        let twelfth = ReportPeriod.containing(reportTime("2026-11-12T08:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
         let first = EscalationReport(events: events, period: eleventh)
         let second = EscalationReport(events: events, period: twelfth)
         #expect(first.current.opened == 1)
@@ -170,7 +170,7 @@ struct EscalationReportTests {
         #expect(second.regulatorCases.isEmpty)
 
         // Both fall on 11 November in UTC.
-        let utc = ReportPeriod.containing(time("2026-11-11T08:00:00Z"), kind: .day, utcOffsetSeconds: 0)
+        let utc = ReportPeriod.containing(reportTime("2026-11-11T08:00:00Z"), kind: .day, utcOffsetSeconds: 0)
         #expect(EscalationReport(events: events, period: utc).current.opened == 2)
     }
 
@@ -179,7 +179,7 @@ struct EscalationReportTests {
         var timeline = CaseTimeline("case-due", vendor: "V1", site: "hz", team: "T1", agent: "A-1")
         timeline.open(at: "2026-11-11T09:00:00+08:00", due: "2026-11-11T09:30:00+08:00")
         timeline.acknowledge(at: "2026-11-11T09:30:00+08:00")
-        let day = ReportPeriod.containing(time("2026-11-11T09:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        let day = ReportPeriod.containing(reportTime("2026-11-11T09:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
         let figures = EscalationReport(events: timeline.events, period: day).current
         #expect(figures.acknowledgedInTime == 0)
         #expect(figures.acknowledgedLate == 1)
@@ -196,7 +196,7 @@ struct EscalationReportTests {
         #expect(!EscalationReport.isRegulatorGrowth(current: 0, previous: 0))
 
         // 11 November: A's 12315 complaint; 10 November: only D's platform complaint.
-        let day = ReportPeriod.containing(time("2026-11-11T12:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
+        let day = ReportPeriod.containing(reportTime("2026-11-11T12:00:00+08:00"), kind: .day, utcOffsetSeconds: beijing)
         let report = EscalationReport(events: EscalationFixture.events, period: day)
         #expect(report.current.regulatorEscalations == 1)
         #expect(report.previous.regulatorEscalations == 0)
@@ -206,7 +206,7 @@ struct EscalationReportTests {
 
     @Test("month compares with previous month")
     func month() {
-        let november = ReportPeriod.containing(time("2026-11-20T12:00:00+08:00"), kind: .month, utcOffsetSeconds: beijing)
+        let november = ReportPeriod.containing(reportTime("2026-11-20T12:00:00+08:00"), kind: .month, utcOffsetSeconds: beijing)
         let report = EscalationReport(events: EscalationFixture.events, period: november)
         #expect(report.current.opened == 8, "every opened entry of the fixture is in November")
         #expect(report.current.regulatorEscalations == 5)

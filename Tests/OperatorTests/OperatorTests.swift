@@ -70,7 +70,7 @@ struct LagGroupTests {
     func defaultGroups() throws {
         let groups = try LagCommand.groupTopics([], catalogue: catalogue)
         #expect(groups.map(\.0) == ["vigil-alerting", "vigil-escalation", "vigil-scoring"])
-        #expect(groups[1].1 == ["vigil.alerts", "vigil.complaints"])
+        #expect(groups[1].1 == ["vigil.alerts", "vigil.complaints", "vigil.case.commands", "vigil.chat.messages"])
     }
 
     @Test("custom group names its topics")

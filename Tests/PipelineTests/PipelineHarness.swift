@@ -106,6 +106,30 @@ final class PipelineHarness {
         throw HarnessError("the services did not catch up within \(timeoutSeconds) s")
     }
 
+    /// Runs the `vigil` command line to its end and returns its status and
+    /// standard output; standard error goes to the log `vigil-cli`.
+    func runVigil(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.binaries.appendingPathComponent("vigil")
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["VIGIL_BOOTSTRAP_SERVERS"] = bootstrap
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        let logURL = work.appendingPathComponent("vigil-cli.log")
+        if !FileManager.default.fileExists(atPath: logURL.path) {
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
+        let log = try FileHandle(forWritingTo: logURL)
+        log.seekToEndOfFile()
+        process.standardError = log
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Stops the services with SIGTERM (each must exit 0), then the broker.
     @discardableResult
     func stop() -> [String: Int32] {
@@ -178,9 +202,11 @@ final class PipelineHarness {
             }
             outputs.add(record, into: \.alerts)
         }
+        var caseEvents: [CaseEvent] = []
         for record in try reader.records(of: catalogue.caseEvents) {
             outputs.add(record, into: \.caseEvents)
             let event = try EventCoding.decode(CaseEvent.self, from: record.value)
+            caseEvents.append(event)
             var links = outputs.cases[event.caseId] ?? PipelineOutputs.CaseLinks()
             if event.type == .opened {
                 links.openedBy.insert(event.alertId ?? "")
@@ -192,6 +218,10 @@ final class PipelineHarness {
                 links.complaints.insert(complaintId)
             }
             outputs.cases[event.caseId] = links
+        }
+        for file in CaseFile.fold(caseEvents) {
+            outputs.caseFiles[file.thread.recordKey, default: []].append(
+                PipelineOutputs.CaseSummary(caseId: file.caseId, state: file.state, site: file.site))
         }
         for record in try reader.records(of: catalogue.scores) {
             let score = try EventCoding.decode(Score.self, from: record.value)
@@ -217,6 +247,14 @@ struct PipelineOutputs: Equatable {
     /// Case event bytes by event id.
     var caseEvents: [String: [UInt8]] = [:]
     var cases: [String: CaseLinks] = [:]
+    /// The cases of each thread (`shop/buyer`), folded from their timelines.
+    var caseFiles: [String: [CaseSummary]] = [:]
+
+    struct CaseSummary: Equatable {
+        var caseId: String
+        var state: CaseState?
+        var site: String?
+    }
     /// The latest figures per score key, as compaction keeps them.
     var scores: [String: ScoreFigures] = [:]
     var deadLetters = 0

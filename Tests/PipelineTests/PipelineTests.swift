@@ -12,6 +12,11 @@ import Glibc
 struct PipelineTests {
     /// The uninterrupted run, computed once and compared with every interrupted run.
     private static let baseline = Mutex<PipelineOutputs?>(nil)
+    /// The escalation report (CSV, English) of the uninterrupted run after its
+    /// regulator cases were classified, and the statuses of those commands.
+    private static let accountability = Mutex<(report: String, commandStatuses: [Int32])?>(nil)
+    /// The time the review commands carry: after the last complaint of the data.
+    static let reviewTime = "2026-11-15T10:00:00+08:00"
 
     static func uninterruptedOutputs() throws -> PipelineOutputs {
         if let cached = baseline.withLock({ $0 }) {
@@ -25,10 +30,34 @@ struct PipelineTests {
         try harness.ingest(SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file))
         try harness.waitUntilIdle()
         let outputs = try harness.outputs()
+        let review = try classifyRegulatorCases(outputs, harness: harness)
         let statuses = harness.stop()
         #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
         baseline.withLock { $0 = outputs }
+        accountability.withLock { $0 = review }
         return outputs
+    }
+
+    /// Classifies every regulator case as slow response, by its site's manager
+    /// through `vigil case classify`, then prints the month's escalation report.
+    private static func classifyRegulatorCases(_ outputs: PipelineOutputs, harness: PipelineHarness) throws
+        -> (report: String, commandStatuses: [Int32]) {
+        let roster = try String(contentsOf: SharedData.file("roster.ndjson"), encoding: .utf8)
+            .split(separator: "\n").map { try JSONDecoder().decode(RosterPerson.self, from: Data($0.utf8)) }
+        var statuses: [Int32] = []
+        let regulatorCases = outputs.caseFiles.values.flatMap { $0 }.filter { $0.state == .escalatedRegulator }
+        for summary in regulatorCases.sorted(by: { $0.caseId < $1.caseId }) {
+            let manager = roster.filter { $0.role == .manager && $0.site == summary.site }.min { $0.id < $1.id }
+            let result = try harness.runVigil([
+                "case", "classify", summary.caseId, "--actor", manager?.id ?? "B-001", "--cause", "slow-response",
+                "--at", reviewTime, "--wait", "60",
+            ])
+            statuses.append(result.status)
+        }
+        let report = try harness.runVigil([
+            "report", "escalations", "--period", "month", "--at", reviewTime, "--format", "csv", "--lang", "en",
+        ])
+        return (report.output, statuses + [report.status])
     }
 
     @Test("alerts match an in-memory run of the rules")
@@ -42,7 +71,6 @@ struct PipelineTests {
         #expect(expected.messages == 42_805)
         #expect(raised.count == expected.raised)
         #expect(Set(raised.map(\.thread.recordKey)) == Set(expected.alertedThreads))
-        #expect(outputs.cases.count == expected.alertedThreads.count)
         #expect(outputs.cases.values.allSatisfy { $0.openedBy.count == 1 }, "each case is opened exactly once")
         #expect(outputs.conflicts.isEmpty)
         #expect(outputs.deadLetters == 0)
@@ -59,6 +87,35 @@ struct PipelineTests {
         #expect(ends.count == 1, "every partition ends at the import's last round: \(ends)")
         let end = try #require(ends.first)
         #expect(alerts.allSatisfy { $0.raisedAt.epochMilliseconds <= end.epochMilliseconds })
+    }
+
+    @Test("cases match the data and the report names who is responsible")
+    func casesMatchData() throws {
+        try SharedData.requireAvailable()
+        let alerts = try ExpectedAlerts.read(groupWindowSeconds: AlertPolicy().groupWindowSeconds)
+        let expected = try ExpectedCases.read(alertedThreads: alerts.alertedThreads)
+        let outputs = try Self.uninterruptedOutputs()
+        let states = outputs.caseFiles.mapValues { $0.map(\.state) }
+
+        #expect(outputs.cases.count == expected.states.count)
+        #expect(Set(states.keys) == Set(expected.states.keys))
+        #expect(states.values.allSatisfy { $0.count == 1 }, "no thread has a second case")
+        for (thread, state) in expected.states {
+            #expect(states[thread] == [state], "the case of \(thread)")
+        }
+        #expect(expected.regulatorThreads.count == 11, "the data has 11 regulator complaints")
+
+        let review = try #require(Self.accountability.withLock { $0 })
+        #expect(review.commandStatuses.allSatisfy { $0 == 0 }, "classify and report statuses: \(review.commandStatuses)")
+        let rows = review.report.split(separator: "\r\n").map(String.init)
+        for (thread, people) in expected.regulatorThreads {
+            let caseId = try #require(outputs.caseFiles[thread]?.first?.caseId)
+            let row = try #require(rows.first { $0.hasPrefix(caseId + ",") }, "no report row for \(caseId)")
+            #expect(row.contains(people.agent), "primary: \(row)")
+            #expect(row.contains(people.supervisor), "joint supervisor: \(row)")
+            #expect(row.contains(people.manager), "joint manager: \(row)")
+            #expect(row.contains("slow"), "cause: \(row)")
+        }
     }
 
     @Test("a second import of the real data publishes nothing new")

@@ -83,17 +83,17 @@ public final class EscalationProcessor: StreamProcessor {
             if Self.concernsCases(alert) {
                 try pending.hold(.alert(alert), partition: partition, in: context.database)
             }
-            try clock.advance(.alerts, partition: partition, to: alert.raisedAt, in: context.database)
+            try clock.advance(.alerts, partition: partition, before: alert.raisedAt, in: context.database)
         case catalogue.complaints.name:
             let complaint = try context.decode(Complaint.self, from: record)
             guard try context.markApplied(complaint.eventId) else { return }
             try pending.hold(.complaint(complaint), partition: partition, in: context.database)
-            try clock.advance(.complaints, partition: partition, to: complaint.filedAt, in: context.database)
+            try clock.advance(.complaints, partition: partition, before: complaint.filedAt, in: context.database)
         case catalogue.chatMessages.name:
             // Learning a conversation is idempotent, so messages are not recorded as applied.
             let message = try context.decode(ChatMessage.self, from: record)
             try conversations.observe(message, in: context.database)
-            try clock.advance(.chat, partition: partition, to: message.sentAt, in: context.database)
+            try clock.advance(.chat, partition: partition, before: message.sentAt, in: context.database)
         case catalogue.caseCommands.name:
             let command = try context.decode(CaseCommand.self, from: record)
             guard try context.markApplied(command.eventId) else { return }

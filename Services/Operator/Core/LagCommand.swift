@@ -62,7 +62,8 @@ enum LagCommand: Subcommand {
     static func groupTopics(_ arguments: [String], catalogue: TopicCatalogue) throws -> [(String, [String])] {
         let defaults: [(String, [String])] = [
             ("vigil-alerting", [catalogue.chatMessages.name]),
-            ("vigil-escalation", [catalogue.alerts.name, catalogue.complaints.name]),
+            ("vigil-escalation", [catalogue.alerts.name, catalogue.complaints.name, catalogue.caseCommands.name,
+                                  catalogue.chatMessages.name]),
             ("vigil-scoring", [catalogue.chatMessages.name, catalogue.alerts.name, catalogue.caseEvents.name,
                                catalogue.complaints.name]),
         ]

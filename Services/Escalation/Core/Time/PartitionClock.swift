@@ -4,8 +4,9 @@ import VigilStore
 /// The event time each input stream has reached on each partition, and the
 /// partition's event time: the earliest of the three.
 ///
-/// A stream reaches a time through its records (alert `raisedAt`, complaint
-/// `filedAt`, message `sentAt`) and its watermarks, whichever is later.
+/// A stream reaches a time through its watermarks, and to just before the
+/// time of its records (alert `raisedAt`, complaint `filedAt`, message
+/// `sentAt`), whichever is later.
 /// Until every stream of a partition has reported, the partition has no
 /// event time and nothing waiting on it is applied.
 struct PartitionClock {
@@ -28,6 +29,16 @@ struct PartitionClock {
             ON CONFLICT (partition, stream) DO UPDATE SET time_ms = excluded.time_ms, utc_offset_s = excluded.utc_offset_s
             WHERE excluded.time_ms > event_clock.time_ms
             """, [partition, stream.rawValue, time.epochMilliseconds, time.utcOffsetSeconds])
+    }
+
+    /// Moves a stream forward to just before a record's time. Another record
+    /// of the stream may carry the same time (two alerts of one message do),
+    /// so a record proves only that the stream has passed every earlier time;
+    /// inputs at that time wait for a later record or a watermark, and are
+    /// then applied in their sorted order whatever order they arrived in.
+    func advance(_ stream: InputStream, partition: Int32, before time: Timestamp, in database: Database) throws {
+        let earlier = Timestamp(epochMilliseconds: time.epochMilliseconds - 1, utcOffsetSeconds: time.utcOffsetSeconds)
+        try advance(stream, partition: partition, to: earlier, in: database)
     }
 
     /// Returns the partition's event time, or nil while a stream has not reported.

@@ -107,7 +107,34 @@ kill -TERM "$watcher"
 wait "$watcher" || true
 
 heading "案件 · cases"
-"$bin/vigil" cases list
+"$bin/vigil" case list
+
+# One regulator case handled from acknowledgement to an accepted
+# rectification plan, by the people the roster names for its team and site.
+regulator_case=$("$bin/vigil" case list --state escalated_regulator --lang en | awk '$1 ~ /^case-/ && !found {print $1; found = 1}')
+if [ -n "$regulator_case" ]; then
+  heading "处理一个监管投诉案件 · handling a regulator case: $regulator_case"
+  scope=$("$bin/vigil" case show "$regulator_case" --lang en | sed -n 's/^Team \/ site \/ vendor: //p')
+  team=${scope%% / *}
+  site=$(echo "$scope" | awk -F' / ' '{print $2}')
+  roster_id() { { grep -h "\"role\":\"$1\"" "${roster[@]}" | grep "\"$2\":\"$3\"" | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/'; } || true; }
+  supervisor=$(roster_id supervisor team "$team")
+  manager=$(roster_id manager site "$site")
+  case_cmd() { "$bin/vigil" case "$@" --wait 30 2>>"$work/case.log" || true; }
+  case_cmd ack "$regulator_case" --actor "${supervisor:-B-001}" --at 2026-11-15T09:00+08:00
+  case_cmd classify "$regulator_case" --actor "${supervisor:-B-001}" --cause slow-response --at 2026-11-15T09:05+08:00
+  case_cmd classify "$regulator_case" --actor "${manager:-B-001}" --cause slow-response --at 2026-11-15T09:10+08:00
+  case_cmd review "$regulator_case" --actor "${manager:-B-001}" --note "顾客多次催促未获及时回复，转而投诉" \
+    --step "顾客首次反映问题后等待超过 3 分钟" --step "客服未按流程安抚并登记" \
+    --training "回复时效培训" --at 2026-11-15T09:20+08:00
+  case_cmd rectify "$regulator_case" --actor "${manager:-B-001}" --plan "全组复训投诉处理流程，主管每日抽检 20 个会话" \
+    --due 2026-11-30T18:00+08:00 --at 2026-11-15T10:00+08:00
+  case_cmd accept-plan "$regulator_case" --actor B-001 --at 2026-11-15T11:00+08:00
+  "$bin/vigil" case show "$regulator_case"
+fi
+
+heading "升级与问责报表 · escalation report"
+"$bin/vigil" report escalations --period month
 
 heading "客服考核 · per-agent figures"
 "$bin/vigil" scores

@@ -250,7 +250,7 @@ struct CaseOpeningTests {
         func run(_ alerts: [Alert]) throws -> [String] {
             let harness = try EscalationHarness()
             try harness.process(message, on: harness.catalogue.chatMessages)
-            // The other streams are ahead, so only the alerts stream holds the alerts back.
+            // The other streams are ahead, so only the alerts stream keeps the alerts waiting.
             let later = try F.time("2026-11-11T09:00:00+08:00")
             try harness.watermark(harness.catalogue.chatMessages, at: later)
             try harness.watermark(harness.catalogue.complaints, at: later)

@@ -2,9 +2,9 @@ import Foundation
 import VigilContracts
 
 /// The cases the escalation service should open on the real data, computed
-/// from the files alone: one case per thread that raised a keyword alert or
-/// filed a complaint (no case is resolved during the run, so none reopens),
-/// and the state each thread's complaints put it in.
+/// from the files alone. Each thread that raised a keyword alert or filed a
+/// complaint gets one case, because no case is resolved during the run. Its
+/// state follows from the thread's complaints.
 struct ExpectedCases {
     /// Thread key (`shop/buyer`) to the state its case should end in.
     var states: [String: CaseState] = [:]

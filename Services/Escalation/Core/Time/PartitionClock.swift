@@ -32,10 +32,9 @@ struct PartitionClock {
     }
 
     /// Moves a stream forward to just before a record's time. Another record
-    /// of the stream may carry the same time (two alerts of one message do),
-    /// so a record proves only that the stream has passed every earlier time;
-    /// inputs at that time wait for a later record or a watermark, and are
-    /// then applied in their sorted order whatever order they arrived in.
+    /// of the stream may carry the same time, as two alerts of one message do.
+    /// Inputs at that time therefore wait for a later record or a watermark,
+    /// and are then applied in sorted order whatever order they arrived in.
     func advance(_ stream: InputStream, partition: Int32, before time: Timestamp, in database: Database) throws {
         let earlier = Timestamp(epochMilliseconds: time.epochMilliseconds - 1, utcOffsetSeconds: time.utcOffsetSeconds)
         try advance(stream, partition: partition, to: earlier, in: database)

@@ -34,6 +34,8 @@ struct CaseCommandTests {
         #expect(event.action == .ack)
         #expect(event.state == .acknowledged)
         #expect(event.acknowledgedAt?.iso8601 == "2026-11-11T08:05:00+08:00")
+        #expect(event.deadline == .followUp)
+        #expect(event.dueAt?.iso8601 == "2026-11-11T16:05:00+08:00", "high: 8 hours to start the follow-up")
         #expect(event.team == "T-hf-b")
         #expect(event.text.chinese == "合肥B组主管已确认案件，负责跟进。")
     }

@@ -47,6 +47,8 @@ struct CaseOpeningTests {
         #expect(event.severity == .high)
         #expect(event.recipient?.personId == "S-hf-b")
         #expect(event.notify == false)
+        #expect(event.deadline == .acknowledge)
+        #expect(event.dueAt?.iso8601 == "2026-11-11T08:31:51+08:00", "high: 30 minutes to acknowledge")
         #expect(event.occurredAt.iso8601 == "2026-11-11T08:01:51+08:00")
         #expect(event.text.chinese == "因顾客提到「投诉」立案，由合肥B组主管跟进。")
         #expect(event.text.english == "Case opened because the customer mentioned “投诉”; 合肥B组主管 follows up.")

@@ -41,6 +41,10 @@ extension EscalationProcessor {
                 event.deadline = next.rectificationDueAt == nil ? nil : .rectification
                 event.dueAt = next.rectificationDueAt
             }
+            if type == .acknowledged, let acknowledgedAt = next.acknowledgedAt, !next.followUpStarted {
+                event.deadline = .followUp
+                event.dueAt = policy.followUpLimit(next.severity).after(acknowledgedAt)
+            }
             if type == .reviewed {
                 event.review = next.review
             }

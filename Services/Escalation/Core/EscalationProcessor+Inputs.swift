@@ -56,6 +56,8 @@ extension EscalationProcessor {
         event.agent = alert.agent
         if opening != .existing {
             try deadlines.restartAcknowledge(record, partition: partition, at: alert.raisedAt, in: context.database)
+            event.deadline = .acknowledge
+            event.dueAt = policy.acknowledgeLimit(record.severity).after(alert.raisedAt)
         }
         try deadlines.reschedule(record, partition: partition, chainLength: chain.count, in: context.database)
         try context.emit(event, to: catalogue.caseEvents)
@@ -86,6 +88,8 @@ extension EscalationProcessor {
             opened.complaintChannel = complaint.channel
             opened.recipient = chain.first
             opened.notify = chain.first != nil
+            opened.deadline = .acknowledge
+            opened.dueAt = policy.acknowledgeLimit(max(record.severity, severity)).after(complaint.filedAt)
             try context.emit(opened, to: catalogue.caseEvents)
         case .reopened:
             var reopened = CaseEventFactory.event(
@@ -94,6 +98,8 @@ extension EscalationProcessor {
             reopened.complaintId = complaint.eventId
             reopened.recipient = chain.first
             reopened.notify = chain.first != nil
+            reopened.deadline = .acknowledge
+            reopened.dueAt = policy.acknowledgeLimit(max(record.severity, severity)).after(complaint.filedAt)
             try context.emit(reopened, to: catalogue.caseEvents)
         case .existing:
             break

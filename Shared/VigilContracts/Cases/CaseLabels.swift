@@ -9,7 +9,7 @@ extension CaseState {
         case .followingUp: LocalizedText(chinese: "跟进中", english: "following up")
         case .escalatedPlatform: LocalizedText(chinese: "已升级到平台", english: "escalated to the platform")
         case .escalatedRegulator: LocalizedText(chinese: "已升级到监管部门", english: "escalated to a regulator")
-        case .resolved: LocalizedText(chinese: "已解决", english: "resolved")
+        case .resolved: LocalizedText(chinese: "已结案", english: "resolved")
         }
     }
 }
@@ -36,9 +36,9 @@ extension CaseCause {
     /// The cause as classifications and reports print it.
     public var label: LocalizedText {
         switch self {
-        case .unprofessional: LocalizedText(chinese: "服务不专业", english: "unprofessional handling")
+        case .unprofessional: LocalizedText(chinese: "处理不专业", english: "unprofessional handling")
         case .processNotFollowed: LocalizedText(chinese: "未按流程处理", english: "process not followed")
-        case .slowResponse: LocalizedText(chinese: "响应不及时", english: "slow response")
+        case .slowResponse: LocalizedText(chinese: "回复太慢", english: "slow response")
         case .product: LocalizedText(chinese: "商品问题", english: "product")
         case .logistics: LocalizedText(chinese: "物流或退换货", english: "delivery or returns")
         case .other: LocalizedText(chinese: "其他", english: "other")

@@ -158,7 +158,7 @@ extension CaseRejection {
 extension CaseRejection {
     static func caseResolved(_ action: CaseAction) -> CaseRejection {
         CaseRejection(.caseResolved,
-                      chinese: "案件已解决，不能再\(action.label.chinese)。",
+                      chinese: "案件已结案，不能再\(action.label.chinese)。",
                       english: "The case is resolved; you cannot \(action.label.english) now.")
     }
 

@@ -67,8 +67,8 @@ enum CaseActionOptions {
             + "regulator, a consumer association)"))
 
     static let cause = OptionSpec("cause", valueName: "CAUSE", help: LocalizedText(
-        chinese: "原因（必填）：unprofessional（服务不专业）、process-not-followed（未按流程处理）、"
-            + "slow-response（响应不及时），这三种由客服负主要责任、主管和经理负连带责任；"
+        chinese: "原因（必填）：unprofessional（处理不专业）、process-not-followed（未按流程处理）、"
+            + "slow-response（回复太慢），这三种由客服负主要责任、主管和经理负连带责任；"
             + "或 product（商品问题）、logistics（物流或退换货）、other（其他）",
         english: "the cause (required): unprofessional, process-not-followed or slow-response, for which "
             + "the agent is primarily and the supervisor and manager jointly responsible; or product, "

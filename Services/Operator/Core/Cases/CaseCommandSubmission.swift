@@ -66,7 +66,11 @@ enum CaseCommandSubmission {
         guard let actor = nonEmpty(options.value("actor")) else {
             throw UsageError("missing --actor: give your roster id, or set VIGIL_ACTOR")
         }
-        let issuedAt = try options.value("at").map { try TimeOption.parse($0, option: "at") } ?? now
+        // Without --at the command carries the host's time in whole seconds at
+        // +08:00, so timeline texts read like the rest of the case.
+        let defaultTime = Timestamp(epochMilliseconds: now.epochMilliseconds / 1_000 * 1_000,
+                                    utcOffsetSeconds: try TimeOption.parseZone(nil))
+        let issuedAt = try options.value("at").map { try TimeOption.parse($0, option: "at") } ?? defaultTime
         let dueAt = try options.value("due").map { try TimeOption.parse($0, option: "due") }
         let target = try options.value("to").map { text in
             guard let target = EscalationTarget(rawValue: text) else {

@@ -18,9 +18,14 @@ extension EscalationReport {
     private func growthWarning(_ text: ReportText) -> String {
         let now = current.regulatorEscalations
         let before = previous.regulatorEscalations
-        return text.pick("警告：本期升级到监管 \(now) 起，上期 \(before) 起，增长已达 1.5 倍或以上，请核查相关供应商与班组。",
+        if before == 0 {
+            return text.pick("警告：本期升级到监管 \(now) 起，上期没有，请核查相关供应商与班组。",
+                             "Warning: \(now) regulator escalations this period and none in the previous one; "
+                                 + "check the vendors and teams involved.")
+        }
+        return text.pick("警告：本期升级到监管 \(now) 起，上期 \(before) 起，增长一半或以上，请核查相关供应商与班组。",
                          "Warning: \(now) regulator escalations this period against \(before) in the previous one, "
-                             + "a rise of 1.5 times or more; check the vendors and teams involved.")
+                             + "a rise of half or more; check the vendors and teams involved.")
     }
 
     // MARK: - Sections

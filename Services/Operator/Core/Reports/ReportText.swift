@@ -30,15 +30,8 @@ struct ReportText: Sendable {
     }
 
     func cause(_ cause: CaseCause?) -> String {
-        switch cause {
-        case nil: pick("待复盘", "not yet classified")
-        case .unprofessional?: pick("处理不专业", "unprofessional handling")
-        case .processNotFollowed?: pick("未按流程处理", "process not followed")
-        case .slowResponse?: pick("响应太慢", "slow response")
-        case .product?: pick("产品问题", "product")
-        case .logistics?: pick("物流或退换货", "logistics or returns")
-        case .other?: pick("其他", "other")
-        }
+        guard let cause else { return pick("待复盘", "not yet classified") }
+        return pick(cause.label.chinese, cause.label.english)
     }
 
     /// Names the status. Without one, it returns "not required" for a classified case and "-" before classification.

@@ -80,3 +80,26 @@ extension RosterRole {
         }
     }
 }
+
+extension CaseDeadline {
+    /// The deadline's short name, as case lists and timelines print it.
+    public var label: LocalizedText {
+        switch self {
+        case .acknowledge: LocalizedText(chinese: "确认", english: "acknowledge")
+        case .followUp: LocalizedText(chinese: "跟进", english: "follow up")
+        case .rectification: LocalizedText(chinese: "整改", english: "rectification")
+        }
+    }
+}
+
+extension ComplaintChannel {
+    /// The channel's short name, as case lists and reports print it.
+    public var label: LocalizedText {
+        switch self {
+        case .platform: LocalizedText(chinese: "平台", english: "platform")
+        case .hotline12315: LocalizedText(chinese: "12315", english: "12315 hotline")
+        case .marketRegulator: LocalizedText(chinese: "市场监管局", english: "market regulator")
+        case .consumerAssociation: LocalizedText(chinese: "消协", english: "consumer association")
+        }
+    }
+}

@@ -43,7 +43,7 @@ enum CaseDeadlineStatus: Equatable {
         case .none:
             return chinese ? "无" : "none"
         case .running(let deadline, let dueAt, let left):
-            let name = CaseNames.deadline(deadline).text(in: language)
+            let name = deadline.label.text(in: language)
             let due = TimeOption.format(dueAt, zone: zone)
             guard let left else {
                 return chinese ? "\(name)，截止 \(due)" : "\(name) by \(due)"
@@ -51,7 +51,7 @@ enum CaseDeadlineStatus: Equatable {
             let span = TimeOption.duration(seconds: left, language: language)
             return chinese ? "\(name)，截止 \(due)（剩余 \(span)）" : "\(name) by \(due) (\(span) left)"
         case .overdue(let deadline, let dueAt, let step, let late):
-            let name = deadline.map { CaseNames.deadline($0).text(in: language) } ?? (chinese ? "期限" : "deadline")
+            let name = deadline.map { $0.label.text(in: language) } ?? (chinese ? "期限" : "deadline")
             var details: [String] = []
             if let dueAt {
                 let due = TimeOption.format(dueAt, zone: zone)
@@ -78,13 +78,13 @@ enum CaseDeadlineStatus: Equatable {
         case .none:
             return "-"
         case .running(let deadline, let dueAt, let left):
-            let name = CaseNames.deadline(deadline).text(in: language)
+            let name = deadline.label.text(in: language)
             let due = String(TimeOption.format(dueAt, zone: zone).dropFirst(5).prefix(11))
             guard let left else { return "\(name) \(due)" }
             let span = TimeOption.duration(seconds: left, language: language)
             return chinese ? "\(name) \(due)（剩 \(span)）" : "\(name) \(due) (\(span) left)"
         case .overdue(let deadline, _, let step, _):
-            let name = deadline.map { CaseNames.deadline($0).text(in: language) } ?? (chinese ? "期限" : "deadline")
+            let name = deadline.map { $0.label.text(in: language) } ?? (chinese ? "期限" : "deadline")
             guard let step else { return chinese ? "超时：\(name)" : "overdue: \(name)" }
             return chinese ? "超时：\(name) 第 \(step) 级" : "overdue: \(name), step \(step)"
         }

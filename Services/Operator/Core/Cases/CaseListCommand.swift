@@ -85,7 +85,7 @@ enum CaseListCommand: Subcommand {
             guard filter.admits(file, status: status) else { continue }
             shown += 1
             overdue += status.isOverdue ? 1 : 0
-            let complaints = file.complaints.map { CaseNames.channel($0).text(in: language) }.joined(separator: ",")
+            let complaints = file.complaints.map { $0.label.text(in: language) }.joined(separator: ",")
             table.append([
                 file.caseId, file.thread.recordKey, file.agent ?? "-", file.team ?? "-",
                 CaseNames.state(file.state).text(in: language), file.severity?.label.text(in: language) ?? "-",

@@ -38,9 +38,9 @@ enum EscalationChannel: String, Sendable, CaseIterable, Hashable {
     var title: LocalizedText {
         switch self {
         case .platform: LocalizedText(chinese: "平台投诉", english: "platform complaint")
-        case .hotline12315: LocalizedText(chinese: "12315", english: "12315 hotline")
-        case .marketRegulator: LocalizedText(chinese: "市场监管局", english: "market regulator")
-        case .consumerAssociation: LocalizedText(chinese: "消协", english: "consumer association")
+        case .hotline12315: ComplaintChannel.hotline12315.label
+        case .marketRegulator: ComplaintChannel.marketRegulator.label
+        case .consumerAssociation: ComplaintChannel.consumerAssociation.label
         case .recordedPlatform: LocalizedText(chinese: "人工登记升级平台", english: "recorded escalation to platform")
         case .recordedRegulator: LocalizedText(chinese: "人工登记升级监管", english: "recorded escalation to regulator")
         }

@@ -20,24 +20,15 @@ extension ReplyLimits {
     ///
     /// - Throws: ``ReplyLimitsFileError`` listing every problem with its line and field.
     public static func load(path: String) throws(ReplyLimitsFileError) -> ReplyLimits {
-        let bytes: [UInt8]
+        let text: String
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            bytes = Array(try handle.read(upToCount: maximumFileBytes + 1) ?? Data())
+            text = try SmallTextFile.read(path: path, maximumBytes: maximumFileBytes, kind: "a limits file")
         } catch {
             throw ReplyLimitsFileError(path: path, problems: [
-                .init(line: nil, column: nil, field: nil,
-                      message: "could not read the file (\(error.localizedDescription)): check the path"),
+                .init(line: error.position?.line, column: error.position?.column, field: nil, message: error.message),
             ])
         }
-        guard bytes.count <= maximumFileBytes else {
-            throw ReplyLimitsFileError(path: path, problems: [
-                .init(line: nil, column: nil, field: nil,
-                      message: "the file is larger than \(maximumFileBytes) bytes: check the path, because a limits file is a small JSON object"),
-            ])
-        }
-        return try parse(bytes: bytes, path: path)
+        return try parse(text: text, path: path)
     }
 
     /// Checks a limits file's bytes. `path` only names the file in errors.

@@ -24,25 +24,12 @@ extension CasePolicy {
     ///
     /// - Throws: ``CasePolicyFileError`` listing every problem as FILE:LINE:COLUMN.
     public static func load(path: String) throws(CasePolicyFileError) -> CasePolicy {
-        let bytes: [UInt8]
+        let text: String
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            bytes = Array(try handle.read(upToCount: maximumFileBytes + 1) ?? Data())
+            text = try SmallTextFile.read(path: path, maximumBytes: maximumFileBytes, kind: "a case policy")
         } catch {
             throw CasePolicyFileError(path: path, problems: [
-                .init(line: nil, column: nil, message: "could not read the file (\(error.localizedDescription)): check the path"),
-            ])
-        }
-        guard bytes.count <= maximumFileBytes else {
-            throw CasePolicyFileError(path: path, problems: [
-                .init(line: nil, column: nil,
-                      message: "the file is larger than \(maximumFileBytes) bytes: a case policy is a small JSON object"),
-            ])
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CasePolicyFileError(path: path, problems: [
-                .init(line: 1, column: 1, message: "the file is not valid UTF-8: save it as UTF-8"),
+                .init(line: error.position?.line, column: error.position?.column, message: error.message),
             ])
         }
         return try parse(text: text, path: path)

@@ -1,6 +1,6 @@
 /// The deadlines a case can miss.
 public enum CaseDeadline: String, Codable, Sendable, CaseIterable {
-    /// Somebody must acknowledge the case within the limit for its severity.
+    /// A person must acknowledge the case within the limit for its severity.
     case acknowledge
     /// Once acknowledged, the follow-up with the customer must start (a note)
     /// or the case must be resolved within the limit for its severity.

@@ -32,6 +32,6 @@ public enum CaseEventType: String, Codable, Sendable, CaseIterable {
     case rectificationOverdue = "rectification_overdue"
     /// A deadline passed; the case climbed one step up the chain.
     case deadlineMissed = "deadline_missed"
-    /// A command was refused; the text says why.
+    /// A command was rejected, and the text gives the reason.
     case commandRejected = "command_rejected"
 }

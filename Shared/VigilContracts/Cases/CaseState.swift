@@ -1,12 +1,12 @@
-/// Where a case stands.
+/// The state of a case.
 ///
 /// The usual path is open → acknowledged → following up → resolved. A case
 /// escalated to the platform or to a regulator leaves that path; the
 /// acknowledgement is then kept beside the state (``CaseEvent/acknowledgedAt``).
 public enum CaseState: String, Codable, Sendable, CaseIterable {
-    /// Raised by an alert or a complaint, or reopened; nobody has taken it yet.
+    /// Raised by an alert or a complaint, or reopened; no person has taken it yet.
     case open
-    /// A person took it and answers for the follow-up.
+    /// A person took it and is responsible for the follow-up.
     case acknowledged
     /// The one-to-one follow-up with the customer has started.
     case followingUp = "following_up"

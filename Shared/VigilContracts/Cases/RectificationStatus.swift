@@ -1,4 +1,4 @@
-/// Where a rectification plan (整改方案) stands.
+/// The status of a rectification plan (整改方案).
 ///
 /// required → submitted → accepted, or rejected and submitted again. A plan
 /// still missing at its deadline is overdue; a late submission moves it on

@@ -1,4 +1,4 @@
-/// How far a person answers for a case that reached a regulator.
+/// The degree of a person's responsibility for a case that reached a regulator.
 public enum ResponsibilityLevel: String, Codable, Sendable, CaseIterable {
     /// 主要责任: the agent who handled the conversation.
     case primary

@@ -52,10 +52,10 @@ public struct CaseEvent: VigilEvent {
     public var commandId: String?
     /// The action of that command.
     public var action: CaseAction?
-    /// Who the entry is addressed to: the follower at opening, the next person
+    /// The person the entry is addressed to: the follower at opening, the next person
     /// up the chain when a deadline passes.
     public var recipient: AlertRecipient?
-    /// True when the recipient should be told now.
+    /// True when the recipient should be notified now.
     public var notify: Bool?
     /// The person the case is assigned to.
     public var assignee: String?
@@ -75,7 +75,7 @@ public struct CaseEvent: VigilEvent {
 
     public var escalateTo: EscalationTarget?
     public var cause: CaseCause?
-    /// Who answers for the case, set when the cause is classified.
+    /// The people responsible for the case, set when the cause is classified.
     public var responsibilities: [CaseResponsibility]?
     public var review: CaseReview?
     public var rectification: RectificationStatus?

@@ -127,7 +127,7 @@ public struct TopicCatalogue: Sendable {
         [chatMessages, complaints, orders]
     }
 
-    /// Every topic that holds watermark records besides its events: the
+    /// Every topic that contains watermark records besides its events: the
     /// ``watermarked`` topics, and the alerts topic, where vigil-alerting
     /// forwards each chat.messages watermark after the alerts it made due.
     public var carryingWatermarks: [TopicSpec] {

@@ -40,8 +40,8 @@ struct CaseCommandTests {
         #expect(event.text.chinese == "合肥B组主管已确认案件，负责跟进。")
     }
 
-    @Test("unknown actor is refused with reason")
-    func unknownActorRefused() throws {
+    @Test("unknown actor is rejected with reason")
+    func unknownActorRejected() throws {
         let harness = try openCase()
 
         try send(try F.command(.ack, caseId: Self.caseId, actor: "X-9", id: "k-1", at: "2026-11-11T08:05:00+08:00"),
@@ -59,7 +59,7 @@ struct CaseCommandTests {
     }
 
     @Test("agent may not act")
-    func agentRefused() throws {
+    func agentRejected() throws {
         let harness = try openCase()
 
         try send(try F.command(.ack, caseId: Self.caseId, actor: "A-hf-b03", id: "k-1", at: "2026-11-11T08:05:00+08:00"),
@@ -68,8 +68,8 @@ struct CaseCommandTests {
         #expect(try harness.caseEvents().last?.type == .commandRejected)
     }
 
-    @Test("second ack is refused")
-    func secondAckRefused() throws {
+    @Test("second ack is rejected")
+    func secondAckRejected() throws {
         let harness = try openCase()
 
         try send(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:05:00+08:00"), to: harness)
@@ -81,8 +81,8 @@ struct CaseCommandTests {
         #expect(events.last?.state == .acknowledged)
     }
 
-    @Test("unknown case is refused")
-    func unknownCaseRefused() throws {
+    @Test("unknown case is rejected")
+    func unknownCaseRejected() throws {
         let harness = try openCase()
 
         try send(try F.command(.ack, caseId: "case-0000000000000000", id: "k-1", at: "2026-11-11T08:05:00+08:00"),
@@ -95,8 +95,8 @@ struct CaseCommandTests {
         #expect(event.state == nil)
     }
 
-    @Test("missing argument is refused")
-    func missingArgumentRefused() throws {
+    @Test("missing argument is rejected")
+    func missingArgumentRejected() throws {
         let harness = try openCase()
 
         try send(try F.command(.note, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:05:00+08:00"), to: harness)

@@ -33,7 +33,7 @@ enum CaseFixtures {
     static let issuedAt = Timestamp(epochMilliseconds: 1_794_358_800_000, utcOffsetSeconds: 8 * 3_600)
     static let planDueAt = Timestamp(epochMilliseconds: 1_795_000_000_000, utcOffsetSeconds: 8 * 3_600)
 
-    /// Returns a case of agent-a1 in team-a1 at site-a, open unless `state` says otherwise.
+    /// Returns a case of agent-a1 in team-a1 at site-a, open unless `state` is given.
     static func record(state: CaseState = .open, team: String? = "team-a1", site: String? = "site-a",
                        agent: String? = "agent-a1") -> CaseRecord {
         CaseRecord(caseId: "case-1", shop: "shop-1", buyer: "buyer-1", sequence: 1, state: state, severity: .high,

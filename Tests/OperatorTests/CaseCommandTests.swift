@@ -6,12 +6,12 @@ import VigilLog
 import VigilRuntime
 @testable import Operator
 
-/// A time on 2026-11-11 at +08:00 from "HH:MM".
+/// Returns the time "HH:MM" on 2026-11-11 at +08:00.
 private func time(_ clock: String) -> Timestamp {
     TimestampFormat.parse("2026-11-11T\(clock):00+08:00")!
 }
 
-/// A case entry on thread `shop/<buyer>` with the scope every entry carries.
+/// Returns a case entry on thread `shop/<buyer>` with the scope every entry carries.
 private func entry(_ type: CaseEventType, case caseId: String = "case-a", buyer: String = "b1", at clock: String,
                    state: CaseState?, team: String = "T1", text: String = "entry",
                    _ configure: (inout CaseEvent) -> Void = { _ in }) -> CaseEvent {
@@ -28,7 +28,7 @@ private func entry(_ type: CaseEventType, case caseId: String = "case-a", buyer:
     return event
 }
 
-/// An opened case whose acknowledgement is due 30 minutes later.
+/// Returns an opened case whose acknowledgement is due 30 minutes later.
 private func opened(case caseId: String = "case-a", buyer: String = "b1", at clock: String = "09:00",
                     team: String = "T1") -> CaseEvent {
     entry(.opened, case: caseId, buyer: buyer, at: clock, state: .open, team: team, text: "opened") {

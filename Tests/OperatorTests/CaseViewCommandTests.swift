@@ -3,17 +3,17 @@ import VigilContracts
 import VigilRuntime
 @testable import Operator
 
-/// A time on 2026-11-11 at +08:00 from "HH:MM".
+/// Returns the time "HH:MM" on 2026-11-11 at +08:00.
 private func time(_ clock: String) -> Timestamp {
     TimestampFormat.parse("2026-11-11T\(clock):00+08:00")!
 }
 
-/// A time `minutes` after "HH:MM", at +08:00.
+/// Returns the time `minutes` after "HH:MM", at +08:00.
 private func time(_ clock: String, plus minutes: Int64) -> Timestamp {
     Timestamp(epochMilliseconds: time(clock).epochMilliseconds + minutes * 60_000, utcOffsetSeconds: 8 * 3600)
 }
 
-/// A case entry with the scope every entry carries, and texts "中文：…" and "EN: …".
+/// Returns a case entry with the scope every entry carries, and texts "中文：…" and "EN: …".
 private func entry(_ type: CaseEventType, case caseId: String, at clock: String, state: CaseState?,
                    team: String = "T1", severity: Severity = .high, text: String, _ configure: (inout CaseEvent) -> Void = { _ in }) -> CaseEvent {
     var event = CaseEvent(eventId: "case/\(caseId)/\(type.rawValue)/\(clock)", caseId: caseId, type: type,
@@ -46,7 +46,7 @@ private func acknowledged(_ caseId: String, at clock: String, by actor: String) 
     }
 }
 
-/// A regulator case: acknowledged, followed up, 12315 complaint, classified, reviewed, one rejected command.
+/// Returns a regulator case: acknowledged, followed up, 12315 complaint, classified, reviewed, one rejected command.
 private func regulatorCase() -> [CaseEvent] {
     let people = [
         CaseResponsibility(personId: "A-1", name: "林小客", role: .agent, level: .primary),

@@ -34,7 +34,7 @@ enum TimeOption {
         return String(String(shifted.iso8601.prefix(19)).map { $0 == "T" ? " " : $0 })
     }
 
-    /// A span of time in days, hours and minutes: "1小时20分钟" or "1h 20m".
+    /// Formats a span of time in days, hours and minutes: "1小时20分钟" or "1h 20m".
     static func duration(seconds: Int64, language: Language) -> String {
         let minutes = max(seconds, 0) / 60
         guard minutes > 0 else {

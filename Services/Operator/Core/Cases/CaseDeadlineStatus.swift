@@ -36,7 +36,7 @@ enum CaseDeadlineStatus: Equatable {
         return false
     }
 
-    /// The full sentence `vigil case show` prints.
+    /// Describes the status in the full sentence `vigil case show` prints.
     func describe(zone: Int32, language: Language) -> String {
         let chinese = language == .chinese
         switch self {
@@ -71,7 +71,7 @@ enum CaseDeadlineStatus: Equatable {
         }
     }
 
-    /// The short cell `vigil case list` prints.
+    /// Returns the short cell `vigil case list` prints.
     func cell(zone: Int32, language: Language) -> String {
         let chinese = language == .chinese
         switch self {

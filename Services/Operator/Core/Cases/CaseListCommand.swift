@@ -26,7 +26,7 @@ enum CaseListCommand: Subcommand {
                    help: LocalizedText(chinese: "显示时间所用的时区偏移", english: "UTC offset the times are shown in")),
     ]
 
-    /// The cases a command line asks for.
+    /// The filter a command line requests.
     struct Filter {
         var states: Set<CaseState> = []
         var teams: Set<String> = []
@@ -69,7 +69,7 @@ enum CaseListCommand: Subcommand {
         return 0
     }
 
-    /// The table and the totals line.
+    /// Renders the table and the totals line.
     static func render(_ snapshot: CaseSnapshot, filter: Filter, zone: Int32, language: Language) -> [String] {
         let chinese = language == .chinese
         var table = TextTable(

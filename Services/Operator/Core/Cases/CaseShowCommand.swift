@@ -31,7 +31,7 @@ enum CaseShowCommand: Subcommand {
         return 0
     }
 
-    /// The lines of the case, with deadlines measured at `now` (the case topic's latest event time).
+    /// Renders the lines of the case, with deadlines measured at `now` (the case topic's latest event time).
     static func render(_ file: CaseFile, now: Timestamp?, zone: Int32, language: Language) -> [String] {
         header(file, now: now, zone: zone, language: language)
             + timeline(file, zone: zone, language: language)
@@ -39,7 +39,7 @@ enum CaseShowCommand: Subcommand {
             + rejections(file, zone: zone, language: language)
     }
 
-    /// One timeline entry: time at `zone`, text, and who acted.
+    /// Formats one timeline entry: time at `zone`, text, and the actor.
     static func entryLine(_ event: CaseEvent, zone: Int32, language: Language) -> String {
         let actor = event.actor.map { language == .chinese ? "（\($0)）" : " (\($0))" } ?? ""
         return "\(TimeOption.format(event.occurredAt, zone: zone))  \(event.text.text(in: language))\(actor)"

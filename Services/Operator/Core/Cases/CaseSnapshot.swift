@@ -14,7 +14,7 @@ struct CaseSnapshot {
         latestEventTime = events.map(\.occurredAt).max()
     }
 
-    /// The case with this id, or nil.
+    /// Returns the case with this id, or nil.
     func file(_ caseId: String) -> CaseFile? {
         files.first { $0.caseId == caseId }
     }
@@ -26,7 +26,7 @@ extension OperatorContext {
         CaseSnapshot(events: try scanner.events(CaseEvent.self, of: catalogue.caseEvents).events)
     }
 
-    /// The message for a case id the topic does not hold.
+    /// Returns the message for a case id not found on the topic.
     func unknownCaseMessage(_ caseId: String) -> String {
         text("没有案件 \(caseId)：案件主题上找不到它。用 `vigil case list` 查看现有案件。",
              "No case \(caseId) on the case topic. Run `vigil case list` to see the cases.")

@@ -274,7 +274,7 @@ struct PipelineOutputs: Equatable {
         var totals: [String: ScoreFigures] = [:]
         for (key, figures) in scores {
             let agent = String(key.split(separator: "/")[1])
-            totals[agent] = (totals[agent] ?? ScoreFigures()) + figures
+            totals[agent, default: ScoreFigures()].alerts += figures.alerts
         }
         return totals
     }

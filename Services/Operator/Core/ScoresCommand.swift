@@ -46,7 +46,7 @@ enum ScoresCommand: Subcommand {
         }
         var totals: [String: ScoreFigures] = [:]
         for score in latest.values where score.subject.kind == .agent && (day == nil || score.period.start == day) {
-            totals[score.subject.id] = (totals[score.subject.id] ?? ScoreFigures()) + score.figures
+            totals[score.subject.id] = score.figures  // TODO: replaced by `vigil report scores` (in progress)
         }
         return totals
     }

@@ -13,6 +13,7 @@ public enum EventSchemas {
         Alert.self,
         CaseEvent.self,
         CaseCommand.self,
+        ScoringFact.self,
         Score.self,
         DeadLetter.self,
         Watermark.self,

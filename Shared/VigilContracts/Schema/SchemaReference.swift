@@ -112,6 +112,7 @@ public enum SchemaReference {
         case .thread: "`shop/buyer`"
         case .person: language == .chinese ? "人员的 `id`" : "the person's `id`"
         case .subjectPeriod: "`<kind>/<id>/<period kind>/<period start>`"
+        case .subject: "`<kind>/<id>`"
         case .sourceKey: language == .chinese ? "被拒记录的键，或无键" : "the rejected record's key, or none"
         case .producerChosen: language == .chinese ? "由站点生产者决定（建议 `shop/buyer`）" : "the site producer's choice (`shop/buyer` advised)"
         case .ruleSet: language == .chinese ? "固定为 `rule-set`" : "always `rule-set`"

@@ -21,6 +21,7 @@ public struct TopicCatalogue: Sendable {
     public let alerts: TopicSpec
     public let caseEvents: TopicSpec
     public let caseCommands: TopicSpec
+    public let scoringFacts: TopicSpec
     public let scores: TopicSpec
     public let deadLetters: TopicSpec
     public let rules: TopicSpec
@@ -49,7 +50,7 @@ public struct TopicCatalogue: Sendable {
             "roster", .person, 1, .compact, retention: nil,
             schema: RosterPerson.schemaName, summary: LocalizedText(chinese: "组织架构：客服、主管、项目经理、品牌客服经理。",
                                  english: "The organisation: agents, supervisors, managers, brand manager."),
-            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation", "vigil scores"])
+            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil scores"])
         complaints = topic(
             "complaints", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: Complaint.schemaName, summary: LocalizedText(chinese: "向平台或监管部门提出的投诉。",
@@ -59,7 +60,7 @@ public struct TopicCatalogue: Sendable {
             "orders", .thread, Self.threadPartitions, .delete, retention: 30 * week,
             schema: Order.schemaName, summary: LocalizedText(chinese: "已支付订单，归属到客服。",
                                  english: "Paid orders attributed to agents."),
-            producers: ["vigil-ingest"], consumers: [])
+            producers: ["vigil-ingest"], consumers: ["vigil-scoring"])
         alerts = topic(
             "alerts", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: Alert.schemaName, summary: LocalizedText(chinese: "预警事件（提出、重复、升级、提醒、关闭），发给跟进人。",
@@ -77,11 +78,21 @@ public struct TopicCatalogue: Sendable {
             schema: CaseCommand.schemaName, summary: LocalizedText(chinese: "对案件的操作命令（确认、备注、结案、复盘、整改等），带操作人。",
                                  english: "Commands on cases (ack, note, resolve, review, rectify …) with the actor."),
             producers: ["vigil case"], consumers: ["vigil-escalation"])
+        scoringFacts = topic(
+            "scoring.facts", .subject, Self.threadPartitions, .delete, retention: 30 * week,
+            schema: ScoringFact.schemaName, summary: LocalizedText(
+                chinese: "考核的重分区主题：每条会话、预警、案件、投诉、订单按考核对象（客服、团队、服务商、站点、店铺）重新分键。",
+                english: "Scoring's repartition topic: each conversation, alert, case, complaint and order re-keyed "
+                    + "by the subject it counts for (agent, team, vendor, site, shop)."),
+            producers: ["vigil-scoring (facts)"], consumers: ["vigil-scoring (totals)"])
         scores = topic(
             "scores", .subjectPeriod, 6, .compact, retention: nil,
-            schema: Score.schemaName, summary: LocalizedText(chinese: "每名客服每日的考核数据，每个键保留最新一条。",
-                                 english: "Per-agent figures per day, latest per key."),
-            producers: ["vigil-scoring"], consumers: ["vigil scores", "vigil summary"])
+            schema: Score.schemaName, summary: LocalizedText(
+                chinese: "每个考核对象每日、周、月和大促窗口的指标与评分卡得分，每个键保留最新一条。",
+                english: "Measures and scorecard results per subject and day, week, month and campaign window, "
+                    + "latest per key."),
+            producers: ["vigil-scoring (totals)"],
+            consumers: ["vigil scores", "vigil summary", "vigil report scores"])
         deadLetters = topic(
             "dead-letters", .sourceKey, 3, .delete, retention: 30 * week,
             schema: DeadLetter.schemaName, summary: LocalizedText(chinese: "被拒收的记录及原因。",
@@ -118,7 +129,8 @@ public struct TopicCatalogue: Sendable {
 
     /// All topics, in the order the docs list them.
     public var all: [TopicSpec] {
-        [chatMessages, roster, complaints, orders, rules, alerts, caseEvents, caseCommands, scores, deadLetters] + raw
+        [chatMessages, roster, complaints, orders, rules, alerts, caseEvents, caseCommands, scoringFacts, scores,
+         deadLetters] + raw
     }
 
     /// The thread-keyed topics ingestion writes, which also receive its

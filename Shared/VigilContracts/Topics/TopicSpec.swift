@@ -32,8 +32,10 @@ public enum TopicKey: String, Sendable, Hashable {
     case thread
     /// A roster person's id.
     case person
-    /// `<subject kind>/<id>/<period kind>/<period start>`.
+    /// `<subject kind>/<id>/<period kind>/<period start or campaign id>`.
     case subjectPeriod = "subject-period"
+    /// `<subject kind>/<id>`: scoring's repartition topic.
+    case subject
     /// The key of the rejected record, or none.
     case sourceKey = "source-key"
     /// Whatever the site's producer chose; keying by thread keeps a thread's records in order.

@@ -60,9 +60,10 @@ extension Score: SchemaPublishing {
     }
 
     public static var example: Score {
-        Score(subject: ScoreSubject(kind: .agent, id: "A-sh-a01"), period: ScorePeriod(kind: .day, start: "2026-11-11"),
+        Score(subject: ScoreSubject(kind: .agent, id: "A-hz-a01"), period: ScorePeriod(kind: .day, start: "2026-11-11"),
               figures: ScoreFigures(conversations: 12, firstResponses: 10, firstResponseSecondsTotal: 305,
                                     alerts: 1, cases: 1, complaints: 0),
               asOf: .example("2026-11-11T23:59:00+08:00"))
+        // TODO: an example with every optional field set (in progress).
     }
 }

@@ -1,0 +1,92 @@
+/// One countable thing (a conversation, an alert, a case, a complaint or an
+/// order) as one subject's share of it, on scoring's repartition topic.
+///
+/// The facts stage reads the thread-keyed topics and publishes each fact once
+/// per subject it counts for (its agent, team, vendor, site and shop), keyed
+/// by that subject, so the totals stage sees everything about a subject in one
+/// partition. A fact is an upsert: a later revision replaces an earlier one,
+/// and a retraction removes the fact from the subject when its attribution
+/// moved elsewhere.
+public struct ScoringFact: VigilEvent {
+    public static let schemaName = "scoring-fact"
+    public static let schemaVersion = 1
+
+    /// `fact/<subject key>/<fact id>/<revision>`.
+    public var eventId: String
+    public var schemaVersion: Int
+    public var subject: ScoreSubject
+    /// `conversation/<shop>/<conversation id>`, `alert/<alert event id>`,
+    /// `case/<case id>`, `complaint/<complaint event id>` or `order/<shop>/<order id>`.
+    public var factId: String
+    /// 1 for the first version of this fact for this subject, then one more per change.
+    public var revision: Int
+    public var kind: ScoringFactKind
+    /// True when the subject no longer counts this fact; the payload is then empty.
+    public var retracted: Bool
+    /// The moment that places the fact in periods: a conversation's first
+    /// message, an alert's raising, a case's opening, a complaint's filing, an order's payment.
+    public var time: Timestamp
+    public var attribution: FactAttribution
+    public var conversation: ConversationFact?
+    public var alert: AlertFact?
+    public var caseFact: CaseFact?
+    public var complaint: ComplaintFact?
+    public var order: OrderFact?
+
+    public init(subject: ScoreSubject, factId: String, revision: Int, kind: ScoringFactKind, retracted: Bool = false,
+                time: Timestamp, attribution: FactAttribution, conversation: ConversationFact? = nil,
+                alert: AlertFact? = nil, caseFact: CaseFact? = nil, complaint: ComplaintFact? = nil,
+                order: OrderFact? = nil) {
+        self.schemaVersion = Self.schemaVersion
+        self.subject = subject
+        self.factId = factId
+        self.revision = revision
+        self.kind = kind
+        self.retracted = retracted
+        self.time = time
+        self.attribution = attribution
+        self.conversation = conversation
+        self.alert = alert
+        self.caseFact = caseFact
+        self.complaint = complaint
+        self.order = order
+        self.eventId = "fact/\(subject.key)/\(factId)/\(revision)"
+    }
+
+    /// The subject's key: every fact of a subject lands in one partition.
+    public var recordKey: String? { subject.key }
+    public var eventTime: Timestamp { time }
+}
+
+/// The kinds of scoring facts.
+public enum ScoringFactKind: String, Codable, Sendable, CaseIterable {
+    case conversation
+    case alert
+    case `case`
+    case complaint
+    case order
+}
+
+/// Who and where a fact counts for, from the input and the roster at the
+/// time the facts stage handled it.
+public struct FactAttribution: Codable, Sendable, Hashable {
+    public var shop: String
+    public var site: String?
+    public var vendor: String?
+    public var team: String?
+    public var agent: String?
+
+    public init(shop: String, site: String?, vendor: String?, team: String?, agent: String?) {
+        self.shop = shop
+        self.site = site
+        self.vendor = vendor
+        self.team = team
+        self.agent = agent
+    }
+
+    /// The subjects the fact counts for, in subject-kind order, without the unknown ones.
+    public var subjects: [ScoreSubject] {
+        [(ScoreSubjectKind.agent, agent), (.team, team), (.vendor, vendor), (.site, site), (.shop, shop)]
+            .compactMap { kind, id in id.map { ScoreSubject(kind: kind, id: $0) } }
+    }
+}

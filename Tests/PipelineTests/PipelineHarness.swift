@@ -57,10 +57,16 @@ final class PipelineHarness {
     // MARK: - Processes
 
     /// Starts a stream service with its store in the work folder; a restart reuses the store.
+    /// Scoring runs with ``PipelineScorecard``, written into the work folder.
     func startService(_ name: String) throws {
         var arguments = ["--store", work.appendingPathComponent("\(name).sqlite").path]
         if name == "vigil-alerting" {
             arguments += ["--rules", SharedData.packageRoot.appendingPathComponent("rules/default.json").path]
+        }
+        if name == "vigil-scoring" {
+            let scorecard = work.appendingPathComponent("scorecard.json")
+            try PipelineScorecard.cachedText().write(to: scorecard, atomically: true, encoding: .utf8)
+            arguments += ["--scorecard", scorecard.path]
         }
         services[name] = try launch(name, arguments, log: name)
     }
@@ -221,14 +227,28 @@ final class PipelineHarness {
         }
         for file in CaseFile.fold(caseEvents) {
             outputs.caseFiles[file.thread.recordKey, default: []].append(
-                PipelineOutputs.CaseSummary(caseId: file.caseId, state: file.state, site: file.site))
+                PipelineOutputs.CaseSummary(caseId: file.caseId, state: file.state, site: file.site,
+                                            openedAt: file.openedAt, agent: file.agent))
         }
-        for record in try reader.records(of: catalogue.scores) {
-            let score = try EventCoding.decode(Score.self, from: record.value)
-            outputs.scores[score.recordKey ?? ""] = score.figures
-        }
+        outputs.scores = try scores()
         outputs.deadLetters = try reader.distinctEventCount(of: catalogue.deadLetters)
         return outputs
+    }
+
+    /// Returns the latest score per record key, as compaction keeps it. A key lives
+    /// in one partition, so the last record read for it is its latest.
+    func scores() throws -> [String: PublishedScore] {
+        var scores: [String: PublishedScore] = [:]
+        for record in try reader.records(of: catalogue.scores) {
+            // A tombstone (no value) deletes its key, as compaction would.
+            guard !record.value.isEmpty else {
+                scores[record.keyString ?? ""] = nil
+                continue
+            }
+            let score = try EventCoding.decode(Score.self, from: record.value)
+            scores[record.keyString ?? score.recordKey ?? ""] = PublishedScore(score)
+        }
+        return scores
     }
 }
 
@@ -254,9 +274,11 @@ struct PipelineOutputs: Equatable {
         var caseId: String
         var state: CaseState?
         var site: String?
+        var openedAt: Timestamp
+        var agent: String?
     }
-    /// The latest figures per score key, as compaction keeps them.
-    var scores: [String: ScoreFigures] = [:]
+    /// The latest score per score key (`<kind>/<id>/<period key>`), as compaction keeps them.
+    var scores: [String: PublishedScore] = [:]
     var deadLetters = 0
     /// Event ids seen twice with different bytes: the one thing a duplicate must never be.
     var conflicts: [String] = []
@@ -269,14 +291,13 @@ struct PipelineOutputs: Equatable {
         self[keyPath: keyPath][id] = record.value
     }
 
-    /// Per-agent totals over all days.
-    var agentTotals: [String: ScoreFigures] {
-        var totals: [String: ScoreFigures] = [:]
-        for (key, figures) in scores {
-            let agent = String(key.split(separator: "/")[1])
-            totals[agent, default: ScoreFigures()].alerts += figures.alerts
+    /// Returns the figures of every score of one subject kind and period kind, by subject id and period start.
+    func figures(of subject: ScoreSubjectKind, per period: ScorePeriodKind) -> [String: ScoreFigures] {
+        var figures: [String: ScoreFigures] = [:]
+        for score in scores.values where score.subject.kind == subject && score.period.kind == period {
+            figures["\(score.subject.id)/\(score.period.start)"] = score.figures
         }
-        return totals
+        return figures
     }
 }
 

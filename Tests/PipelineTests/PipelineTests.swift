@@ -12,11 +12,20 @@ import Glibc
 struct PipelineTests {
     /// The uninterrupted run, computed once and compared with every interrupted run.
     private static let baseline = Mutex<PipelineOutputs?>(nil)
-    /// The escalation report (CSV, English) of the uninterrupted run after its
-    /// regulator cases were classified, and the statuses of those commands.
-    private static let accountability = Mutex<(report: String, commandStatuses: [Int32])?>(nil)
-    /// The time the review commands carry: after the last complaint of the data.
+    /// What the uninterrupted run published after the test's case commands.
+    private static let review = Mutex<Review?>(nil)
+    /// The time the classifications carry: after the last complaint of the data.
     static let reviewTime = "2026-11-15T10:00:00+08:00"
+
+    /// The outcome of the case commands of ``CaseScript`` on the uninterrupted run.
+    struct Review {
+        /// The escalation report (CSV, English) of the month after the commands.
+        var report: String
+        /// The command lines that failed, with their output, and the report's status when it failed.
+        var failures: [String]
+        /// The scores after the commands had been processed.
+        var scores: [String: PublishedScore]
+    }
 
     static func uninterruptedOutputs() throws -> PipelineOutputs {
         if let cached = baseline.withLock({ $0 }) {
@@ -30,34 +39,38 @@ struct PipelineTests {
         try harness.ingest(SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file))
         try harness.waitUntilIdle()
         let outputs = try harness.outputs()
-        let review = try classifyRegulatorCases(outputs, harness: harness)
+        let review = try runCaseScript(harness: harness)
         let statuses = harness.stop()
         #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
         baseline.withLock { $0 = outputs }
-        accountability.withLock { $0 = review }
+        Self.review.withLock { $0 = review }
         return outputs
     }
 
-    /// Classifies every regulator case as slow response, by its site's manager
-    /// through `vigil case classify`, then prints the month's escalation report.
-    private static func classifyRegulatorCases(_ outputs: PipelineOutputs, harness: PipelineHarness) throws
-        -> (report: String, commandStatuses: [Int32]) {
-        let roster = try String(contentsOf: SharedData.file("roster.ndjson"), encoding: .utf8)
-            .split(separator: "\n").map { try JSONDecoder().decode(RosterPerson.self, from: Data($0.utf8)) }
-        var statuses: [Int32] = []
-        let regulatorCases = outputs.caseFiles.values.flatMap { $0 }.filter { $0.state == .escalatedRegulator }
-        for summary in regulatorCases.sorted(by: { $0.caseId < $1.caseId }) {
-            let manager = roster.filter { $0.role == .manager && $0.site == summary.site }.min { $0.id < $1.id }
-            let result = try harness.runVigil([
-                "case", "classify", summary.caseId, "--actor", manager?.id ?? "B-001", "--cause", "slow-response",
-                "--at", reviewTime, "--wait", "60",
-            ])
-            statuses.append(result.status)
+    /// Issues the commands of ``CaseScript`` through `vigil case …`, each
+    /// waiting for its outcome, lets scoring catch up, then prints the
+    /// month's escalation report.
+    private static func runCaseScript(harness: PipelineHarness) throws -> Review {
+        let inputs = try ScoringInputs.read()
+        let alerts = try ExpectedAlerts.read(groupWindowSeconds: AlertPolicy().groupWindowSeconds)
+        let script = try CaseScript.make(cases: ExpectedCases.read(alerts: alerts), people: inputs.people)
+        var failures: [String] = []
+        for command in script.commands {
+            let result = try harness.runVigil(command.arguments)
+            if result.status != 0 {
+                let line = command.arguments.joined(separator: " ")
+                failures.append("vigil \(line) -> \(result.status): \(result.output)")
+            }
         }
+        try harness.waitUntilIdle()
+        let scores = try harness.scores()
         let report = try harness.runVigil([
             "report", "escalations", "--period", "month", "--at", reviewTime, "--format", "csv", "--lang", "en",
         ])
-        return (report.output, statuses + [report.status])
+        if report.status != 0 {
+            failures.append("vigil report escalations -> \(report.status)")
+        }
+        return Review(report: report.output, failures: failures, scores: scores)
     }
 
     @Test("alerts match an in-memory run of the rules")
@@ -74,9 +87,18 @@ struct PipelineTests {
         #expect(outputs.cases.values.allSatisfy { $0.openedBy.count == 1 }, "each case is opened exactly once")
         #expect(outputs.conflicts.isEmpty)
         #expect(outputs.deadLetters == 0)
-        #expect(Set(alerts.map(\.agent)).isSubset(of: Set(outputs.agentTotals.keys)))
-        #expect(outputs.agentTotals.count == 36)
-        #expect(outputs.agentTotals.values.map(\.alerts).reduce(0, +) == expected.raised)
+        let agentDays = outputs.figures(of: .agent, per: .day)
+        let scoredAgents = Set(agentDays.keys.compactMap { $0.split(separator: "/").first.map(String.init) })
+        #expect(Set(alerts.map(\.agent)).isSubset(of: scoredAgents))
+        #expect(scoredAgents.count == 36)
+        #expect(agentDays.values.map(\.alerts).reduce(0, +) == expected.raised)
+        // Reply timeouts: one per wait past the limit, as a replay of the waits per thread expects.
+        let timeouts = alerts.filter { $0.kind == .replyTimeout && $0.currentAction == .raised }
+        let expectedTimeouts = ExpectedReplyTimeouts.raisings(in: try ScoringInputs.read(),
+                                                              limitSeconds: ReplyLimits.defaultSeconds)
+        #expect(timeouts.count == expectedTimeouts.count)
+        #expect(timeouts.map { "\($0.thread.recordKey) \($0.raisedAt.epochMilliseconds)" }.sorted()
+                == expectedTimeouts.map { "\($0.thread) \($0.raisedAt.epochMilliseconds)" }.sorted())
         #expect(alerts.allSatisfy { $0.ruleVersion == alerts.first?.ruleVersion })
         #expect(alerts.allSatisfy { $0.evidence?.isEmpty == false || $0.kind == .replyTimeout })
 
@@ -93,7 +115,7 @@ struct PipelineTests {
     func casesMatchData() throws {
         try SharedData.requireAvailable()
         let alerts = try ExpectedAlerts.read(groupWindowSeconds: AlertPolicy().groupWindowSeconds)
-        let expected = try ExpectedCases.read(alertedThreads: alerts.alertedThreads)
+        let expected = try ExpectedCases.read(alerts: alerts)
         let outputs = try Self.uninterruptedOutputs()
         let states = outputs.caseFiles.mapValues { $0.map(\.state) }
 
@@ -103,10 +125,16 @@ struct PipelineTests {
         for (thread, state) in expected.states {
             #expect(states[thread] == [state], "the case of \(thread)")
         }
+        for (thread, opening) in expected.openings {
+            let summary = outputs.caseFiles[thread]?.first
+            #expect(summary?.caseId == opening.caseId, "the case id of \(thread)")
+            #expect(summary?.openedAt == opening.openedAt, "the opening of \(thread)")
+            #expect(summary?.agent == opening.agent, "the agent of \(thread)")
+        }
         #expect(expected.regulatorThreads.count == 11, "the data has 11 regulator complaints")
 
-        let review = try #require(Self.accountability.withLock { $0 })
-        #expect(review.commandStatuses.allSatisfy { $0 == 0 }, "classify and report statuses: \(review.commandStatuses)")
+        let review = try #require(Self.review.withLock { $0 })
+        #expect(review.failures.isEmpty, "failed commands:\n\(review.failures.joined(separator: "\n"))")
         let rows = review.report.split(separator: "\r\n").map(String.init)
         for (thread, people) in expected.regulatorThreads {
             let caseId = try #require(outputs.caseFiles[thread]?.first?.caseId)
@@ -116,6 +144,36 @@ struct PipelineTests {
             #expect(row.contains(people.manager), "joint manager: \(row)")
             #expect(row.contains("slow"), "cause: \(row)")
         }
+    }
+
+    @Test("scores match an independent computation")
+    func scoresMatchIndependentComputation() throws {
+        try SharedData.requireAvailable()
+        let inputs = try ScoringInputs.read()
+        let alerts = try ExpectedAlerts.read(groupWindowSeconds: AlertPolicy().groupWindowSeconds)
+        let cases = try ExpectedCases.read(alerts: alerts)
+        let scorecard = try TestScorecard.parse(PipelineScorecard.cachedText())
+        let outputs = try Self.uninterruptedOutputs()
+        let review = try #require(Self.review.withLock { $0 })
+        #expect(review.failures.isEmpty, "failed commands:\n\(review.failures.joined(separator: "\n"))")
+
+        // Before the case commands: cases only as the import left them.
+        let imported = ExpectedScores.compute(inputs: inputs, alerts: alerts, cases: CaseScript.untouched(cases: cases),
+                                              scorecard: scorecard)
+        let before = ScoreComparison.differences(expected: imported, actual: outputs.scores)
+        #expect(before.isEmpty, "after the import, \(before.count) differences:\n\(Self.excerpt(before))")
+
+        // After them: acknowledgements, escalations, causes and plans.
+        let script = try CaseScript.make(cases: cases, people: inputs.people)
+        let reviewed = ExpectedScores.compute(inputs: inputs, alerts: alerts, cases: script, scorecard: scorecard)
+        let after = ScoreComparison.differences(expected: reviewed, actual: review.scores)
+        #expect(after.isEmpty, "after the case commands, \(after.count) differences:\n\(Self.excerpt(after))")
+    }
+
+    /// Returns the first lines of a long difference list.
+    private static func excerpt(_ lines: [String], limit: Int = 120) -> String {
+        let shown = lines.prefix(limit).joined(separator: "\n")
+        return lines.count > limit ? shown + "\n… and \(lines.count - limit) more" : shown
     }
 
     @Test("a second import of the real data publishes nothing new")
@@ -184,7 +242,8 @@ struct PipelineTests {
         #expect(outputs.alertWatermarks == expected.alertWatermarks)
         #expect(outputs.caseEvents.keys.sorted() == expected.caseEvents.keys.sorted())
         #expect(outputs.cases == expected.cases)
-        #expect(outputs.scores == expected.scores)
+        let scores = ScoreComparison.differences(expected: expected.scores, actual: outputs.scores)
+        #expect(scores.isEmpty, "latest scores differ from the uninterrupted run:\n\(Self.excerpt(scores))")
         #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
     }
 

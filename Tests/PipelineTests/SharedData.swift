@@ -45,9 +45,21 @@ enum SharedData {
 /// category's first hit, and again on a hit that comes a grouping window or
 /// more after that thread and category's last hit.
 struct ExpectedAlerts {
+    /// One alert's raising, with what scoring attributes it by.
+    struct Raised {
+        var thread: String
+        var category: String
+        var raisedAt: Timestamp
+        var shop: String
+        var site: String
+        var agent: String
+    }
+
     var messages = 0
     var raised = 0
     var alertedThreads: Set<String> = []
+    /// Every raising, in file order.
+    var raisings: [Raised] = []
 
     static func read(groupWindowSeconds: Int) throws -> ExpectedAlerts {
         let rulesText = try String(contentsOf: SharedData.packageRoot.appendingPathComponent("rules/default.json"),
@@ -72,6 +84,9 @@ struct ExpectedAlerts {
                     }
                     expected.raised += 1
                     expected.alertedThreads.insert(thread)
+                    expected.raisings.append(Raised(thread: thread, category: category.rawValue,
+                                                    raisedAt: message.sentAt, shop: message.shop,
+                                                    site: message.site, agent: message.agent))
                     lastHit[key] = time
                 }
             }

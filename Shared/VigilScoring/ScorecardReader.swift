@@ -120,8 +120,7 @@ struct ScorecardReader {
         guard let measure = ScoreMeasure(rawValue: text) else {
             let names = ScoreMeasure.allCases.map(\.rawValue)
             var message = "unknown measure \"\(text)\" in \(context)"
-            if let suggestion = names.first(where: { $0.lowercased() == text.lowercased() })
-                ?? names.first(where: { $0.lowercased().hasPrefix(text.lowercased().prefix(6)) }) {
+            if let suggestion = JSONObjectFields.closest(to: text, in: names) {
                 message += "; did you mean \"\(suggestion)\"?"
             } else {
                 message += "; expected one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -95,6 +95,12 @@ struct ScorecardReader {
                 + "make \"full\" larger to reward higher values, or smaller to reward lower values")
             return nil
         }
+        if let measure, measure.unit == .share, let full, let zero, !(0...1).contains(full) || !(0...1).contains(zero),
+           let value = (0...1).contains(full) ? fields["zero"] : fields["full"] {
+            fail(value, "\(measure.rawValue) of \(context) is a share from 0 to 1, so \"full\" and \"zero\" must be "
+                + "within 0 and 1: write 0.95 for 95 %")
+            return nil
+        }
         guard let id, let name, let measure, let weight, let full, let zero else { return nil }
         return ScorecardItem(id: id, name: name, measure: measure, weight: weight, full: full, zero: zero)
     }
@@ -110,6 +116,11 @@ struct ScorecardReader {
         let measure = measure(fields, in: context)
         let maximum = requiredNumber(fields, "maximum", in: context)
 
+        if let maximum, maximum < 0, let value = fields["maximum"] {
+            fail(value, "\"maximum\" of \(context) must not be negative, because every measure is 0 or more "
+                + "and the item would zero every score")
+            return nil
+        }
         guard let id, let name, let measure, let maximum else { return nil }
         return CriticalItem(id: id, name: name, measure: measure, maximum: maximum)
     }

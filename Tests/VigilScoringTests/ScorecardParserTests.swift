@@ -157,6 +157,24 @@ struct ScorecardParserTests {
         #expect(error.message.contains("\"full\" and \"zero\" of item \"first-response\" are both 180"))
     }
 
+    @Test("share written as a percentage is rejected")
+    func shareAsPercentage() throws {
+        let (error, text) = try Self.error(replacing: "\"full\": 0.3", with: "\"full\": 30")
+        let expected = try Self.position(of: "\"full\": 30, \"zero\": 0}", in: text)
+        #expect(error.line == expected.line)
+        #expect(error.column == expected.column + "\"full\": ".count)
+        #expect(error.message.contains("conversionRate of item \"conversion\" is a share from 0 to 1"))
+    }
+
+    @Test("negative critical maximum is rejected")
+    func negativeMaximum() throws {
+        let (error, text) = try Self.error(replacing: "\"maximum\": 0", with: "\"maximum\": -1")
+        let expected = try Self.position(of: "\"maximum\": -1", in: text)
+        #expect(error.line == expected.line)
+        #expect(error.column == expected.column + "\"maximum\": ".count)
+        #expect(error.message.contains("\"maximum\" of critical item \"regulator\" must not be negative"))
+    }
+
     @Test("time without offset is rejected")
     func timeWithoutOffset() throws {
         let (error, text) = try Self.error(replacing: "\"2026-10-31T20:00:00+08:00\"", with: "\"2026-10-31T20:00:00\"")

@@ -92,7 +92,7 @@ public enum ScoreMeasure: String, Sendable, CaseIterable {
         }
     }
 
-    /// What the value counts, for formatting.
+    /// The kind of quantity the value is, for formatting.
     public var unit: ScoreMeasureUnit {
         switch self {
         case .firstResponseMedianSeconds, .firstResponseP90Seconds, .firstResponseSecondsMean,

@@ -43,7 +43,7 @@ extension Scorecard {
         do {
             return try parse(builtInText, fileName: "built-in scorecard")
         } catch {
-            // The text is a constant that a test parses, so this only fails after a broken edit.
+            // The built-in scorecard suite parses this constant, so an invalid edit fails the tests first.
             preconditionFailure("the built-in scorecard is invalid: \(error)")
         }
     }()

@@ -158,4 +158,24 @@ struct ScorecardEvaluationTests {
         #expect(result.total == 0)
         #expect(result.zeroedBy == ["regulator"])
     }
+
+    @Test("documented example with the built-in scorecard")
+    func documentedExample() throws {
+        // The worked example in docs/SCORING.md.
+        let figures = ScoreFigures(conversations: 50, firstResponseMedianSeconds: 45, rounds: 100,
+                                   responseP90Seconds: 240, repliesWithinLimit: 93, alerts: 2,
+                                   convertedConversations: 10)
+        let result = Scorecard.builtIn.evaluate(figures)
+        let expected: [(id: String, points: Double?, contribution: Double?)] = [
+            ("first-response", 18, 22.5), ("response-p90", 6.67, 8.33), ("replies-within-limit", 14.44, 18.06),
+            ("alerts-per-100", 16, 20), ("conversion", 5, 6.25), ("rectification-on-time", nil, nil),
+        ]
+        #expect(result.items.map(\.id) == expected.map(\.id))
+        for (item, want) in zip(result.items, expected) {
+            #expect(item.points == want.points, "\(item.id)")
+            #expect(item.contribution == want.contribution, "\(item.id)")
+        }
+        #expect(result.total == 75.14)
+        #expect(result.zeroedBy.isEmpty)
+    }
 }

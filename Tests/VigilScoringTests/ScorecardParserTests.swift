@@ -277,6 +277,25 @@ struct ScorecardParserTests {
         }
     }
 
+    @Test("documented errors for the default file")
+    func documentedErrors() {
+        // The example output in docs/SCORING.md.
+        let text = Scorecard.builtInText
+            .replacingOccurrences(of: "\"measure\": \"conversionRate\", \"weight\": 10",
+                                  with: "\"measure\": \"conversionRate\", \"weight\": 0")
+            .replacingOccurrences(of: "\"from\": \"2026-10-31T20:00:00+08:00\"", with: "\"from\": \"2026-10-31T20:00:00\"")
+        do {
+            _ = try Scorecard.parse(text, fileName: "scorecards/mine.json")
+            Issue.record("the changed default file was accepted")
+        } catch {
+            #expect(error.description == """
+                scorecards/mine.json:17:45: "weight" of item "conversion" must be greater than 0, found 0
+                scorecards/mine.json:27:14: "from" of campaign "2026-double11" "2026-10-31T20:00:00" has no UTC offset: \
+                add one, such as "2026-10-31T20:00:00+08:00", because a time without an offset could be in any zone
+                """)
+        }
+    }
+
     // MARK: - Files
 
     @Test("missing file has no line")

@@ -64,7 +64,7 @@ enum ScoringFixtures {
                                                        campaign: nil))
     }
 
-    /// A scorecard with the given items and critical items and the default limits.
+    /// Builds a scorecard with the given items and critical items and the default limits.
     static func scorecard(items: [ScorecardItem], critical: [CriticalItem] = [],
                           responseCapSeconds: Int = 600) -> Scorecard {
         Scorecard(version: "test-1", zoneOffsetSeconds: 8 * 3600, responseCapSeconds: responseCapSeconds,

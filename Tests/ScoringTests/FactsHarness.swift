@@ -113,12 +113,12 @@ final class FactsHarness {
             .sorted { ($0.factId, $0.subject.key) < ($1.factId, $1.subject.key) }
     }
 
-    /// The current fact of `factId` for `subject`, if it counts.
+    /// Returns the current fact of `factId` for `subject`, if it counts.
     func current(_ factId: String, for subject: String) -> ScoringFact? {
         latest[FactSlot(factId: factId, subject: subject)].flatMap { $0.retracted ? nil : $0 }
     }
 
-    /// The subject keys `factId` currently counts for, sorted.
+    /// Returns the subject keys `factId` currently counts for, sorted.
     func subjects(of factId: String) -> [String] {
         latest.values.filter { $0.factId == factId && !$0.retracted }.map(\.subject.key).sorted()
     }

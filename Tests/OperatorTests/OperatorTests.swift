@@ -69,8 +69,10 @@ struct LagGroupTests {
     @Test("defaults are the service groups")
     func defaultGroups() throws {
         let groups = try LagCommand.groupTopics([], catalogue: catalogue)
-        #expect(groups.map(\.0) == ["vigil-alerting", "vigil-escalation", "vigil-scoring"])
+        #expect(groups.map(\.0) == ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil-scoring-totals"])
         #expect(groups[1].1 == ["vigil.alerts", "vigil.complaints", "vigil.case.commands", "vigil.chat.messages"])
+        #expect(groups[2].1.contains("vigil.orders"), "the facts stage reads orders")
+        #expect(groups[3].1 == ["vigil.scoring.facts"])
     }
 
     @Test("custom group names its topics")

@@ -6,8 +6,9 @@ import VigilRuntime
 enum LagCommand: Subcommand {
     static let name = "lag"
     static let summary = LocalizedText(
-        chinese: "显示消费组的积压（默认三个服务的消费组；其他消费组写作 组名=主题,主题）；--wait 时等到积压清零",
-        english: "show consumer group lag (the three services' groups by default; name others as GROUP=TOPIC,TOPIC); "
+        chinese: "显示消费组的积压（默认三个服务的消费组，考核含两个阶段；其他消费组写作 组名=主题,主题）；--wait 时等到积压清零",
+        english: "show consumer group lag (the three services' groups by default, both of scoring's stages; name others "
+            + "as GROUP=TOPIC,TOPIC); "
             + "with --wait, wait until it is zero")
     static let positionalHelp = "[GROUP[=TOPIC,…]]…"
     static let options: [OptionSpec] = [
@@ -65,7 +66,8 @@ enum LagCommand: Subcommand {
             ("vigil-escalation", [catalogue.alerts.name, catalogue.complaints.name, catalogue.caseCommands.name,
                                   catalogue.chatMessages.name]),
             ("vigil-scoring", [catalogue.chatMessages.name, catalogue.alerts.name, catalogue.caseEvents.name,
-                               catalogue.complaints.name]),
+                               catalogue.complaints.name, catalogue.orders.name]),
+            ("vigil-scoring-totals", [catalogue.scoringFacts.name]),
         ]
         guard !arguments.isEmpty else { return defaults }
         return try arguments.map { argument in

@@ -35,7 +35,7 @@ struct CaseScript {
     /// Case id to its expected state.
     var outcomes: [String: ExpectedCaseOutcome] = [:]
 
-    /// The cases as the import leaves them, before any command: escalated
+    /// Returns the cases as the import leaves them, before any command: escalated
     /// only by their complaints, and neither acknowledged nor classified.
     static func untouched(cases: ExpectedCases) -> CaseScript {
         var script = CaseScript()
@@ -77,7 +77,12 @@ struct CaseScript {
         // Classifications.
         let regulatorCases = script.outcomes.values.filter(\.reachedRegulator).map(\.opening.caseId).sorted()
         for caseId in regulatorCases {
-            let cause: CaseCause = caseId == open[1] ? .product : caseId == open[2] ? .unprofessional : .slowResponse
+            var cause = CaseCause.slowResponse
+            if caseId == open[1] {
+                cause = .product
+            } else if caseId == open[2] {
+                cause = .unprofessional
+            }
             script.add(caseId, "classify", actor: manager(caseId), at: classifyTime, ["--cause", cause.rawValue])
             script.classify(caseId, cause: cause, roster: roster)
         }

@@ -9,9 +9,7 @@ struct ExpectedScore {
     var figures: ScoreFigures
     /// For a team in a campaign window.
     var standing: CampaignStanding?
-    /// The scorecard total before rounding to two decimals; nil when no item applies.
-    var scorecardTotal: Double?
-    var zeroedBy: [String]
+    var scorecard: ExpectedScorecardResult
 
     /// `<kind>/<id>/<period key>`, as the scores topic keys it.
     var key: String { "\(subjectKind)/\(subjectId)/\(period.key)" }

@@ -34,8 +34,8 @@ struct ExpectedScores {
             let id = parts.count > 1 ? parts[1] : ""
             let figures = Self.figures(of: bucket.facts, subjectKind: kind, subjectId: id, scorecard: scorecard)
             var score = ExpectedScore(subjectKind: kind, subjectId: id, period: bucket.period, figures: figures,
-                                      standing: nil, scorecardTotal: nil, zeroedBy: [])
-            (score.scorecardTotal, score.zeroedBy) = ExpectedScorecardTotal.evaluate(figures, scorecard: scorecard)
+                                      standing: nil,
+                                      scorecard: ExpectedScorecardResult.evaluate(figures, scorecard: scorecard))
             if kind == "team", let campaignId = bucket.period.campaign,
                let campaign = scorecard.campaigns.first(where: { $0.id == campaignId }) {
                 score.standing = standing(team: id, campaign: campaign, facts: bucket.facts)
@@ -190,7 +190,7 @@ struct ExpectedScores {
 
     // MARK: - Percentiles
 
-    /// The middle value, or the mean of the two middle values for an even count.
+    /// Returns the middle value, or the mean of the two middle values for an even count.
     static func median(_ sorted: [Int]) -> Double? {
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
@@ -200,7 +200,7 @@ struct ExpectedScores {
         return Double(sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// The nearest-rank 90th percentile: the value at 1-based rank ⌈0.9·n⌉, in integer arithmetic.
+    /// Returns the nearest-rank 90th percentile: the value at 1-based rank ⌈0.9·n⌉, in integer arithmetic.
     static func ninetiethPercentile(_ sorted: [Int]) -> Double? {
         guard !sorted.isEmpty else { return nil }
         let rank = (9 * sorted.count + 9) / 10
@@ -209,8 +209,8 @@ struct ExpectedScores {
 
     // MARK: - Campaign standing
 
-    /// The team's sellers in the window by sales, ties by agent id; the top
-    /// `rewardTopN` earn a reward only when the team's sales reach its target.
+    /// Ranks the team's sellers in the window by sales, ties by agent id. The
+    /// top `rewardTopN` earn a reward only when the team's sales reach its target.
     static func standing(team: String, campaign: TestScorecard.Campaign, facts: [ExpectedFact]) -> CampaignStanding {
         var teamSales: Decimal = 0
         var sellers: [String: (orders: Int, sales: Decimal)] = [:]

@@ -45,7 +45,7 @@ struct ScoreCalendar {
         return String(format: "%04d-%02d-%02d", year, month, date)
     }
 
-    /// The proleptic Gregorian date of a day count, by era arithmetic on 400-year cycles.
+    /// Returns the proleptic Gregorian date of a day count, by era arithmetic on 400-year cycles.
     private static func civil(_ day: Int64) -> (Int, Int, Int) {
         let shifted = day + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097

@@ -1,27 +1,40 @@
 import Foundation
 import VigilContracts
 
-/// The scorecard total the test expects for a set of figures, from its own
+/// The scorecard result the test expects for a set of figures, from its own
 /// reading of the measures and of the points rule.
-enum ExpectedScorecardTotal {
-    /// Returns the unrounded total (nil when no item has a value) and the
-    /// critical items that failed, in file order. Any failure makes the total 0.
-    static func evaluate(_ figures: ScoreFigures, scorecard: TestScorecard) -> (Double?, [String]) {
-        let failed = scorecard.critical.filter { (value(of: $0.measure, in: figures) ?? 0) > $0.maximum }.map(\.id)
+struct ExpectedScorecardResult {
+    /// The unrounded total; nil when no item has a value, 0 when a critical item failed.
+    var total: Double?
+    /// The critical items that failed, in file order.
+    var zeroedBy: [String]
+    /// Each weighted item's id and measure value, in file order.
+    var itemValues: [(id: String, value: Double?)]
+    /// Each critical item's id and measure value (0 without one), in file order.
+    var criticalValues: [(id: String, value: Double)]
+
+    static func evaluate(_ figures: ScoreFigures, scorecard: TestScorecard) -> ExpectedScorecardResult {
+        let criticalValues = scorecard.critical.map { ($0.id, value(of: $0.measure, in: figures) ?? 0) }
+        let failed = zip(scorecard.critical, criticalValues).filter { $1.1 > $0.maximum }.map(\.0.id)
+        let itemValues = scorecard.items.map { ($0.id, value(of: $0.measure, in: figures)) }
 
         var points = 0.0
         var weights = 0.0
-        for item in scorecard.items {
-            guard let value = value(of: item.measure, in: figures) else { continue }
+        for (item, (_, value)) in zip(scorecard.items, itemValues) {
+            guard let value else { continue }
             let fraction = min(max((value - item.zero) / (item.full - item.zero), 0), 1)
             points += item.weight * fraction
             weights += item.weight
         }
-        guard weights > 0 else { return (failed.isEmpty ? nil : 0, failed) }
-        return (failed.isEmpty ? 100 * points / weights : 0, failed)
+        var total: Double? = weights > 0 ? 100 * points / weights : nil
+        if !failed.isEmpty {
+            total = 0
+        }
+        return ExpectedScorecardResult(total: total, zeroedBy: failed, itemValues: itemValues,
+                                      criticalValues: criticalValues)
     }
 
-    /// The value of a measure the scorecard names; nil for a ratio without a denominator.
+    /// Returns the value of a measure the scorecard names, or nil for a ratio without a denominator.
     static func value(of measure: String, in figures: ScoreFigures) -> Double? {
         func ratio(_ numerator: Int, _ denominator: Int, scale: Double = 1) -> Double? {
             denominator == 0 ? nil : Double(numerator) * scale / Double(denominator)

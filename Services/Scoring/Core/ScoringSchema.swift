@@ -1,6 +1,8 @@
 import VigilStore
 
-/// The scoring service's tables.
+/// The scoring service's first tables, kept as migration
+/// `scoring-1-conversations` so existing stores migrate in order. Migration
+/// `scoring-2-facts` (``FactsSchema``) drops them.
 ///
 /// `conversation_messages` keeps the time, role and agent of every message,
 /// so a conversation's figures come from all of its messages whatever order

@@ -1,0 +1,26 @@
+import VigilContracts
+
+/// A fact as its inputs stand now, before it is split by subject and given a revision.
+struct FactContent: Equatable {
+    var kind: ScoringFactKind
+    var time: Timestamp
+    var attribution: FactAttribution
+    var conversation: ConversationFact?
+    var alert: AlertFact?
+    var caseFact: CaseFact?
+    var complaint: ComplaintFact?
+    var order: OrderFact?
+
+    /// Returns the fact as published for `subject` at `revision`.
+    func fact(id factId: String, for subject: ScoreSubject, revision: Int) -> ScoringFact {
+        ScoringFact(subject: subject, factId: factId, revision: revision, kind: kind, time: time,
+                    attribution: attribution, conversation: conversation, alert: alert, caseFact: caseFact,
+                    complaint: complaint, order: order)
+    }
+
+    /// Returns a hash of the fact's canonical JSON for `subject` with revision 0,
+    /// so two contents compare equal exactly when they would publish the same record.
+    func fingerprint(id factId: String, for subject: ScoreSubject) throws -> String {
+        StableHash.hex(bytes: try EventCoding.encode(fact(id: factId, for: subject, revision: 0)))
+    }
+}

@@ -1,0 +1,42 @@
+import VigilContracts
+
+/// The names of subject kinds and periods in the score report.
+extension ReportText {
+    /// "客服" / "agent" and so on.
+    func kindName(_ kind: ScoreSubjectKind) -> String {
+        switch kind {
+        case .agent: pick("客服", "agent")
+        case .team: pick("班组", "team")
+        case .vendor: pick("供应商", "vendor")
+        case .site: pick("站点", "site")
+        case .shop: pick("店铺", "shop")
+        }
+    }
+
+    /// The period as the report's title names it: a calendar period as
+    /// ``periodName(_:)`` does, a campaign by its id and first day.
+    func periodName(_ scope: ScoreReportScope) -> String {
+        if let calendar = scope.calendar {
+            return periodName(calendar)
+        }
+        let campaign = scope.period.campaign ?? "-"
+        let zone = "UTC" + Self.offsetText(ScoreReportScope.utcOffsetSeconds)
+        return pick("大促 \(campaign)（\(scope.period.start) 起，\(zone)）",
+                    "campaign \(campaign) (from \(scope.period.start), \(zone))")
+    }
+
+    /// A period key as the report suggests it: "2026-11-11", "week 2026-11-09", "campaign 2026-double11".
+    func periodHint(_ period: ScorePeriod) -> String {
+        switch period.kind {
+        case .day: period.start
+        case .week: pick("\(period.start) 起的一周", "the week from \(period.start)")
+        case .month: String(period.start.prefix(7))
+        case .campaign: pick("大促 \(period.campaign ?? period.start)", "campaign \(period.campaign ?? period.start)")
+        }
+    }
+
+    /// "是" / "yes" or "否" / "no".
+    func yesNo(_ value: Bool) -> String {
+        value ? pick("是", "yes") : pick("否", "no")
+    }
+}

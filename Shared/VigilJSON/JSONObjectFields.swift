@@ -1,15 +1,15 @@
-import VigilJSON
-
 /// The members of one JSON object as a validator reads them: by name, with
-/// duplicate and unknown fields reported as errors.
-struct JSONObjectFields {
+/// duplicate and unknown fields reported as problems.
+public struct JSONObjectFields: Sendable {
     private var members: [String: PositionedJSON.Member] = [:]
     /// The start of the object, for errors about missing fields.
-    let position: SourcePosition
+    public let position: SourcePosition
+    /// Every field not in the allowed list and every repeated field, in file order.
+    public private(set) var problems: [JSONFieldProblem] = []
 
-    /// Reads `members`, reporting every field not in `allowed` and every repeated field.
-    init(_ object: [PositionedJSON.Member], at position: SourcePosition, allowed: [String], context: String,
-         errors: inout [RuleFileError]) {
+    /// Reads `object`, collecting every field not in `allowed` and every repeated field.
+    /// `context` names the object in messages ("the rule set", "item \"first-response\"").
+    public init(_ object: [PositionedJSON.Member], at position: SourcePosition, allowed: [String], context: String) {
         self.position = position
         for member in object {
             if !allowed.contains(member.key) {
@@ -19,9 +19,9 @@ struct JSONObjectFields {
                 } else {
                     message += "; expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
                 }
-                errors.append(RuleFileError(position: member.keyPosition, message: message))
+                problems.append(JSONFieldProblem(position: member.keyPosition, message: message))
             } else if let first = members[member.key] {
-                errors.append(RuleFileError(
+                problems.append(JSONFieldProblem(
                     position: member.keyPosition,
                     message: "duplicate field \"\(member.key)\" in \(context) (first given at line \(first.keyPosition.line))"))
             } else {
@@ -31,13 +31,13 @@ struct JSONObjectFields {
     }
 
     /// Returns the value of `key`, or nil when the object does not have it.
-    subscript(key: String) -> PositionedJSON? {
+    public subscript(key: String) -> PositionedJSON? {
         members[key]?.value
     }
 
-    /// Returns a field name within two edits of `key`, or one that shares its
-    /// first five letters ("exclude" for "exclusion"), for "did you mean" hints.
-    private static func closest(to key: String, in names: [String]) -> String? {
+    /// Returns a name within two edits of `key`, or one that shares its first
+    /// five letters ("exclude" for "exclusion"), for "did you mean" hints.
+    public static func closest(to key: String, in names: [String]) -> String? {
         let lowered = key.lowercased()
         let scored = names.map { ($0, editDistance(lowered, $0.lowercased())) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 {

@@ -1,0 +1,354 @@
+import Foundation
+import VigilContracts
+import VigilJSON
+
+/// Turns a parsed scorecard file into a ``Scorecard``, collecting every problem.
+struct ScorecardReader {
+    /// One problem at the position of the offending value.
+    struct Problem {
+        var position: SourcePosition
+        var message: String
+    }
+
+    var problems: [Problem] = []
+    /// The line where each id was first given, by the list whose ids must be unique.
+    private var idLines: [IdScope: [String: Int]] = [:]
+
+    /// The lists within which ids must be unique.
+    enum IdScope {
+        /// Items and critical items together, because results list both.
+        case items
+        case campaigns
+    }
+
+    static let topFields = ["version", "zone", "responseCapSeconds", "replyLimitSeconds", "conversionHours",
+                            "items", "critical", "campaigns"]
+    static let itemFields = ["id", "name", "measure", "weight", "full", "zero"]
+    static let criticalFields = ["id", "name", "measure", "maximum"]
+    static let campaignFields = ["id", "name", "from", "to", "rewardTopN", "teamTargets"]
+    /// A time zone offset must be within what ISO 8601 zones use.
+    static let maximumZoneOffsetSeconds: Int32 = 14 * 3600
+
+    // MARK: - The scorecard
+
+    mutating func scorecard(from document: PositionedJSON) -> Scorecard? {
+        guard let fields = object(document, context: "the scorecard",
+                                  example: "{\"version\": \"2026.12-1\", \"zone\": \"+08:00\", \"items\": [...]}",
+                                  allowed: Self.topFields) else { return nil }
+
+        let version = requiredString(fields, "version", in: "the scorecard")
+        let zone = zoneOffset(fields)
+        let cap = optionalInteger(fields, "responseCapSeconds", in: "the scorecard", range: 1...86_400, default: 600)
+        let limit = optionalInteger(fields, "replyLimitSeconds", in: "the scorecard", range: 1...86_400, default: 180)
+        let hours = optionalInteger(fields, "conversionHours", in: "the scorecard", range: 0...720, default: 24)
+
+        var items: [ScorecardItem] = []
+        if let list = requiredList(fields, "items", in: "the scorecard", allowEmpty: false) {
+            items = list.compactMap { item($0) }
+        }
+        var critical: [CriticalItem] = []
+        if let value = fields["critical"], let list = list(value, name: "critical", in: "the scorecard") {
+            critical = list.compactMap { criticalItem($0) }
+        }
+        var campaigns: [Campaign] = []
+        if let value = fields["campaigns"], let list = list(value, name: "campaigns", in: "the scorecard") {
+            campaigns = list.compactMap { campaign($0) }
+        }
+
+        guard problems.isEmpty, let version, let zone, let cap, let limit, let hours else { return nil }
+        return Scorecard(version: version, zoneOffsetSeconds: zone, responseCapSeconds: cap,
+                         replyLimitSeconds: limit, conversionHours: hours, items: items,
+                         criticalItems: critical, campaigns: campaigns)
+    }
+
+    private mutating func zoneOffset(_ fields: JSONObjectFields) -> Int32? {
+        guard let value = required(fields, "zone", in: "the scorecard"),
+              let text = string(value, name: "zone", in: "the scorecard") else { return nil }
+        guard let offset = TimestampFormat.parseUTCOffset(text), abs(offset) <= Self.maximumZoneOffsetSeconds else {
+            fail(value, "\"zone\" \"\(text)\" is not a UTC offset: write it as +08:00 (from -14:00 to +14:00)")
+            return nil
+        }
+        return offset
+    }
+
+    // MARK: - Items
+
+    private mutating func item(_ value: PositionedJSON) -> ScorecardItem? {
+        guard let fields = object(value, context: "an item",
+                                  example: "{\"id\": \"first-response\", \"name\": {...}, \"measure\": ..., "
+                                      + "\"weight\": 20, \"full\": 30, \"zero\": 180}",
+                                  allowed: Self.itemFields) else { return nil }
+        let id = identifier(fields, in: "an item", among: .items)
+        let context = id.map { "item \"\($0)\"" } ?? "an item"
+        let name = localizedName(fields, in: context)
+        let measure = measure(fields, in: context)
+        let weight = requiredNumber(fields, "weight", in: context)
+        let full = requiredNumber(fields, "full", in: context)
+        let zero = requiredNumber(fields, "zero", in: context)
+
+        if let weight, weight <= 0, let value = fields["weight"] {
+            fail(value, "\"weight\" of \(context) must be greater than 0, found \(Self.format(weight))")
+            return nil
+        }
+        if let full, let zero, full == zero, let value = fields["full"] {
+            fail(value, "\"full\" and \"zero\" of \(context) are both \(Self.format(full)): "
+                + "make \"full\" larger to reward higher values, or smaller to reward lower values")
+            return nil
+        }
+        if let measure, measure.unit == .share, let full, let zero, !(0...1).contains(full) || !(0...1).contains(zero),
+           let value = (0...1).contains(full) ? fields["zero"] : fields["full"] {
+            fail(value, "\(measure.rawValue) of \(context) is a share from 0 to 1, so \"full\" and \"zero\" must be "
+                + "within 0 and 1: write 0.95 for 95 %")
+            return nil
+        }
+        guard let id, let name, let measure, let weight, let full, let zero else { return nil }
+        return ScorecardItem(id: id, name: name, measure: measure, weight: weight, full: full, zero: zero)
+    }
+
+    private mutating func criticalItem(_ value: PositionedJSON) -> CriticalItem? {
+        guard let fields = object(value, context: "a critical item",
+                                  example: "{\"id\": \"regulator-human-cause\", \"name\": {...}, "
+                                      + "\"measure\": \"regulatorHumanCauseCases\", \"maximum\": 0}",
+                                  allowed: Self.criticalFields) else { return nil }
+        let id = identifier(fields, in: "a critical item", among: .items)
+        let context = id.map { "critical item \"\($0)\"" } ?? "a critical item"
+        let name = localizedName(fields, in: context)
+        let measure = measure(fields, in: context)
+        let maximum = requiredNumber(fields, "maximum", in: context)
+
+        if let maximum, maximum < 0, let value = fields["maximum"] {
+            fail(value, "\"maximum\" of \(context) must not be negative, because every measure is 0 or more "
+                + "and the item would zero every score")
+            return nil
+        }
+        guard let id, let name, let measure, let maximum else { return nil }
+        return CriticalItem(id: id, name: name, measure: measure, maximum: maximum)
+    }
+
+    private mutating func measure(_ fields: JSONObjectFields, in context: String) -> ScoreMeasure? {
+        guard let value = required(fields, "measure", in: context),
+              let text = string(value, name: "measure", in: context) else { return nil }
+        guard let measure = ScoreMeasure(rawValue: text) else {
+            let names = ScoreMeasure.allCases.map(\.rawValue)
+            var message = "unknown measure \"\(text)\" in \(context)"
+            if let suggestion = JSONObjectFields.closest(to: text, in: names) {
+                message += "; did you mean \"\(suggestion)\"?"
+            } else {
+                message += "; expected one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+            }
+            fail(value, message)
+            return nil
+        }
+        return measure
+    }
+
+    // MARK: - Campaigns
+
+    private mutating func campaign(_ value: PositionedJSON) -> Campaign? {
+        guard let fields = object(value, context: "a campaign",
+                                  example: "{\"id\": \"2026-double11\", \"name\": {...}, \"from\": ..., \"to\": ..., "
+                                      + "\"rewardTopN\": 3, \"teamTargets\": {\"T-hz-a\": 30000}}",
+                                  allowed: Self.campaignFields) else { return nil }
+        let id = identifier(fields, in: "a campaign", among: .campaigns)
+        let context = id.map { "campaign \"\($0)\"" } ?? "a campaign"
+        let name = localizedName(fields, in: context)
+        let from = time(fields, "from", in: context)
+        let to = time(fields, "to", in: context)
+        let rewardTopN = optionalInteger(fields, "rewardTopN", in: context, range: 0...10_000, default: 0)
+        var targets: [String: Decimal]? = [:]
+        if let value = fields["teamTargets"] {
+            targets = teamTargets(value, in: context)
+        }
+
+        if let from, let to, from >= to, let value = fields["to"] {
+            fail(value, "\"to\" of \(context) must be later than \"from\" (\(from.iso8601)), found \(to.iso8601)")
+            return nil
+        }
+        guard let id, let name, let from, let to, let rewardTopN, let targets else { return nil }
+        return Campaign(id: id, name: name, from: from, to: to, rewardTopN: rewardTopN, teamTargets: targets)
+    }
+
+    private mutating func time(_ fields: JSONObjectFields, _ name: String, in context: String) -> Timestamp? {
+        guard let value = required(fields, name, in: context), let text = string(value, name: name, in: context) else {
+            return nil
+        }
+        if let time = TimestampFormat.parse(text) {
+            return time
+        }
+        if TimestampFormat.parse(text + "+08:00") != nil {
+            fail(value, "\"\(name)\" of \(context) \"\(text)\" has no UTC offset: add one, such as \"\(text)+08:00\", "
+                + "because a time without an offset could be in any zone")
+        } else {
+            fail(value, "\"\(name)\" of \(context) \"\(text)\" is not an ISO 8601 time: "
+                + "write it as 2026-10-31T20:00:00+08:00")
+        }
+        return nil
+    }
+
+    private mutating func teamTargets(_ value: PositionedJSON, in context: String) -> [String: Decimal]? {
+        guard case .object(let members) = value.kind else {
+            fail(value, "\"teamTargets\" of \(context) must be an object of team ids and amounts, "
+                + "such as {\"T-hz-a\": 30000}, found \(value.typeName)")
+            return nil
+        }
+
+        var targets: [String: Decimal] = [:]
+        var firstLines: [String: Int] = [:]
+        var valid = true
+        for member in members {
+            if let firstLine = firstLines[member.key] {
+                fail(at: member.keyPosition, "team \"\(member.key)\" is listed twice in the \"teamTargets\" of "
+                    + "\(context) (first at line \(firstLine))")
+                valid = false
+                continue
+            }
+            firstLines[member.key] = member.keyPosition.line
+            if member.key.trimmingCharacters(in: .whitespaces).isEmpty {
+                fail(at: member.keyPosition, "a team id in the \"teamTargets\" of \(context) is empty")
+                valid = false
+            }
+            guard case .number(let text) = member.value.kind, let amount = Decimal(string: text) else {
+                fail(member.value, "the target of team \"\(member.key)\" in \(context) must be a number, "
+                    + "found \(member.value.typeName)")
+                valid = false
+                continue
+            }
+            guard amount >= 0 else {
+                fail(member.value, "the target of team \"\(member.key)\" in \(context) must not be negative, found \(text)")
+                valid = false
+                continue
+            }
+            targets[member.key] = amount
+        }
+        return valid ? targets : nil
+    }
+
+    // MARK: - Values
+
+    /// Reads an id that is unique within `scope`, made of letters, digits, ".", "_" and "-".
+    private mutating func identifier(_ fields: JSONObjectFields, in context: String, among scope: IdScope) -> String? {
+        guard let value = required(fields, "id", in: context), let id = string(value, name: "id", in: context) else {
+            return nil
+        }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
+        guard id.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+            fail(value, "id \"\(id)\" of \(context) may contain only ASCII letters, digits, \".\", \"_\" and \"-\"")
+            return nil
+        }
+        if let firstLine = idLines[scope]?[id] {
+            fail(value, "duplicate id \"\(id)\" (first used at line \(firstLine)): give every entry its own id")
+            return nil
+        }
+        idLines[scope, default: [:]][id] = value.position.line
+        return id
+    }
+
+    private mutating func localizedName(_ fields: JSONObjectFields, in context: String) -> LocalizedText? {
+        guard let value = required(fields, "name", in: context),
+              let names = object(value, context: "the \"name\" of \(context)",
+                                 example: "{\"zh-CN\": \"首次响应\", \"en\": \"First response\"}",
+                                 allowed: Language.allCases.map(\.rawValue)) else { return nil }
+        let nameContext = "the \"name\" of \(context)"
+        let chinese = requiredString(names, Language.chinese.rawValue, in: nameContext)
+        let english = requiredString(names, Language.english.rawValue, in: nameContext)
+        guard let chinese, let english else { return nil }
+        return LocalizedText(chinese: chinese, english: english)
+    }
+
+    /// Reads an object's fields, reporting a non-object and unknown or repeated fields.
+    private mutating func object(_ value: PositionedJSON, context: String, example: String,
+                                 allowed: [String]) -> JSONObjectFields? {
+        guard case .object(let members) = value.kind else {
+            fail(value, "\(context) must be a JSON object such as \(example), found \(value.typeName)")
+            return nil
+        }
+        let fields = JSONObjectFields(members, at: value.position, allowed: allowed, context: context)
+        problems += fields.problems.map { Problem(position: $0.position, message: $0.message) }
+        return fields
+    }
+
+    private mutating func required(_ fields: JSONObjectFields, _ name: String, in context: String) -> PositionedJSON? {
+        guard let value = fields[name] else {
+            fail(at: fields.position, "missing field \"\(name)\" in \(context)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func requiredString(_ fields: JSONObjectFields, _ name: String, in context: String) -> String? {
+        guard let value = required(fields, name, in: context) else { return nil }
+        return string(value, name: name, in: context)
+    }
+
+    /// Reads a string that is not empty or blank.
+    private mutating func string(_ value: PositionedJSON, name: String, in context: String) -> String? {
+        guard case .string(let text) = value.kind else {
+            fail(value, "\"\(name)\" of \(context) must be a string, found \(value.typeName)")
+            return nil
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            fail(value, "\"\(name)\" of \(context) is empty")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func requiredNumber(_ fields: JSONObjectFields, _ name: String, in context: String) -> Double? {
+        guard let value = required(fields, name, in: context) else { return nil }
+        guard case .number(let text) = value.kind, let number = Double(text), number.isFinite else {
+            fail(value, "\"\(name)\" of \(context) must be a number, found \(value.typeName)")
+            return nil
+        }
+        return number
+    }
+
+    /// Reads an optional whole number within `range`; a missing field gives `default`.
+    private mutating func optionalInteger(_ fields: JSONObjectFields, _ name: String, in context: String,
+                                          range: ClosedRange<Int>, default defaultValue: Int) -> Int? {
+        guard let value = fields[name] else { return defaultValue }
+        guard case .number(let text) = value.kind, let number = Int(text) else {
+            fail(value, "\"\(name)\" of \(context) must be a whole number from \(range.lowerBound) to "
+                + "\(range.upperBound), found \(value.typeName)")
+            return nil
+        }
+        guard range.contains(number) else {
+            fail(value, "\"\(name)\" of \(context) is \(number), out of range: use \(range.lowerBound) to "
+                + "\(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    private mutating func requiredList(_ fields: JSONObjectFields, _ name: String, in context: String,
+                                       allowEmpty: Bool) -> [PositionedJSON]? {
+        guard let value = required(fields, name, in: context), let elements = list(value, name: name, in: context) else {
+            return nil
+        }
+        if !allowEmpty && elements.isEmpty {
+            fail(value, "\"\(name)\" of \(context) is empty: list at least one")
+            return nil
+        }
+        return elements
+    }
+
+    private mutating func list(_ value: PositionedJSON, name: String, in context: String) -> [PositionedJSON]? {
+        guard case .array(let elements) = value.kind else {
+            fail(value, "\"\(name)\" of \(context) must be a list, found \(value.typeName)")
+            return nil
+        }
+        return elements
+    }
+
+    private mutating func fail(_ value: PositionedJSON, _ message: String) {
+        fail(at: value.position, message)
+    }
+
+    private mutating func fail(at position: SourcePosition, _ message: String) {
+        problems.append(Problem(position: position, message: message))
+    }
+
+    /// Writes a number as a file would: "30", not "30.0".
+    private static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+}

@@ -219,9 +219,11 @@ final class ScoreReportBrowserTests {
             #expect((counts[0x2f6db5] ?? 0) > 50, "the first series colour fills bars")
             if let saveTo {
                 try FileManager.default.createDirectory(at: saveTo, withIntermediateDirectories: true)
-                let target = saveTo.appendingPathComponent(name)
-                try? FileManager.default.removeItem(at: target)
-                try FileManager.default.copyItem(at: image, to: target)
+                for (source, target) in [(image, name), (page, name.replacingOccurrences(of: ".png", with: ".html"))] {
+                    let destination = saveTo.appendingPathComponent(target)
+                    try? FileManager.default.removeItem(at: destination)
+                    try FileManager.default.copyItem(at: source, to: destination)
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VigilContracts
 import VigilRuntime
+import VigilScoring
 @testable import Operator
 
 @Suite("vigil report scores", .serialized)
@@ -55,7 +56,8 @@ struct ReportScoresCommandTests {
     func campaign() throws {
         let harness = try harness()
         let text = try report(harness, ["--period", "campaign", "--by", "team"])
-        #expect(text.hasPrefix("Score report: campaign 2026-double11 (from 2026-10-31, UTC+08:00)\n"))
+        #expect(text.hasPrefix("Score report: 2026 Double 11 (2026-10-31 20:00 to 2026-11-12 00:00, UTC+08:00)\n"),
+                "the built-in scorecard names the campaign")
         #expect(text.contains("Campaign leaderboard: T-hz-a (杭州A组主管)"))
         let named = try report(harness, ["--period", "campaign", "--campaign", "2026-double11", "--by", "shop"])
         #expect(named.contains("jd-flagship"))
@@ -83,6 +85,27 @@ struct ReportScoresCommandTests {
         #expect(throws: ReportOutputError.self) {
             try ReportScoresCommand.run(missing, context: try harness.context(ReportScoresCommand.self))
         }
+    }
+
+    @Test("scorecard option")
+    func scorecardOption() throws {
+        let harness = try harness()
+        let path = try harness.write("scorecard.json", """
+            {"version": "2027.01-1", "zone": "+08:00", "responseCapSeconds": 600, "replyLimitSeconds": 180,
+             "conversionHours": 24,
+             "items": [{"id": "conversion", "name": {"zh-CN": "咨询转化", "en": "Converted chats"},
+                        "measure": "conversionRate", "weight": 1, "full": 0.3, "zero": 0}],
+             "critical": [], "campaigns": []}
+            """)
+        let text = try report(harness, ["--period", "week", "--scorecard", path])
+        #expect(text.contains("The scores were computed with scorecard 2026.12-1; item names come from scorecard 2027.01-1"))
+        #expect(text.contains("\nConverted chats "))
+        let campaign = try report(harness, ["--period", "campaign", "--scorecard", path])
+        #expect(campaign.hasPrefix("Score report: campaign 2026-double11 (from 2026-10-31, UTC+08:00)\n"),
+                "a campaign the scorecard does not list keeps its id")
+
+        let broken = try harness.write("broken.json", "{\"version\": \"x\",\n \"items\": 3}")
+        #expect(throws: ScorecardError.self) { try report(harness, ["--period", "week", "--scorecard", broken]) }
     }
 
     @Test("bad options are usage errors")

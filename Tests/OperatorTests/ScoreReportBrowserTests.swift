@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilContracts
+import VigilScoring
 @testable import Operator
 
 /// Renders score reports built from Score events, opens them in Debian's
@@ -21,7 +22,7 @@ final class ScoreReportBrowserTests {
 
     private func report(_ kind: ScoreSubjectKind, _ scope: ScoreReportScope) -> ScoreReport {
         ScoreReport(snapshot: ScoreTopicSnapshot(scores: ScoreReportFixture.scores), scope: scope, kind: kind,
-                    names: ScoreSubjectNames(people: ScoreReportFixture.roster))
+                    names: ScoreSubjectNames(people: ScoreReportFixture.roster), scorecard: ScoreReportFixture.scorecard)
     }
 
     private var week46: ScoreReportScope {
@@ -172,10 +173,11 @@ final class ScoreReportBrowserTests {
 
     @Test("English page in chromium")
     func englishPage() throws {
-        let report = report(.team, try ScoreReportScope.campaign(nil, at: nil, scores: ScoreReportFixture.scores))
+        let scope = try ScoreReportScope.campaign(nil, at: nil, scores: ScoreReportFixture.scores, scorecard: ScoreReportFixture.scorecard)
+        let report = report(.team, scope)
         let (dom, requests) = try load(report.html(in: .english), "campaign-teams.en.html")
         #expect(dom.elements("html").first?.attributes["lang"] == "en")
-        #expect(dom.elements("h1").first?.text == "Score report: campaign 2026-double11 (from 2026-10-31, UTC+08:00)")
+        #expect(dom.elements("h1").first?.text == "Score report: 2026 Double 11 (2026-10-31 20:00 to 2026-11-12 00:00, UTC+08:00)")
         #expect(requests == [])
         #expect(Self.externalReferences(in: dom) == [])
 

@@ -1,5 +1,6 @@
 import Foundation
 import VigilContracts
+import VigilScoring
 @testable import Operator
 
 /// Score records as vigil-scoring publishes them, for two vendors, three
@@ -65,47 +66,34 @@ enum ScoreReportFixture {
 
     // MARK: - Scorecard
 
-    struct Item {
-        var id: String
-        var measure: ScoreReportMeasure
-        var weight: Double
-        var full: Double
-        var zero: Double
-    }
-
-    static let items = [
-        Item(id: "first-response", measure: .firstResponseMedianSeconds, weight: 25, full: 30, zero: 180),
-        Item(id: "replies-within-limit", measure: .repliesWithinLimitShare, weight: 25, full: 0.95, zero: 0.6),
-        Item(id: "alerts", measure: .alertsPer100Conversations, weight: 20, full: 0, zero: 10),
-        Item(id: "acknowledge", measure: .acknowledgeMedianSeconds, weight: 10, full: 300, zero: 3600),
-        Item(id: "conversion", measure: .conversionRate, weight: 20, full: 0.3, zero: 0),
-    ]
-
-    /// Applies the scorecard rule: points = weight × clamp((value − zero) / (full − zero), 0, 1);
-    /// the total is 100 × points over the weights of the items with a value; a failed critical item zeroes it.
-    static func evaluate(_ figures: ScoreFigures) -> ScorecardResult {
-        let applicableWeight = items.filter { $0.measure.value(in: figures) != nil }.map(\.weight).reduce(0, +)
-        var pointsTotal = 0.0
-        let results = items.map { item -> ScoreItemResult in
-            guard let value = item.measure.value(in: figures) else {
-                return ScoreItemResult(id: item.id, measure: item.measure.rawValue, value: nil, weight: item.weight,
-                                       points: nil, contribution: nil)
-            }
-            let points = item.weight * min(max((value - item.zero) / (item.full - item.zero), 0), 1)
-            pointsTotal += points
-            return ScoreItemResult(id: item.id, measure: item.measure.rawValue, value: value, weight: item.weight,
-                                   points: round2(points), contribution: round2(100 * points / applicableWeight))
+    /// The fixture's scorecard: five items, the regulator critical item and the campaign window.
+    static let scorecard: Scorecard = {
+        func name(_ chinese: String, _ english: String) -> LocalizedText {
+            LocalizedText(chinese: chinese, english: english)
         }
-        let failed = Double(figures.regulatorHumanCauseCases) > 0
-        let critical = [CriticalItemResult(id: "regulator-human-cause", measure: "regulatorHumanCauseCases",
-                                           value: Double(figures.regulatorHumanCauseCases), maximum: 0, failed: failed)]
-        let total = applicableWeight > 0 ? (failed ? 0 : round2(100 * pointsTotal / applicableWeight)) : nil
-        return ScorecardResult(version: "2026.12-1", total: total, zeroedBy: failed ? ["regulator-human-cause"] : [],
-                               items: results, critical: critical)
-    }
+        return Scorecard(
+            version: "2026.12-1",
+            items: [
+                ScorecardItem(id: "first-response", name: name("首次响应", "First response"),
+                              measure: .firstResponseMedianSeconds, weight: 25, full: 30, zero: 180),
+                ScorecardItem(id: "replies-within-limit", name: name("及时回复", "Timely replies"),
+                              measure: .repliesWithinLimitShare, weight: 25, full: 0.95, zero: 0.6),
+                ScorecardItem(id: "alerts", name: name("预警频次", "Alert frequency"),
+                              measure: .alertsPer100Conversations, weight: 20, full: 0, zero: 10),
+                ScorecardItem(id: "acknowledge", name: name("案件确认", "Case acknowledgement"),
+                              measure: .acknowledgeMedianSeconds, weight: 10, full: 300, zero: 3600),
+                ScorecardItem(id: "conversion", name: name("咨询转化", "Conversion"),
+                              measure: .conversionRate, weight: 20, full: 0.3, zero: 0),
+            ],
+            criticalItems: [CriticalItem(id: "regulator-human-cause", name: name("人为原因监管案件", "Regulator case with a human cause"),
+                                         measure: .regulatorHumanCauseCases, maximum: 0)],
+            campaigns: [Campaign(id: campaign, name: name("2026 双11", "2026 Double 11"),
+                                 from: reportTime("2026-10-31T20:00:00+08:00"), to: reportTime("2026-11-12T00:00:00+08:00"),
+                                 rewardTopN: rewardTopN, teamTargets: teamTargets)])
+    }()
 
-    static func round2(_ value: Double) -> Double {
-        (value * 100).rounded() / 100
+    static func evaluate(_ figures: ScoreFigures) -> ScorecardResult {
+        scorecard.evaluate(figures)
     }
 
     // MARK: - Figures

@@ -3,6 +3,7 @@ import Testing
 import VigilContracts
 import VigilKafka
 import VigilRuntime
+import VigilScoring
 @testable import Operator
 
 @Suite("Score report parts")
@@ -54,6 +55,8 @@ struct ScoreReportPartsTests {
         let month = ScoreReportScope.calendar(.month, containing: reportTime("2026-11-30T23:00:00+08:00"))
         #expect(month.period == ScorePeriod(kind: .month, start: "2026-11-01"))
         #expect(month.days.count == 30)
+        let utc = ScoreReportScope.calendar(.day, containing: reportTime("2026-11-10T16:30:00Z"), utcOffsetSeconds: 0)
+        #expect(utc.period.start == "2026-11-10", "a scorecard in UTC counts days in UTC")
     }
 
     private func campaignScore(_ id: String, start: String, asOf: String) -> Score {
@@ -65,24 +68,31 @@ struct ScoreReportPartsTests {
     func campaignScope() throws {
         let scores = [campaignScore("2026-618", start: "2026-06-01", asOf: "2026-06-18T23:00:00+08:00"),
                       campaignScore("2026-double11", start: "2026-10-31", asOf: "2026-11-03T10:00:00+08:00")]
-        let latest = try ScoreReportScope.campaign(nil, at: nil, scores: scores)
+        let bare = Scorecard(version: "bare", items: [])
+        func campaign(_ id: String?, at: Timestamp?, scores: [Score] = scores, scorecard: Scorecard = bare) throws -> ScoreReportScope {
+            try ScoreReportScope.campaign(id, at: at, scores: scores, scorecard: scorecard)
+        }
+        let latest = try campaign(nil, at: nil)
         #expect(latest.period.campaign == "2026-double11")
         #expect(latest.days == ["2026-10-31", "2026-11-01", "2026-11-02", "2026-11-03"])
-        let earlier = try ScoreReportScope.campaign(nil, at: reportTime("2026-10-30T23:59:00+08:00"), scores: scores)
+        let earlier = try campaign(nil, at: reportTime("2026-10-30T23:59:00+08:00"))
         #expect(earlier.period.campaign == "2026-618", "double 11 opens the next day in China time")
         #expect(earlier.days.count == 18)
-        let named = try ScoreReportScope.campaign("2026-618", at: nil, scores: scores)
+        let named = try campaign("2026-618", at: nil)
         #expect(named.period == ScorePeriod(kind: .campaign, start: "2026-06-01", campaign: "2026-618"))
-        #expect(throws: UsageError.self) { try ScoreReportScope.campaign("2025-double11", at: nil, scores: scores) }
-        #expect(throws: UsageError.self) { try ScoreReportScope.campaign(nil, at: nil, scores: []) }
-        #expect(throws: UsageError.self) {
-            try ScoreReportScope.campaign(nil, at: reportTime("2026-05-01T00:00:00+08:00"), scores: scores)
-        }
+        #expect(throws: UsageError.self) { try campaign("2025-double11", at: nil) }
+        #expect(throws: UsageError.self) { try campaign(nil, at: nil, scores: []) }
+        #expect(throws: UsageError.self) { try campaign(nil, at: reportTime("2026-05-01T00:00:00+08:00")) }
+
+        let window = try campaign("2026-double11", at: nil, scorecard: ScoreReportFixture.scorecard)
+        #expect(window.campaign?.name.chinese == "2026 双11")
+        #expect(window.days == ScoreReportFixture.campaignDays, "the scorecard's window, 20:00 on 10-31 to midnight after 11-11")
     }
 
     @Test("campaign days are bounded")
     func campaignDays() {
         #expect(ScoreReportScope.days(from: "2026-11-01", through: "2026-10-01") == ["2026-11-01"])
+        #expect(ScoreReportScope.days(from: "2026-12-30", through: "2027-01-02").count == 4)
         #expect(ScoreReportScope.days(from: "2026-01-01", through: "2027-01-01").count == ScoreReportScope.maximumCampaignDays)
         #expect(ScoreReportScope.days(from: "2026-02-27", through: "2026-03-01") == ["2026-02-27", "2026-02-28", "2026-03-01"])
     }
@@ -117,7 +127,8 @@ struct ScoreReportPartsTests {
         #expect(ScoreReportMeasure.conversionRate.format(figures.conversionRate) == "50.0%")
         #expect(ScoreReportMeasure.sales.format(ScoreReportMeasure.sales.value(in: figures)) == "99.90")
         #expect(ScoreReportMeasure.firstResponseMedianSeconds.value(in: figures) == nil)
-        #expect(ScoreReportMeasure.allCases.count == 24)
+        #expect(ScoreReportMeasure.allCases.map(\.rawValue) == ScoreMeasure.allCases.map(\.rawValue),
+                "one report measure per scorecard measure")
     }
 
     // MARK: - Names

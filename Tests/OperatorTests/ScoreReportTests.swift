@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilContracts
+import VigilScoring
 @testable import Operator
 
 @Suite("Score report")
@@ -8,7 +9,8 @@ struct ScoreReportTests {
     private let names = ScoreSubjectNames(people: ScoreReportFixture.roster)
 
     private func report(_ kind: ScoreSubjectKind, _ scope: ScoreReportScope) -> ScoreReport {
-        ScoreReport(snapshot: ScoreTopicSnapshot(scores: ScoreReportFixture.scores), scope: scope, kind: kind, names: names)
+        ScoreReport(snapshot: ScoreTopicSnapshot(scores: ScoreReportFixture.scores), scope: scope, kind: kind, names: names,
+                    scorecard: ScoreReportFixture.scorecard)
     }
 
     private var week46: ScoreReportScope {
@@ -16,7 +18,7 @@ struct ScoreReportTests {
     }
 
     private func campaignScope() throws -> ScoreReportScope {
-        try ScoreReportScope.campaign(nil, at: nil, scores: ScoreReportFixture.scores)
+        try ScoreReportScope.campaign(nil, at: nil, scores: ScoreReportFixture.scores, scorecard: ScoreReportFixture.scorecard)
     }
 
     /// The fixture's score of one subject for a period key.
@@ -102,7 +104,7 @@ struct ScoreReportTests {
         #expect(section.headers == ["item", "measure", "value", "points", "weight", "contribution"])
         #expect(section.rows.count == result.items.count + 1)
         for (row, item) in zip(section.rows, result.items) {
-            #expect(row[0] == item.id)
+            #expect(row[0] == ScoreReportFixture.scorecard.items.first { $0.id == item.id }?.name.english)
             #expect(row[4] == String(Int(item.weight)))
             if item.points == nil {
                 #expect(row[3] == "n/a")
@@ -112,7 +114,8 @@ struct ScoreReportTests {
                 #expect(row[5] == twoDecimals(item.contribution))
             }
         }
-        let acknowledge = try #require(section.rows.first { $0[0] == "acknowledge" })
+        let acknowledge = try #require(section.rows.first { $0[0] == "Case acknowledgement" })
+        #expect(acknowledge[1] == "acknowledge median (s)")
         #expect(acknowledge[2] == "-", "no cases this week")
         #expect(acknowledge[3] == "n/a")
         let total = try #require(section.rows.last)
@@ -120,7 +123,7 @@ struct ScoreReportTests {
         #expect(total[4] == "90", "the acknowledge weight leaves the denominator")
         #expect(total[5] == twoDecimals(result.total))
         #expect(section.notes.contains { $0.hasPrefix("Items marked n/a") })
-        #expect(section.notes.contains("Critical item regulator-human-cause (regulator cases with a human cause): 0, maximum 0, passed."))
+        #expect(section.notes.contains("Critical item regulator-human-cause (Regulator case with a human cause): 0, maximum 0, passed."))
     }
 
     @Test("failed critical item zeroes total")
@@ -129,8 +132,8 @@ struct ScoreReportTests {
         let section = try #require(document.sections.first { $0.id == "explain-A-hz-b01" })
         #expect(section.title == "评分明细：A-hz-b01 杭州B组客服01，总分 0.00")
         #expect(section.notes.contains("关键项 regulator-human-cause（人为原因监管案件）：1，上限 0，未通过。"))
-        #expect(section.notes.contains { $0.hasPrefix("关键项 regulator-human-cause 未通过，总分清零为 0（各项贡献合计 ") })
-        let acknowledge = try #require(section.rows.first { $0[0] == "acknowledge" })
+        #expect(section.notes.contains { $0.hasPrefix("关键项“人为原因监管案件”未通过，总分清零为 0（各项贡献合计 ") })
+        let acknowledge = try #require(section.rows.first { $0[0] == "案件确认" })
         #expect(acknowledge[2] == "900", "the regulator case was acknowledged in 15 minutes")
         #expect(section.rows.last?.last == "0.00")
     }
@@ -144,7 +147,7 @@ struct ScoreReportTests {
         #expect(scope.days == ScoreReportFixture.campaignDays)
 
         let document = report(.team, scope).document(in: .english)
-        #expect(document.title == "Score report: campaign 2026-double11 (from 2026-10-31, UTC+08:00)")
+        #expect(document.title == "Score report: 2026 Double 11 (2026-10-31 20:00 to 2026-11-12 00:00, UTC+08:00)")
         let boards = document.sections.filter { $0.id?.hasPrefix("leaderboard-") == true }
         #expect(boards.count == 3)
 
@@ -184,7 +187,7 @@ struct ScoreReportTests {
         for line in lines {
             #expect(line.components(separatedBy: ",").count == header.count, "\(line)")
         }
-        for item in ScoreReportFixture.items {
+        for item in ScoreReportFixture.scorecard.items {
             #expect(header.contains("\(item.id) contribution"))
         }
         #expect(header.contains("regulator-human-cause failed"))
@@ -257,6 +260,21 @@ struct ScoreReportTests {
     func bucketSums() {
         #expect(ScoreReport.sum([[1, 2], [3, 4, 5, 6, 7, 8, 9, 10, 11]]) == [4, 6, 5, 6, 7, 8, 9, 10, 11])
         #expect(ScoreReport.sum([]) == Array(repeating: 0, count: 8))
+    }
+
+    @Test("another scorecard version is named")
+    func otherVersion() {
+        var newer = ScoreReportFixture.scorecard
+        newer.version = "2027.01-1"
+        newer.items.removeFirst()
+        let report = ScoreReport(snapshot: ScoreTopicSnapshot(scores: ScoreReportFixture.scores), scope: week46, kind: .agent,
+                                 names: names, scorecard: newer)
+        let document = report.document(in: .english)
+        #expect(document.warnings == ["The scores were computed with scorecard 2026.12-1; item names come from scorecard "
+            + "2027.01-1, and items it does not list show their ids."])
+        let section = document.sections.first { $0.id == "explain-A-hz-a01" }
+        #expect(section?.rows.first?.first == "first-response", "the newer scorecard lacks the item")
+        #expect(section?.rows.dropFirst().first?.first == "Timely replies")
     }
 
     // MARK: - Empty periods

@@ -13,9 +13,9 @@ enum ReportScoresCommand: Subcommand {
             + "totals, measures and how each total is made up; also as an HTML page with charts")
     static let options: [OptionSpec] = [
         OptionSpec("period", valueName: "day|week|month|campaign",
-                   help: LocalizedText(chinese: "统计周期（必填）：自然日、ISO 周（周一开始）、自然月（均按北京时间）或大促期间",
+                   help: LocalizedText(chinese: "统计周期（必填）：自然日、ISO 周（周一开始）、自然月（按评分表时区，默认北京时间）或大促期间",
                                        english: "the period (required): calendar day, ISO week starting Monday, calendar month "
-                                           + "(all in China time, +08:00) or a campaign window")),
+                                           + "(in the scorecard's zone, +08:00 by default) or a campaign window")),
         OptionSpec("at", valueName: "TIME",
                    help: LocalizedText(chinese: "报告包含该时间的周期，须带时区偏移，如 2026-11-11T09:00+08:00；默认为当前时间。"
                                            + "大促时取此前最近开始的大促",
@@ -33,9 +33,17 @@ enum ReportScoresCommand: Subcommand {
                                            + "或 html（带图表的独立网页，不加载任何外部资源）",
                                        english: "output format: table (terminal), csv (a row per subject with every measure and "
                                            + "item contribution), markdown or html (a self-contained page with charts that loads nothing)")),
+        scorecardOption,
         OptionSpec("output", valueName: "FILE",
                    help: LocalizedText(chinese: "写入该文件（UTF-8），不打印到终端", english: "write to this file (UTF-8) instead of standard output")),
     ]
+
+    /// `--scorecard`, which the report reads for the names of items and campaigns and for the zone.
+    static let scorecardOption = OptionSpec(
+        "scorecard", environment: "VIGIL_SCORECARD", valueName: "FILE",
+        help: LocalizedText(chinese: "评分表文件，用于项目和大促的名称、大促起止时间和时区；默认用内置评分表（scorecards/default.json）",
+                            english: "the scorecard file that names items and campaigns and sets campaign windows and the zone; "
+                                + "default: the built-in scorecard (scorecards/default.json)"))
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         let request = try ScoreReportRequest(options)
@@ -55,10 +63,12 @@ enum ReportScoresCommand: Subcommand {
 
     /// Reads the scores and roster topics and returns the rendered report.
     static func report(_ request: ScoreReportRequest, context: OperatorContext, now: Timestamp = WallClock.now()) throws -> String {
+        let scorecard = try request.loadScorecard()
         let snapshot = try ScoreTopicSnapshot.read(context: context)
         let people = try context.scanner.events(RosterPerson.self, of: context.catalogue.roster).events
-        let scope = try request.scope(scores: snapshot.scores, now: now)
-        let report = ScoreReport(snapshot: snapshot, scope: scope, kind: request.by, names: ScoreSubjectNames(people: people))
+        let scope = try request.scope(scores: snapshot.scores, now: now, scorecard: scorecard)
+        let report = ScoreReport(snapshot: snapshot, scope: scope, kind: request.by, names: ScoreSubjectNames(people: people),
+                                 scorecard: scorecard)
         return render(report, format: request.format, language: context.language)
     }
 

@@ -8,7 +8,7 @@ extension ScoreReport {
     /// Numbers are plain (no thousands separators); shares and rates are
     /// fractions from 0 to 1, and an empty field is a value the period does not have.
     func csv(in language: Language) -> String {
-        let text = ReportText(language: language, utcOffsetSeconds: ScoreReportScope.utcOffsetSeconds)
+        let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
         let itemIds = Self.ordered(rows.flatMap { $0.score.scorecard?.items.map(\.id) ?? [] })
         let criticalIds = Self.ordered(rows.flatMap { $0.score.scorecard?.critical.map(\.id) ?? [] })
         let categories = Set(rows.flatMap { $0.figures.alertsByCategory.keys }).sorted()

@@ -9,7 +9,7 @@ extension ScoreReport {
 
     /// The charts of the HTML report: vendor and team comparison, daily trend, response times.
     func figures(in language: Language) -> [HTMLFigure] {
-        let text = ReportText(language: language, utcOffsetSeconds: ScoreReportScope.utcOffsetSeconds)
+        let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
         return [comparison(vendors, id: "chart-vendors", title: text.pick("供应商对比", "Vendors compared"), text),
                 comparison(teams, id: "chart-teams", title: text.pick("班组对比", "Teams compared"), text),
                 trendFigure(text), responseTimeFigure(text)]

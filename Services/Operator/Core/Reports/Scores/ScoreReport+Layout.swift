@@ -1,10 +1,11 @@
 import VigilContracts
+import VigilScoring
 
 extension ScoreReport {
     /// Lays the report out in `language`: the score table, a section per
     /// subject that explains its total, and for teams in a campaign the leaderboards.
     func document(in language: Language) -> ReportDocument {
-        let text = ReportText(language: language, utcOffsetSeconds: ScoreReportScope.utcOffsetSeconds)
+        let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
         var sections = [scoreSection(text)]
         sections += rows.map { explanationSection($0, text) }
         sections += standings.map { leaderboardSection($0.row, $0.standing, text) }
@@ -35,6 +36,13 @@ extension ScoreReport {
         if undecodable > 0 {
             lines.append(text.pick("评分主题上有 \(undecodable) 条记录无法读取（可能是旧版本的评分），已跳过。",
                                    "\(undecodable) records on the scores topic could not be read (older score versions?) and were skipped."))
+        }
+        let others = Set(rows.compactMap(\.score.scorecard?.version)).subtracting([scorecard.version]).sorted()
+        if !others.isEmpty {
+            lines.append(text.pick(
+                "评分记录按评分表 \(others.joined(separator: "、")) 计算，项目名称取自评分表 \(scorecard.version)；名称不符的项目只显示编号。",
+                "The scores were computed with scorecard \(others.joined(separator: ", ")); item names come from scorecard "
+                    + "\(scorecard.version), and items it does not list show their ids."))
         }
         if rows.isEmpty {
             var line = text.pick("本期没有\(text.kindName(kind))的评分。", "No \(text.kindName(kind)) scores for this period.")
@@ -100,7 +108,8 @@ extension ScoreReport {
         var table = result.items.map { item in
             let measure = ScoreReportMeasure(rawValue: item.measure)
             let applicable = item.points != nil
-            return [item.id, measure?.label.text(in: text.language) ?? item.measure,
+            let name = scorecard.items.first { $0.id == item.id }?.name.text(in: text.language) ?? item.id
+            return [name, measure?.label.text(in: text.language) ?? item.measure,
                     measure?.format(item.value) ?? ScoreNumbers.plain(item.value),
                     applicable ? ScoreNumbers.points(item.points) : text.pick("不适用", "n/a"),
                     ScoreNumbers.weight(item.weight), ScoreNumbers.points(item.contribution)]
@@ -117,7 +126,8 @@ extension ScoreReport {
         }
         for critical in result.critical {
             let measure = ScoreReportMeasure(rawValue: critical.measure)
-            let name = measure?.label.text(in: text.language) ?? critical.measure
+            let name = scorecard.criticalItems.first { $0.id == critical.id }?.name.text(in: text.language)
+                ?? measure?.label.text(in: text.language) ?? critical.measure
             let value = measure?.format(critical.value) ?? ScoreNumbers.plain(critical.value)
             let maximum = measure?.format(critical.maximum) ?? ScoreNumbers.plain(critical.maximum)
             notes.append(text.pick(
@@ -125,9 +135,11 @@ extension ScoreReport {
                 "Critical item \(critical.id) (\(name)): \(value), maximum \(maximum), \(critical.failed ? "failed" : "passed")."))
         }
         if !result.zeroedBy.isEmpty {
-            let items = result.zeroedBy.joined(separator: text.pick("、", ", "))
+            let items = result.zeroedBy.map { id in
+                scorecard.criticalItems.first { $0.id == id }?.name.text(in: text.language) ?? id
+            }.joined(separator: text.pick("、", ", "))
             let contributions = ScoreNumbers.points(result.items.compactMap(\.contribution).reduce(0, +))
-            notes.append(text.pick("关键项 \(items) 未通过，总分清零为 0（各项贡献合计 \(contributions)）。",
+            notes.append(text.pick("关键项“\(items)”未通过，总分清零为 0（各项贡献合计 \(contributions)）。",
                                    "Critical item \(items) failed, which sets the score to 0 (the contributions add up to \(contributions))."))
         }
         return ReportSection(

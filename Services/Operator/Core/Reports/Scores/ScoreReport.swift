@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilScoring
 
 /// The score report of one period for one kind of subject: a row per
 /// subject, the vendor and team comparison, the daily trend and the
@@ -26,8 +27,12 @@ struct ScoreReport: Sendable {
     var asOf: Timestamp?
     /// The roster names of the subjects and of the agents on leaderboards.
     var names: ScoreSubjectNames
+    /// The scorecard that names the items and campaigns; its version may
+    /// differ from the one the scores were computed with.
+    var scorecard: Scorecard
 
-    init(snapshot: ScoreTopicSnapshot, scope: ScoreReportScope, kind: ScoreSubjectKind, names: ScoreSubjectNames) {
+    init(snapshot: ScoreTopicSnapshot, scope: ScoreReportScope, kind: ScoreSubjectKind, names: ScoreSubjectNames,
+         scorecard: Scorecard) {
         let key = scope.period.key
         func rows(of kind: ScoreSubjectKind) -> [ScoreReportRow] {
             ScoreReportRow.ranked(snapshot.scores.filter { $0.subject.kind == kind && $0.period.key == key }.map {
@@ -38,6 +43,7 @@ struct ScoreReport: Sendable {
         self.scope = scope
         self.kind = kind
         self.names = names
+        self.scorecard = scorecard
         self.rows = rows(of: kind)
         vendors = rows(of: .vendor)
         teams = rows(of: .team)

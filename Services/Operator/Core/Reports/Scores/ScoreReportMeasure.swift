@@ -1,11 +1,12 @@
-import Foundation
 import VigilContracts
+import VigilScoring
 
-/// A measure a scorecard item can read, with the report's name and unit for it.
+/// A measure a scorecard item can read, with the report's column name and
+/// number format for it.
 ///
-/// The raw values are the measure names of the scorecard file, which
-/// `ScoreItemResult.measure` repeats, so the report can name an item's
-/// measure without loading the scorecard.
+/// The raw values are the measure names of the scorecard file (VigilScoring's
+/// `ScoreMeasure`), which `ScoreItemResult.measure` repeats. The report keeps
+/// its own names because its column headers carry the unit, such as "（秒）".
 enum ScoreReportMeasure: String, Sendable, CaseIterable {
     case conversations
     case firstResponseMedianSeconds
@@ -59,34 +60,10 @@ enum ScoreReportMeasure: String, Sendable, CaseIterable {
         }
     }
 
-    /// Returns the measure's value in `figures`; nil when the period has nothing to measure.
+    /// Returns the measure's value in `figures` as the scorecard computes it;
+    /// nil when the period has nothing to measure.
     func value(in figures: ScoreFigures) -> Double? {
-        switch self {
-        case .conversations: Double(figures.conversations)
-        case .firstResponseMedianSeconds: figures.firstResponseMedianSeconds
-        case .firstResponseP90Seconds: figures.firstResponseP90Seconds
-        case .firstResponseSecondsMean: figures.firstResponseSecondsMean
-        case .responseMedianSeconds: figures.responseMedianSeconds
-        case .responseP90Seconds: figures.responseP90Seconds
-        case .repliesWithinLimitShare: figures.repliesWithinLimitShare
-        case .slowReplies: Double(figures.slowReplies)
-        case .unansweredRounds: Double(figures.unansweredRounds)
-        case .alerts: Double(figures.alerts)
-        case .alertsPer100Conversations: figures.alertsPer100Conversations
-        case .replyTimeouts: Double(figures.replyTimeouts)
-        case .cases: Double(figures.cases)
-        case .acknowledgeMedianSeconds: figures.acknowledgeMedianSeconds
-        case .escalations: Double(figures.escalations)
-        case .complaints: Double(figures.complaints)
-        case .regulatorComplaints: Double(figures.regulatorComplaints)
-        case .regulatorHumanCauseCases: Double(figures.regulatorHumanCauseCases)
-        case .primaryResponsibilities: Double(figures.primaryResponsibilities)
-        case .jointResponsibilities: Double(figures.jointResponsibilities)
-        case .rectificationOnTimeShare: figures.rectificationOnTimeShare
-        case .orders: Double(figures.orders)
-        case .sales: NSDecimalNumber(decimal: figures.sales).doubleValue
-        case .conversionRate: figures.conversionRate
-        }
+        ScoreMeasure(rawValue: rawValue)?.value(in: figures)
     }
 
     /// The measure's name for business readers, with its unit where it has one.

@@ -1,5 +1,6 @@
 import VigilContracts
 import VigilRuntime
+import VigilScoring
 
 /// The options of `vigil report scores`, checked.
 struct ScoreReportRequest: Sendable, Equatable {
@@ -12,6 +13,8 @@ struct ScoreReportRequest: Sendable, Equatable {
     var format: ReportFormat
     /// The file to write the report to; nil for standard output.
     var output: String?
+    /// The scorecard file that names items and campaigns; nil for the built-in scorecard.
+    var scorecardPath: String?
 
     init(_ options: ParsedOptions) throws {
         guard let periodText = options.value("period") else {
@@ -45,15 +48,23 @@ struct ScoreReportRequest: Sendable, Equatable {
         self.by = by
         self.format = format
         self.output = options.value("output")
+        self.scorecardPath = options.value("scorecard")
     }
 
-    /// Picks the period to report from the request and the scores on the topic.
-    func scope(scores: [Score], now: Timestamp) throws -> ScoreReportScope {
-        switch period {
-        case .day: ScoreReportScope.calendar(.day, containing: at ?? now)
-        case .week: ScoreReportScope.calendar(.week, containing: at ?? now)
-        case .month: ScoreReportScope.calendar(.month, containing: at ?? now)
-        case .campaign: try ScoreReportScope.campaign(campaign, at: at, scores: scores)
+    /// Reads the scorecard of `--scorecard`, or returns the built-in one.
+    func loadScorecard() throws -> Scorecard {
+        try scorecardPath.map { path throws(ScorecardError) in try Scorecard.load(path: path) } ?? Scorecard.builtIn
+    }
+
+    /// Picks the period to report from the request and the scores on the topic,
+    /// in the scorecard's zone.
+    func scope(scores: [Score], now: Timestamp, scorecard: Scorecard) throws -> ScoreReportScope {
+        let zone = scorecard.zoneOffsetSeconds
+        return switch period {
+        case .day: ScoreReportScope.calendar(.day, containing: at ?? now, utcOffsetSeconds: zone)
+        case .week: ScoreReportScope.calendar(.week, containing: at ?? now, utcOffsetSeconds: zone)
+        case .month: ScoreReportScope.calendar(.month, containing: at ?? now, utcOffsetSeconds: zone)
+        case .campaign: try ScoreReportScope.campaign(campaign, at: at, scores: scores, scorecard: scorecard)
         }
     }
 }

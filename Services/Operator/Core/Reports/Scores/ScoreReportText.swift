@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilScoring
 
 /// The names of subject kinds and periods in the score report.
 extension ReportText {
@@ -19,10 +20,15 @@ extension ReportText {
         if let calendar = scope.calendar {
             return periodName(calendar)
         }
-        let campaign = scope.period.campaign ?? "-"
-        let zone = "UTC" + Self.offsetText(ScoreReportScope.utcOffsetSeconds)
-        return pick("大促 \(campaign)（\(scope.period.start) 起，\(zone)）",
-                    "campaign \(campaign) (from \(scope.period.start), \(zone))")
+        let zone = "UTC" + Self.offsetText(scope.utcOffsetSeconds)
+        guard let window = scope.campaign else {
+            let campaign = scope.period.campaign ?? "-"
+            return pick("大促 \(campaign)（\(scope.period.start) 起，\(zone)）",
+                        "campaign \(campaign) (from \(scope.period.start), \(zone))")
+        }
+        let name = window.name.text(in: language)
+        return pick("\(name)（\(time(window.from)) 至 \(time(window.to))，\(zone)）",
+                    "\(name) (\(time(window.from)) to \(time(window.to)), \(zone))")
     }
 
     /// A period key as the report suggests it: "2026-11-11", "week 2026-11-09", "campaign 2026-double11".

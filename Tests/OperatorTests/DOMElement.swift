@@ -36,17 +36,17 @@ final class DOMElement {
         }
     }
 
-    /// The descendants with this tag name.
+    /// Returns the descendants with this tag name.
     func elements(_ tag: String) -> [DOMElement] {
         descendants.filter { $0.tag == tag }
     }
 
-    /// The descendant with this id.
+    /// Returns the descendant with this id.
     func element(id: String) -> DOMElement? {
         descendants.first { $0.attributes["id"] == id }
     }
 
-    /// The descendants whose class list contains `name`.
+    /// Returns the descendants whose class list contains `name`.
     func elements(className name: String) -> [DOMElement] {
         descendants.filter { $0.attributes["class"]?.split(separator: " ").contains(Substring(name)) == true }
     }

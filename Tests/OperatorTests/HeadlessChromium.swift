@@ -111,8 +111,8 @@ struct HeadlessChromium {
     /// Returns the URLs the page itself requested, from a run's network log.
     ///
     /// A request belongs to the page when its network isolation key names the
-    /// page's file:// origin; the browser's own requests (such as update
-    /// checks, which the host rules keep from resolving) carry other keys.
+    /// page's file:// origin. The browser's own requests carry other keys,
+    /// such as update checks, which the host rules keep from resolving.
     static func pageRequests(in netLog: URL) throws -> [String] {
         let data = try Data(contentsOf: netLog)
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],

@@ -90,7 +90,7 @@ struct PNGImage {
         return output
     }
 
-    /// The colour of a pixel as 0xRRGGBB, ignoring alpha.
+    /// Returns the colour of a pixel as 0xRRGGBB, ignoring alpha.
     func color(x: Int, y: Int) -> UInt32 {
         let base = (y * width + x) * channels
         return UInt32(pixels[base]) << 16 | UInt32(pixels[base + 1]) << 8 | UInt32(pixels[base + 2])

@@ -53,6 +53,7 @@ final class ScoreReportBrowserTests {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
+    /// Returns the fixture's score of one subject for a period key.
     private func fixtureScore(_ kind: ScoreSubjectKind, _ id: String, _ key: String) -> Score? {
         ScoreReportFixture.scores(kind, period: key).first { $0.subject.id == id }
     }
@@ -202,12 +203,12 @@ final class ScoreReportBrowserTests {
         for (language, name) in languages {
             let page = try write(report(.agent, week46).html(in: language), "screenshot.\(language.rawValue).html")
             let image = folder.appendingPathComponent(name)
-            let run = try chromium.screenshot(page, to: image, height: 1800)
+            let run = try chromium.screenshot(page, to: image, height: 2250)
             #expect(run.status == 0, "chromium failed: \(run.standardError.suffix(2000))")
 
             let png = try PNGImage(data: Array(try Data(contentsOf: image)))
             #expect(png.width == 1280)
-            #expect(png.height == 1800)
+            #expect(png.height == 2250)
             var counts: [UInt32: Int] = [:]
             for y in stride(from: 0, to: png.height, by: 2) {
                 for x in stride(from: 0, to: png.width, by: 2) {
@@ -221,11 +222,9 @@ final class ScoreReportBrowserTests {
             #expect((counts[0x2f6db5] ?? 0) > 50, "the first series colour fills bars")
             if let saveTo {
                 try FileManager.default.createDirectory(at: saveTo, withIntermediateDirectories: true)
-                for (source, target) in [(image, name), (page, name.replacingOccurrences(of: ".png", with: ".html"))] {
-                    let destination = saveTo.appendingPathComponent(target)
-                    try? FileManager.default.removeItem(at: destination)
-                    try FileManager.default.copyItem(at: source, to: destination)
-                }
+                let destination = saveTo.appendingPathComponent(name)
+                try? FileManager.default.removeItem(at: destination)
+                try FileManager.default.copyItem(at: image, to: destination)
             }
         }
     }

@@ -98,7 +98,7 @@ enum ScoreReportFixture {
 
     // MARK: - Figures
 
-    /// One agent's figures for one day; `index` is the day's position from 2026-10-31.
+    /// Returns one agent's figures for one day; `index` is the day's position from 2026-10-31.
     static func dayFigures(_ agent: Agent, index: Int) -> ScoreFigures {
         let peak = index == 11 ? 3 : (index >= 9 && index <= 10 ? 2 : 1)
         let conversations = agent.conversations * peak + index % 5
@@ -107,6 +107,7 @@ enum ScoreReportFixture {
         let first = Double(agent.firstResponse + (index % 4) * 3 * peak)
         let buckets = [rounds / 4, rounds / 4, rounds / 5, rounds / 8, 0, slow / 2, slow - slow / 2, 0]
         let bucketed = buckets.reduce(0, +)
+
         var figures = ScoreFigures(
             conversations: conversations, firstResponses: conversations - 1,
             firstResponseSecondsTotal: Int64(first) * Int64(conversations - 1),
@@ -121,6 +122,7 @@ enum ScoreReportFixture {
         if figures.alerts > 0 {
             figures.alertsByCategory = ["complaint": figures.alerts]
         }
+
         if agent.id == "A-hz-b01", index == 10 {
             figures.cases = 1
             figures.acknowledgedCases = 1
@@ -132,6 +134,7 @@ enum ScoreReportFixture {
             figures.primaryResponsibilities = 1
             figures.rectificationsDue = 1
         }
+
         if agent.id == "A-sh-a01", index == 12 {
             figures.cases = 2
             figures.acknowledgedCases = 2
@@ -145,9 +148,9 @@ enum ScoreReportFixture {
         return figures
     }
 
-    /// Combines figures of several days or subjects: counts add up; medians
-    /// and percentiles take the median and the largest of the parts, which is
-    /// close enough for report tests that read them back from the records.
+    /// Combines figures of several days or subjects. Counts add up, medians take
+    /// the median of the parts and percentiles the largest. That is not what
+    /// scoring computes, but report tests only read the values back.
     static func combine(_ parts: [ScoreFigures]) -> ScoreFigures {
         func sum(_ value: (ScoreFigures) -> Int) -> Int { parts.map(value).reduce(0, +) }
         func middle(_ value: (ScoreFigures) -> Double?) -> Double? {
@@ -182,14 +185,14 @@ enum ScoreReportFixture {
 
     // MARK: - Scores
 
-    /// The subjects an agent's figures count for.
+    /// Returns the subjects an agent's figures count for.
     static func subjects(of agent: Agent) -> [ScoreSubject] {
         [ScoreSubject(kind: .agent, id: agent.id), ScoreSubject(kind: .team, id: agent.team),
          ScoreSubject(kind: .vendor, id: agent.vendor), ScoreSubject(kind: .site, id: agent.site),
          ScoreSubject(kind: .shop, id: agent.shop)]
     }
 
-    /// The figures of every subject for the given days.
+    /// Returns the figures of every subject for the given days.
     static func figures(days selected: [String]) -> [ScoreSubject: ScoreFigures] {
         var parts: [ScoreSubject: [ScoreFigures]] = [:]
         for (index, day) in days.enumerated() where selected.contains(day) {
@@ -231,7 +234,7 @@ enum ScoreReportFixture {
         return scores
     }
 
-    /// A team's campaign standing: its agents ranked by campaign sales.
+    /// Ranks a team's agents by campaign sales into its standing.
     static func standing(team: String) -> CampaignStanding {
         let campaignFigures = figures(days: campaignDays)
         let members = agents.filter { $0.team == team }.map { agent in
@@ -248,7 +251,7 @@ enum ScoreReportFixture {
                                 rewardTopN: rewardTopN, leaderboard: board)
     }
 
-    /// The fixture's scores of one subject kind and period key.
+    /// Returns the fixture's scores of one subject kind and period key.
     static func scores(_ kind: ScoreSubjectKind, period key: String) -> [Score] {
         scores.filter { $0.subject.kind == kind && $0.period.key == key }
     }

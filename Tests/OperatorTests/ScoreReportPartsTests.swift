@@ -115,7 +115,9 @@ struct ScoreReportPartsTests {
         #expect(ScoreNumbers.plain(0.00001) == "0")
         #expect(ScoreNumbers.plain(12) == "12")
         #expect(ScoreNumbers.plain(nil) == "")
-        #expect(ScoreNumbers.weight(12.5) == "12.50")
+        #expect(ScoreNumbers.weight(12.5) == "12.5")
+        #expect(ScoreNumbers.weight(12.25) == "12.25")
+        #expect(ScoreNumbers.weight(20) == "20")
     }
 
     @Test("every measure has a value path")

@@ -47,7 +47,7 @@ enum ScoresCommand: Subcommand {
         return ReportScoresCommand.render(report, format: .table, language: context.language)
     }
 
-    /// The latest day with an agent's day score, "2026-11-11"; nil when there is none.
+    /// Returns the latest day with an agent's day score, "2026-11-11", or nil when there is none.
     static func latestAgentDay(_ scores: [Score]) -> String? {
         scores.filter { $0.subject.kind == .agent && $0.period.kind == .day }.map(\.period.start).max()
     }

@@ -86,7 +86,7 @@ enum HTMLReportRenderer {
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;font-size:13px}
         th,td{border:1px solid #ddd;padding:4px 8px;white-space:nowrap;text-align:left}
-        th{background:#f3f5f8}
+        th{background:#f3f5f8;white-space:normal;min-width:4em;max-width:7em;vertical-align:bottom}
         td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
         tbody tr:nth-child(even){background:#fafafa}
         @media print{body{margin:8mm}.scroll{overflow:visible}}

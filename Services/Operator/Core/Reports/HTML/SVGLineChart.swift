@@ -12,9 +12,9 @@ struct SVGLineChart {
     private static let right = 170.0
     private static let top = 34.0
     private static let bottom = 36.0
-    /// Up to this many points, or with a single series, the chart writes every
-    /// value next to its point; otherwise the values are only in the points'
-    /// titles, because labels of crossing lines overlap.
+    /// The number of points up to which the chart writes every value next to
+    /// its point, as it does for a single series. Beyond it, the values are
+    /// only in the points' titles, because labels of crossing lines overlap.
     static let labelledPointLimit = 14
 
     var title: String

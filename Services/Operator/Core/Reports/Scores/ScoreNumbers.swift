@@ -1,25 +1,26 @@
 import Foundation
 
-/// The number formats of the score report. Every format returns "-" for a missing value.
+/// The number formats of the score report. The formats for people return
+/// "-" for a missing value, and ``plain(_:)`` for CSV returns an empty field.
 enum ScoreNumbers {
-    /// A whole count: "12".
+    /// Formats a whole count: "12".
     static func count(_ value: Double?) -> String {
         guard let value else { return "-" }
         return String(Int(value.rounded()))
     }
 
-    /// Seconds as whole seconds, with one decimal only for the halves a median of two values gives: "45", "45.5".
+    /// Formats seconds as whole seconds, with one decimal only for the halves a median of two values gives: "45", "45.5".
     static func seconds(_ value: Double?) -> String {
         compact(value)
     }
 
-    /// A whole number without decimals, any other with one: "45", "85.3".
+    /// Formats a whole number without decimals and any other with one: "45", "85.3".
     static func compact(_ value: Double?) -> String {
         guard let value else { return "-" }
         return value == value.rounded() ? String(Int(value)) : ReportText.decimal(value)
     }
 
-    /// A score or a number of points with two decimals, rounded half away from zero: "85.20".
+    /// Formats a score or a number of points with two decimals, rounded half away from zero: "85.20".
     static func points(_ value: Double?) -> String {
         guard let value else { return "-" }
         let hundredths = Int((value * 100).rounded())
@@ -28,19 +29,23 @@ enum ScoreNumbers {
         return "\(sign)\(abs(hundredths) / 100)." + (rest < 10 ? "0" : "") + "\(rest)"
     }
 
-    /// A weight without trailing zeros: "20", "12.5".
+    /// Formats a weight with up to two decimals and no trailing zeros: "20", "12.5", "12.25".
     static func weight(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : points(value)
+        var text = points(value)
+        while text.hasSuffix("0") {
+            text.removeLast()
+        }
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
-    /// An amount with two decimals and thousands separators: "12,345.60".
+    /// Formats an amount with two decimals and thousands separators: "12,345.60".
     static func money(_ value: Double?) -> String {
         guard let value else { return "-" }
         return money(Decimal(value))
     }
 
-    /// An amount with two decimals, rounded half away from zero, with
-    /// thousands separators unless `grouped` is false (for CSV): "12,345.60" or "12345.60".
+    /// Formats an amount with two decimals, rounded half away from zero. It
+    /// has thousands separators unless `grouped` is false (for CSV): "12,345.60" or "12345.60".
     static func money(_ amount: Decimal, grouped: Bool = true) -> String {
         var source = amount
         var rounded = Decimal()
@@ -68,7 +73,7 @@ enum ScoreNumbers {
         return result
     }
 
-    /// A plain number for CSV: integers without decimals, others with up to four: "45", "0.9231".
+    /// Formats a plain number for CSV: integers without decimals, others with up to four: "45", "0.9231".
     static func plain(_ value: Double?) -> String {
         guard let value else { return "" }
         if value == value.rounded(), abs(value) < 1e15 {

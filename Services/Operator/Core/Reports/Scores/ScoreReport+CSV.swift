@@ -5,8 +5,8 @@ extension ScoreReport {
     /// then one row per subject with every figure, the scorecard total and
     /// each item's value, points, weight and contribution.
     ///
-    /// Numbers are plain (no thousands separators); shares and rates are
-    /// fractions from 0 to 1, and an empty field is a value the period does not have.
+    /// Numbers have no thousands separators. Shares and rates are fractions
+    /// from 0 to 1. An empty field is a value the period does not have.
     func csv(in language: Language) -> String {
         let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
         let itemIds = Self.ordered(rows.flatMap { $0.score.scorecard?.items.map(\.id) ?? [] })

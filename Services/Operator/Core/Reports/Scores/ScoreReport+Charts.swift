@@ -7,7 +7,7 @@ extension ScoreReport {
         (.alertsPer100Conversations, nil), (.conversionRate, 1), (.sales, nil),
     ]
 
-    /// The charts of the HTML report: vendor and team comparison, daily trend, response times.
+    /// Draws the charts of the HTML report: vendor and team comparison, daily trend, response times.
     func figures(in language: Language) -> [HTMLFigure] {
         let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
         return [comparison(vendors, id: "chart-vendors", title: text.pick("供应商对比", "Vendors compared"), text),
@@ -32,7 +32,8 @@ extension ScoreReport {
                 let value = measure.value(in: row.figures)
                 return SVGBarPanel.Bar(label: row.subject.id, value: value, text: measure.format(value))
             }
-            panels.append(SVGBarPanel(title: measure.label.text(in: text.language), bars: bars,
+            let label = measure.label.text(in: text.language)
+            panels.append(SVGBarPanel(title: label.prefix(1).uppercased() + label.dropFirst(), bars: bars,
                                       color: ChartColors.series(index + 1), scaleMaximum: compared.scale)
                 .render(id: "\(id)-\(measure.rawValue)"))
         }

@@ -19,7 +19,7 @@ extension ScoreReport {
 
     private func subtitle(_ text: ReportText) -> [String] {
         var lines = [text.pick("统计维度：\(text.kindName(kind))，共 \(rows.count) 个",
-                               "By \(text.kindName(kind)): \(rows.count)")]
+                               "By \(text.kindName(kind)): \(rows.count) in all")]
         let versions = Set(rows.compactMap(\.score.scorecard?.version)).sorted()
         if !versions.isEmpty {
             lines.append(text.pick("评分表版本：\(versions.joined(separator: "、"))",
@@ -138,9 +138,11 @@ extension ScoreReport {
             let items = result.zeroedBy.map { id in
                 scorecard.criticalItems.first { $0.id == id }?.name.text(in: text.language) ?? id
             }.joined(separator: text.pick("、", ", "))
-            let contributions = ScoreNumbers.points(result.items.compactMap(\.contribution).reduce(0, +))
-            notes.append(text.pick("关键项“\(items)”未通过，总分清零为 0（各项贡献合计 \(contributions)）。",
-                                   "Critical item \(items) failed, which sets the score to 0 (the contributions add up to \(contributions))."))
+            let points = ScoreNumbers.points(applicable.compactMap(\.points).reduce(0, +))
+            let weights = ScoreNumbers.weight(applicable.map(\.weight).reduce(0, +))
+            notes.append(text.pick("关键项“\(items)”未通过，总分清零为 0（各项得分合计 \(points)，权重合计 \(weights)）。",
+                                   "Critical item \(items) failed, which sets the score to 0 "
+                                       + "(the items' points add up to \(points) of a weight of \(weights))."))
         }
         return ReportSection(
             title: title,

@@ -33,7 +33,7 @@ enum ScoreReportMeasure: String, Sendable, CaseIterable {
     case sales
     case conversionRate
 
-    /// How the report writes a value of a measure.
+    /// The number format of a measure's values.
     enum Unit: Sendable {
         case count
         case seconds

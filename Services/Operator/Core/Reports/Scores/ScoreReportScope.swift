@@ -4,7 +4,7 @@ import VigilScoring
 
 /// The period a score report covers and the days of its daily trend.
 struct ScoreReportScope: Sendable, Equatable {
-    /// The longest campaign trend, in days, so a late input cannot stretch the chart over months.
+    /// The maximum length of a campaign trend, in days, so a late input cannot stretch the chart over months.
     static let maximumCampaignDays = 92
 
     var period: ScorePeriod

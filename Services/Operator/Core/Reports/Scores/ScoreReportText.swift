@@ -3,7 +3,7 @@ import VigilScoring
 
 /// The names of subject kinds and periods in the score report.
 extension ReportText {
-    /// "客服" / "agent" and so on.
+    /// Names a subject kind: "客服" / "agent" and so on.
     func kindName(_ kind: ScoreSubjectKind) -> String {
         switch kind {
         case .agent: pick("客服", "agent")
@@ -14,8 +14,9 @@ extension ReportText {
         }
     }
 
-    /// The period as the report's title names it: a calendar period as
-    /// ``periodName(_:)`` does, a campaign by its id and first day.
+    /// Names the period for the report's title. A calendar period reads as
+    /// ``periodName(_:)`` gives it, a campaign by the scorecard's name and
+    /// window, or by its id and first day when the scorecard lacks it.
     func periodName(_ scope: ScoreReportScope) -> String {
         if let calendar = scope.calendar {
             return periodName(calendar)
@@ -31,7 +32,7 @@ extension ReportText {
                     "\(name) (\(time(window.from)) to \(time(window.to)), \(zone))")
     }
 
-    /// A period key as the report suggests it: "2026-11-11", "week 2026-11-09", "campaign 2026-double11".
+    /// Names a period the report suggests: "2026-11-11", "the week from 2026-11-09", "campaign 2026-double11".
     func periodHint(_ period: ScorePeriod) -> String {
         switch period.kind {
         case .day: period.start
@@ -41,7 +42,7 @@ extension ReportText {
         }
     }
 
-    /// "是" / "yes" or "否" / "no".
+    /// Returns "是" / "yes" or "否" / "no".
     func yesNo(_ value: Bool) -> String {
         value ? pick("是", "yes") : pick("否", "no")
     }

@@ -43,7 +43,7 @@ struct ScoreSubjectNames: Sendable {
         }
     }
 
-    /// The header of the name column for subjects of `kind`; nil for kinds without names.
+    /// Returns the header of the name column for subjects of `kind`, or nil for kinds without names.
     static func header(for kind: ScoreSubjectKind) -> LocalizedText? {
         switch kind {
         case .agent: LocalizedText(chinese: "姓名", english: "name")

@@ -15,7 +15,7 @@ struct ScoreTopicSnapshot: Sendable {
     }
 
     /// Keeps the last record per key of records in offset order per
-    /// partition; a key always maps to one partition, so that record is the
+    /// partition. A key always maps to one partition, so that record is the
     /// latest. The scores come out ordered by record key.
     init(records: [KafkaRecord]) {
         var latest: [String: Score] = [:]

@@ -16,7 +16,7 @@ struct ScoreTrend: Sendable, Equatable {
     var days: [String]
     /// The subjects with the most conversations in the period, at most ``maximumSeries``, ranked by conversations.
     var series: [Series]
-    /// How many subjects the report has, so a chart can say when it shows only some.
+    /// How many subjects the report has, so a chart can note when it draws only some.
     var subjectCount: Int
     /// Conversations per day, summed over all the report's subjects.
     var conversations: [Int]

@@ -37,6 +37,16 @@ struct HTMLReportRenderingTests {
         #expect(!html.contains(" href="))
     }
 
+    @Test("escalation report as HTML")
+    func escalationPage() {
+        let report = EscalationReport(events: EscalationFixture.events, period: EscalationFixture.week46)
+        let html = ReportFormat.html.render(report.document(in: .chinese), language: .chinese)
+        #expect(html.contains("<html lang=\"zh-CN\">"))
+        #expect(html.contains("<h1>升级与问责报告：2026-W46 周（2026-11-09 至 2026-11-15，UTC+08:00）</h1>"))
+        #expect(html.contains("<th>渠道</th>"))
+        #expect(!html.contains("<svg"), "the escalation report has no charts")
+    }
+
     @Test("ids are safe")
     func identifiers() {
         #expect(HTMLText.identifier("A-hz-a01") == "A-hz-a01")

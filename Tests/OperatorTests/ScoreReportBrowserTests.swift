@@ -209,17 +209,8 @@ final class ScoreReportBrowserTests {
             let png = try PNGImage(data: Array(try Data(contentsOf: image)))
             #expect(png.width == 1280)
             #expect(png.height == 2250)
-            var counts: [UInt32: Int] = [:]
-            for y in stride(from: 0, to: png.height, by: 2) {
-                for x in stride(from: 0, to: png.width, by: 2) {
-                    counts[png.color(x: x, y: y), default: 0] += 1
-                }
-            }
-            let sampled = counts.values.reduce(0, +)
-            let background = counts.values.max() ?? 0
-            #expect(Double(sampled - background) / Double(sampled) > 0.03, "more than 3% of the page differs from the background")
-            #expect(counts.count > 50, "text and charts give many colours, found \(counts.count)")
-            #expect((counts[0x2f6db5] ?? 0) > 50, "the first series colour fills bars")
+            #expect(Self.blankness(png) == [])
+            #expect((Self.colors(png)[0x2f6db5] ?? 0) > 50, "the first series colour fills bars")
             if let saveTo {
                 try FileManager.default.createDirectory(at: saveTo, withIntermediateDirectories: true)
                 let destination = saveTo.appendingPathComponent(name)
@@ -227,6 +218,46 @@ final class ScoreReportBrowserTests {
                 try FileManager.default.copyItem(at: image, to: destination)
             }
         }
+    }
+
+    @Test("blank check catches a blank page")
+    func blankPage() throws {
+        let chromium = try HeadlessChromium.locate(folder: folder)
+        let page = try write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head><body></body></html>",
+                             "blank.html")
+        let image = folder.appendingPathComponent("blank.png")
+        let run = try chromium.screenshot(page, to: image, height: 600)
+        #expect(run.status == 0, "chromium failed: \(run.standardError.suffix(2000))")
+        let png = try PNGImage(data: Array(try Data(contentsOf: image)))
+        #expect(Self.blankness(png).count == 2, "both the coverage and the colour count fail")
+    }
+
+    /// Counts the colours of every second pixel in both directions.
+    static func colors(_ png: PNGImage) -> [UInt32: Int] {
+        var counts: [UInt32: Int] = [:]
+        for y in stride(from: 0, to: png.height, by: 2) {
+            for x in stride(from: 0, to: png.width, by: 2) {
+                counts[png.color(x: x, y: y), default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    /// Lists why a screenshot looks blank: too little differs from the most
+    /// common colour, or too few colours for text and charts. Empty when it does not.
+    static func blankness(_ png: PNGImage) -> [String] {
+        let counts = colors(png)
+        let sampled = counts.values.reduce(0, +)
+        let background = counts.values.max() ?? 0
+        var reasons: [String] = []
+        let covered = sampled == 0 ? 0 : Double(sampled - background) / Double(sampled)
+        if covered <= 0.03 {
+            reasons.append("only \(Int(covered * 100))% of the pixels differ from the background")
+        }
+        if counts.count <= 50 {
+            reasons.append("only \(counts.count) colours")
+        }
+        return reasons
     }
 
     @Test("checks catch an external image")

@@ -14,7 +14,7 @@ import VigilStore
 /// period (day, ISO week, month and campaign windows in the scorecard's zone)
 /// is computed again from all of its facts, so a score does not depend on the
 /// order facts arrived in or on how they were split into batches. A score
-/// whose event id equals the last one published for its key is skipped.
+/// equal to the last one published for its key is skipped.
 /// NOTE: scores are computed only for periods a fact touches; a new scorecard
 /// (other weights, campaigns or zone) reaches older periods only when their
 /// facts change or the totals store is rebuilt from the topic.

@@ -35,9 +35,9 @@ public struct JSONObjectFields: Sendable {
         members[key]?.value
     }
 
-    /// Returns a field name within two edits of `key`, or one that shares its
-    /// first five letters ("exclude" for "exclusion"), for "did you mean" hints.
-    private static func closest(to key: String, in names: [String]) -> String? {
+    /// Returns a name within two edits of `key`, or one that shares its first
+    /// five letters ("exclude" for "exclusion"), for "did you mean" hints.
+    public static func closest(to key: String, in names: [String]) -> String? {
         let lowered = key.lowercased()
         let scored = names.map { ($0, editDistance(lowered, $0.lowercased())) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 {

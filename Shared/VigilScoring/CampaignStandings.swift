@@ -5,11 +5,10 @@ import VigilContracts
 public enum CampaignStandings {
     /// Ranks the team's sellers by their sales in the campaign window.
     ///
-    /// `facts` are the team's current facts (subject `team/<team>`); facts of
-    /// other subjects, other kinds, retracted facts and orders paid outside
-    /// [from, to) are ignored, and a fact id counts once at its highest
-    /// revision. Orders without an agent count in `teamSales` but put nobody on
-    /// the board. Sellers rank by sales, most first, ties by agent id. The top
+    /// `facts` are the team's current facts (subject `team/<team>`). Facts of
+    /// other subjects or kinds, retracted facts and orders paid outside
+    /// [from, to) are ignored. A fact id counts once, at its highest revision.
+    /// Orders without an agent count in `teamSales` but put nobody on the board. Sellers rank by sales, most first, ties by agent id. The top
     /// `rewardTopN` are rewarded only when the team has a target and its sales
     /// reached it.
     public static func standing(team: String, campaign: Campaign, facts: [ScoringFact]) -> CampaignStanding {

@@ -8,7 +8,7 @@ struct CivilDate: Sendable, Hashable {
 
     static let millisecondsPerDay: Int64 = 86_400_000
 
-    /// The date of the local day number `days` (days since 1970-01-01).
+    /// Creates the date of the local day number `days` (days since 1970-01-01).
     init(daysSinceEpoch days: Int64) {
         // Howard Hinnant's civil_from_days, on 400-year eras.
         let shifted = days + 719_468
@@ -69,13 +69,13 @@ struct CivilDate: Sendable, Hashable {
         return next
     }
 
-    /// The local day that contains `epochMilliseconds` at `offsetSeconds` from UTC.
+    /// Returns the number of the local day that contains `epochMilliseconds` at `offsetSeconds` from UTC.
     static func daysSinceEpoch(containing epochMilliseconds: Int64, offsetSeconds: Int32) -> Int64 {
         let local = epochMilliseconds + Int64(offsetSeconds) * 1000
         return floorDivide(local, millisecondsPerDay)
     }
 
-    /// The instant the local day `days` starts at `offsetSeconds` from UTC.
+    /// Returns the instant, in epoch ms, when the local day `days` starts at `offsetSeconds` from UTC.
     static func startMilliseconds(ofDay days: Int64, offsetSeconds: Int32) -> Int64 {
         days * millisecondsPerDay - Int64(offsetSeconds) * 1000
     }

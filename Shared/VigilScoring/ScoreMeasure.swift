@@ -74,9 +74,9 @@ public enum ScoreMeasure: String, Sendable, CaseIterable {
         case .repliesWithinLimitShare: LocalizedText(chinese: "及时回复率", english: "Replies within limit")
         case .slowReplies: LocalizedText(chinese: "超时回复数", english: "Slow replies")
         case .unansweredRounds: LocalizedText(chinese: "未回复轮次", english: "Unanswered rounds")
-        case .alerts: LocalizedText(chinese: "关键词告警数", english: "Keyword alerts")
-        case .alertsPer100Conversations: LocalizedText(chinese: "每百会话告警数", english: "Alerts per 100 conversations")
-        case .replyTimeouts: LocalizedText(chinese: "回复超时告警数", english: "Reply timeouts")
+        case .alerts: LocalizedText(chinese: "关键词预警数", english: "Keyword alerts")
+        case .alertsPer100Conversations: LocalizedText(chinese: "每百会话预警数", english: "Alerts per 100 conversations")
+        case .replyTimeouts: LocalizedText(chinese: "回复超时预警数", english: "Reply timeouts")
         case .cases: LocalizedText(chinese: "工单数", english: "Cases")
         case .acknowledgeMedianSeconds: LocalizedText(chinese: "工单确认时长中位数", english: "Acknowledgement median")
         case .escalations: LocalizedText(chinese: "升级数", english: "Escalations")
@@ -92,7 +92,7 @@ public enum ScoreMeasure: String, Sendable, CaseIterable {
         }
     }
 
-    /// What the value counts, for formatting.
+    /// The kind of quantity the value is, for formatting.
     public var unit: ScoreMeasureUnit {
         switch self {
         case .firstResponseMedianSeconds, .firstResponseP90Seconds, .firstResponseSecondsMean,

@@ -1,4 +1,4 @@
-/// What a measure's value counts, so reports can format it.
+/// The kind of quantity a measure's value is, so that reports can format it.
 public enum ScoreMeasureUnit: String, Sendable, CaseIterable {
     /// A duration in seconds.
     case seconds

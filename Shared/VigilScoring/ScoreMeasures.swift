@@ -9,7 +9,8 @@ public enum ScoreMeasures {
     /// only its highest revision counts, so a caller that passes a log of
     /// upserts still gets each fact once. Waits are capped at the scorecard's
     /// `responseCapSeconds` for medians, 90th percentiles, totals and buckets;
-    /// the reply limit compares the uncapped wait.
+    /// the reply limit compares the uncapped wait. The facts' own subjects are
+    /// not checked: `subject` only decides whose responsibilities a case counts.
     public static func figures(of subject: ScoreSubject, facts: [ScoringFact], scorecard: Scorecard) -> ScoreFigures {
         var builder = FiguresBuilder(subject: subject, scorecard: scorecard)
         for fact in currentFacts(facts) {
@@ -18,7 +19,7 @@ public enum ScoreMeasures {
         return builder.figures()
     }
 
-    /// The latest revision of every fact id, without retracted ones, in input order.
+    /// Returns the latest revision of every fact id, without retracted ones, in input order.
     static func currentFacts(_ facts: [ScoringFact]) -> [ScoringFact] {
         var latest: [String: ScoringFact] = [:]
         var order: [String] = []

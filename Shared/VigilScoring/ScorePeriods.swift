@@ -31,8 +31,8 @@ public enum ScorePeriods {
         ScorePeriod(kind: .campaign, start: campaign.from.day(atUTCOffset: zoneOffsetSeconds), campaign: campaign.id)
     }
 
-    /// [start, end) in epoch ms; nil for a campaign id the list lacks or a malformed start
-    /// (not a date, a week that does not start on a Monday, a month that does not start on the 1st).
+    /// [start, end) in epoch ms; nil for a campaign id the list lacks or a malformed start.
+    /// A start is malformed when it is not a date, a week's is not a Monday, or a month's is not the 1st.
     public static func bounds(of period: ScorePeriod, zoneOffsetSeconds: Int32,
                               campaigns: [Campaign]) -> Range<Int64>? {
         if period.kind == .campaign {

@@ -15,13 +15,13 @@ extension Scorecard {
     {"id": "response-p90", "name": {"zh-CN": "响应时长P90", "en": "Response time p90"},
      "measure": "responseP90Seconds", "weight": 10, "full": 60, "zero": 600},
     {"id": "replies-within-limit", "name": {"zh-CN": "及时回复率", "en": "Replies within limit"},
-     "measure": "repliesWithinLimitShare", "weight": 20, "full": 0.95, "zero": 0.6},
-    {"id": "alerts-per-100", "name": {"zh-CN": "每百会话告警数", "en": "Alerts per 100 conversations"},
-     "measure": "alertsPer100Conversations", "weight": 20, "full": 0, "zero": 5},
+     "measure": "repliesWithinLimitShare", "weight": 20, "full": 0.98, "zero": 0.8},
+    {"id": "alerts-per-100", "name": {"zh-CN": "每百会话预警数", "en": "Alerts per 100 conversations"},
+     "measure": "alertsPer100Conversations", "weight": 20, "full": 0, "zero": 20},
     {"id": "conversion", "name": {"zh-CN": "咨询转化率", "en": "Conversion rate"},
-     "measure": "conversionRate", "weight": 15, "full": 0.3, "zero": 0},
+     "measure": "conversionRate", "weight": 10, "full": 0.4, "zero": 0},
     {"id": "rectification-on-time", "name": {"zh-CN": "整改按时率", "en": "Rectification on time"},
-     "measure": "rectificationOnTimeShare", "weight": 15, "full": 1, "zero": 0.5}
+     "measure": "rectificationOnTimeShare", "weight": 20, "full": 1, "zero": 0.5}
   ],
   "critical": [
     {"id": "regulator-human-cause", "name": {"zh-CN": "人为原因导致监管投诉", "en": "Regulator case with a human cause"},
@@ -43,7 +43,7 @@ extension Scorecard {
         do {
             return try parse(builtInText, fileName: "built-in scorecard")
         } catch {
-            // The text is a constant that a test parses, so this only fails after a broken edit.
+            // The built-in scorecard suite parses this constant, so an invalid edit fails the tests first.
             preconditionFailure("the built-in scorecard is invalid: \(error)")
         }
     }()

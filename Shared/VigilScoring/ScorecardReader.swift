@@ -12,7 +12,7 @@ struct ScorecardReader {
 
     var problems: [Problem] = []
     /// The line where each id was first given, by the list whose ids must be unique.
-    private var idLines: [IdScope: [String: Int]] = [:]
+    var idLines: [IdScope: [String: Int]] = [:]
 
     /// The lists within which ids must be unique.
     enum IdScope {
@@ -95,6 +95,12 @@ struct ScorecardReader {
                 + "make \"full\" larger to reward higher values, or smaller to reward lower values")
             return nil
         }
+        if let measure, measure.unit == .share, let full, let zero, !(0...1).contains(full) || !(0...1).contains(zero),
+           let value = (0...1).contains(full) ? fields["zero"] : fields["full"] {
+            fail(value, "\(measure.rawValue) of \(context) is a share from 0 to 1, so \"full\" and \"zero\" must be "
+                + "within 0 and 1: write 0.95 for 95 %")
+            return nil
+        }
         guard let id, let name, let measure, let weight, let full, let zero else { return nil }
         return ScorecardItem(id: id, name: name, measure: measure, weight: weight, full: full, zero: zero)
     }
@@ -110,6 +116,11 @@ struct ScorecardReader {
         let measure = measure(fields, in: context)
         let maximum = requiredNumber(fields, "maximum", in: context)
 
+        if let maximum, maximum < 0, let value = fields["maximum"] {
+            fail(value, "\"maximum\" of \(context) must not be negative, because every measure is 0 or more "
+                + "and the item would zero every score")
+            return nil
+        }
         guard let id, let name, let measure, let maximum else { return nil }
         return CriticalItem(id: id, name: name, measure: measure, maximum: maximum)
     }
@@ -120,8 +131,7 @@ struct ScorecardReader {
         guard let measure = ScoreMeasure(rawValue: text) else {
             let names = ScoreMeasure.allCases.map(\.rawValue)
             var message = "unknown measure \"\(text)\" in \(context)"
-            if let suggestion = names.first(where: { $0.lowercased() == text.lowercased() })
-                ?? names.first(where: { $0.lowercased().hasPrefix(text.lowercased().prefix(6)) }) {
+            if let suggestion = JSONObjectFields.closest(to: text, in: names) {
                 message += "; did you mean \"\(suggestion)\"?"
             } else {
                 message += "; expected one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -211,134 +221,5 @@ struct ScorecardReader {
             targets[member.key] = amount
         }
         return valid ? targets : nil
-    }
-
-    // MARK: - Values
-
-    /// Reads an id that is unique within `scope`, made of letters, digits, ".", "_" and "-".
-    private mutating func identifier(_ fields: JSONObjectFields, in context: String, among scope: IdScope) -> String? {
-        guard let value = required(fields, "id", in: context), let id = string(value, name: "id", in: context) else {
-            return nil
-        }
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
-        guard id.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
-            fail(value, "id \"\(id)\" of \(context) may contain only ASCII letters, digits, \".\", \"_\" and \"-\"")
-            return nil
-        }
-        if let firstLine = idLines[scope]?[id] {
-            fail(value, "duplicate id \"\(id)\" (first used at line \(firstLine)): give every entry its own id")
-            return nil
-        }
-        idLines[scope, default: [:]][id] = value.position.line
-        return id
-    }
-
-    private mutating func localizedName(_ fields: JSONObjectFields, in context: String) -> LocalizedText? {
-        guard let value = required(fields, "name", in: context),
-              let names = object(value, context: "the \"name\" of \(context)",
-                                 example: "{\"zh-CN\": \"首次响应\", \"en\": \"First response\"}",
-                                 allowed: Language.allCases.map(\.rawValue)) else { return nil }
-        let nameContext = "the \"name\" of \(context)"
-        let chinese = requiredString(names, Language.chinese.rawValue, in: nameContext)
-        let english = requiredString(names, Language.english.rawValue, in: nameContext)
-        guard let chinese, let english else { return nil }
-        return LocalizedText(chinese: chinese, english: english)
-    }
-
-    /// Reads an object's fields, reporting a non-object and unknown or repeated fields.
-    private mutating func object(_ value: PositionedJSON, context: String, example: String,
-                                 allowed: [String]) -> JSONObjectFields? {
-        guard case .object(let members) = value.kind else {
-            fail(value, "\(context) must be a JSON object such as \(example), found \(value.typeName)")
-            return nil
-        }
-        let fields = JSONObjectFields(members, at: value.position, allowed: allowed, context: context)
-        problems += fields.problems.map { Problem(position: $0.position, message: $0.message) }
-        return fields
-    }
-
-    private mutating func required(_ fields: JSONObjectFields, _ name: String, in context: String) -> PositionedJSON? {
-        guard let value = fields[name] else {
-            fail(at: fields.position, "missing field \"\(name)\" in \(context)")
-            return nil
-        }
-        return value
-    }
-
-    private mutating func requiredString(_ fields: JSONObjectFields, _ name: String, in context: String) -> String? {
-        guard let value = required(fields, name, in: context) else { return nil }
-        return string(value, name: name, in: context)
-    }
-
-    /// Reads a string that is not empty or blank.
-    private mutating func string(_ value: PositionedJSON, name: String, in context: String) -> String? {
-        guard case .string(let text) = value.kind else {
-            fail(value, "\"\(name)\" of \(context) must be a string, found \(value.typeName)")
-            return nil
-        }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            fail(value, "\"\(name)\" of \(context) is empty")
-            return nil
-        }
-        return text
-    }
-
-    private mutating func requiredNumber(_ fields: JSONObjectFields, _ name: String, in context: String) -> Double? {
-        guard let value = required(fields, name, in: context) else { return nil }
-        guard case .number(let text) = value.kind, let number = Double(text), number.isFinite else {
-            fail(value, "\"\(name)\" of \(context) must be a number, found \(value.typeName)")
-            return nil
-        }
-        return number
-    }
-
-    /// Reads an optional whole number within `range`; a missing field gives `default`.
-    private mutating func optionalInteger(_ fields: JSONObjectFields, _ name: String, in context: String,
-                                          range: ClosedRange<Int>, default defaultValue: Int) -> Int? {
-        guard let value = fields[name] else { return defaultValue }
-        guard case .number(let text) = value.kind, let number = Int(text) else {
-            fail(value, "\"\(name)\" of \(context) must be a whole number from \(range.lowerBound) to "
-                + "\(range.upperBound), found \(value.typeName)")
-            return nil
-        }
-        guard range.contains(number) else {
-            fail(value, "\"\(name)\" of \(context) is \(number), out of range: use \(range.lowerBound) to "
-                + "\(range.upperBound)")
-            return nil
-        }
-        return number
-    }
-
-    private mutating func requiredList(_ fields: JSONObjectFields, _ name: String, in context: String,
-                                       allowEmpty: Bool) -> [PositionedJSON]? {
-        guard let value = required(fields, name, in: context), let elements = list(value, name: name, in: context) else {
-            return nil
-        }
-        if !allowEmpty && elements.isEmpty {
-            fail(value, "\"\(name)\" of \(context) is empty: list at least one")
-            return nil
-        }
-        return elements
-    }
-
-    private mutating func list(_ value: PositionedJSON, name: String, in context: String) -> [PositionedJSON]? {
-        guard case .array(let elements) = value.kind else {
-            fail(value, "\"\(name)\" of \(context) must be a list, found \(value.typeName)")
-            return nil
-        }
-        return elements
-    }
-
-    private mutating func fail(_ value: PositionedJSON, _ message: String) {
-        fail(at: value.position, message)
-    }
-
-    private mutating func fail(at position: SourcePosition, _ message: String) {
-        problems.append(Problem(position: position, message: message))
-    }
-
-    /// Writes a number as a file would: "30", not "30.0".
-    private static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }

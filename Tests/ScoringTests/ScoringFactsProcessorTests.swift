@@ -26,7 +26,9 @@ struct ScoringFactsProcessorTests {
 
         #expect(facts.map(\.subject.key) == ["agent/A-hz-a01", "team/T-hz-a", "vendor/V-BAIXING", "site/hz",
                                              "shop/\(F.shop)"])
-        #expect(facts.allSatisfy { $0.factId == conversation && $0.revision == 1 && !$0.retracted })
+        #expect(facts.allSatisfy { $0.factId == conversation })
+        #expect(facts.allSatisfy { $0.revision == 1 })
+        #expect(facts.allSatisfy { !$0.retracted })
         let fact = try #require(facts.first)
         #expect(fact.kind == .conversation)
         #expect(fact.time == (try F.time("2026-11-11T09:00:00+08:00")))

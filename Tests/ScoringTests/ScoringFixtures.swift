@@ -6,7 +6,7 @@ import VigilContracts
 enum ScoringFixtures {
     static let shop = "shop-jd-3c"
 
-    /// Two teams of two vendors at two sites, with their supervisors and managers.
+    /// Two teams of two vendors at two sites, with their supervisors.
     static let roster = [
         RosterPerson(id: "A-hz-a01", name: "王芳", role: .agent, reportsTo: "S-hz-a", vendor: "V-BAIXING",
                      site: "hz", team: "T-hz-a"),
@@ -20,7 +20,7 @@ enum ScoringFixtures {
                      site: "hf", team: "T-hf-b"),
     ]
 
-    /// The subject keys of a fact about `agent` of the roster above, at ``shop``.
+    /// Returns the subject keys of a fact about `agent` of the roster above, at ``shop``.
     static func subjects(of agent: String) -> [String] {
         guard let person = roster.first(where: { $0.id == agent }),
               let team = person.team, let vendor = person.vendor, let site = person.site

@@ -1,7 +1,7 @@
 import VigilStore
 
 /// The scoring service's first tables, kept as migration
-/// `scoring-1-conversations` so existing stores migrate in order;
+/// `scoring-1-conversations` so existing stores migrate in order. Migration
 /// `scoring-2-facts` (``FactsSchema``) drops them.
 ///
 /// `conversation_messages` keeps the time, role and agent of every message,

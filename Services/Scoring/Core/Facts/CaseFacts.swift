@@ -2,7 +2,7 @@ import VigilContracts
 
 /// Turns a folded case into the figures scoring counts.
 enum CaseFacts {
-    /// Returns the case fact of `file` as its timeline stands.
+    /// Returns the case fact of `file` as its timeline is now.
     ///
     /// The acknowledgement time comes from the first `acknowledged` entry, even
     /// after a reopening, so a case is timed once. A case counts as escalated

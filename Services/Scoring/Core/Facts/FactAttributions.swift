@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// Who and where a fact counts for, from its input and the roster.
+/// The attribution of facts to agents, teams, vendors, sites and shops, from the input and the roster.
 enum FactAttributions {
     /// Returns the attribution of a fact handled by `agent` at `shop`.
     ///

@@ -26,9 +26,9 @@ struct FactBuilder {
 
     // MARK: - Conversations
 
-    /// A conversation takes its agent, site, buyer and time from its earliest
-    /// message, and is converted by the thread's earliest order paid from its
-    /// first message until `conversionHours` after its last.
+    /// Derives a conversation, which takes its agent, site, buyer and time from
+    /// its earliest message. The thread's earliest order paid from its first
+    /// message until `conversionHours` after its last converts it.
     private func conversation(shop: String, conversationId: String) throws -> FactContent? {
         let messages = try inputs.messages(shop: shop, conversationId: conversationId, in: database)
         guard let first = messages.first, let last = messages.last else { return nil }
@@ -57,7 +57,7 @@ struct FactBuilder {
             alert: AlertFact(kind: alert.kind, category: alert.category))
     }
 
-    /// Folds the case's entries in arrival order; a case is placed at its opening.
+    /// Folds the case's entries in arrival order. A case is placed in time at its opening.
     private func caseFile(caseId: String) throws -> FactContent? {
         let entries = try inputs.caseEntries(caseId: caseId, in: database)
         guard let first = entries.first else { return nil }
@@ -76,8 +76,8 @@ struct FactBuilder {
 
     // MARK: - Complaints and orders
 
-    /// A complaint counts for its conversation's agent once that conversation's
-    /// messages arrived, and for its shop alone until then.
+    /// Derives a complaint, which counts for its conversation's agent once that
+    /// conversation's messages arrived, and for its shop alone until then.
     private func complaint(_ complaint: Complaint) throws -> FactContent {
         let handler = try complaint.conversationId.flatMap {
             try inputs.firstMessage(shop: complaint.shop, conversationId: $0, in: database)
@@ -89,7 +89,7 @@ struct FactBuilder {
             complaint: ComplaintFact(channel: complaint.channel))
     }
 
-    /// An order counts for the agent it names, else for the agent of the conversation it names.
+    /// Derives an order, which counts for the agent it names, else for the agent of the conversation it names.
     private func order(_ order: Order) throws -> FactContent {
         let handler = try order.conversationId.flatMap {
             try inputs.firstMessage(shop: order.shop, conversationId: $0, in: database)

@@ -19,7 +19,7 @@ struct FactInputs {
                          [FactIds.alert(alert), try EventCoding.encode(alert)])
     }
 
-    /// Appends a case entry; entries of one case are read back in the order they were appended.
+    /// Appends a case entry. The entries of one case are read back in the order they were appended.
     func append(_ entry: CaseEvent, in database: Database) throws {
         try database.run("INSERT INTO case_entries (case_id, entry) VALUES (?, ?)",
                          [entry.caseId, try EventCoding.encode(entry)])
@@ -50,7 +50,7 @@ struct FactInputs {
         return try rows.map { try decode(ChatMessage.self, $0[0]) }
     }
 
-    /// Returns a conversation's earliest message, which names its agent; nil before any message arrived.
+    /// Returns a conversation's earliest message, which names its agent, or nil before any message arrived.
     func firstMessage(shop: String, conversationId: String, in database: Database) throws -> ChatMessage? {
         let rows = try database.query("""
             SELECT message FROM chat_messages WHERE shop = ? AND conversation_id = ?
@@ -115,7 +115,7 @@ struct FactInputs {
 
     // MARK: - Decoding
 
-    /// Decodes a stored input. The store only holds what this type encoded,
+    /// Decodes a stored input. The store contains only what this type encoded,
     /// so a failure means a damaged store and stops the service.
     private func decode<Event: Decodable>(_ type: Event.Type, _ value: DatabaseValue) throws -> Event {
         guard let bytes = value.bytes else {

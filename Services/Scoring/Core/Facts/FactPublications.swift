@@ -1,7 +1,7 @@
 import VigilContracts
 import VigilStore
 
-/// What was last published for each fact and subject, so a fact is published
+/// The last publication of each fact for each subject, so a fact is published
 /// again only when its content for that subject changed.
 ///
 /// Revisions count per fact and subject from 1. A subject the fact no longer

@@ -16,7 +16,7 @@ enum FactReference: Hashable {
 
     // MARK: - Stored form
 
-    /// The kind, shop and item columns of `dirty_facts`; the shop is empty except for conversations.
+    /// The kind, shop and item columns of `dirty_facts`. The shop is empty except for conversations.
     var columns: (kind: String, shop: String, item: String) {
         switch self {
         case let .conversation(shop, conversationId): ("conversation", shop, conversationId)
@@ -27,7 +27,7 @@ enum FactReference: Hashable {
         }
     }
 
-    /// Reads the stored columns back; nil for a kind this version does not write.
+    /// Reads the stored columns back, or returns nil for a kind this version does not write.
     init?(kind: String, shop: String, item: String) {
         switch kind {
         case "conversation": self = .conversation(shop: shop, conversationId: item)

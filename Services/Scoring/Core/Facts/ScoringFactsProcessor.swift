@@ -3,10 +3,12 @@ import VigilKafka
 import VigilRuntime
 import VigilStore
 
-/// The facts stage of scoring: keeps the thread-keyed inputs (chat messages,
-/// alerts, case events, complaints, orders) and publishes every conversation,
-/// raised alert, case, complaint and order as a ``ScoringFact`` for each
-/// subject it counts for, keyed by subject on the repartition topic.
+/// The facts stage of scoring, which re-keys the thread-keyed inputs by subject.
+///
+/// It stores chat messages, alerts, case events, complaints and orders. Every
+/// conversation, raised alert, case, complaint and order becomes a
+/// ``ScoringFact`` per subject it counts for, keyed by that subject on the
+/// repartition topic.
 ///
 /// A fact is derived again from all of its stored inputs whenever one of them
 /// arrives, so what is published depends on the inputs and the roster, not on
@@ -14,6 +16,8 @@ import VigilStore
 /// of intermediate revisions does. A fact is published at the end of the batch
 /// and only when its content for a subject changed. A subject it stops
 /// counting for gets a retraction.
+/// NOTE: a roster change moves a fact to its new team, vendor or site only
+/// when one of the fact's inputs arrives after the change.
 public final class ScoringFactsProcessor: StreamProcessor {
     let catalogue: TopicCatalogue
     let conversionHours: Int
@@ -24,7 +28,7 @@ public final class ScoringFactsProcessor: StreamProcessor {
     public private(set) var roster = Roster()
 
     /// Creates the stage. An order paid up to `conversionHours` after a
-    /// conversation's last message converts it; a negative value counts as 0.
+    /// conversation's last message converts it, and a negative value counts as 0.
     public init(catalogue: TopicCatalogue, conversionHours: Int = 24) {
         self.catalogue = catalogue
         self.conversionHours = max(0, conversionHours)
@@ -64,7 +68,7 @@ public final class ScoringFactsProcessor: StreamProcessor {
     // MARK: - Records
 
     public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
-        // Watermarks mean nothing here: every fact is derived again as its inputs arrive.
+        // Every fact is derived again as its inputs arrive, so this stage has no use for watermarks.
         if WatermarkRecords.isWatermark(record) {
             return
         }
@@ -78,8 +82,8 @@ public final class ScoringFactsProcessor: StreamProcessor {
 
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
-            // An alert counts once, at its raising; repeats, reminders and closings do not.
-            guard try context.markApplied(alert.eventId), alert.currentAction == .raised else { return }
+            // An alert counts once, at its raising. Repeats, reminders and closings do not count.
+            guard alert.currentAction == .raised, try context.markApplied(alert.eventId) else { return }
             try inputs.store(alert, in: database)
             try changes.mark(.alert(factId: FactIds.alert(alert)), in: database)
 

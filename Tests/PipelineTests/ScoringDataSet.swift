@@ -11,7 +11,7 @@ import VigilContracts
 enum ScoringDataSet {
     static let shop = "shop-jd-3c"
     /// The built-in scorecard with team T-hz-a's campaign target lowered to 400,
-    /// so that a test sees the file was read.
+    /// so that a test can check that the process read the file.
     static let teamTarget: Decimal = 400
 
     static func partition(ofBuyer buyer: String) -> Int32 {
@@ -54,7 +54,7 @@ enum ScoringDataSet {
         }
     }
 
-    /// o-1 and o-2 name no agent and count for their conversation's agent;
+    /// o-1 and o-2 name no agent, so they count for their conversation's agent.
     /// o-2 is paid after the campaign window but within 24 hours of c-2.
     static func orders() throws -> [Order] {
         [
@@ -67,7 +67,7 @@ enum ScoringDataSet {
         ]
     }
 
-    /// One keyword alert on c-2, raised with its last message.
+    /// Returns one keyword alert on c-2, raised with its last message.
     static func alerts() throws -> [Alert] {
         [
             Alert(eventId: "alert-1", kind: .keyword, category: .complaint, severity: .high, matchedTerms: ["投诉"],
@@ -80,7 +80,7 @@ enum ScoringDataSet {
 
     // MARK: - Expected figures
 
-    /// The buckets of `waits`: one count per bound of ``ScoreFigures/responseBucketBounds``, then one for longer waits.
+    /// Returns the bucket counts of `waits`: one count per bound of ``ScoreFigures/responseBucketBounds``, then one for longer waits.
     static func buckets(_ waits: [Int]) -> [Int] {
         var counts = Array(repeating: 0, count: ScoreFigures.responseBucketBounds.count + 1)
         for wait in waits {
@@ -97,7 +97,7 @@ enum ScoringDataSet {
             firstResponseP90Seconds: 30, rounds: 2, responseMedianSeconds: 135, responseP90Seconds: 240,
             repliesWithinLimit: 1, slowReplies: 1, responseTimeBuckets: buckets([30, 240]), orders: 1, sales: 400,
             convertedConversations: 1),
-        // c-2 with its alert; o-2 converts c-2 but is paid on 11-12.
+        // c-2 with its alert. o-2 converts c-2 but is paid on 11-12.
         "agent/A-hz-a02/day/2026-11-11": ScoreFigures(
             conversations: 1, firstResponses: 1, firstResponseSecondsTotal: 100, firstResponseMedianSeconds: 100,
             firstResponseP90Seconds: 100, rounds: 1, responseMedianSeconds: 100, responseP90Seconds: 100,
@@ -110,13 +110,13 @@ enum ScoringDataSet {
             firstResponseP90Seconds: 120, rounds: 1, responseMedianSeconds: 120, responseP90Seconds: 120,
             repliesWithinLimit: 1, responseTimeBuckets: buckets([120]), convertedConversations: 1),
         "agent/A-hf-b03/day/2026-11-11": ScoreFigures(orders: 1, sales: 200),
-        // c-1, c-2, o-1 and the alert; o-2 is after the window.
+        // c-1, c-2, o-1 and the alert, but not o-2, which is paid after the window.
         "team/T-hz-a/campaign/2026-double11": ScoreFigures(
             conversations: 2, firstResponses: 2, firstResponseSecondsTotal: 130, firstResponseMedianSeconds: 65,
             firstResponseP90Seconds: 100, rounds: 3, responseMedianSeconds: 100, responseP90Seconds: 240,
             repliesWithinLimit: 2, slowReplies: 1, unansweredRounds: 1, responseTimeBuckets: buckets([30, 240, 100]),
             alerts: 1, alertsByCategory: ["complaint": 1], orders: 1, sales: 400, convertedConversations: 2),
-        // Everything: waits 30, 240, 100 and 120; the week of 11-09 holds all of it too.
+        // Everything, with waits of 30, 240, 100 and 120 s. The week of 11-09 contains all of it too.
         "shop/shop-jd-3c/month/2026-11-01": ScoreFigures(
             conversations: 3, firstResponses: 3, firstResponseSecondsTotal: 250, firstResponseMedianSeconds: 100,
             firstResponseP90Seconds: 120, rounds: 4, responseMedianSeconds: 110, responseP90Seconds: 240,

@@ -39,7 +39,7 @@ struct ScoringProcessTests {
         }
     }
 
-    /// The partitions of `topic` that process `name` was last assigned for `stage`, from its log.
+    /// Returns the partitions that process `name` was last assigned for `stage`, as its log lists them.
     private func lastAssignment(_ processes: ScoringProcesses, _ name: String, stage: String) -> String? {
         guard let line = processes.logLines(name, message: "partitions assigned", stage: stage).last,
               let field = line.split(separator: " ").first(where: { $0.hasPrefix("vigil.partitions=") })
@@ -57,7 +57,7 @@ struct ScoringProcessTests {
         try produceRoster(single)
         try single.start("single", group: "scoring-one", arguments: ["--scorecard", singleCard])
         try produceThreads(["buyer-1", "buyer-2", "buyer-3"], single)
-        let one = try single.settledScores(isComplete: Data.matchesExpected)
+        let singleScores = try single.settledScores(isComplete: Data.matchesExpected)
         #expect(try single.terminate("single") == 0, "SIGTERM ends the process with status 0")
 
         // Two processes in one group, the second joining while the first works.
@@ -74,28 +74,28 @@ struct ScoringProcessTests {
             }
         }
         #expect(split, "each process owns partitions of both stages")
-        let two = try pair.settledScores { $0 == one }
+        let pairScores = try pair.settledScores { $0 == singleScores }
 
         for (key, figures) in Data.expected {
-            #expect(one[key]?.figures == figures, "\(key)")
+            #expect(singleScores[key]?.figures == figures, "\(key)")
         }
-        #expect(two == one, "the latest score per key is the same with one process and with two")
-        #expect(Set(two.keys) == Set(one.keys))
+        #expect(pairScores == singleScores, "the latest score per key is the same with one process and with two")
+        #expect(Set(pairScores.keys) == Set(singleScores.keys))
         #expect(try pair.terminate("first") == 0)
         #expect(try pair.terminate("second") == 0)
 
         // The scorecard file reached the totals stage.
-        let standing = try #require(one["team/T-hz-a/campaign/2026-double11"]?.campaign)
+        let standing = try #require(singleScores["team/T-hz-a/campaign/2026-double11"]?.campaign)
         #expect(standing.target == Data.teamTarget)
         #expect(standing.teamSales == 400)
         #expect(standing.targetMet)
         #expect(standing.leaderboard.map(\.agent) == ["A-hz-a01"])
         #expect(standing.leaderboard.map(\.rewarded) == [true])
-        let other = try #require(one["team/T-hf-b/campaign/2026-double11"]?.campaign)
+        let other = try #require(singleScores["team/T-hf-b/campaign/2026-double11"]?.campaign)
         #expect(other.teamSales == 200)
         #expect(!other.targetMet, "T-hf-b keeps the built-in target of 80000")
-        #expect(one["team/T-hz-a/week/2026-11-09"]?.campaign == nil)
-        #expect(one["agent/A-hz-a01/day/2026-11-11"]?.scorecard?.version == "2026.12-1")
+        #expect(singleScores["team/T-hz-a/week/2026-11-09"]?.campaign == nil)
+        #expect(singleScores["agent/A-hz-a01/day/2026-11-11"]?.scorecard?.version == "2026.12-1")
     }
 
     // MARK: - Handover
@@ -117,7 +117,7 @@ struct ScoringProcessTests {
         try processes.produce(try Data.alerts(), to: processes.catalogue.alerts) { Data.partition(ofBuyer: $0.buyer) }
         let before = try processes.settledScores(isComplete: Data.matchesExpected)
 
-        // Stop the owner of c-2's chat partition; the other process reads that partition from the start.
+        // Stop the owner of c-2's chat partition, so the other process reads that partition from the start.
         let partition = "\(processes.catalogue.chatMessages.name)/\(Data.partition(ofBuyer: "buyer-2"))"
         let owner = try #require(["first", "second"].first { name in
             lastAssignment(processes, name, stage: "facts")?.split(separator: ",").contains(Substring(partition)) == true

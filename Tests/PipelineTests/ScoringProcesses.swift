@@ -99,12 +99,12 @@ final class ScoringProcesses {
         }
     }
 
-    /// The log lines of process `name`.
+    /// Returns the log of process `name`.
     func log(_ name: String) -> String {
         (try? String(contentsOf: folder.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
     }
 
-    /// The log lines of process `name` with message `message` from stage `stage`.
+    /// Returns the lines of the log of process `name` with message `message` from stage `stage`.
     func logLines(_ name: String, message: String, stage: String) -> [Substring] {
         log(name).split(separator: "\n").filter {
             $0.contains("msg=\"\(message)\"") && $0.contains("vigil.stage=\(stage)")
@@ -154,7 +154,7 @@ final class ScoringProcesses {
         }
     }
 
-    /// The records on the scores topic now, and the latest score per record key among them.
+    /// Reads the scores topic and returns its record count and the latest score per record key.
     func scores() throws -> (records: Int, latest: [String: Score]) {
         let reader = TopicReader(properties: ["bootstrap.servers": broker.bootstrapServers], logger: logger)
         let records = try reader.records(of: catalogue.scores)
@@ -167,7 +167,7 @@ final class ScoringProcesses {
     }
 
     /// Waits until the latest scores satisfy `isComplete` and no score
-    /// arrives for `quietSeconds`, and returns them; throws after `seconds`.
+    /// arrives for `quietSeconds`, and returns them. Throws after `seconds`.
     func settledScores(seconds: Double = 180, quietSeconds: Double = 3,
                        isComplete: ([String: Score]) -> Bool) throws -> [String: Score] {
         let deadline = Date().addingTimeInterval(seconds)

@@ -91,7 +91,7 @@ enum TotalsFixtures {
         FactAttribution(shop: shop, site: "hz", vendor: "V-BAIXING", team: team, agent: agent)
     }
 
-    /// A conversation fact: `waits` are the answered rounds' waits in seconds.
+    /// Returns a conversation fact whose answered rounds waited `waits` seconds each.
     static func conversation(_ id: String, for subject: ScoreSubject = agent, revision: Int = 1, at time: String,
                              waits: [Int] = [20], unanswered: Int = 0, retracted: Bool = false) throws -> ScoringFact {
         let start = try self.time(time)
@@ -103,7 +103,7 @@ enum TotalsFixtures {
                            conversation: retracted ? nil : payload)
     }
 
-    /// An order fact paid at `time`, sold by `agent` (nil: no agent).
+    /// Returns an order fact paid at `time` and sold by `agent`, or by no agent for nil.
     static func order(_ id: String, for subject: ScoreSubject = team, revision: Int = 1, at time: String,
                       amount: Decimal, agent: String?) throws -> ScoringFact {
         ScoringFact(subject: subject, factId: "order/\(shop)/\(id)", revision: revision, kind: .order,
@@ -111,7 +111,7 @@ enum TotalsFixtures {
                     order: OrderFact(orderId: id, amount: amount, currency: "CNY", campaign: nil))
     }
 
-    /// A keyword alert fact raised at `time`.
+    /// Returns a keyword alert fact raised at `time`.
     static func alert(_ id: String, for subject: ScoreSubject = agent, at time: String) throws -> ScoringFact {
         ScoringFact(subject: subject, factId: "alert/\(id)", revision: 1, kind: .alert, time: try self.time(time),
                     attribution: attribution(), alert: AlertFact(kind: .keyword, category: .complaint))

@@ -52,7 +52,7 @@ struct StageRunnerTests {
     }
 }
 
-/// Runs ``StageRunner`` on its own thread, as `ServiceMain` does on the main thread.
+/// Runs ``StageRunner`` on a background thread, so a test can stop it. `ServiceMain` runs it on the main thread.
 final class BackgroundStages: @unchecked Sendable {
     private let shutdown = ShutdownSignal(signals: [])
     private let finished = DispatchSemaphore(value: 0)
@@ -75,7 +75,7 @@ final class BackgroundStages: @unchecked Sendable {
         return lock.withLock { failures }
     }
 
-    /// Waits for the stages to end by themselves; nil when they still run after `seconds`.
+    /// Waits for the stages to end by themselves and returns their failures, or nil when they still run after `seconds`.
     func waitForEnd(seconds: Double) -> [(stage: String, error: any Error)]? {
         guard finished.wait(timeout: .now() + seconds) == .success else {
             shutdown.request()

@@ -16,6 +16,29 @@ public enum ServiceMain {
         environment: [String: String] = ProcessEnvironment.current,
         makeProcessor: (ServiceConfiguration, ParsedOptions) throws -> any StreamProcessor
     ) -> Never {
+        runStages(serviceName: serviceName, summary: summary, extraOptions: extraOptions, arguments: arguments,
+                  environment: environment) { configuration, options in
+            [ServiceStage(configuration: configuration, processor: try makeProcessor(configuration, options))]
+        }
+    }
+
+    /// Parses the command line, builds the stages and runs each on its own
+    /// thread until SIGTERM or SIGINT (see ``StageRunner``).
+    ///
+    /// Exits 0 after every stage shut down gracefully, and 2 on a usage
+    /// error, whether from the command line, from `makeStages` or from a
+    /// stage's start. When a stage fails, the others stop gracefully and the
+    /// process exits 1.
+    public static func runStages(
+        serviceName: String,
+        summary: LocalizedText,
+        extraOptions: [OptionSpec] = [],
+        arguments: [String] = Array(CommandLine.arguments.dropFirst()),
+        environment: [String: String] = ProcessEnvironment.current,
+        makeStages: (ServiceConfiguration, ParsedOptions) throws -> [ServiceStage]
+    ) -> Never {
+        // MARK: Options
+
         let language = ProcessEnvironment.language(environment)
         let options = CommandLineOptions(ServiceConfiguration.options(serviceName: serviceName) + extraOptions)
         let parsed: ParsedOptions
@@ -24,28 +47,32 @@ public enum ServiceMain {
             parsed = try options.parse(arguments, environment: environment)
             configuration = try ServiceConfiguration(serviceName: serviceName, options: parsed)
         } catch {
-            printError("\(serviceName): \(error)\nRun \(serviceName) --help for the options.")
-            exit(2)
+            usageFailure(serviceName: serviceName, error)
         }
         if parsed.helpRequested {
             print("\(serviceName): \(summary.text(in: language))\n\n\(options.help(in: language))")
             exit(0)
         }
 
-        let logger = configuration.logger
+        // MARK: Stages
+
         let shutdown = ShutdownSignal()
+        let stages: [ServiceStage]
         do {
-            let processor = try makeProcessor(configuration, parsed)
-            let service = StreamService(configuration: configuration, processor: processor, shutdown: shutdown)
-            try service.run()
-            exit(0)
+            stages = try makeStages(configuration, parsed)
         } catch let error as UsageError {
-            printError("\(serviceName): \(error)\nRun \(serviceName) --help for the options.")
-            exit(2)
+            usageFailure(serviceName: serviceName, error)
         } catch {
-            logger.critical("service failed", metadata: ["vigil.error": String(describing: error)])
+            configuration.logger.critical("service failed", metadata: ["vigil.error": String(describing: error)])
             exit(1)
         }
+
+        let failures = StageRunner.run(stages, shutdown: shutdown)
+        guard let first = failures.first else { exit(0) }
+        if let usage = first.error as? UsageError {
+            usageFailure(serviceName: serviceName, usage)
+        }
+        exit(1)
     }
 
     /// Writes a line to standard error.
@@ -54,5 +81,10 @@ public enum ServiceMain {
         line.withUTF8 { bytes in
             _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count)
         }
+    }
+
+    private static func usageFailure(serviceName: String, _ error: any Error) -> Never {
+        printError("\(serviceName): \(error)\nRun \(serviceName) --help for the options.")
+        exit(2)
     }
 }

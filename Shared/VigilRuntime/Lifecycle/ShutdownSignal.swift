@@ -49,7 +49,8 @@ public final class ShutdownSignal: Sendable {
         }
     }
 
-    /// Requests shutdown from code, as if SIGTERM had arrived; for tests.
+    /// Requests shutdown from code, as if SIGTERM had arrived. Tests call it,
+    /// and so do processes that stop their other threads when one of them fails.
     public func request() {
         _ = received.compareExchange(expected: 0, desired: SIGTERM, ordering: .sequentiallyConsistent)
     }

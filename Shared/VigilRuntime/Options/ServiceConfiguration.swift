@@ -15,6 +15,10 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Extra librdkafka properties (`security.protocol`, `sasl.*`, `ssl.*` …) for every client.
     public var kafkaProperties: [String: String]
+    /// The stage's name ("facts", "totals") in a process that runs several
+    /// stream services, added to every log record as `vigil.stage`. It is
+    /// nil in a process with one.
+    public var stage: String?
 
     /// Returns the options behind these settings, shared by every service executable.
     public static func options(serviceName: String) -> [OptionSpec] {
@@ -74,7 +78,9 @@ public struct ServiceConfiguration: Sendable {
     public var catalogue: TopicCatalogue { TopicCatalogue(prefix: topicPrefix) }
 
     /// The logger for this process.
-    public var logger: Logger { Logger(label: serviceName, logLevel: logLevel) }
+    public var logger: Logger {
+        Logger(label: serviceName, logLevel: logLevel, metadata: stage.map { ["vigil.stage": $0] } ?? [:])
+    }
 
     /// librdkafka properties for every client of this process.
     public var clientProperties: [String: String] {

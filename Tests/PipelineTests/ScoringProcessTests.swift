@@ -144,17 +144,13 @@ struct ScoringProcessTests {
         expected.repliesWithinLimit = 2
         expected.responseTimeBuckets = Data.buckets([100, 60])
 
-        // NOTE: the facts stage numbers revisions per store. The survivor rebuilt
-        // c-2 in fewer batches than its old owner, so its revision for the reply
-        // is not above the old owner's last one, and the totals stage drops it.
-        // Revisions that are the same on every instance (derived from input
-        // offsets, say) would fix this.
-        withKnownIssue("a new owner's revisions restart below the old owner's", isIntermittent: true) {
-            let updated = try processes.settledScores(seconds: 30) {
-                $0["agent/A-hz-a02/day/2026-11-11"]?.figures == expected
-            }
-            #expect(updated["agent/A-hz-a02/day/2026-11-11"]?.figures == expected)
+        // The survivor rebuilt c-2 from the start in other batches than its old
+        // owner. Revisions count the inputs a fact derives from, so its
+        // revision for the reply is still above the old owner's last one.
+        let updated = try processes.settledScores(seconds: 30) {
+            $0["agent/A-hz-a02/day/2026-11-11"]?.figures == expected
         }
+        #expect(updated["agent/A-hz-a02/day/2026-11-11"]?.figures == expected)
         #expect(try processes.terminate(survivor) == 0)
     }
 

@@ -18,7 +18,8 @@ public struct ScoringFact: VigilEvent {
     /// `conversation/<shop>/<conversation id>`, `alert/<alert event id>`,
     /// `case/<case id>`, `complaint/<complaint event id>` or `order/<shop>/<order id>`.
     public var factId: String
-    /// 1 for the first version of this fact for this subject, then one more per change.
+    /// The number of input records the fact derives from, which grows with
+    /// every change; the same inputs give the same revision on any instance.
     public var revision: Int
     public var kind: ScoringFactKind
     /// True when the subject no longer counts this fact; the payload is then empty.

@@ -15,9 +15,11 @@ extension ScoringFact: SchemaPublishing {
                     + "`alert/<alert event id>`, `case/<case id>`, `complaint/<complaint event id>` or "
                     + "`order/<shop>/<order id>`."))),
             .required("revision", .integer(LocalizedText(
-                chinese: "该事实对该对象的修订号：第一版为 1，每次变化加 1。同一 (subject, factId) 只保留修订号最大的一条。",
-                english: "The fact's revision for this subject: 1 for the first version, then one more per change. "
-                    + "For one (subject, factId), the highest revision replaces the others."))),
+                chinese: "该事实对该对象的修订号：事实所依据的输入记录条数，每次变化都会增大；接管分区的实例对相同输入得到相同修订号。"
+                    + "同一 (subject, factId) 只保留修订号最大的一条。",
+                english: "The fact's revision for this subject: the number of input records the fact derives from, "
+                    + "which grows with every change, so an instance that takes over a partition numbers the same "
+                    + "inputs the same way. For one (subject, factId), the highest revision replaces the others."))),
             .required("kind", .enumeration(ScoringFactKind.self, LocalizedText(
                 chinese: "事实的类型，决定带哪一个载荷字段：conversation、alert、case（字段 caseFact）、complaint 或 order。",
                 english: "The fact's kind, which names the payload it carries: conversation, alert, case (in the "

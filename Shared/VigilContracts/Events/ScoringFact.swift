@@ -68,8 +68,8 @@ public enum ScoringFactKind: String, Codable, Sendable, CaseIterable {
     case order
 }
 
-/// Who and where a fact counts for, from the input and the roster at the
-/// time the facts stage handled it.
+/// The people, groups and shop a fact counts for, from the input and the
+/// roster at the time the facts stage handled it.
 public struct FactAttribution: Codable, Sendable, Hashable {
     public var shop: String
     public var site: String?

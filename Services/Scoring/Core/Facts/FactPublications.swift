@@ -4,9 +4,9 @@ import VigilStore
 /// The last publication of each fact for each subject, so a fact is published
 /// again only when its content for that subject changed.
 ///
-/// A revision is the number of input records the content derives from, so a
-/// process that takes over a partition and rebuilds it from the start, in
-/// other batches, reaches the same revision for the same content and never
+/// A revision is the number of input records the content derives from. A
+/// process that takes over a partition rebuilds it from the start in other
+/// batches, reaches the same revision for the same content, and never
 /// publishes a lower one for newer content. Only when the content changed
 /// without a new input (a roster change) does it take the next number instead.
 /// A subject the fact no longer counts for gets a retraction, numbered the

@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "VigilTestSupport"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting", "VigilJSON"]),
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VigilScoring"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator"]),
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP"]),

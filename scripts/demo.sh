@@ -136,8 +136,17 @@ fi
 heading "升级与问责报表 · escalation report"
 "$bin/vigil" report escalations --period month
 
-heading "客服考核 · per-agent figures"
-"$bin/vigil" scores
+# The sample data and ../shared/data fall on 11 November 2026, inside the
+# built-in scorecard's Double 11 window.
+heading "服务商考核 · vendor scores, 2026-11-11"
+"$bin/vigil" report scores --period day --at 2026-11-11T12:00+08:00 --by vendor
+
+heading "双11 班组排行与奖励 · Double 11 team leaderboards"
+"$bin/vigil" report scores --period campaign --campaign 2026-double11 --by team
+
+"$bin/vigil" report scores --period day --at 2026-11-11T12:00+08:00 --by agent --format html \
+  --output "$work/scores.html"
+echo "考核报表（HTML，可离线打开）· score report page: $work/scores.html"
 
 heading "死信 · dead letters"
 "$bin/vigil" dead-letters

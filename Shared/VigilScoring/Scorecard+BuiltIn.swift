@@ -16,7 +16,7 @@ extension Scorecard {
      "measure": "responseP90Seconds", "weight": 10, "full": 60, "zero": 600},
     {"id": "replies-within-limit", "name": {"zh-CN": "及时回复率", "en": "Replies within limit"},
      "measure": "repliesWithinLimitShare", "weight": 20, "full": 0.98, "zero": 0.8},
-    {"id": "alerts-per-100", "name": {"zh-CN": "每百会话告警数", "en": "Alerts per 100 conversations"},
+    {"id": "alerts-per-100", "name": {"zh-CN": "每百会话预警数", "en": "Alerts per 100 conversations"},
      "measure": "alertsPer100Conversations", "weight": 20, "full": 0, "zero": 20},
     {"id": "conversion", "name": {"zh-CN": "咨询转化率", "en": "Conversion rate"},
      "measure": "conversionRate", "weight": 10, "full": 0.4, "zero": 0},

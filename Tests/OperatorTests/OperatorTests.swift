@@ -71,8 +71,15 @@ struct LagGroupTests {
         let groups = try LagCommand.groupTopics([], catalogue: catalogue)
         #expect(groups.map(\.0) == ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil-scoring-totals"])
         #expect(groups[1].1 == ["vigil.alerts", "vigil.complaints", "vigil.case.commands", "vigil.chat.messages"])
-        #expect(groups[2].1.contains("vigil.orders"), "the facts stage reads orders")
         #expect(groups[3].1 == ["vigil.scoring.facts"])
+    }
+
+    @Test("a service name covers all its stages")
+    func serviceStages() throws {
+        let groups = try LagCommand.groupTopics(["vigil-scoring"], catalogue: catalogue)
+        #expect(groups.map(\.0) == ["vigil-scoring", "vigil-scoring-totals"])
+        let alerting = try LagCommand.groupTopics(["vigil-alerting"], catalogue: catalogue)
+        #expect(alerting.map(\.0) == ["vigil-alerting"])
     }
 
     @Test("custom group names its topics")

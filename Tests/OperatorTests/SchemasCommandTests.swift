@@ -40,7 +40,7 @@ struct SchemasCommandTests {
 
         let (checkStatus, checkLines) = SchemasCheckCommand.check(directory, language: .english)
         #expect(checkStatus == 0)
-        #expect(checkLines == ["All 11 schema files in \(directory.path) are up to date."])
+        #expect(checkLines == ["All 12 schema files in \(directory.path) are up to date."])
 
         let (again, againLines) = SchemasWriteCommand.write(directory, language: .english)
         #expect(again == 0)
@@ -103,10 +103,10 @@ struct SchemasCommandTests {
         let directory = SchemaDirectory(path: try temporaryDirectory())
         #expect(SchemasWriteCommand.write(directory, language: .english).0 == 0)
         try Data("{\"type\":\"object\",\"minProperties\":1}\n".utf8)
-            .write(to: URL(fileURLWithPath: directory.filePath("score.v1.schema.json")))
+            .write(to: URL(fileURLWithPath: directory.filePath("score.v2.schema.json")))
         let (status, lines) = SchemasWriteCommand.write(directory, language: .english)
         #expect(status == 1)
-        #expect(lines.last == #"  published schema score.v1.schema.json cannot be read: unsupported keyword "minProperties". "#
+        #expect(lines.last == #"  published schema score.v2.schema.json cannot be read: unsupported keyword "minProperties". "#
             + "Restore it from version control")
     }
 

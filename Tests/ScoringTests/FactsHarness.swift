@@ -15,6 +15,10 @@ final class FactsHarness {
     let context: ProcessingContext
     /// Every fact emitted so far, in emission order.
     private(set) var emitted: [ScoringFact] = []
+    /// The latest revision emitted per fact and subject, as the totals stage would hold it.
+    private(set) var latest: [FactSlot: ScoringFact] = [:]
+    /// Every subject key each fact was ever emitted for.
+    private var subjectsByFact: [String: Set<String>] = [:]
     private let directory: URL
     private var nextOffset: Int64 = 0
     private var lastSequence: Int64 = 0
@@ -88,20 +92,15 @@ final class FactsHarness {
             #expect(entry.record.key == Array(fact.subject.key.utf8), "record key is the subject key")
         }
         emitted += facts
-        return facts
-    }
-
-    /// The latest revision emitted per fact and subject, as the totals stage would hold it.
-    var latest: [FactSlot: ScoringFact] {
-        var latest: [FactSlot: ScoringFact] = [:]
-        for fact in emitted {
+        for fact in facts {
             let slot = FactSlot(factId: fact.factId, subject: fact.subject.key)
             if let held = latest[slot], held.revision >= fact.revision {
                 continue
             }
             latest[slot] = fact
+            subjectsByFact[fact.factId, default: []].insert(slot.subject)
         }
-        return latest
+        return facts
     }
 
     /// The facts that currently count, without revision and event id, ordered by fact id and subject.
@@ -120,7 +119,7 @@ final class FactsHarness {
 
     /// Returns the subject keys `factId` currently counts for, sorted.
     func subjects(of factId: String) -> [String] {
-        latest.values.filter { $0.factId == factId && !$0.retracted }.map(\.subject.key).sorted()
+        (subjectsByFact[factId] ?? []).filter { current(factId, for: $0) != nil }.sorted()
     }
 }
 

@@ -27,14 +27,14 @@ struct ScoringFactsProcessorTests {
         #expect(facts.map(\.subject.key) == ["agent/A-hz-a01", "team/T-hz-a", "vendor/V-BAIXING", "site/hz",
                                              "shop/\(F.shop)"])
         #expect(facts.allSatisfy { $0.factId == conversation })
-        #expect(facts.allSatisfy { $0.revision == 1 })
+        #expect(facts.allSatisfy { $0.revision == 4 }, "the revision counts the conversation's four messages")
         #expect(facts.allSatisfy { !$0.retracted })
         let fact = try #require(facts.first)
         #expect(fact.kind == .conversation)
         #expect(fact.time == (try F.time("2026-11-11T09:00:00+08:00")))
         #expect(fact.attribution == FactAttribution(shop: F.shop, site: "hz", vendor: "V-BAIXING", team: "T-hz-a",
                                                     agent: "A-hz-a01"))
-        #expect(fact.eventId == "fact/agent/A-hz-a01/\(conversation)/1")
+        #expect(fact.eventId == "fact/agent/A-hz-a01/\(conversation)/4")
         let payload = try #require(fact.conversation)
         #expect(payload.responseSeconds == [45])
         #expect(payload.unansweredRounds == 1)
@@ -153,7 +153,7 @@ struct ScoringFactsProcessorTests {
             try F.caseEntry(.acknowledged, at: "2026-11-11T09:03:20+08:00"),
         ])
         let first = try #require(harness.current("case/case-1", for: "agent/A-hz-a01"))
-        #expect(first.revision == 1)
+        #expect(first.revision == 2, "the revision counts the case's two entries")
         #expect(first.caseFact?.acknowledgeSeconds == 200)
         #expect(first.caseFact?.escalated == false)
 
@@ -168,7 +168,7 @@ struct ScoringFactsProcessorTests {
         ])
 
         let fact = try #require(harness.current("case/case-1", for: "agent/A-hz-a01"))
-        #expect(fact.revision == 2)
+        #expect(fact.revision == 5)
         #expect(fact.kind == .case)
         #expect(fact.time == (try F.time("2026-11-11T09:00:00+08:00")), "a case is placed at its opening")
         let payload = try #require(fact.caseFact)
@@ -212,7 +212,7 @@ struct ScoringFactsProcessorTests {
         let shop = try #require(moved.last)
         #expect(shop.revision == 2, "the shop's copy changes because its attribution now names the agent")
         #expect(shop.attribution.agent == "A-hz-a01")
-        #expect(moved.dropLast().allSatisfy { $0.revision == 1 })
+        #expect(moved.allSatisfy { $0.revision == 2 }, "the complaint and one message of its conversation")
         #expect(shop.time == (try F.time("2026-11-11T15:00:00+08:00")))
     }
 
@@ -283,7 +283,7 @@ struct ScoringFactsProcessorTests {
         let changed = try harness.batch([try F.message("m-4", .customer, at: "2026-11-11T09:05:00+08:00")])
         #expect(changed.map(\.factId) == Array(repeating: conversation, count: 5),
                 "the complaint about the conversation is derived again but did not change")
-        #expect(changed.allSatisfy { $0.revision == 2 })
+        #expect(changed.allSatisfy { $0.revision == 4 }, "four messages; the system message counts as an input")
         #expect(changed.first?.conversation?.unansweredRounds == 1)
     }
 
@@ -299,7 +299,7 @@ struct ScoringFactsProcessorTests {
         let retractions = facts.filter(\.retracted)
         #expect(retractions.map(\.subject.key) == ["agent/A-hz-a01", "team/T-hz-a", "vendor/V-BAIXING", "site/hz"])
         for retraction in retractions {
-            #expect(retraction.revision == 2)
+            #expect(retraction.revision == 2, "one revision above the last, and the count of two messages")
             #expect(retraction.conversation == nil)
             #expect(retraction.time == (try F.time("2026-11-11T09:10:00+08:00")),
                     "a retraction keeps the time the subject last had")
@@ -308,7 +308,7 @@ struct ScoringFactsProcessorTests {
         let updates = facts.filter { !$0.retracted }
         #expect(updates.map(\.subject.key) == ["agent/A-hf-b03", "team/T-hf-b", "vendor/V-HUAFENG", "site/hf",
                                                "shop/\(F.shop)"])
-        #expect(updates.map(\.revision) == [1, 1, 1, 1, 2])
+        #expect(updates.map(\.revision) == [2, 2, 2, 2, 2], "the conversation now derives from two messages")
         #expect(updates.allSatisfy { $0.time == (try? F.time("2026-11-11T09:00:00+08:00")) })
         #expect(harness.subjects(of: conversation) == F.subjects(of: "A-hf-b03"))
     }

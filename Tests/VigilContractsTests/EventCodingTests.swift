@@ -70,6 +70,13 @@ struct EventRoundTripTests {
     @Test("score round trips")
     func score() throws {
         try expectRoundTrip(SampleEvents.score())
+        try expectRoundTrip(Score.example)
+    }
+
+    @Test("scoring fact round trips")
+    func scoringFact() throws {
+        try expectRoundTrip(SampleEvents.scoringFact())
+        try expectRoundTrip(ScoringFact.example)
     }
 
     @Test("dead letter round trips")
@@ -113,10 +120,14 @@ struct CanonicalEncodingTests {
     func nestedKeysSorted() throws {
         let json = String(decoding: try EventCoding.encode(SampleEvents.score()), as: UTF8.self)
         let expected = #"{"asOf":"2026-11-11T23:59:00-05:30","#
-            + #""eventId":"score/agent/A-sh-a01/day/2026-11-11/9fdc25564d6350f0","#
-            + #""figures":{"alerts":1,"cases":1,"complaints":0,"conversations":12,"#
-            + #""firstResponseSecondsTotal":305,"firstResponses":10},"#
-            + #""period":{"kind":"day","start":"2026-11-11"},"schemaVersion":1,"#
+            + #""eventId":"score/agent/A-sh-a01/day/2026-11-11/0b628e10e344fc43","#
+            + #""figures":{"acknowledgedCases":0,"alerts":1,"alertsByCategory":{},"cases":1,"complaints":0,"#
+            + #""conversations":12,"convertedConversations":0,"currency":"CNY","escalations":0,"#
+            + #""firstResponseSecondsTotal":305,"firstResponses":10,"jointResponsibilities":0,"orders":0,"#
+            + #""primaryResponsibilities":0,"rectificationsDue":0,"rectificationsOnTime":0,"regulatorComplaints":0,"#
+            + #""regulatorHumanCauseCases":0,"repliesWithinLimit":0,"replyTimeouts":0,"#
+            + #""responseTimeBuckets":[0,0,0,0,0,0,0,0],"rounds":0,"sales":0,"slowReplies":0,"unansweredRounds":0},"#
+            + #""period":{"kind":"day","start":"2026-11-11"},"schemaVersion":2,"#
             + #""subject":{"id":"A-sh-a01","kind":"agent"}}"#
         #expect(json == expected)
     }
@@ -262,9 +273,9 @@ struct SchemaVersionTests {
     @Test("plain decode skips version check")
     func plainDecodeSkipsCheck() throws {
         var score = SampleEvents.score()
-        score.schemaVersion = 2
+        score.schemaVersion = Score.schemaVersion + 1
         let decoded = try EventCoding.decode(Score.self, from: EventCoding.encode(score))
-        #expect(decoded.schemaVersion == 2)
+        #expect(decoded.schemaVersion == Score.schemaVersion + 1)
     }
 
     @Test("error names both versions")

@@ -10,6 +10,8 @@ private let personSchema = JSONSchema.object([
     .optional("tags", .array(of: .string(LocalizedText(chinese: "标签", english: "A tag.")),
                              LocalizedText(chinese: "标签", english: "The tags."))),
     .optional("name", .localizedText(LocalizedText(chinese: "名字", english: "The name."))),
+    .optional("scores", .map(of: .integer(LocalizedText(chinese: "分数", english: "A score.")),
+                             LocalizedText(chinese: "各科分数", english: "Scores by subject."))),
 ], LocalizedText(chinese: "一个人", english: "A person."))
 
 private func violations(_ json: String, closed: Bool = false) throws -> [String] {
@@ -22,7 +24,7 @@ struct JSONSchemaValidationTests {
     @Test("valid instance passes")
     func validInstance() throws {
         let json = #"{"id":"A-1","role":"agent","team":null,"level":2,"since":"2026-11-11T09:00:00.250+08:00","#
-            + #""tags":["a"],"name":{"zh-CN":"小林","en":"Lin"}}"#
+            + #""tags":["a"],"name":{"zh-CN":"小林","en":"Lin"},"scores":{"math":90,"art":75}}"#
         #expect(try violations(json, closed: true).isEmpty)
     }
 
@@ -98,6 +100,18 @@ struct JSONSchemaValidationTests {
         #expect(found.map(\.description) == ["x: property not declared in the schema"])
     }
 
+    @Test("map values checked")
+    func mapValuesChecked() throws {
+        let found = try violations(#"{"id":"A","role":"agent","scores":{"math":90,"art":"B","music":1.5}}"#)
+        #expect(found == ["scores.art: expected integer, found string", "scores.music: expected integer, found number"])
+    }
+
+    @Test("closed mode allows map keys")
+    func closedModeAllowsMapKeys() throws {
+        #expect(try violations(#"{"id":"A","role":"agent","scores":{"math":90}}"#, closed: true).isEmpty)
+        #expect(try violations(#"{"id":"A","role":"agent","scores":{}}"#, closed: true).isEmpty)
+    }
+
     @Test("root type checked")
     func rootTypeChecked() throws {
         #expect(try violations("[]") == ["expected object, found array"])
@@ -156,6 +170,32 @@ struct JSONSchemaFileTests {
         let value = try JSONValue(parsing: Array(#"{"type":"object","required":["a"]}"#.utf8))
         #expect(throws: JSONSchemaReadError(path: "", message: #"required property "a" is not declared in properties"#)) {
             try JSONSchema(jsonValue: value)
+        }
+    }
+
+    @Test("map schema reads back")
+    func mapSchemaReadsBack() throws {
+        let node = JSONSchema.map(of: .integer(LocalizedText(chinese: "个数", english: "A count.")),
+                                  LocalizedText(chinese: "按类别计数", english: "Counts by category."))
+        let written = try #require(node.jsonValue.objectValue)
+        #expect(written["additionalProperties"] == .object(["type": .string("integer"), "description": .string("A count.")]))
+        let read = try JSONSchema(jsonValue: node.jsonValue)
+        #expect(read.additionalPropertiesSchema?.types == [.integer])
+        #expect(read.additionalProperties == nil)
+        #expect(SchemaCompatibility.changes(from: read, to: node).isEmpty)
+        #expect(read.validate(.object(["a": .integer(1), "b": .string("x")])).map(\.description)
+            == ["b: expected integer, found string"])
+    }
+
+    @Test("rejects invalid additional properties")
+    func rejectsInvalidAdditionalProperties() throws {
+        let value = try JSONValue(parsing: Array(#"{"type":"object","additionalProperties":3}"#.utf8))
+        #expect(throws: JSONSchemaReadError(path: "", message: "additionalProperties must be true, false or a schema object")) {
+            try JSONSchema(jsonValue: value)
+        }
+        let nested = try JSONValue(parsing: Array(#"{"additionalProperties":{"type":"integer","minimum":0}}"#.utf8))
+        #expect(throws: JSONSchemaReadError(path: "*", message: #"unsupported keyword "minimum""#)) {
+            try JSONSchema(jsonValue: nested)
         }
     }
 

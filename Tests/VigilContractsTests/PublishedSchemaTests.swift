@@ -61,10 +61,13 @@ struct SchemaReferenceDocumentTests {
         #expect(english.contains("| `recipient.personId` | string | yes | The recipient's roster id. |"))
         #expect(english.contains("| `reportsTo` | string or null | yes |"))
         #expect(english.contains("| `synthetic` | boolean | no |"))
+        #expect(english.contains("| `figures.alertsByCategory` | object with integer values | yes |"))
+        #expect(english.contains("| `scorecard.items[].points` | number | no |"))
         #expect(english.contains("| `role` | string, one of `customer`, `agent`, `system` | yes |"))
         let chinese = try SchemaReference.markdown(in: .chinese)
         #expect(chinese.contains("| `sentAt` | 时间戳 | 是 |"))
         #expect(chinese.contains("| `matchedTerms` | 数组，元素为字符串 | 是 |"))
+        #expect(chinese.contains("| `figures.alertsByCategory` | 对象，各值为整数 | 是 |"))
     }
 
     @Test("replaces only generated part")

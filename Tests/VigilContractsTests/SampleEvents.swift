@@ -70,6 +70,16 @@ enum SampleEvents {
               asOf: timestamp("2026-11-11T23:59:00-05:30"))
     }
 
+    static func scoringFact() -> ScoringFact {
+        ScoringFact(subject: ScoreSubject(kind: .agent, id: "A-sh-a01"), factId: "conversation/shop-demo-tmall/demo-c02",
+                    revision: 1, kind: .conversation, time: timestamp("2026-11-11T09:02:00+08:00"),
+                    attribution: FactAttribution(shop: "shop-demo-tmall", site: "sh", vendor: "V-DEMO", team: "T-sh-a",
+                                                 agent: "A-sh-a01"),
+                    conversation: ConversationFact(lastMessageAt: timestamp("2026-11-11T09:20:00+08:00"),
+                                                   responseSeconds: [12, 200], unansweredRounds: 1,
+                                                   convertingOrder: "DO-1001"))
+    }
+
     static func deadLetterFromTopic() -> DeadLetter {
         DeadLetter(service: "vigil-alerting",
                    source: DeadLetterSource(topic: "vigil.chat.messages", partition: 3, offset: 42),

@@ -13,6 +13,7 @@ private let published = JSONSchema(types: [.object], description: "A test event.
         .required("name", JSONSchema(types: [.string])),
         .optional("email", JSONSchema(types: [.string])),
     ])),
+    .required("counts", JSONSchema(types: [.object], additionalPropertiesSchema: JSONSchema(types: [.integer]))),
 ])
 
 /// Returns the changes from `published` to a copy changed by `mutation`.
@@ -145,6 +146,29 @@ struct SchemaBreakingChangeTests {
         #expect(found[0].isBreaking)
     }
 
+    @Test("map value type changed")
+    func mapValueTypeChanged() {
+        let found = changes { schema in modify(&schema, "counts") { $0.schema.additionalPropertiesSchema?.types = [.number] } }
+        #expect(found == [SchemaChange(path: "counts.*", kind: .typeChanged(from: [.integer], to: [.number]))])
+        #expect(found.allSatisfy { $0.isBreaking })
+    }
+
+    @Test("map value schema removed")
+    func mapValueSchemaRemoved() {
+        let found = changes { schema in modify(&schema, "counts") { $0.schema.additionalPropertiesSchema = nil } }
+        #expect(found == [SchemaChange(path: "counts", kind: .mapValuesChanged)])
+        #expect(found.allSatisfy { $0.isBreaking })
+    }
+
+    @Test("map value schema added")
+    func mapValueSchemaAdded() {
+        let found = changes { schema in
+            modify(&schema, "owner") { $0.schema.additionalPropertiesSchema = JSONSchema(types: [.string]) }
+        }
+        #expect(found == [SchemaChange(path: "owner", kind: .mapValuesChanged)])
+        #expect(found.allSatisfy { $0.isBreaking })
+    }
+
     @Test("nested property removed")
     func nestedPropertyRemoved() {
         let found = changes { schema in modify(&schema, "owner") { $0.schema.properties.removeAll { $0.name == "name" } } }
@@ -203,6 +227,15 @@ struct SchemaCompatibleChangeTests {
         #expect(!found.contains { $0.isBreaking })
     }
 
+    @Test("map value description changed")
+    func mapValueDescriptionChanged() {
+        let found = changes { schema in
+            modify(&schema, "counts") { $0.schema.additionalPropertiesSchema?.description = "A count." }
+        }
+        #expect(found == [SchemaChange(path: "counts.*", kind: .descriptionChanged)])
+        #expect(!found.contains { $0.isBreaking })
+    }
+
     @Test("Chinese description ignored")
     func chineseDescriptionIgnored() {
         #expect(changes { schema in modify(&schema, "id") { $0.schema.chineseDescription = "编号" } }.isEmpty)
@@ -230,5 +263,7 @@ struct SchemaCompatibleChangeTests {
             == #"type of "parent" changed from string or null to string"#)
         #expect(SchemaChange(path: "", kind: .additionalPropertiesTightened).description
             == "the event no longer allows undeclared properties")
+        #expect(SchemaChange(path: "counts", kind: .mapValuesChanged).description
+            == #"value schema of map "counts" added or removed"#)
     }
 }

@@ -38,7 +38,8 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
         SchemaSample(full: SampleEvents.alert(), minimal: minimalAlert()),
         SchemaSample(full: fullCaseEvent(), minimal: minimalCaseEvent()),
         SchemaSample(full: fullCaseCommand(), minimal: minimalCaseCommand()),
-        SchemaSample(full: SampleEvents.score(), minimal: SampleEvents.score()),
+        SchemaSample(full: fullScoringFact(), minimal: minimalScoringFact()),
+        SchemaSample(full: fullScore(), minimal: SampleEvents.score()),
         SchemaSample(full: fullDeadLetter(), minimal: minimalDeadLetter()),
         SchemaSample(full: SampleEvents.watermark(), minimal: SampleEvents.watermark()),
     ]
@@ -110,6 +111,53 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
         command.action = .ack
         command.assignee = nil
         return command
+    }
+
+    /// Returns a fact with every payload at once, which the facts stage never
+    /// writes, so that one sample covers every declared property.
+    private static func fullScoringFact() -> ScoringFact {
+        var fact = SampleEvents.scoringFact()
+        fact.alert = AlertFact(kind: .keyword, category: .regulator)
+        fact.caseFact = CaseFact(severity: .critical, acknowledgeSeconds: 300, escalated: true, reachedRegulator: true,
+                                 cause: .slowResponse,
+                                 responsibilities: [CaseResponsibility(personId: "A-sh-a01", name: "上海A组客服01",
+                                                                       role: .agent, level: .primary)],
+                                 rectification: .accepted, rectificationOnTime: true)
+        fact.complaint = ComplaintFact(channel: .hotline12315)
+        fact.order = OrderFact(orderId: "DO-1002", amount: Decimal(string: "1299.5") ?? 0, currency: "CNY",
+                               campaign: "2026-double11")
+        return fact
+    }
+
+    /// Returns a retraction: no payload, and an attribution with the shop only.
+    private static func minimalScoringFact() -> ScoringFact {
+        ScoringFact(subject: ScoreSubject(kind: .shop, id: "shop-demo-tmall"), factId: "complaint/complaint/DC-0003",
+                    revision: 2, kind: .complaint, retracted: true,
+                    time: SampleEvents.timestamp("2026-11-13T09:00:00Z"),
+                    attribution: FactAttribution(shop: "shop-demo-tmall", site: nil, vendor: nil, team: nil, agent: nil))
+    }
+
+    private static func fullScore() -> Score {
+        var figures = SampleEvents.score().figures
+        figures.firstResponseMedianSeconds = 25
+        figures.firstResponseP90Seconds = 60
+        figures.responseMedianSeconds = 30.5
+        figures.responseP90Seconds = 120
+        figures.acknowledgeMedianSeconds = 600
+        figures.alertsByCategory = ["regulator": 1]
+        let scorecard = ScorecardResult(
+            version: "test-1", total: 0, zeroedBy: ["regulator-human-cause"],
+            items: [ScoreItemResult(id: "first-response", measure: "firstResponseMedianSeconds", value: 25, weight: 20,
+                                    points: 20, contribution: 100)],
+            critical: [CriticalItemResult(id: "regulator-human-cause", measure: "regulatorHumanCauseCases", value: 1,
+                                          maximum: 0, failed: true)])
+        let standing = CampaignStanding(
+            campaign: "2026-double11", teamSales: 399, target: 300, targetMet: true, rewardTopN: 1,
+            leaderboard: [LeaderboardEntry(rank: 1, agent: "A-sh-a01", orders: 1, sales: 399, rewarded: true)])
+        return Score(subject: ScoreSubject(kind: .team, id: "T-sh-a"),
+                     period: ScorePeriod(kind: .campaign, start: "2026-10-31", campaign: "2026-double11"),
+                     figures: figures, scorecard: scorecard, campaign: standing,
+                     asOf: SampleEvents.timestamp("2026-11-11T23:59:00+08:00"))
     }
 
     private static func fullDeadLetter() -> DeadLetter {

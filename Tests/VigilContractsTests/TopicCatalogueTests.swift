@@ -32,7 +32,7 @@ struct TopicCatalogueTests {
     @Test("names are unique")
     func namesUnique() {
         let catalogue = TopicCatalogue()
-        #expect(catalogue.all.count == 14)
+        #expect(catalogue.all.count == 15)
         #expect(Set(catalogue.all.map(\.name)).count == catalogue.all.count)
     }
 
@@ -61,6 +61,7 @@ struct TopicCatalogueTests {
         #expect(catalogue.orders.schemaName == "order")
         #expect(catalogue.alerts.schemaName == "alert")
         #expect(catalogue.caseEvents.schemaName == "case-event")
+        #expect(catalogue.scoringFacts.schemaName == "scoring-fact")
         #expect(catalogue.scores.schemaName == "score")
         #expect(catalogue.deadLetters.schemaName == "dead-letter")
     }

@@ -6,9 +6,9 @@ import VigilRuntime
 enum LagCommand: Subcommand {
     static let name = "lag"
     static let summary = LocalizedText(
-        chinese: "显示消费组的积压（默认三个服务的消费组，考核含两个阶段；其他消费组写作 组名=主题,主题）；--wait 时等到积压清零",
-        english: "show consumer group lag (the three services' groups by default, both of scoring's stages; name others "
-            + "as GROUP=TOPIC,TOPIC); "
+        chinese: "显示消费组的积压（默认各服务的消费组，评分服务两个阶段各一个；其他消费组写作 组名=主题,主题）；--wait 时等到积压清零",
+        english: "show consumer group lag (the services' groups by default, one per scoring stage; name others as "
+            + "GROUP=TOPIC,TOPIC); "
             + "with --wait, wait until it is zero")
     static let positionalHelp = "[GROUP[=TOPIC,…]]…"
     static let options: [OptionSpec] = [
@@ -67,15 +67,18 @@ enum LagCommand: Subcommand {
                                   catalogue.chatMessages.name]),
             ("vigil-scoring", [catalogue.chatMessages.name, catalogue.alerts.name, catalogue.caseEvents.name,
                                catalogue.complaints.name, catalogue.orders.name]),
+            // Scoring's second stage, which reads the repartition topic in its own group.
             ("vigil-scoring-totals", [catalogue.scoringFacts.name]),
         ]
         guard !arguments.isEmpty else { return defaults }
-        return try arguments.map { argument in
+        return try arguments.flatMap { argument -> [(String, [String])] in
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 {
-                return (parts[0], parts[1].split(separator: ",").map(String.init))
+                return [(parts[0], parts[1].split(separator: ",").map(String.init))]
             }
-            guard let known = defaults.first(where: { $0.0 == argument }) else {
+            // A service name covers every group of the service: vigil-scoring means both stages.
+            let known = defaults.filter { $0.0 == argument || $0.0.hasPrefix(argument + "-") }
+            guard !known.isEmpty else {
                 throw UsageError("unknown group \(argument): name its topics as GROUP=TOPIC,TOPIC")
             }
             return known

@@ -19,6 +19,7 @@ public enum OperatorCommand {
         CasesListCommand.self,
         ScoresCommand.self,
         ReportEscalationsCommand.self,
+        ReportScoresCommand.self,
         SummaryCommand.self,
         DeadLettersCommand.self,
         LagCommand.self,

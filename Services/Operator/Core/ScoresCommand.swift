@@ -1,53 +1,54 @@
 import VigilContracts
 import VigilRuntime
+import VigilScoring
 
-/// `vigil scores`: per-agent figures from the compacted scores topic.
+/// `vigil scores`: the agents' score report for one day, a short form of
+/// `vigil report scores --period day --by agent`.
 enum ScoresCommand: Subcommand {
     static let name = "scores"
-    static let summary = LocalizedText(chinese: "按客服列出考核数据：会话数、平均首次响应时长、预警、案件、投诉",
-                                       english: "per-agent figures: conversations, mean first response, alerts, cases, complaints")
+    static let summary = LocalizedText(chinese: "某一天各客服的考核评分（vigil report scores --period day --by agent 的简写）",
+                                       english: "the agents' scores for one day (short for vigil report scores --period day --by agent)")
     static let options: [OptionSpec] = [
         OptionSpec("day", valueName: "YYYY-MM-DD",
-                   help: LocalizedText(chinese: "只看这一天（北京时间）；默认汇总所有天",
-                                       english: "only this calendar day in Beijing time (+08:00); default: all days summed")),
+                   help: LocalizedText(chinese: "这一天（评分表时区，默认北京时间）；默认取评分主题上有客服评分的最近一天",
+                                       english: "the calendar day in the scorecard's zone (default +08:00); "
+                                           + "default: the latest day with agent scores on the scores topic")),
+        ReportScoresCommand.scorecardOption,
     ]
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
-        let day = options.value("day")
-        if let day, TimestampFormat.parse(day + "T00:00:00+08:00") == nil {
-            throw UsageError("invalid value \"\(day)\" for --day: expected a date such as 2026-11-11")
-        }
-        let totals = try latestFigures(context: context, day: day)
-        let roster = try context.loadRoster()
-
-        var table = TextTable(
-            headers: context.language == .chinese
-                ? ["客服", "姓名", "团队", "会话", "首响均值（秒）", "预警", "案件", "投诉"]
-                : ["agent", "name", "team", "conversations", "mean first response (s)", "alerts", "cases", "complaints"],
-            rightAligned: [3, 4, 5, 6, 7])
-        for (agent, figures) in totals.sorted(by: { $0.key < $1.key }) {
-            let person = roster.person(agent)
-            let mean = figures.firstResponseSecondsMean.map { String(Int($0.rounded())) } ?? "-"
-            table.append([agent, person?.name ?? "-", person?.team ?? "-", String(figures.conversations), mean,
-                          String(figures.alerts), String(figures.cases), String(figures.complaints)])
-        }
-        print(table.render())
-        print(context.text("共 \(totals.count) 名客服", totals.count == 1 ? "1 agent" : "\(totals.count) agents"))
+        print(try report(options, context: context, now: WallClock.now()), terminator: "")
         return 0
     }
 
-    /// Reads the latest figures per agent, summed over days (or for one day).
-    static func latestFigures(context: OperatorContext, day: String?) throws -> [String: ScoreFigures] {
-        // The last record per key wins, as compaction would leave it.
-        var latest: [String: Score] = [:]
-        for record in try context.scanner.records(of: context.catalogue.scores) {
-            guard let score = try? RecordDecoding.decode(Score.self, from: record.value) else { continue }
-            latest[score.recordKey ?? ""] = score
+    /// Returns the agents' day report as a terminal table.
+    static func report(_ options: ParsedOptions, context: OperatorContext, now: Timestamp) throws -> String {
+        let scorecard = try options.value("scorecard").map { path throws(ScorecardError) in try Scorecard.load(path: path) }
+            ?? Scorecard.builtIn
+        let zone = scorecard.zoneOffsetSeconds
+        let snapshot = try ScoreTopicSnapshot.read(context: context)
+        let day: String
+        if let given = options.value("day") {
+            guard TimestampFormat.parse(given + "T00:00:00Z") != nil, given.count == 10 else {
+                throw UsageError("invalid value \"\(given)\" for --day: expected a date such as 2026-11-11")
+            }
+            day = given
+        } else {
+            day = latestAgentDay(snapshot.scores) ?? now.day(atUTCOffset: zone)
         }
-        var totals: [String: ScoreFigures] = [:]
-        for score in latest.values where score.subject.kind == .agent && (day == nil || score.period.start == day) {
-            totals[score.subject.id] = score.figures  // TODO: replaced by `vigil report scores` (in progress)
+        guard let utcNoon = TimestampFormat.parse(day + "T12:00:00Z") else {
+            throw UsageError("invalid value \"\(day)\" for --day: expected a date such as 2026-11-11")
         }
-        return totals
+        let noon = Timestamp(epochMilliseconds: utcNoon.epochMilliseconds - Int64(zone) * 1000)
+
+        let people = try context.scanner.events(RosterPerson.self, of: context.catalogue.roster).events
+        let report = ScoreReport(snapshot: snapshot, scope: .calendar(.day, containing: noon, utcOffsetSeconds: zone),
+                                 kind: .agent, names: ScoreSubjectNames(people: people), scorecard: scorecard)
+        return ReportScoresCommand.render(report, format: .table, language: context.language)
+    }
+
+    /// Returns the latest day with an agent's day score, "2026-11-11", or nil when there is none.
+    static func latestAgentDay(_ scores: [Score]) -> String? {
+        scores.filter { $0.subject.kind == .agent && $0.period.kind == .day }.map(\.period.start).max()
     }
 }

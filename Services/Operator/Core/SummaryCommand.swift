@@ -9,6 +9,13 @@ enum SummaryCommand: Subcommand {
     static let options: [OptionSpec] = []
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
+        print(try text(context: context))
+        return 0
+    }
+
+    /// Counts what the topics hold and returns the summary line. Agents are
+    /// the distinct agents with a score of any period on the scores topic.
+    static func text(context: OperatorContext) throws -> String {
         let scanner = context.scanner
         let catalogue = context.catalogue
         let messages = try scanner.distinctEventCount(of: catalogue.chatMessages)
@@ -16,14 +23,14 @@ enum SummaryCommand: Subcommand {
         let alerts = Set(alertEvents.filter { $0.kind == .keyword }.map(\.id)).count
         let replyTimeouts = Set(alertEvents.filter { $0.kind == .replyTimeout }.map(\.id)).count
         let cases = Set(try scanner.events(CaseEvent.self, of: catalogue.caseEvents).events.map(\.caseId)).count
-        let agents = try ScoresCommand.latestFigures(context: context, day: nil).count
+        let scores = try ScoreTopicSnapshot.read(context: context).scores
+        let agents = Set(scores.filter { $0.subject.kind == .agent }.map(\.subject.id)).count
         let complaints = try scanner.distinctEventCount(of: catalogue.complaints)
         let orders = try scanner.distinctEventCount(of: catalogue.orders)
         let deadLetters = try scanner.distinctEventCount(of: catalogue.deadLetters)
 
-        print(context.text(
+        return context.text(
             "消息 \(messages) 条，预警 \(alerts) 个，回复不及时 \(replyTimeouts) 次，案件 \(cases) 个，客服 \(agents) 名，投诉 \(complaints) 件，订单 \(orders) 笔，死信 \(deadLetters) 条",
-            "\(messages) messages, \(alerts) alerts, \(replyTimeouts) reply timeouts, \(cases) cases, \(agents) agents, \(complaints) complaints, \(orders) orders, \(deadLetters) dead letters"))
-        return 0
+            "\(messages) messages, \(alerts) alerts, \(replyTimeouts) reply timeouts, \(cases) cases, \(agents) agents, \(complaints) complaints, \(orders) orders, \(deadLetters) dead letters")
     }
 }

@@ -4,7 +4,7 @@ import VigilScoring
 
 /// The command line of `vigil-scoring` and the stages it runs.
 ///
-/// The facts stage keeps the configured consumer group and store; the totals
+/// The facts stage keeps the configured consumer group and store. The totals
 /// stage uses `<group>-totals` and `<stem>-totals.sqlite`, whether both run
 /// in one process or each in its own.
 public enum ScoringStages {

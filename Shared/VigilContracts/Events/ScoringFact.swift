@@ -18,7 +18,8 @@ public struct ScoringFact: VigilEvent {
     /// `conversation/<shop>/<conversation id>`, `alert/<alert event id>`,
     /// `case/<case id>`, `complaint/<complaint event id>` or `order/<shop>/<order id>`.
     public var factId: String
-    /// 1 for the first version of this fact for this subject, then one more per change.
+    /// The number of input records the fact derives from, which grows with
+    /// every change; the same inputs give the same revision on any instance.
     public var revision: Int
     public var kind: ScoringFactKind
     /// True when the subject no longer counts this fact; the payload is then empty.
@@ -67,8 +68,8 @@ public enum ScoringFactKind: String, Codable, Sendable, CaseIterable {
     case order
 }
 
-/// Who and where a fact counts for, from the input and the roster at the
-/// time the facts stage handled it.
+/// The people, groups and shop a fact counts for, from the input and the
+/// roster at the time the facts stage handled it.
 public struct FactAttribution: Codable, Sendable, Hashable {
     public var shop: String
     public var site: String?

@@ -59,6 +59,16 @@ extension JSONSchema {
         return node
     }
 
+    /// Returns an object node used as a map, such as a Swift `[String: Int]`:
+    /// any key, with every value matching `values` (`additionalProperties` as
+    /// a schema). ``JSONSchema`` has no `propertyNames` keyword to limit the
+    /// keys, so `meaning` should name them.
+    public static func map(of values: JSONSchema, _ meaning: LocalizedText) -> JSONSchema {
+        var node = JSONSchema(types: [.object], meaning)
+        node.additionalPropertiesSchema = values
+        return node
+    }
+
     /// Returns the node of a ``LocalizedText``: `zh-CN` and `en`, both required.
     public static func localizedText(_ meaning: LocalizedText) -> JSONSchema {
         object([

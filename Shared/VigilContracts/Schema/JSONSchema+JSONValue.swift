@@ -31,7 +31,9 @@ extension JSONSchema {
         if !required.isEmpty {
             members["required"] = .array(required.map(JSONValue.string))
         }
-        if let additionalProperties {
+        if let additionalPropertiesSchema {
+            members["additionalProperties"] = additionalPropertiesSchema.jsonValue
+        } else if let additionalProperties {
             members["additionalProperties"] = .bool(additionalProperties)
         }
         if let items {
@@ -85,10 +87,14 @@ extension JSONSchema {
         types = try Self.types(members["type"], path)
 
         if let value = members["additionalProperties"] {
-            guard case .bool(let allowed) = value else {
-                throw JSONSchemaReadError(path: path, message: "additionalProperties must be true or false")
+            switch value {
+            case .bool(let allowed):
+                additionalProperties = allowed
+            case .object:
+                additionalPropertiesSchema = try JSONSchema(jsonValue: value, path: Self.mapValuePath(path))
+            default:
+                throw JSONSchemaReadError(path: path, message: "additionalProperties must be true, false or a schema object")
             }
-            additionalProperties = allowed
         }
         if let value = members["items"] {
             items = try JSONSchema(jsonValue: value, path: path + "[]")
@@ -97,6 +103,11 @@ extension JSONSchema {
             enumValues = try Self.enumValues(value, allowsNull: types.contains(.null), path)
         }
         properties = try Self.properties(members["properties"], required: members["required"], path)
+    }
+
+    /// Returns the path of a map's values, `*` standing for any key.
+    static func mapValuePath(_ path: String) -> String {
+        path.isEmpty ? "*" : path + ".*"
     }
 
     private static func string(_ value: JSONValue?, _ keyword: String, _ path: String) throws -> String? {

@@ -69,9 +69,22 @@ extension JSONSchema {
             }
         }
 
-        guard closed || additionalProperties == false else { return }
         let declared = Set(properties.map(\.name))
-        for name in members.keys.sorted() where !declared.contains(name) {
+        let undeclared = members.keys.sorted().filter { !declared.contains($0) }
+
+        // A map's keys are data, not property names, so closed mode checks their values instead of rejecting them.
+        if let additionalPropertiesSchema {
+            for name in undeclared {
+                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                if let value = members[name] {
+                    additionalPropertiesSchema.validate(value, path: childPath, closed: closed, into: &violations)
+                }
+            }
+            return
+        }
+
+        guard closed || additionalProperties == false else { return }
+        for name in undeclared {
             let childPath = path.isEmpty ? name : "\(path).\(name)"
             violations.append(SchemaViolation(path: childPath, message: "property not declared in the schema"))
         }

@@ -1,6 +1,6 @@
 /// A JSON Schema (draft 2020-12) node, limited to the keywords Vigil's published schemas use:
-/// `type`, `properties`, `required`, `additionalProperties`, `items`, `enum`, `format`,
-/// `pattern`, and the annotations `$schema`, `$id`, `title` and `description`.
+/// `type`, `properties`, `required`, `additionalProperties` (a boolean or a schema), `items`,
+/// `enum`, `format`, `pattern`, and the annotations `$schema`, `$id`, `title` and `description`.
 ///
 /// Each event type builds its schema from these nodes (see ``SchemaPublishing``).
 /// Reading a schema file with any other keyword fails, so the compatibility
@@ -22,6 +22,7 @@ public struct JSONSchema: Sendable, Hashable {
     /// The object's properties, in declaration order. Files list them sorted by name.
     public var properties: [Property]
     /// False rejects properties that `properties` does not declare; nil allows them.
+    /// Ignored when ``additionalPropertiesSchema`` is set.
     public var additionalProperties: Bool?
     /// The allowed string values. When `types` contains `null`, the file's
     /// `enum` also lists `null`, as JSON Schema requires for a null value to pass.
@@ -31,8 +32,9 @@ public struct JSONSchema: Sendable, Hashable {
     /// A regular expression (ECMA-262 syntax) that a string must contain a match of.
     public var pattern: String?
 
-    // The element schema lives in an array because a struct cannot contain itself.
+    // The element and value schemas live in arrays because a struct cannot contain itself.
     private var itemStorage: [JSONSchema]
+    private var additionalPropertiesStorage: [JSONSchema]
 
     /// The schema of an array's elements.
     public var items: JSONSchema? {
@@ -40,15 +42,26 @@ public struct JSONSchema: Sendable, Hashable {
         set { itemStorage = newValue.map { [$0] } ?? [] }
     }
 
+    /// The schema that the value of every property not declared in `properties`
+    /// must match: `additionalProperties` given as a schema, which makes the
+    /// object a map from any key to values of one shape. When set, the file
+    /// writes it in place of the boolean ``additionalProperties``.
+    public var additionalPropertiesSchema: JSONSchema? {
+        get { additionalPropertiesStorage.first }
+        set { additionalPropertiesStorage = newValue.map { [$0] } ?? [] }
+    }
+
     /// Creates a schema node; every keyword is optional.
     public init(types: [JSONType] = [], description: String? = nil, chineseDescription: String? = nil,
-                properties: [Property] = [], additionalProperties: Bool? = nil, items: JSONSchema? = nil,
+                properties: [Property] = [], additionalProperties: Bool? = nil,
+                additionalPropertiesSchema: JSONSchema? = nil, items: JSONSchema? = nil,
                 enumValues: [String]? = nil, format: String? = nil, pattern: String? = nil) {
         self.types = types
         self.description = description
         self.chineseDescription = chineseDescription
         self.properties = properties
         self.additionalProperties = additionalProperties
+        self.additionalPropertiesStorage = additionalPropertiesSchema.map { [$0] } ?? []
         self.itemStorage = items.map { [$0] } ?? []
         self.enumValues = enumValues
         self.format = format

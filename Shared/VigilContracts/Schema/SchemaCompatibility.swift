@@ -7,8 +7,8 @@
 ///
 /// Every other change is breaking: a property removed or renamed, its type
 /// changed, its required status changed either way, a new required property,
-/// an enum value removed, an enum, format, pattern or item constraint added or
-/// removed, or `additionalProperties` tightened.
+/// an enum value removed, an enum, format, pattern, item or map value
+/// constraint added or removed, or `additionalProperties` tightened.
 public enum SchemaCompatibility {
     /// Returns every change from `published` to `current`, parents before children and properties by name.
     public static func changes(from published: JSONSchema, to current: JSONSchema) -> [SchemaChange] {
@@ -40,6 +40,7 @@ public enum SchemaCompatibility {
         compareEnums(old.enumValues, new.enumValues, path: path, into: &changes)
         compareAdditionalProperties(old.additionalProperties, new.additionalProperties, path: path, into: &changes)
         compareItems(old.items, new.items, path: path, into: &changes)
+        compareMapValues(old.additionalPropertiesSchema, new.additionalPropertiesSchema, path: path, into: &changes)
         compareProperties(old, new, path: path, into: &changes)
     }
 
@@ -79,6 +80,21 @@ public enum SchemaCompatibility {
             compare(oldItems, newItems, path: path + "[]", into: &changes)
         case (nil, .some), (.some, nil):
             changes.append(SchemaChange(path: path, kind: .itemsChanged))
+        case (nil, nil):
+            return
+        }
+    }
+
+    /// Compares map value schemas. One that appears limits values that were
+    /// free, and one that disappears frees values that consumers read as one
+    /// shape, so both are breaking.
+    private static func compareMapValues(_ old: JSONSchema?, _ new: JSONSchema?, path: String,
+                                         into changes: inout [SchemaChange]) {
+        switch (old, new) {
+        case let (.some(oldValues), .some(newValues)):
+            compare(oldValues, newValues, path: JSONSchema.mapValuePath(path), into: &changes)
+        case (nil, .some), (.some, nil):
+            changes.append(SchemaChange(path: path, kind: .mapValuesChanged))
         case (nil, nil):
             return
         }
@@ -133,6 +149,8 @@ public struct SchemaChange: Sendable, Hashable, CustomStringConvertible {
         case patternChanged(from: String?, to: String?)
         /// An array's element schema appeared or disappeared.
         case itemsChanged
+        /// A map's value schema (`additionalProperties` as a schema) appeared or disappeared.
+        case mapValuesChanged
         /// Undeclared properties were allowed and are now rejected.
         case additionalPropertiesTightened
         case additionalPropertiesLoosened
@@ -140,7 +158,8 @@ public struct SchemaChange: Sendable, Hashable, CustomStringConvertible {
         case descriptionChanged
     }
 
-    /// The dotted path of the schema node (`recipient.personId`, `keywords[]`), empty for the root.
+    /// The dotted path of the schema node (`recipient.personId`, `keywords[]`, `alertsByCategory.*` for
+    /// a map's values), empty for the root.
     public var path: String
     public var kind: Kind
 
@@ -156,7 +175,7 @@ public struct SchemaChange: Sendable, Hashable, CustomStringConvertible {
             return false
         case .propertyRemoved, .requiredPropertyAdded, .becameRequired, .becameOptional, .typeChanged,
              .enumValueRemoved, .enumAdded, .enumRemoved, .formatChanged, .patternChanged, .itemsChanged,
-             .additionalPropertiesTightened:
+             .mapValuesChanged, .additionalPropertiesTightened:
             return true
         }
     }
@@ -190,6 +209,8 @@ public struct SchemaChange: Sendable, Hashable, CustomStringConvertible {
             return "pattern of \(subject) changed from \(from ?? "none") to \(to ?? "none")"
         case .itemsChanged:
             return "element schema of \(subject) added or removed"
+        case .mapValuesChanged:
+            return "value schema of map \(subject) added or removed"
         case .additionalPropertiesTightened:
             return "\(subject) no longer allows undeclared properties"
         case .additionalPropertiesLoosened:

@@ -111,7 +111,7 @@ public enum SchemaReference {
         switch key {
         case .thread: "`shop/buyer`"
         case .person: language == .chinese ? "人员的 `id`" : "the person's `id`"
-        case .subjectPeriod: "`<kind>/<id>/<period kind>/<period start>`"
+        case .subjectPeriod: "`<kind>/<id>/<period kind>/<period start or campaign id>`"
         case .subject: "`<kind>/<id>`"
         case .sourceKey: language == .chinese ? "被拒记录的键，或无键" : "the rejected record's key, or none"
         case .producerChosen: language == .chinese ? "由站点生产者决定（建议 `shop/buyer`）" : "the site producer's choice (`shop/buyer` advised)"
@@ -134,6 +134,9 @@ public enum SchemaReference {
             if let items = property.schema.items {
                 lines += rows(items, prefix: name + "[].", language)
             }
+            if let values = property.schema.additionalPropertiesSchema {
+                lines += rows(values, prefix: name + ".*.", language)
+            }
         }
         return lines
     }
@@ -151,7 +154,10 @@ public enum SchemaReference {
             case .integer: return chinese ? "整数" : "integer"
             case .number: return chinese ? "数值" : "number"
             case .boolean: return chinese ? "布尔值" : "boolean"
-            case .object: return chinese ? "对象" : "object"
+            case .object:
+                guard let values = schema.additionalPropertiesSchema else { return chinese ? "对象" : "object" }
+                let value = typeText(values, language)
+                return chinese ? "对象，各值为\(value)" : "object with \(value) values"
             case .array:
                 let element = schema.items.map { typeText($0, language) } ?? (chinese ? "任意值" : "any")
                 return chinese ? "数组，元素为\(element)" : "array of \(element)"

@@ -32,7 +32,7 @@ public struct AlertFact: Codable, Sendable, Hashable {
     }
 }
 
-/// A case as its timeline stands: acknowledgement, escalation, cause,
+/// A case as its timeline is so far: acknowledgement, escalation, cause,
 /// responsibility and rectification.
 public struct CaseFact: Codable, Sendable, Hashable {
     public var severity: Severity?

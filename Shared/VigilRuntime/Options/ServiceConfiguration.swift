@@ -15,9 +15,9 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Extra librdkafka properties (`security.protocol`, `sasl.*`, `ssl.*` …) for every client.
     public var kafkaProperties: [String: String]
-    /// The stage's name in a process that runs several stream services
-    /// ("facts", "totals"), added to every log record as `vigil.stage`; nil
-    /// in a process with one.
+    /// The stage's name ("facts", "totals") in a process that runs several
+    /// stream services, added to every log record as `vigil.stage`. It is
+    /// nil in a process with one.
     public var stage: String?
 
     /// Returns the options behind these settings, shared by every service executable.

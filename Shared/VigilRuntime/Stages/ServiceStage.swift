@@ -4,9 +4,10 @@
 /// Each stage has its own consumer group, store and thread. Stages talk only
 /// through topics, so they can equally run as separate processes.
 public struct ServiceStage {
-    /// The stage's settings; ``ServiceConfiguration/stage(_:keepsGroupAndStore:)`` gives each stage its own group and store.
+    /// The stage's settings. ``ServiceConfiguration/stage(_:keepsGroupAndStore:)``
+    /// gives each stage its own group and store.
     public var configuration: ServiceConfiguration
-    /// The logic; after ``StageRunner/run(_:shutdown:)`` starts, only the stage's thread touches it.
+    /// The stage's logic. Once ``StageRunner/run(_:shutdown:)`` starts, only the stage's thread touches it.
     public var processor: any StreamProcessor
 
     public init(configuration: ServiceConfiguration, processor: any StreamProcessor) {

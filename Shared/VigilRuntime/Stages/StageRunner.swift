@@ -9,8 +9,8 @@ public enum StageRunner {
     static let threadStackBytes = 8 << 20
 
     /// Runs every stage until shutdown is requested or a stage ends, and
-    /// returns the errors of the stages that failed, in stage order; empty
-    /// after a graceful shutdown.
+    /// returns the errors of the stages that failed, in stage order. The list
+    /// is empty after a graceful shutdown.
     ///
     /// A stage that ends for any reason requests shutdown, so the others
     /// finish the batch in hand, publish their outbox and commit before this

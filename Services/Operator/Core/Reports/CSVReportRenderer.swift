@@ -8,7 +8,8 @@ enum CSVReportRenderer {
     static func render(_ document: ReportDocument) -> String {
         var blocks = [([document.title] + document.subtitle + document.warnings).map { line([$0]) }]
         for section in document.sections {
-            blocks.append([line([section.title]), line(section.headers)] + section.rows.map(line))
+            blocks.append([line([section.title]), line(section.headers)] + section.rows.map(line)
+                + section.notes.map { line([$0]) })
         }
         return blocks.map { $0.joined() }.joined(separator: "\r\n")
     }

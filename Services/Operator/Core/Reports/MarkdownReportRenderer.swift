@@ -13,6 +13,9 @@ enum MarkdownReportRenderer {
                 lines.append(row(section.headers.indices.map { section.rightAligned.contains($0) ? "---:" : "---" }))
                 lines += section.rows.map(row)
             }
+            if !section.notes.isEmpty {
+                lines += ["", section.notes.map(cell).joined(separator: "  \n")]
+            }
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n") + "\n"

@@ -18,9 +18,9 @@ enum ReportEscalationsCommand: Subcommand {
                                            + "default: the latest event time on the case topic")),
         OptionSpec("vendor", valueName: "VENDOR",
                    help: LocalizedText(chinese: "只统计该外包供应商的案件", english: "count only the cases of this vendor")),
-        OptionSpec("format", valueName: "table|csv|markdown", defaultValue: "table",
-                   help: LocalizedText(chinese: "输出格式：table（终端表格）、csv 或 markdown",
-                                       english: "output format: table (terminal), csv or markdown")),
+        OptionSpec("format", valueName: "table|csv|markdown|html", defaultValue: "table",
+                   help: LocalizedText(chinese: "输出格式：table（终端表格）、csv、markdown 或 html（独立的网页文件）",
+                                       english: "output format: table (terminal), csv, markdown or html (a self-contained page)")),
         OptionSpec("zone", valueName: "±HH:MM", defaultValue: "+08:00",
                    help: LocalizedText(chinese: "划分日、周、月所用的时区偏移", english: "the UTC offset that days, weeks and months are counted in")),
     ]
@@ -39,7 +39,7 @@ enum ReportEscalationsCommand: Subcommand {
         }
         let period = ReportPeriod.containing(at, kind: request.kind, utcOffsetSeconds: request.utcOffsetSeconds)
         let report = EscalationReport(events: events, period: period, vendor: request.vendor)
-        return request.format.render(report.document(in: context.language))
+        return request.format.render(report.document(in: context.language), language: context.language)
     }
 
     // MARK: - Options
@@ -61,7 +61,7 @@ enum ReportEscalationsCommand: Subcommand {
             }
             let formatText = options.value("format") ?? "table"
             guard let format = ReportFormat(rawValue: formatText) else {
-                throw UsageError("invalid value \"\(formatText)\" for --format: expected table, csv or markdown")
+                throw UsageError("invalid value \"\(formatText)\" for --format: expected table, csv, markdown or html")
             }
             let zoneText = options.value("zone") ?? "+08:00"
             guard let offset = TimestampFormat.parseUTCOffset(zoneText) else {

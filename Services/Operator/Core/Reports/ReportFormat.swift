@@ -1,3 +1,5 @@
+import VigilContracts
+
 /// The output formats of reports.
 enum ReportFormat: String, Sendable, CaseIterable {
     /// Aligned columns for a terminal.
@@ -6,13 +8,16 @@ enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// Headings and pipe tables.
     case markdown
+    /// One self-contained HTML page that loads nothing from elsewhere.
+    case html
 
-    /// Renders a laid-out report in this format.
-    func render(_ document: ReportDocument) -> String {
+    /// Renders a laid-out report in this format; `language` sets the HTML page's `lang`.
+    func render(_ document: ReportDocument, language: Language) -> String {
         switch self {
         case .table: TableReportRenderer.render(document)
         case .csv: CSVReportRenderer.render(document)
         case .markdown: MarkdownReportRenderer.render(document)
+        case .html: HTMLReportRenderer.render(document, language: language)
         }
     }
 }

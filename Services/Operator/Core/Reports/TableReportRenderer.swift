@@ -11,7 +11,7 @@ enum TableReportRenderer {
                 table.append(row)
             }
             let body = section.rows.isEmpty ? document.emptyText : table.render()
-            blocks.append(section.title + "\n" + body)
+            blocks.append(([section.title, body] + section.notes).joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }

@@ -39,12 +39,14 @@ struct FactBuilder {
         let convertingOrder = try inputs.convertingOrder(
             shop: shop, buyer: first.buyer, paidWithin: windowStart...max(windowStart, windowEnd), in: database)
 
+        let orders = try inputs.orderCount(shop: shop, buyer: first.buyer, in: database)
         return FactContent(
             kind: .conversation, time: first.sentAt,
             attribution: FactAttributions.attribution(shop: shop, agent: first.agent, site: first.site, roster: roster),
             conversation: ConversationFact(lastMessageAt: last.sentAt, responseSeconds: rounds.responseSeconds,
                                            unansweredRounds: rounds.unansweredRounds,
-                                           convertingOrder: convertingOrder))
+                                           convertingOrder: convertingOrder),
+            inputCount: messages.count + orders)
     }
 
     // MARK: - Alerts and cases
@@ -71,7 +73,8 @@ struct FactBuilder {
             kind: .case, time: file.openedAt,
             attribution: FactAttributions.attribution(shop: file.thread.shop, agent: file.agent, site: file.site,
                                                       team: file.team, vendor: file.vendor, roster: roster),
-            caseFact: CaseFacts.fact(of: file))
+            caseFact: CaseFacts.fact(of: file),
+            inputCount: entries.count)
     }
 
     // MARK: - Complaints and orders
@@ -82,11 +85,15 @@ struct FactBuilder {
         let handler = try complaint.conversationId.flatMap {
             try inputs.firstMessage(shop: complaint.shop, conversationId: $0, in: database)
         }
+        let messages = try complaint.conversationId.map {
+            try inputs.messageCount(shop: complaint.shop, conversationId: $0, in: database)
+        } ?? 0
         return FactContent(
             kind: .complaint, time: complaint.filedAt,
             attribution: FactAttributions.attribution(shop: complaint.shop, agent: handler?.agent,
                                                       site: handler?.site, roster: roster),
-            complaint: ComplaintFact(channel: complaint.channel))
+            complaint: ComplaintFact(channel: complaint.channel),
+            inputCount: 1 + messages)
     }
 
     /// Derives an order, which counts for the agent it names, else for the agent of the conversation it names.
@@ -94,12 +101,16 @@ struct FactBuilder {
         let handler = try order.conversationId.flatMap {
             try inputs.firstMessage(shop: order.shop, conversationId: $0, in: database)
         }
+        let messages = try order.conversationId.map {
+            try inputs.messageCount(shop: order.shop, conversationId: $0, in: database)
+        } ?? 0
         let agent = order.agent.flatMap { $0.isEmpty ? nil : $0 } ?? handler?.agent
         return FactContent(
             kind: .order, time: order.paidAt,
             attribution: FactAttributions.attribution(shop: order.shop, agent: agent, site: handler?.site,
                                                       roster: roster),
             order: OrderFact(orderId: order.orderId, amount: order.amount, currency: order.currency,
-                             campaign: order.campaign))
+                             campaign: order.campaign),
+            inputCount: 1 + messages)
     }
 }

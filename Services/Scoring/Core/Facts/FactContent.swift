@@ -10,6 +10,11 @@ struct FactContent: Equatable {
     var caseFact: CaseFact?
     var complaint: ComplaintFact?
     var order: OrderFact?
+    /// How many stored input records the content derives from. Inputs only
+    /// accumulate, so this grows with every change, and every process that
+    /// applied the same records counts the same number however it batched
+    /// them; it is the basis of the published revision.
+    var inputCount = 1
 
     /// Returns the fact as published for `subject` at `revision`.
     func fact(id factId: String, for subject: ScoreSubject, revision: Int) -> ScoringFact {

@@ -59,6 +59,18 @@ struct FactInputs {
         return try rows.first.map { try decode(ChatMessage.self, $0[0]) }
     }
 
+    /// Returns how many messages of a conversation are stored.
+    func messageCount(shop: String, conversationId: String, in database: Database) throws -> Int {
+        try database.scalar("""
+            SELECT count(*) FROM chat_messages WHERE shop = ? AND conversation_id = ?
+            """, [shop, conversationId]).int ?? 0
+    }
+
+    /// Returns how many orders of a thread are stored; each may convert the thread's conversations.
+    func orderCount(shop: String, buyer: String, in database: Database) throws -> Int {
+        try database.scalar("SELECT count(*) FROM orders WHERE shop = ? AND buyer = ?", [shop, buyer]).int ?? 0
+    }
+
     /// Returns the ids of the conversations with messages from this buyer at this shop.
     func conversationIds(shop: String, buyer: String, in database: Database) throws -> [String] {
         try database.query("""

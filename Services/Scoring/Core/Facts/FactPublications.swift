@@ -4,10 +4,15 @@ import VigilStore
 /// The last publication of each fact for each subject, so a fact is published
 /// again only when its content for that subject changed.
 ///
-/// Revisions count per fact and subject from 1. A subject the fact no longer
-/// counts for gets a retraction, which takes the next revision and repeats the
-/// time and attribution it was last published with, so the totals stage can
-/// find what to remove. A subject that comes back later continues its revisions.
+/// A revision is the number of input records the content derives from. A
+/// process that takes over a partition rebuilds it from the start in other
+/// batches, reaches the same revision for the same content, and never
+/// publishes a lower one for newer content. Only when the content changed
+/// without a new input (a roster change) does it take the next number instead.
+/// A subject the fact no longer counts for gets a retraction, numbered the
+/// same way, which repeats the time and attribution it was last published
+/// with, so the totals stage can find what to remove. A subject that comes
+/// back later continues above its retraction.
 struct FactPublications {
     /// One stored publication.
     private struct Published {
@@ -32,7 +37,8 @@ struct FactPublications {
                 if let previous, !previous.retracted, previous.fingerprint == fingerprint {
                     continue
                 }
-                let fact = content.fact(id: factId, for: subject, revision: (previous?.revision ?? 0) + 1)
+                let revision = max(content.inputCount, (previous?.revision ?? 0) + 1)
+                let fact = content.fact(id: factId, for: subject, revision: revision)
                 try save(fact, fingerprint: fingerprint, in: database)
                 records.append(fact)
             }
@@ -42,7 +48,8 @@ struct FactPublications {
         let dropped = published.values.filter { !$0.retracted && !kept.contains($0.fact.subject.key) }
         for previous in dropped.sorted(by: { $0.fact.subject < $1.fact.subject }) {
             let retraction = ScoringFact(
-                subject: previous.fact.subject, factId: factId, revision: previous.revision + 1,
+                subject: previous.fact.subject, factId: factId,
+                revision: max(content?.inputCount ?? 0, previous.revision + 1),
                 kind: previous.fact.kind, retracted: true, time: previous.fact.time,
                 attribution: previous.fact.attribution)
             try save(retraction, fingerprint: "", in: database)

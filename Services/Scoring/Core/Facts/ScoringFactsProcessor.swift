@@ -16,6 +16,8 @@ import VigilStore
 /// of intermediate revisions does. A fact is published at the end of the batch
 /// and only when its content for a subject changed. A subject it stops
 /// counting for gets a retraction.
+/// NOTE: a roster change moves a fact to its new team, vendor or site only
+/// when one of the fact's inputs arrives after the change.
 public final class ScoringFactsProcessor: StreamProcessor {
     let catalogue: TopicCatalogue
     let conversionHours: Int
@@ -81,7 +83,7 @@ public final class ScoringFactsProcessor: StreamProcessor {
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
             // An alert counts once, at its raising. Repeats, reminders and closings do not count.
-            guard try context.markApplied(alert.eventId), alert.currentAction == .raised else { return }
+            guard alert.currentAction == .raised, try context.markApplied(alert.eventId) else { return }
             try inputs.store(alert, in: database)
             try changes.mark(.alert(factId: FactIds.alert(alert)), in: database)
 

@@ -8,16 +8,16 @@ import VigilStore
 /// repartition topic and publishes the score of each subject and period a
 /// batch changed.
 ///
-/// The topic is keyed by subject, so one instance sees every fact of a
+/// The topic is keyed by subject, so one instance receives every fact of a
 /// subject. A fact replaces the stored one only with a higher revision, which
 /// makes redelivery harmless. After each batch, every touched subject and
 /// period (day, ISO week, month and campaign windows in the scorecard's zone)
 /// is computed again from all of its facts, so a score does not depend on the
 /// order facts arrived in or on how they were split into batches. A score
-/// whose event id equals the last one published for its key is skipped.
-/// NOTE: scores are computed only for periods a fact touches; a new scorecard
-/// (other weights, campaigns or zone) reaches older periods only when their
-/// facts change or the totals store is rebuilt from the topic.
+/// equal to the last one published for its key is skipped.
+/// NOTE: scores are computed only for periods a fact touches. A new scorecard
+/// (other weights, campaigns or zone) therefore reaches older periods only
+/// when their facts change or the totals store is rebuilt from the topic.
 public final class ScoreTotalsProcessor: StreamProcessor {
     let catalogue: TopicCatalogue
     let scorecard: Scorecard

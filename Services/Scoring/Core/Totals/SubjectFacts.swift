@@ -9,10 +9,10 @@ import VigilStore
 /// batch would dominate the stage's time. The cache is filled per subject on
 /// first use and then changed only together with the table, after the last
 /// statement that can fail, so it never runs ahead of what the store commits.
-/// NOTE: a batch whose transaction fails leaves the cache ahead of the store;
-/// the stream service then stops, and the next start builds the cache afresh.
+/// NOTE: a batch whose transaction fails leaves the cache ahead of the store.
+/// The stream service then stops, and the next start builds the cache afresh.
 final class SubjectFacts {
-    /// What the table stored for a fact and subject before an update.
+    /// The stored state of a fact and subject before an update.
     struct Stored {
         var time: Timestamp
         var retracted: Bool

@@ -29,7 +29,7 @@ struct TouchedPeriods {
         }
     }
 
-    /// Returns the pairs in publishing order and forgets them.
+    /// Returns the pairs in publishing order and empties the set.
     mutating func drain() -> [Pair] {
         defer { pairs.removeAll() }
         return pairs.sorted()

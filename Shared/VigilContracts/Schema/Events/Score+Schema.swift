@@ -1,69 +1,104 @@
+import Foundation
+
 extension Score: SchemaPublishing {
     public static var jsonSchema: JSONSchema {
         .object([
             .eventId(LocalizedText(
-                chinese: "`score/<记录键>/<各项数值的哈希>`。",
-                english: "`score/<record key>/<hash of the figures>`.")),
+                chinese: "`score/<记录键>/<内容的哈希>`；内容为各项数值、评分卡结果和大促排名。",
+                english: "`score/<record key>/<hash of the content>`, the content being the figures, the scorecard "
+                    + "result and the campaign standing.")),
             .schemaVersion(schemaVersion),
-            .required("subject", .object([
-                .required("kind", .enumeration(ScoreSubjectKind.self, LocalizedText(
-                    chinese: "考核对象的层级；目前只有 agent（客服）。",
-                    english: "The level the score is kept at; agent for now."))),
-                .required("id", .string(LocalizedText(
-                    chinese: "考核对象的 ID，如客服的花名册 ID。",
-                    english: "The subject's id, such as the agent's roster id."))),
-            ], LocalizedText(
+            .required("subject", ScoreSubject.schema(LocalizedText(
                 chinese: "考核对象。",
-                english: "Who the score is about."))),
-            .required("period", .object([
-                .required("kind", .enumeration(ScorePeriodKind.self, LocalizedText(
-                    chinese: "周期长度；目前只有 day（自然日）。",
-                    english: "The period's length; day for now."))),
-                .required("start", .string(LocalizedText(
-                    chinese: "周期第一天（\"2026-11-11\"），按考核时区（默认 +08:00）计。",
-                    english: "The first day of the period (\"2026-11-11\") in the scoring time zone (+08:00 by default)."))),
-            ], LocalizedText(
-                chinese: "考核时区里的一个自然周期。",
-                english: "A calendar period in the scoring time zone."))),
-            .required("figures", .object([
-                .required("conversations", .integer(LocalizedText(
-                    chinese: "首条消息落在该周期内的会话数。",
-                    english: "Conversations whose first message falls in the period."))),
-                .required("firstResponses", .integer(LocalizedText(
-                    chinese: "客服回复了顾客消息的会话数。",
-                    english: "Conversations in which the agent replied to a customer message."))),
-                .required("firstResponseSecondsTotal", .integer(LocalizedText(
-                    chinese: "这些会话首次响应时间之和（秒）；除以 firstResponses 得平均值。",
-                    english: "The sum of first response times, in seconds, over firstResponses; "
-                        + "divide by firstResponses for the mean."))),
-                .required("alerts", .integer(LocalizedText(
-                    chinese: "该周期内该客服会话上的预警数。",
-                    english: "Alerts raised in the period on the agent's conversations."))),
-                .required("cases", .integer(LocalizedText(
-                    chinese: "该周期内该客服会话上新立的案件数。",
-                    english: "Cases opened in the period on the agent's conversations."))),
-                .required("complaints", .integer(LocalizedText(
-                    chinese: "该周期内针对该客服会话的投诉数。",
-                    english: "Complaints filed in the period about the agent's conversations."))),
-            ], LocalizedText(
-                chinese: "各项数值。",
-                english: "The measured figures."))),
+                english: "Who or what the score is about."))),
+            .required("period", ScorePeriod.schema(LocalizedText(
+                chinese: "评分卡时区里的一个自然周期或大促窗口。",
+                english: "A calendar period or campaign window in the scorecard's time zone."))),
+            .required("figures", ScoreFigures.schema(LocalizedText(
+                chinese: "各项指标。等待时间以整秒计，先按评分卡的 responseCapSeconds（默认 600）封顶，"
+                    + "再计入中位数、百分位数、总和与分布区间。",
+                english: "The measures. Waits are whole seconds, capped at the scorecard's responseCapSeconds "
+                    + "(600 by default) before they enter a median, a percentile, a total or a bucket."))),
+            .optional("scorecard", ScorecardResult.schema(LocalizedText(
+                chinese: "评分卡对各项指标的评分：总分及每一项的得分。没有适用的评分卡时不写。",
+                english: "The scorecard's verdict on the figures: the total and each item's points. Left out "
+                    + "when no scorecard applies."))),
+            .optional("campaign", CampaignStanding.schema(LocalizedText(
+                chinese: "团队在大促窗口中的销售额、目标和客服排行榜，只出现在 team 对象的 campaign 周期上。",
+                english: "The team's sales, target and seller leaderboard in a campaign window, present only for "
+                    + "a team subject in a campaign period."))),
             .required("asOf", .timestamp(LocalizedText(
                 chinese: "这些数值所含输入中最晚的事件时间。",
                 english: "The latest event time among the inputs the figures include."))),
         ], LocalizedText(
-            chinese: "某考核对象在某周期、截至目前已见输入的各项数值。scores 主题按 `<对象类型>/<ID>/<周期类型>/<周期起始日>` 压缩，"
-                + "每个键最新的记录即当前数值。",
-            english: "The figures of one subject for one period, as they are after the inputs seen so far. The scores "
-                + "topic is compacted by `<kind>/<id>/<period kind>/<period start>`, so its latest record per key "
-                + "holds the current figures."))
+            chinese: "某考核对象（客服、团队、服务商、站点或店铺）在某周期（日、周、月或大促窗口）、截至目前已见输入的各项指标"
+                + "和评分卡得分。scores 主题按 `<对象类型>/<ID>/<周期键>` 压缩，周期键为 `<周期类型>/<起始日>`，"
+                + "大促窗口为 `campaign/<大促 ID>`；每个键最新的记录即当前得分。",
+            english: "The measures and scorecard result of one subject (an agent, team, vendor, site or shop) for "
+                + "one period (a day, week, month or campaign window), as they are after the inputs seen so far. "
+                + "The scores topic is compacted by `<kind>/<id>/<period key>`, where the period key is "
+                + "`<period kind>/<start>`, or `campaign/<campaign id>` for a campaign window, so its latest record "
+                + "per key holds the current score."))
     }
 
+    /// A team's score for a campaign window, with every optional field set.
     public static var example: Score {
-        Score(subject: ScoreSubject(kind: .agent, id: "A-hz-a01"), period: ScorePeriod(kind: .day, start: "2026-11-11"),
-              figures: ScoreFigures(conversations: 12, firstResponses: 10, firstResponseSecondsTotal: 305,
-                                    alerts: 1, cases: 1, complaints: 0),
-              asOf: .example("2026-11-11T23:59:00+08:00"))
-        // TODO: an example with every optional field set (in progress).
+        Score(subject: ScoreSubject(kind: .team, id: "T-hz-a"),
+              period: ScorePeriod(kind: .campaign, start: "2026-10-31", campaign: "2026-double11"),
+              figures: exampleFigures, scorecard: exampleScorecard, campaign: exampleStanding,
+              asOf: .example("2026-11-11T23:58:41+08:00"))
+    }
+
+    // MARK: - Example parts
+
+    /// 1,500 answered rounds, 1,425 of them within 180 seconds.
+    private static var exampleFigures: ScoreFigures {
+        ScoreFigures(conversations: 400, firstResponses: 396, firstResponseSecondsTotal: 8_514,
+                     firstResponseMedianSeconds: 15, firstResponseP90Seconds: 41,
+                     rounds: 1_500, responseMedianSeconds: 18.5, responseP90Seconds: 96,
+                     repliesWithinLimit: 1_425, slowReplies: 75, unansweredRounds: 4,
+                     responseTimeBuckets: [600, 410, 230, 120, 65, 45, 30, 0],
+                     alerts: 8, alertsByCategory: ["complaint": 5, "escalation": 2, "regulator": 1], replyTimeouts: 5,
+                     cases: 3, acknowledgedCases: 3, acknowledgeMedianSeconds: 420,
+                     escalations: 1, complaints: 2, regulatorComplaints: 0,
+                     regulatorHumanCauseCases: 0, primaryResponsibilities: 1, jointResponsibilities: 1,
+                     rectificationsDue: 1, rectificationsOnTime: 1,
+                     orders: 96, sales: Decimal(string: "45210.5") ?? 0, currency: "CNY", convertedConversations: 88)
+    }
+
+    /// Items whose weights add up to 100, so each contribution equals its points.
+    private static var exampleScorecard: ScorecardResult {
+        ScorecardResult(
+            version: "2026.12-1", total: 78.63, zeroedBy: [],
+            items: [
+                ScoreItemResult(id: "first-response", measure: "firstResponseMedianSeconds", value: 15, weight: 20,
+                                points: 20, contribution: 20),
+                ScoreItemResult(id: "replies-within-limit", measure: "repliesWithinLimitShare", value: 0.95,
+                                weight: 25, points: 20.83, contribution: 20.83),
+                ScoreItemResult(id: "alert-rate", measure: "alertsPer100Conversations", value: 2, weight: 20,
+                                points: 12, contribution: 12),
+                ScoreItemResult(id: "case-acknowledge", measure: "acknowledgeMedianSeconds", value: 420, weight: 15,
+                                points: 13.8, contribution: 13.8),
+                ScoreItemResult(id: "conversion", measure: "conversionRate", value: 0.22, weight: 20,
+                                points: 12, contribution: 12),
+            ],
+            critical: [
+                CriticalItemResult(id: "regulator-human-cause", measure: "regulatorHumanCauseCases", value: 0,
+                                   maximum: 0, failed: false),
+            ])
+    }
+
+    /// Four sellers with 84 orders; 12 orders without an agent make up the rest of the team's sales.
+    private static var exampleStanding: CampaignStanding {
+        CampaignStanding(
+            campaign: "2026-double11", teamSales: Decimal(string: "45210.5") ?? 0, target: 30_000, targetMet: true,
+            rewardTopN: 3,
+            leaderboard: [
+                LeaderboardEntry(rank: 1, agent: "A-hz-a03", orders: 25, sales: 12_980, rewarded: true),
+                LeaderboardEntry(rank: 2, agent: "A-hz-a01", orders: 22, sales: Decimal(string: "11250.5") ?? 0,
+                                 rewarded: true),
+                LeaderboardEntry(rank: 3, agent: "A-hz-a02", orders: 21, sales: 9_870, rewarded: true),
+                LeaderboardEntry(rank: 4, agent: "A-hz-a04", orders: 16, sales: 6_540, rewarded: false),
+            ])
     }
 }

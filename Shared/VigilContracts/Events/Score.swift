@@ -12,8 +12,11 @@ public struct Score: VigilEvent {
     /// `score/<record key>/<hash of the content>`.
     public var eventId: String
     public var schemaVersion: Int
+    /// Who the score is about.
     public var subject: ScoreSubject
+    /// The period the figures cover.
     public var period: ScorePeriod
+    /// The measures; docs/SCORING.md defines each.
     public var figures: ScoreFigures
     /// The scorecard's verdict on the figures; nil when no scorecard applies.
     public var scorecard: ScorecardResult?

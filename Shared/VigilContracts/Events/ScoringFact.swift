@@ -14,6 +14,7 @@ public struct ScoringFact: VigilEvent {
     /// `fact/<subject key>/<fact id>/<revision>`.
     public var eventId: String
     public var schemaVersion: Int
+    /// The subject this copy of the fact counts for; also the record key.
     public var subject: ScoreSubject
     /// `conversation/<shop>/<conversation id>`, `alert/<alert event id>`,
     /// `case/<case id>`, `complaint/<complaint event id>` or `order/<shop>/<order id>`.
@@ -21,17 +22,24 @@ public struct ScoringFact: VigilEvent {
     /// The number of input records the fact derives from, which grows with
     /// every change; the same inputs give the same revision on any instance.
     public var revision: Int
+    /// Which payload the fact carries.
     public var kind: ScoringFactKind
     /// True when the subject no longer counts this fact; the payload is then empty.
     public var retracted: Bool
     /// The moment that places the fact in periods: a conversation's first
     /// message, an alert's raising, a case's opening, a complaint's filing, an order's payment.
     public var time: Timestamp
+    /// Every subject the fact counts for, as the facts stage saw them.
     public var attribution: FactAttribution
+    /// Set for conversation facts.
     public var conversation: ConversationFact?
+    /// Set for alert facts.
     public var alert: AlertFact?
+    /// Set for case facts (JSON `caseFact`).
     public var caseFact: CaseFact?
+    /// Set for complaint facts.
     public var complaint: ComplaintFact?
+    /// Set for order facts.
     public var order: OrderFact?
 
     public init(subject: ScoreSubject, factId: String, revision: Int, kind: ScoringFactKind, retracted: Bool = false,
@@ -57,37 +65,4 @@ public struct ScoringFact: VigilEvent {
     /// The subject's key: every fact of a subject lands in one partition.
     public var recordKey: String? { subject.key }
     public var eventTime: Timestamp { time }
-}
-
-/// The kinds of scoring facts.
-public enum ScoringFactKind: String, Codable, Sendable, CaseIterable {
-    case conversation
-    case alert
-    case `case`
-    case complaint
-    case order
-}
-
-/// The people, groups and shop a fact counts for, from the input and the
-/// roster at the time the facts stage handled it.
-public struct FactAttribution: Codable, Sendable, Hashable {
-    public var shop: String
-    public var site: String?
-    public var vendor: String?
-    public var team: String?
-    public var agent: String?
-
-    public init(shop: String, site: String?, vendor: String?, team: String?, agent: String?) {
-        self.shop = shop
-        self.site = site
-        self.vendor = vendor
-        self.team = team
-        self.agent = agent
-    }
-
-    /// The subjects the fact counts for, in subject-kind order, without the unknown ones.
-    public var subjects: [ScoreSubject] {
-        [(ScoreSubjectKind.agent, agent), (.team, team), (.vendor, vendor), (.site, site), (.shop, shop)]
-            .compactMap { kind, id in id.map { ScoreSubject(kind: kind, id: $0) } }
-    }
 }

@@ -16,11 +16,15 @@ public struct ScoreFigures: Codable, Sendable, Hashable {
     public var firstResponses: Int
     /// The sum of capped first response times over `firstResponses`, in seconds.
     public var firstResponseSecondsTotal: Int64
+    /// The median capped first response time; nil without first responses.
     public var firstResponseMedianSeconds: Double?
+    /// The 90th percentile capped first response time.
     public var firstResponseP90Seconds: Double?
     /// Answered rounds: a customer's message (or run of messages) followed by an agent's reply.
     public var rounds: Int
+    /// The median capped wait over all answered rounds.
     public var responseMedianSeconds: Double?
+    /// The 90th percentile capped wait over all answered rounds.
     public var responseP90Seconds: Double?
     /// Answered rounds whose reply came within the reply limit.
     public var repliesWithinLimit: Int

@@ -1,5 +1,6 @@
 /// A calendar period or campaign window in the scoring time zone.
 public struct ScorePeriod: Codable, Sendable, Hashable {
+    /// Day, ISO week, month or campaign window.
     public var kind: ScorePeriodKind
     /// The first day of the period, "2026-11-11": the day itself, the Monday
     /// of an ISO week, the first of a month, or the day a campaign window opens.
@@ -18,14 +19,4 @@ public struct ScorePeriod: Codable, Sendable, Hashable {
     public var key: String {
         "\(kind.rawValue)/\(kind == .campaign ? campaign ?? start : start)"
     }
-}
-
-/// The lengths of scoring periods.
-public enum ScorePeriodKind: String, Codable, Sendable, CaseIterable {
-    case day
-    /// An ISO week, Monday to Sunday.
-    case week
-    case month
-    /// A sales campaign's window (大促), with dates from the scorecard file.
-    case campaign
 }

@@ -1,5 +1,6 @@
 /// The agent, team, vendor, site or shop a score is about.
 public struct ScoreSubject: Codable, Sendable, Hashable, Comparable {
+    /// The level: agent, team, vendor, site or shop.
     public var kind: ScoreSubjectKind
     /// The roster id of the agent or team, the vendor or site id, or the shop id.
     public var id: String
@@ -15,16 +16,4 @@ public struct ScoreSubject: Codable, Sendable, Hashable, Comparable {
     public static func < (lhs: ScoreSubject, rhs: ScoreSubject) -> Bool {
         (lhs.kind.order, lhs.id) < (rhs.kind.order, rhs.id)
     }
-}
-
-/// The levels scores are kept at.
-public enum ScoreSubjectKind: String, Codable, Sendable, CaseIterable {
-    case agent
-    case team
-    case vendor
-    case site
-    case shop
-
-    /// The position in `allCases`, for sorting.
-    var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }

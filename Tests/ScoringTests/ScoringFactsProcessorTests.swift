@@ -504,4 +504,40 @@ struct ScoringFactsProcessorTests {
         #expect(migrations.contains("scoring-1-conversations"))
         #expect(migrations.contains("scoring-2-facts"))
     }
+
+    @Test("upgraded store derives earlier inputs")
+    func upgradedStoreRereads() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vigil-scoring-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("scoring.sqlite").path
+        let catalogue = TopicCatalogue()
+        let message = try F.message("m-1", .customer, at: "2026-11-11T09:00:00+08:00")
+        // The first scoring service stored its offsets and the ids it applied in the same file.
+        do {
+            let old = try ServiceStore(path: path, registerMigrations: { ScoringSchema.register(in: &$0) })
+            try old.database.run("INSERT INTO vigil_offsets (topic, partition, next_offset) VALUES (?, ?, ?)",
+                                 [catalogue.chatMessages.name, 0, 12_345])
+            #expect(try old.appliedEvents.markApplied(message.eventId))
+        }
+
+        let processor = ScoringFactsProcessor(catalogue: catalogue)
+        let store = try ServiceStore(path: path, registerMigrations: processor.registerMigrations)
+
+        #expect(try store.database.scalar("SELECT count(*) FROM vigil_offsets").int == 0,
+                "without stored offsets the stage reads its inputs from the start")
+        #expect(try store.database.scalar("SELECT count(*) FROM vigil_applied_events").int == 0)
+
+        let context = ProcessingContext(store: store, catalogue: catalogue)
+        let record = KafkaRecord(topic: catalogue.chatMessages.name, partition: 0, offset: 0, key: nil,
+                                 value: try EventCoding.encode(message), timestampMilliseconds: nil)
+        try store.database.transaction {
+            try processor.process(record, context: context)
+            try processor.finishBatch(context: context)
+        }
+        let facts = try store.outbox.pending(limit: 100)
+            .map { try EventCoding.decode(ScoringFact.self, from: $0.record.value) }
+        #expect(Set(facts.map(\.factId)) == [conversation], "the message applied before the upgrade counts")
+    }
 }

@@ -505,6 +505,27 @@ struct ScoringFactsProcessorTests {
         #expect(migrations.contains("scoring-2-facts"))
     }
 
+    @Test("stored inputs keep no free text")
+    func storedInputsWithoutText() throws {
+        let harness = try FactsHarness()
+        let phone = "13812345678"
+        var message = try F.message("m-1", .customer, at: "2026-11-11T09:00:00+08:00")
+        message.text = "请回电 \(phone)"
+        var complaint = try F.complaint("cp-1", at: "2026-11-11T10:00:00+08:00")
+        complaint.summary = "顾客留下电话 \(phone)"
+
+        try harness.batch([message, complaint])
+
+        let database = harness.store.database
+        let storedMessage = try #require(try database.scalar("SELECT message FROM chat_messages").bytes)
+        let storedComplaint = try #require(try database.scalar("SELECT complaint FROM complaints").bytes)
+        #expect(!String(decoding: storedMessage, as: UTF8.self).contains(phone))
+        #expect(!String(decoding: storedComplaint, as: UTF8.self).contains(phone))
+        #expect(try EventCoding.decode(ChatMessage.self, from: storedMessage).text.isEmpty)
+        #expect(try EventCoding.decode(Complaint.self, from: storedComplaint).summary.isEmpty)
+        #expect(harness.current(conversation, for: "agent/A-hz-a01") != nil, "the message still counts")
+    }
+
     @Test("upgraded store derives earlier inputs")
     func upgradedStoreRereads() throws {
         let directory = FileManager.default.temporaryDirectory

@@ -2,9 +2,10 @@ import VigilStore
 
 /// The facts stage's tables, as migration `scoring-2-facts`.
 ///
-/// The inputs are kept whole (as their JSON) beside the columns that find
-/// them, because every fact is derived again from all of its inputs whenever
-/// one of them changes. `chat_messages` keeps one row per message and
+/// The inputs are kept as their JSON beside the columns that find them,
+/// because every fact is derived again from all of its inputs whenever one
+/// of them changes. Chat texts and complaint summaries are stored empty
+/// (see ``FactInputs``). `chat_messages` keeps one row per message and
 /// `case_entries` keeps case events in arrival order, which for one case is
 /// the escalation service's publication order that ``CaseFile`` folds in.
 /// `dirty_facts` lists the facts the current batch changed, and

@@ -396,6 +396,79 @@ struct ScoringFactsProcessorTests {
         #expect(try harness.finishBatch().isEmpty)
     }
 
+    @Test("empty ids rejected")
+    func emptyIdsRejected() throws {
+        let at = "2026-11-11T09:00:00+08:00"
+        let message = try F.message("m-1", .customer, at: at)
+        let alert = try F.alert("al-1", at: at)
+        let entry = try F.caseEntry(.opened, at: at)
+        let complaint = try F.complaint("cp-1", at: at)
+        let order = try F.order("O-1", at: at, conversation: "c-1")
+        var cases: [(field: String, event: any VigilEvent)] = []
+        for field in ["shop", "conversationId", "buyer", "messageId"] {
+            var changed = message
+            switch field {
+            case "shop": changed.shop = ""
+            case "conversationId": changed.conversationId = ""
+            case "buyer": changed.buyer = ""
+            default: changed.messageId = ""
+            }
+            cases.append((field, changed))
+        }
+        var changedAlert = alert
+        changedAlert.shop = ""
+        cases.append(("shop", changedAlert))
+        changedAlert = alert
+        changedAlert.eventId = ""
+        cases.append(("eventId", changedAlert))
+        var changedEntry = entry
+        changedEntry.shop = ""
+        cases.append(("shop", changedEntry))
+        changedEntry = entry
+        changedEntry.caseId = ""
+        cases.append(("caseId", changedEntry))
+        var changedComplaint = complaint
+        changedComplaint.shop = ""
+        cases.append(("shop", changedComplaint))
+        changedComplaint = complaint
+        changedComplaint.conversationId = ""
+        cases.append(("conversationId", changedComplaint))
+        var changedOrder = order
+        changedOrder.shop = ""
+        cases.append(("shop", changedOrder))
+        changedOrder = order
+        changedOrder.buyer = ""
+        cases.append(("buyer", changedOrder))
+        changedOrder = order
+        changedOrder.orderId = ""
+        cases.append(("orderId", changedOrder))
+        changedOrder = order
+        changedOrder.conversationId = ""
+        cases.append(("conversationId", changedOrder))
+
+        for (field, event) in cases {
+            let harness = try FactsHarness()
+            let error = try #require(throws: RecordRejection.self, "\(type(of: event)) \(field)") {
+                try harness.process(event)
+            }
+            #expect(error.reason == .invalidField, "\(type(of: event)) \(field)")
+            #expect(error.message.contains("invalid field \"\(field)\""), "\(type(of: event)): \(error.message)")
+            #expect(try harness.finishBatch().isEmpty, "\(type(of: event)) \(field)")
+        }
+    }
+
+    @Test("missing optional ids accepted")
+    func missingOptionalIds() throws {
+        let harness = try FactsHarness()
+
+        let facts = try harness.batch([
+            try F.complaint("cp-1", at: "2026-11-11T09:00:00+08:00", conversation: nil),
+            try F.order("O-1", at: "2026-11-11T09:00:00+08:00", conversation: nil),
+        ])
+
+        #expect(Set(facts.map(\.factId)) == ["complaint/complaint/cp-1", "order/\(F.shop)/O-1"])
+    }
+
     // MARK: - Batching
 
     /// Inputs of every kind across two threads, case entries in publication order.

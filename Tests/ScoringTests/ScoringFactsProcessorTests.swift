@@ -396,7 +396,7 @@ struct ScoringFactsProcessorTests {
         #expect(try harness.finishBatch().isEmpty)
     }
 
-    @Test("empty ids rejected")
+    @Test("empty ids and bad amounts rejected")
     func emptyIdsRejected() throws {
         let at = "2026-11-11T09:00:00+08:00"
         let message = try F.message("m-1", .customer, at: at)
@@ -445,6 +445,9 @@ struct ScoringFactsProcessorTests {
         changedOrder = order
         changedOrder.conversationId = ""
         cases.append(("conversationId", changedOrder))
+        changedOrder = order
+        changedOrder.amount = -1
+        cases.append(("amount", changedOrder))
 
         for (field, event) in cases {
             let harness = try FactsHarness()

@@ -45,6 +45,9 @@ enum InputCheck {
         try require("shop", order.shop, in: record)
         try require("buyer", order.buyer, in: record)
         try requireAbsentOrFilled("conversationId", order.conversationId, in: record)
+        if let problem = FactCheck.amountProblem(order.amount) {
+            throw RecordRejection(.invalidField, "invalid field \"amount\" in \(record): \(problem)")
+        }
     }
 
     // MARK: - Fields

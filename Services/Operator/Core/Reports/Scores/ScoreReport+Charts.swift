@@ -68,7 +68,7 @@ extension ScoreReport {
 
     private func responseTimeFigure(_ text: ReportText) -> HTMLFigure {
         let bounds = ScoreFigures.responseBucketBounds
-        let answered = responseTimeBuckets.reduce(0, +)
+        let answered = responseTimeBuckets.reduce(0, ScoreNumbers.sum)
         let columns = responseTimeBuckets.enumerated().map { index, count in
             let label: String
             if index == 0 {

@@ -18,6 +18,10 @@ public struct Scorecard: Sendable, Equatable {
     public var replyLimitSeconds: Int
     /// How long after a conversation's last message a paid order still converts it, in hours.
     public var conversionHours: Int
+    /// The ISO 4217 code of the sales the scorecard sums ("CNY"). Orders in
+    /// another currency go to the dead-letter topic, because amounts of
+    /// different currencies cannot be added.
+    public var currency: String
     /// The weighted items, in file order.
     public var items: [ScorecardItem]
     /// The critical items, in file order; any failure zeroes the total.
@@ -26,13 +30,15 @@ public struct Scorecard: Sendable, Equatable {
     public var campaigns: [Campaign]
 
     public init(version: String, zoneOffsetSeconds: Int32 = 8 * 3600, responseCapSeconds: Int = 600,
-                replyLimitSeconds: Int = 180, conversionHours: Int = 24, items: [ScorecardItem],
+                replyLimitSeconds: Int = 180, conversionHours: Int = 24, currency: String = "CNY",
+                items: [ScorecardItem],
                 criticalItems: [CriticalItem] = [], campaigns: [Campaign] = []) {
         self.version = version
         self.zoneOffsetSeconds = zoneOffsetSeconds
         self.responseCapSeconds = responseCapSeconds
         self.replyLimitSeconds = replyLimitSeconds
         self.conversionHours = conversionHours
+        self.currency = currency
         self.items = items
         self.criticalItems = criticalItems
         self.campaigns = campaigns

@@ -22,7 +22,7 @@ struct ScorecardReader {
     }
 
     static let topFields = ["version", "zone", "responseCapSeconds", "replyLimitSeconds", "conversionHours",
-                            "items", "critical", "campaigns"]
+                            "currency", "items", "critical", "campaigns"]
     static let itemFields = ["id", "name", "measure", "weight", "full", "zero"]
     static let criticalFields = ["id", "name", "measure", "maximum"]
     static let campaignFields = ["id", "name", "from", "to", "rewardTopN", "teamTargets"]
@@ -38,6 +38,17 @@ struct ScorecardReader {
 
     // MARK: - The scorecard
 
+    /// Reads the optional `currency`: three capital letters, "CNY" when missing.
+    mutating func currencyCode(_ fields: JSONObjectFields) -> String? {
+        guard let value = fields["currency"] else { return "CNY" }
+        guard let code = string(value, name: "currency", in: "the scorecard") else { return nil }
+        guard code.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            fail(value, "\"currency\" of the scorecard is \"\(code)\": use an ISO 4217 code such as \"CNY\"")
+            return nil
+        }
+        return code
+    }
+
     mutating func scorecard(from document: PositionedJSON) -> Scorecard? {
         guard let fields = object(document, context: "the scorecard",
                                   example: "{\"version\": \"2026.12-1\", \"zone\": \"+08:00\", \"items\": [...]}",
@@ -48,6 +59,7 @@ struct ScorecardReader {
         let cap = optionalInteger(fields, "responseCapSeconds", in: "the scorecard", range: 1...86_400, default: 600)
         let limit = optionalInteger(fields, "replyLimitSeconds", in: "the scorecard", range: 1...86_400, default: 180)
         let hours = optionalInteger(fields, "conversionHours", in: "the scorecard", range: 0...720, default: 24)
+        let currency = currencyCode(fields)
 
         var items: [ScorecardItem] = []
         if let list = requiredList(fields, "items", in: "the scorecard", allowEmpty: false) {
@@ -62,9 +74,9 @@ struct ScorecardReader {
             campaigns = list.compactMap { campaign($0) }
         }
 
-        guard problems.isEmpty, let version, let zone, let cap, let limit, let hours else { return nil }
+        guard problems.isEmpty, let version, let zone, let cap, let limit, let hours, let currency else { return nil }
         return Scorecard(version: version, zoneOffsetSeconds: zone, responseCapSeconds: cap,
-                         replyLimitSeconds: limit, conversionHours: hours, items: items,
+                         replyLimitSeconds: limit, conversionHours: hours, currency: currency, items: items,
                          criticalItems: critical, campaigns: campaigns)
     }
 

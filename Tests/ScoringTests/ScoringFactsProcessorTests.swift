@@ -396,6 +396,27 @@ struct ScoringFactsProcessorTests {
         #expect(try harness.finishBatch().isEmpty)
     }
 
+    @Test("order in another currency rejected")
+    func otherCurrencyRejected() throws {
+        let harness = try FactsHarness()
+        var order = try F.order("O-usd", at: "2026-11-11T10:00:00+08:00")
+        order.currency = "USD"
+
+        #expect {
+            try harness.process(value: try EventCoding.encode(order), on: harness.catalogue.orders.name)
+        } throws: { error in
+            let rejection = error as? RecordRejection
+            return rejection?.reason == .invalidField && rejection?.message.contains("USD") == true
+                && rejection?.message.contains("CNY") == true
+        }
+        #expect(try harness.finishBatch().isEmpty, "the order counts nowhere")
+
+        order.currency = "CNY"
+        order.orderId = "O-cny"
+        try harness.process(value: try EventCoding.encode(order), on: harness.catalogue.orders.name)
+        #expect(try harness.finishBatch().contains { $0.order?.orderId == "O-cny" })
+    }
+
     @Test("empty ids and bad amounts rejected")
     func emptyIdsRejected() throws {
         let at = "2026-11-11T09:00:00+08:00"

@@ -87,6 +87,21 @@ struct ScorecardParserTests {
         #expect(scorecard.responseCapSeconds == 900)
         #expect(scorecard.replyLimitSeconds == 120)
         #expect(scorecard.conversionHours == 48)
+        #expect(scorecard.currency == "CNY", "the currency defaults to CNY")
+        let dollars = try Scorecard.parse(
+            Self.valid.replacingOccurrences(of: "\"zone\": \"+08:00\",", with: "\"zone\": \"+08:00\", \"currency\": \"USD\","),
+            fileName: "test.json")
+        #expect(dollars.currency == "USD")
+    }
+
+    @Test("currency must be an ISO 4217 code")
+    func badCurrency() throws {
+        let (error, text) = try Self.error(replacing: "\"zone\": \"+08:00\",",
+                                           with: "\"zone\": \"+08:00\", \"currency\": \"rmb\",")
+        let position = try Self.position(of: "\"rmb\"", in: text)
+        #expect(error.line == position.line)
+        #expect(error.column == position.column)
+        #expect(error.message.contains("ISO 4217"))
     }
 
     // MARK: - Errors with positions

@@ -57,7 +57,8 @@ public enum ScoringStages {
             stages.append(ServiceStage(
                 configuration: facts,
                 processor: ScoringFactsProcessor(catalogue: facts.catalogue,
-                                                 conversionHours: scorecard.conversionHours)))
+                                                 conversionHours: scorecard.conversionHours,
+                                                 currency: scorecard.currency)))
         }
         if selection != .facts {
             let totals = configuration.stage(Selection.totals.rawValue)

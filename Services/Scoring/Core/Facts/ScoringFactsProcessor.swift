@@ -21,6 +21,7 @@ import VigilStore
 public final class ScoringFactsProcessor: StreamProcessor {
     let catalogue: TopicCatalogue
     let conversionHours: Int
+    let currency: String
     let inputs = FactInputs()
     let changes = ChangedFacts()
     let publications = FactPublications()
@@ -29,9 +30,11 @@ public final class ScoringFactsProcessor: StreamProcessor {
 
     /// Creates the stage. An order paid up to `conversionHours` after a
     /// conversation's last message converts it, and a negative value counts as 0.
-    public init(catalogue: TopicCatalogue, conversionHours: Int = 24) {
+    /// Orders in another currency than `currency` go to the dead-letter topic.
+    public init(catalogue: TopicCatalogue, conversionHours: Int = 24, currency: String = "CNY") {
         self.catalogue = catalogue
         self.conversionHours = max(0, conversionHours)
+        self.currency = currency
     }
 
     public var inputTopics: [TopicSpec] {
@@ -106,6 +109,10 @@ public final class ScoringFactsProcessor: StreamProcessor {
         case catalogue.orders.name:
             let order = try context.decode(Order.self, from: record)
             try InputCheck.validate(order)
+            guard order.currency == currency else {
+                throw RecordRejection(.invalidField, "order \(order.orderId) is in \(order.currency), but the "
+                    + "scorecard sums \(currency): amounts of different currencies cannot be added")
+            }
             guard try context.markApplied(order.eventId) else { return }
             try inputs.store(order, in: database)
             try markOrder(order, in: database)

@@ -69,7 +69,9 @@ private struct FiguresBuilder {
 
     private mutating func add(_ conversation: ConversationFact) {
         result.conversations += 1
-        result.unansweredRounds += conversation.unansweredRounds
+        // A conversation has 0 or 1 unanswered rounds. Clamping keeps a fact
+        // that says otherwise from overflowing the sum.
+        result.unansweredRounds += min(max(conversation.unansweredRounds, 0), 1)
         if conversation.convertingOrder != nil {
             result.convertedConversations += 1
         }

@@ -28,6 +28,13 @@ struct ScorecardReader {
     static let campaignFields = ["id", "name", "from", "to", "rewardTopN", "teamTargets"]
     /// A time zone offset must be within what ISO 8601 zones use.
     static let maximumZoneOffsetSeconds: Int32 = 14 * 3600
+    /// The maximum item weight. Only the ratios of weights matter, and the
+    /// bound keeps every sum of weights and points far from overflow.
+    static let maximumWeight = 1000.0
+    /// The maximum magnitude of an item's `full` and `zero`, which keeps the
+    /// points formula finite and catches a misplaced exponent.
+    /// NOTE: a sales item cannot ask for more than 1e9 CNY in one period.
+    static let maximumFullOrZero = 1e9
 
     // MARK: - The scorecard
 
@@ -90,6 +97,19 @@ struct ScorecardReader {
             fail(value, "\"weight\" of \(context) must be greater than 0, found \(Self.format(weight))")
             return nil
         }
+        if let weight, weight > Self.maximumWeight, let value = fields["weight"] {
+            fail(value, "\"weight\" of \(context) must be at most 1000, found \(Self.format(weight)): "
+                + "only the ratios of weights matter, so scale them all down")
+            return nil
+        }
+        var boundsValid = true
+        for (name, number) in [("full", full), ("zero", zero)] {
+            if let number, abs(number) > Self.maximumFullOrZero, let value = fields[name] {
+                fail(value, "\"\(name)\" of \(context) must be within -1e9 and 1e9, found \(Self.format(number))")
+                boundsValid = false
+            }
+        }
+        guard boundsValid else { return nil }
         if let full, let zero, full == zero, let value = fields["full"] {
             fail(value, "\"full\" and \"zero\" of \(context) are both \(Self.format(full)): "
                 + "make \"full\" larger to reward higher values, or smaller to reward lower values")

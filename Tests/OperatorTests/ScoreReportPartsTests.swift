@@ -120,6 +120,34 @@ struct ScoreReportPartsTests {
         #expect(ScoreNumbers.weight(20) == "20")
     }
 
+    @Test("numbers beyond Int fall back to decimals")
+    func hugeNumbers() {
+        #expect(ScoreNumbers.points(1e20) == "100000000000000000000.00")
+        #expect(ScoreNumbers.points(-1e20) == "-100000000000000000000.00")
+        #expect(ScoreNumbers.points(1e17) == "100000000000000000.00")
+        #expect(ScoreNumbers.count(1e20) == "100000000000000000000")
+        #expect(ScoreNumbers.count(1e19) == "10000000000000000000")
+        #expect(ScoreNumbers.compact(1e20) == "100000000000000000000")
+        #expect(ScoreNumbers.seconds(1e300).count == 301)
+        #expect(ScoreNumbers.weight(1e20) == "100000000000000000000")
+        #expect(ScoreNumbers.plain(1e20) == "100000000000000000000")
+        #expect(ScoreNumbers.plain(1_000_000_000_000_000.5) == "1000000000000000.5")
+        #expect(ReportText.decimal(1e20) == "100000000000000000000.0")
+        #expect(ReportText.percent(1e20) == "10000000000000000000000.0%")
+        #expect(SVGCanvas.number(1e20) == "100000000000000000000.0")
+        #expect(ScoreNumbers.points(.infinity) == "inf")
+        #expect(ScoreNumbers.count(-.infinity) == "-inf")
+        #expect(ScoreNumbers.compact(.nan) == "nan")
+    }
+
+    @Test("counts add without overflow")
+    func saturatingSums() {
+        #expect(ScoreNumbers.sum(Int.max, 1) == Int.max)
+        #expect(ScoreNumbers.sum(Int.min, -1) == Int.min)
+        #expect(ScoreNumbers.sum(2, 3) == 5)
+        #expect(ScoreReport.sum([[Int.max, 1], [5, 2]]) == [Int.max, 3, 0, 0, 0, 0, 0, 0])
+    }
+
     @Test("every measure has a value path")
     func measures() {
         let figures = ScoreFigures(conversations: 10, rounds: 4, repliesWithinLimit: 3, alerts: 2, orders: 1,

@@ -286,6 +286,42 @@ struct ScoreReportTests {
             + "so the full and zero values are not shown.") == true)
     }
 
+    @Test("hostile score values render")
+    func hostileValues() throws {
+        var scores = ScoreReportFixture.scores
+        let hostile = scores.indices.filter {
+            scores[$0].subject.id == "A-hz-a01" || scores[$0].subject.kind == .vendor
+        }
+        #expect(!hostile.isEmpty)
+        for index in hostile {
+            scores[index].figures.conversations = Int.max
+            scores[index].figures.alerts = Int.max
+            scores[index].figures.orders = Int.max
+            scores[index].figures.rounds = Int.max
+            scores[index].figures.responseTimeBuckets = Array(repeating: Int.max, count: 8)
+            scores[index].figures.firstResponseMedianSeconds = 1e300
+            scores[index].figures.responseP90Seconds = -1e300
+            scores[index].scorecard?.total = 1e20
+            for item in scores[index].scorecard?.items.indices ?? 0..<0 {
+                scores[index].scorecard?.items[item].weight = 1e300
+                scores[index].scorecard?.items[item].points = 1e300
+                scores[index].scorecard?.items[item].value = 1e300
+                scores[index].scorecard?.items[item].contribution = 1e20
+            }
+        }
+
+        for kind in [ScoreSubjectKind.agent, .vendor] {
+            let report = ScoreReport(snapshot: ScoreTopicSnapshot(scores: scores), scope: week46, kind: kind,
+                                     names: names, scorecard: ScoreReportFixture.scorecard)
+            for format in ReportFormat.allCases {
+                for language in [Language.chinese, .english] {
+                    let output = ReportScoresCommand.render(report, format: format, language: language)
+                    #expect(output.contains("100000000000000000000"), "\(kind) \(format) \(language)")
+                }
+            }
+        }
+    }
+
     // MARK: - Empty periods
 
     @Test("empty period suggests latest")

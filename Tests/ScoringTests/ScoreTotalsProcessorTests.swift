@@ -312,6 +312,108 @@ struct ScoreTotalsProcessorTests {
         #expect(error.message.contains("conversation payload"))
     }
 
+    @Test("payload of another kind rejected")
+    func payloadOfAnotherKindRejected() throws {
+        let harness = try TotalsHarness()
+        var extra = try F.conversation("c-1", at: "2026-11-11T09:00:00+08:00")
+        extra.alert = AlertFact(kind: .keyword, category: .complaint)
+        var swapped = try F.alert("al-1", at: "2026-11-11T09:00:00+08:00")
+        swapped.alert = nil
+        swapped.order = OrderFact(orderId: "O-1", amount: 1, currency: "CNY", campaign: nil)
+
+        for (fact, payload) in [(extra, "alert"), (swapped, "order")] {
+            let error = try #require(throws: RecordRejection.self, "\(payload)") { try harness.process(fact) }
+            #expect(error.reason == .invalidField)
+            #expect(error.message.contains("\(payload) payload"), "\(error.message)")
+        }
+        #expect(try harness.finishBatch().isEmpty)
+    }
+
+    @Test("conversation values out of range rejected")
+    func conversationValuesRejected() throws {
+        let cases: [(waits: [Int], unanswered: Int, expected: String)] = [
+            ([20], Int.max - 1, "unansweredRounds"),
+            ([20], 2, "unansweredRounds"),
+            ([20], -1, "unansweredRounds"),
+            ([-5], 0, "responseSeconds"),
+            ([20, Int.max], 0, "responseSeconds"),
+            (Array(repeating: 20, count: FactCheck.maximumRounds + 1), 0, "responseSeconds"),
+        ]
+        for (index, entry) in cases.enumerated() {
+            let harness = try TotalsHarness()
+            let fact = try F.conversation("c-\(index)", at: "2026-11-11T09:00:00+08:00", waits: entry.waits,
+                                          unanswered: entry.unanswered)
+
+            let error = try #require(throws: RecordRejection.self, "case \(index)") { try harness.process(fact) }
+
+            #expect(error.reason == .invalidField, "case \(index)")
+            #expect(error.message.contains(entry.expected), "case \(index): \(error.message)")
+            #expect(try harness.finishBatch().isEmpty, "case \(index)")
+        }
+    }
+
+    @Test("overflowing unanswered rounds cannot crash")
+    func overflowingUnansweredRounds() throws {
+        let harness = try TotalsHarness()
+        let facts = try (1...2).map {
+            try F.conversation("c-\($0)", at: "2026-11-11T09:00:00+08:00", unanswered: Int.max - 1)
+        }
+
+        for fact in facts {
+            #expect(throws: RecordRejection.self) { try harness.process(fact) }
+        }
+
+        #expect(try harness.finishBatch().isEmpty)
+    }
+
+    @Test("case and order values out of range rejected")
+    func caseAndOrderValuesRejected() throws {
+        let harness = try TotalsHarness()
+        let caseFact = CaseFact(severity: nil, acknowledgeSeconds: -1, escalated: false, reachedRegulator: false,
+                                cause: nil, responsibilities: [], rectification: nil, rectificationOnTime: false)
+        let negativeWait = ScoringFact(subject: F.agent, factId: "case/k-1", revision: 1, kind: .case,
+                                       time: try F.time("2026-11-11T09:00:00+08:00"),
+                                       attribution: F.attribution(), caseFact: caseFact)
+        var negativeAmount = try F.order("o-1", for: F.agent, at: "2026-11-11T09:00:00+08:00", amount: -5,
+                                         agent: "A-hz-a01")
+        var hugeAmount = negativeAmount
+        hugeAmount.order?.amount = Decimal(string: "1e30") ?? 0
+        var emptyOrderId = negativeAmount
+        emptyOrderId.order?.amount = 5
+        emptyOrderId.order?.orderId = ""
+        var farFuture = try F.conversation("c-1", at: "2026-11-11T09:00:00+08:00")
+        farFuture.time = Timestamp(epochMilliseconds: 4_200_000_000_000)
+        negativeAmount.time = try F.time("2026-11-11T09:00:00+08:00")
+
+        let cases: [(fact: ScoringFact, expected: String)] = [
+            (negativeWait, "acknowledgeSeconds"), (negativeAmount, "amount"),
+            (hugeAmount, "amount"), (emptyOrderId, "orderId"), (farFuture, "time"),
+        ]
+        for (fact, expected) in cases {
+            let error = try #require(throws: RecordRejection.self, "\(expected)") { try harness.process(fact) }
+            #expect(error.reason == .invalidField, "\(expected)")
+            #expect(error.message.contains(expected), "\(expected): \(error.message)")
+        }
+        #expect(try harness.finishBatch().isEmpty)
+    }
+
+    @Test("values at the limits accepted")
+    func valuesAtLimitsAccepted() throws {
+        let harness = try TotalsHarness()
+
+        let scores = try harness.batch([
+            try F.conversation("c-1", at: "2026-11-11T09:00:00+08:00", waits: [0, FactCheck.maximumWaitSeconds],
+                               unanswered: 1),
+            try F.order("o-1", for: F.agent, at: "2026-11-11T09:00:00+08:00", amount: FactCheck.maximumAmount,
+                        agent: "A-hz-a01"),
+        ])
+
+        let day = try #require(scores.byKey[agentDay])
+        #expect(day.figures.rounds == 2)
+        #expect(day.figures.unansweredRounds == 1)
+        #expect(day.figures.sales == FactCheck.maximumAmount)
+    }
+
     @Test("invalid JSON rejected")
     func invalidJSONRejected() throws {
         let harness = try TotalsHarness()

@@ -396,6 +396,82 @@ struct ScoringFactsProcessorTests {
         #expect(try harness.finishBatch().isEmpty)
     }
 
+    @Test("empty ids and bad amounts rejected")
+    func emptyIdsRejected() throws {
+        let at = "2026-11-11T09:00:00+08:00"
+        let message = try F.message("m-1", .customer, at: at)
+        let alert = try F.alert("al-1", at: at)
+        let entry = try F.caseEntry(.opened, at: at)
+        let complaint = try F.complaint("cp-1", at: at)
+        let order = try F.order("O-1", at: at, conversation: "c-1")
+        var cases: [(field: String, event: any VigilEvent)] = []
+        for field in ["shop", "conversationId", "buyer", "messageId"] {
+            var changed = message
+            switch field {
+            case "shop": changed.shop = ""
+            case "conversationId": changed.conversationId = ""
+            case "buyer": changed.buyer = ""
+            default: changed.messageId = ""
+            }
+            cases.append((field, changed))
+        }
+        var changedAlert = alert
+        changedAlert.shop = ""
+        cases.append(("shop", changedAlert))
+        changedAlert = alert
+        changedAlert.eventId = ""
+        cases.append(("eventId", changedAlert))
+        var changedEntry = entry
+        changedEntry.shop = ""
+        cases.append(("shop", changedEntry))
+        changedEntry = entry
+        changedEntry.caseId = ""
+        cases.append(("caseId", changedEntry))
+        var changedComplaint = complaint
+        changedComplaint.shop = ""
+        cases.append(("shop", changedComplaint))
+        changedComplaint = complaint
+        changedComplaint.conversationId = ""
+        cases.append(("conversationId", changedComplaint))
+        var changedOrder = order
+        changedOrder.shop = ""
+        cases.append(("shop", changedOrder))
+        changedOrder = order
+        changedOrder.buyer = ""
+        cases.append(("buyer", changedOrder))
+        changedOrder = order
+        changedOrder.orderId = ""
+        cases.append(("orderId", changedOrder))
+        changedOrder = order
+        changedOrder.conversationId = ""
+        cases.append(("conversationId", changedOrder))
+        changedOrder = order
+        changedOrder.amount = -1
+        cases.append(("amount", changedOrder))
+
+        for (field, event) in cases {
+            let harness = try FactsHarness()
+            let error = try #require(throws: RecordRejection.self, "\(type(of: event)) \(field)") {
+                try harness.process(event)
+            }
+            #expect(error.reason == .invalidField, "\(type(of: event)) \(field)")
+            #expect(error.message.contains("invalid field \"\(field)\""), "\(type(of: event)): \(error.message)")
+            #expect(try harness.finishBatch().isEmpty, "\(type(of: event)) \(field)")
+        }
+    }
+
+    @Test("missing optional ids accepted")
+    func missingOptionalIds() throws {
+        let harness = try FactsHarness()
+
+        let facts = try harness.batch([
+            try F.complaint("cp-1", at: "2026-11-11T09:00:00+08:00", conversation: nil),
+            try F.order("O-1", at: "2026-11-11T09:00:00+08:00", conversation: nil),
+        ])
+
+        #expect(Set(facts.map(\.factId)) == ["complaint/complaint/cp-1", "order/\(F.shop)/O-1"])
+    }
+
     // MARK: - Batching
 
     /// Inputs of every kind across two threads, case entries in publication order.
@@ -503,5 +579,62 @@ struct ScoringFactsProcessorTests {
             .compactMap { $0[0].string }
         #expect(migrations.contains("scoring-1-conversations"))
         #expect(migrations.contains("scoring-2-facts"))
+    }
+
+    @Test("stored inputs keep no free text")
+    func storedInputsWithoutText() throws {
+        let harness = try FactsHarness()
+        let phone = "13812345678"
+        var message = try F.message("m-1", .customer, at: "2026-11-11T09:00:00+08:00")
+        message.text = "请回电 \(phone)"
+        var complaint = try F.complaint("cp-1", at: "2026-11-11T10:00:00+08:00")
+        complaint.summary = "顾客留下电话 \(phone)"
+
+        try harness.batch([message, complaint])
+
+        let database = harness.store.database
+        let storedMessage = try #require(try database.scalar("SELECT message FROM chat_messages").bytes)
+        let storedComplaint = try #require(try database.scalar("SELECT complaint FROM complaints").bytes)
+        #expect(!String(decoding: storedMessage, as: UTF8.self).contains(phone))
+        #expect(!String(decoding: storedComplaint, as: UTF8.self).contains(phone))
+        #expect(try EventCoding.decode(ChatMessage.self, from: storedMessage).text.isEmpty)
+        #expect(try EventCoding.decode(Complaint.self, from: storedComplaint).summary.isEmpty)
+        #expect(harness.current(conversation, for: "agent/A-hz-a01") != nil, "the message still counts")
+    }
+
+    @Test("upgraded store derives earlier inputs")
+    func upgradedStoreRereads() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vigil-scoring-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("scoring.sqlite").path
+        let catalogue = TopicCatalogue()
+        let message = try F.message("m-1", .customer, at: "2026-11-11T09:00:00+08:00")
+        // The first scoring service stored its offsets and the ids it applied in the same file.
+        do {
+            let old = try ServiceStore(path: path, registerMigrations: { ScoringSchema.register(in: &$0) })
+            try old.database.run("INSERT INTO vigil_offsets (topic, partition, next_offset) VALUES (?, ?, ?)",
+                                 [catalogue.chatMessages.name, 0, 12_345])
+            #expect(try old.appliedEvents.markApplied(message.eventId))
+        }
+
+        let processor = ScoringFactsProcessor(catalogue: catalogue)
+        let store = try ServiceStore(path: path, registerMigrations: processor.registerMigrations)
+
+        #expect(try store.database.scalar("SELECT count(*) FROM vigil_offsets").int == 0,
+                "without stored offsets the stage reads its inputs from the start")
+        #expect(try store.database.scalar("SELECT count(*) FROM vigil_applied_events").int == 0)
+
+        let context = ProcessingContext(store: store, catalogue: catalogue)
+        let record = KafkaRecord(topic: catalogue.chatMessages.name, partition: 0, offset: 0, key: nil,
+                                 value: try EventCoding.encode(message), timestampMilliseconds: nil)
+        try store.database.transaction {
+            try processor.process(record, context: context)
+            try processor.finishBatch(context: context)
+        }
+        let facts = try store.outbox.pending(limit: 100)
+            .map { try EventCoding.decode(ScoringFact.self, from: $0.record.value) }
+        #expect(Set(facts.map(\.factId)) == [conversation], "the message applied before the upgrade counts")
     }
 }

@@ -49,12 +49,14 @@ struct StageRunnerTests {
         #expect(failures.map(\.stage) == ["broken"])
         let error = try #require(failures.first?.error)
         #expect(String(describing: error).contains("never-created.chat.messages does not exist"))
+        #expect(run.shutdown.signalName == nil, "no signal arrived")
+        #expect(run.shutdown.reason == "stage broken failed")
     }
 }
 
 /// Runs ``StageRunner`` on a background thread, so a test can stop it. `ServiceMain` runs it on the main thread.
 final class BackgroundStages: @unchecked Sendable {
-    private let shutdown = ShutdownSignal(signals: [])
+    let shutdown = ShutdownSignal(signals: [])
     private let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var failures: [(stage: String, error: any Error)] = []

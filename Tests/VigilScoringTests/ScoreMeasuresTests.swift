@@ -140,6 +140,20 @@ struct ScoreMeasuresTests {
         #expect(figures.currency == "CNY")
     }
 
+    @Test("out-of-range unanswered rounds count once")
+    func unansweredRoundsClamped() {
+        let facts = [
+            Fixtures.conversation("c1", waits: [], unanswered: Int.max - 1),
+            Fixtures.conversation("c2", waits: [], unanswered: Int.max - 1),
+            Fixtures.conversation("c3", waits: [20], unanswered: -3),
+        ]
+
+        let figures = ScoreMeasures.figures(of: Fixtures.agent, facts: facts, scorecard: Self.scorecard)
+
+        #expect(figures.unansweredRounds == 2)
+        #expect(figures.conversations == 3)
+    }
+
     @Test("latest revision counts and retractions drop facts")
     func revisionsAndRetractions() {
         let facts = [

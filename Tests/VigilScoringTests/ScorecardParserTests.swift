@@ -148,6 +148,40 @@ struct ScorecardParserTests {
         #expect(error.message.contains("greater than 0"))
     }
 
+    @Test("weight above the maximum is rejected")
+    func hugeWeight() throws {
+        for weight in ["1001", "1e307"] {
+            let (error, text) = try Self.error(replacing: "\"weight\": 20", with: "\"weight\": \(weight)")
+            let expected = try Self.position(of: "\"weight\": \(weight)", in: text)
+            #expect(error.line == expected.line, "\(weight)")
+            #expect(error.column == expected.column + "\"weight\": ".count, "\(weight)")
+            #expect(error.message.contains("\"weight\" of item \"first-response\" must be at most 1000"),
+                    "\(weight): \(error.message)")
+        }
+    }
+
+    @Test("weight at the maximum is accepted")
+    func maximumWeight() throws {
+        let text = Self.valid.replacingOccurrences(of: "\"weight\": 20", with: "\"weight\": 1000")
+
+        let scorecard = try Scorecard.parse(text, fileName: "test.json")
+
+        #expect(scorecard.items.first?.weight == 1000)
+    }
+
+    @Test("full or zero beyond the bound is rejected")
+    func hugeFullOrZero() throws {
+        let cases = [("\"full\": 30", "\"full\": 1e10", "full"), ("\"zero\": 180", "\"zero\": -2000000000", "zero")]
+        for (original, replacement, field) in cases {
+            let (error, text) = try Self.error(replacing: original, with: replacement)
+            let expected = try Self.position(of: replacement, in: text)
+            #expect(error.line == expected.line, "\(field)")
+            #expect(error.column == expected.column + "\"\(field)\": ".count, "\(field)")
+            #expect(error.message.contains("\"\(field)\" of item \"first-response\" must be within -1e9 and 1e9"),
+                    "\(field): \(error.message)")
+        }
+    }
+
     @Test("full equal to zero is rejected")
     func fullEqualsZero() throws {
         let (error, text) = try Self.error(replacing: "\"full\": 30", with: "\"full\": 180")

@@ -42,7 +42,7 @@ public final class NotifierService: @unchecked Sendable {
         } catch {
             streamFailure = error
             // The sender shares the shutdown signal, so this stops it too.
-            shutdown.request()
+            shutdown.request(reason: "stream service failed")
         }
 
         let finished = lock.withLock { senderFinished }
@@ -66,7 +66,7 @@ public final class NotifierService: @unchecked Sendable {
             } catch {
                 logger.critical("delivery sender failed", metadata: ["vigil.error": String(describing: error)])
                 lock.withLock { senderFailure = error }
-                shutdown.request()
+                shutdown.request(reason: "delivery sender failed")
             }
             finished.signal()
         }

@@ -10,7 +10,15 @@ import Glibc
 /// batch in hand, publishes its outbox, commits and exits 0. A second signal
 /// while shutting down exits at once with status 130.
 public final class ShutdownSignal: Sendable {
+    /// 0 until shutdown is requested, then the signal's number, or
+    /// ``requestedByCode`` for ``request(reason:)``.
     private let received = Atomic<Int32>(0)
+    /// The reason given to ``request(reason:)``. It is set under the lock in
+    /// the same step as `received`, so a reader that sees ``requestedByCode``
+    /// and then takes the lock always finds it.
+    private let requestReason = Mutex<String?>(nil)
+    /// No signal has this number.
+    private static let requestedByCode: Int32 = -1
     // Only kept alive here; never touched after init.
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
@@ -36,23 +44,43 @@ public final class ShutdownSignal: Sendable {
         }
     }
 
-    /// True once SIGTERM or SIGINT has arrived.
+    /// True once SIGTERM or SIGINT has arrived or code requested shutdown.
     public var isRequested: Bool { received.load(ordering: .sequentiallyConsistent) != 0 }
 
-    /// The signal's name ("SIGTERM"), or nil before one arrives.
+    /// The name ("SIGTERM") of the signal that requested shutdown. Nil before
+    /// shutdown is requested, and when code requested it.
     public var signalName: String? {
         switch received.load(ordering: .sequentiallyConsistent) {
-        case 0: nil
+        case 0, Self.requestedByCode: nil
         case SIGTERM: "SIGTERM"
         case SIGINT: "SIGINT"
         case let other: "signal \(other)"
         }
     }
 
-    /// Requests shutdown from code, as if SIGTERM had arrived. Tests call it,
-    /// and so do processes that stop their other threads when one of them fails.
-    public func request() {
-        _ = received.compareExchange(expected: 0, desired: SIGTERM, ordering: .sequentiallyConsistent)
+    /// Why shutdown was requested, for logs: "received SIGTERM", or the reason
+    /// given to ``request(reason:)``. Nil before shutdown is requested.
+    public var reason: String? {
+        let number = received.load(ordering: .sequentiallyConsistent)
+        switch number {
+        case 0: return nil
+        case Self.requestedByCode: return requestReason.withLock { $0 }
+        default: return "received \(signalName ?? "signal \(number)")"
+        }
+    }
+
+    /// Requests shutdown from code, with the same effect as SIGTERM except
+    /// that ``signalName`` stays nil. Tests call it, and so do processes that
+    /// stop their other threads when one of them ends. Only the first request
+    /// or signal counts, so a later call changes neither the reason nor the signal.
+    public func request(reason: String = "requested by the process") {
+        requestReason.withLock { stored in
+            let (exchanged, _) = received.compareExchange(expected: 0, desired: Self.requestedByCode,
+                                                          ordering: .sequentiallyConsistent)
+            if exchanged {
+                stored = reason
+            }
+        }
     }
 
     /// Sleeps up to `milliseconds`, waking early when shutdown is requested.

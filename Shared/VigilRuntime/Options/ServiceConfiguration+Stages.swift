@@ -7,11 +7,17 @@ extension ServiceConfiguration {
     /// several stream services.
     ///
     /// The first stage keeps the configured group and store
-    /// (`keepsGroupAndStore` true), so a single-stage deployment can grow a
-    /// stage without losing its offsets. Every other stage gets consumer group
-    /// `<group>-<name>` and store `<stem>-<name>.sqlite` next to the
-    /// configured store: stages never share offsets or a SQLite file, because
-    /// each commits its own batches. Logs of either carry `vigil.stage`.
+    /// (`keepsGroupAndStore` true), so it resumes from the offsets and applied
+    /// event ids that the single-stage service stored. That is right only
+    /// when the stage still does that service's work. A stage that derives
+    /// new state from the same inputs must delete `vigil_offsets` and
+    /// `vigil_applied_events` in its store migration, as scoring's facts
+    /// stage does, or it skips every record the old service read.
+    ///
+    /// Every other stage gets consumer group `<group>-<name>` and store
+    /// `<stem>-<name>.sqlite` next to the configured store: stages never share
+    /// offsets or a SQLite file, because each commits its own batches. Logs of
+    /// either carry `vigil.stage`.
     public func stage(_ name: String, keepsGroupAndStore: Bool = false) -> ServiceConfiguration {
         var configuration = self
         configuration.stage = name

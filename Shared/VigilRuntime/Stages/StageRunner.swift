@@ -14,7 +14,9 @@ public enum StageRunner {
     ///
     /// A stage that ends for any reason requests shutdown, so the others
     /// finish the batch in hand, publish their outbox and commit before this
-    /// returns: the process never keeps running with one stage missing.
+    /// returns: the process never keeps running with one stage missing. Their
+    /// "shutting down" lines then carry `vigil.signal=none` and a
+    /// `vigil.reason` such as "stage totals failed".
     public static func run(_ stages: [ServiceStage], shutdown: ShutdownSignal) -> [(stage: String, error: any Error)] {
         let failures = FailureList(count: stages.count)
         let finished = DispatchGroup()
@@ -26,14 +28,16 @@ public enum StageRunner {
             nonisolated(unsafe) let handedOver = service
             let logger = stage.configuration.logger
             finished.enter()
+            let name = stage.name
             let thread = Thread {
                 do {
                     try handedOver.run()
+                    shutdown.request(reason: "stage \(name) stopped")
                 } catch {
                     logger.critical("service failed", metadata: ["vigil.error": String(describing: error)])
                     failures.record(error, at: index)
+                    shutdown.request(reason: "stage \(name) failed")
                 }
-                shutdown.request()
                 finished.leave()
             }
             thread.name = "vigil-stage-\(stage.name)"

@@ -112,7 +112,10 @@ public final class StreamService: KafkaRebalanceHandler {
             }
         }
 
-        logger.info("shutting down", metadata: ["vigil.signal": shutdown.signalName ?? "none"])
+        logger.info("shutting down", metadata: [
+            "vigil.signal": shutdown.signalName ?? "none",
+            "vigil.reason": shutdown.reason ?? "none",
+        ])
         published += try publisher.publishPending(shutdown: shutdown)
         // Asynchronous, because the offsets that count are in the store, not
         // the group. close() sends the commit if the broker is reachable.

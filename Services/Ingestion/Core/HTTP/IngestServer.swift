@@ -86,7 +86,10 @@ public final class IngestServer {
             }
         }
 
-        logger.info("shutting down", metadata: ["vigil.signal": shutdown.signalName ?? "none"])
+        logger.info("shutting down", metadata: [
+            "vigil.signal": shutdown.signalName ?? "none",
+            "vigil.reason": shutdown.reason ?? "none",
+        ])
         // Stop taking requests first: those waiting get 503 and nothing of
         // theirs is stored, so the server's threads return and it can stop.
         queue.close()

@@ -1,3 +1,4 @@
+import Foundation
 import VigilContracts
 
 /// The words and number formats of a report in one language.
@@ -68,9 +69,23 @@ struct ReportText: Sendable {
     /// Formats one decimal, rounded half away from zero, or "-" for nil.
     static func decimal(_ value: Double?) -> String {
         guard let value else { return "-" }
-        let tenths = Int((value * 10).rounded())
+        guard let tenths = scaledInteger(value, scale: 10) else { return fixed(value, decimals: 1) }
         let sign = tenths < 0 ? "-" : ""
-        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+        return "\(sign)\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
+    }
+
+    /// Returns `value × scale` rounded half away from zero, or nil when the
+    /// result is not finite or does not fit in an Int. Report values come from
+    /// records anyone may write to a topic, so a plain `Int(_:)` could trap.
+    static func scaledInteger(_ value: Double, scale: Double) -> Int? {
+        Int(exactly: (value * scale).rounded())
+    }
+
+    /// Formats `value` with `decimals` decimals through C's printf: the
+    /// fallback where ``scaledInteger(_:scale:)`` returns nil. It writes
+    /// "inf", "-inf" and "nan", and every digit of a large value.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        String(format: "%.\(decimals)f", value)
     }
 
     /// "+08:00", "-05:30" or "+00:00".

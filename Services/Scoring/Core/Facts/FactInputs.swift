@@ -1,17 +1,23 @@
 import VigilContracts
 import VigilStore
 
-/// The inputs the facts are derived from, stored whole so a fact can be
-/// derived again from all of them whenever one changes.
+/// The inputs the facts are derived from, stored so a fact can be derived
+/// again from all of them whenever one changes.
+///
+/// A chat message's text and a complaint's summary are stored empty: no fact
+/// uses them, and they may contain unmasked phone numbers and other personal
+/// data that this store would otherwise keep for as long as it exists.
 struct FactInputs {
     // MARK: - Storing
 
     func store(_ message: ChatMessage, in database: Database) throws {
+        var stored = message
+        stored.text = ""
         try database.run("""
             INSERT OR IGNORE INTO chat_messages (shop, conversation_id, event_id, buyer, sent_ms, message)
             VALUES (?, ?, ?, ?, ?, ?)
             """, [message.shop, message.conversationId, message.eventId, message.buyer,
-                  message.sentAt.epochMilliseconds, try EventCoding.encode(message)])
+                  message.sentAt.epochMilliseconds, try EventCoding.encode(stored)])
     }
 
     func store(_ alert: Alert, in database: Database) throws {
@@ -26,10 +32,12 @@ struct FactInputs {
     }
 
     func store(_ complaint: Complaint, in database: Database) throws {
+        var stored = complaint
+        stored.summary = ""
         try database.run("""
             INSERT OR IGNORE INTO complaints (fact_id, shop, conversation_id, complaint) VALUES (?, ?, ?, ?)
             """, [FactIds.complaint(complaint), complaint.shop, complaint.conversationId,
-                  try EventCoding.encode(complaint)])
+                  try EventCoding.encode(stored)])
     }
 
     func store(_ order: Order, in database: Database) throws {

@@ -2,14 +2,21 @@ import VigilStore
 
 /// The facts stage's tables, as migration `scoring-2-facts`.
 ///
-/// The inputs are kept whole (as their JSON) beside the columns that find
-/// them, because every fact is derived again from all of its inputs whenever
-/// one of them changes. `chat_messages` keeps one row per message and
+/// The inputs are kept as their JSON beside the columns that find them,
+/// because every fact is derived again from all of its inputs whenever one
+/// of them changes. Chat texts and complaint summaries are stored empty
+/// (see ``FactInputs``). `chat_messages` keeps one row per message and
 /// `case_entries` keeps case events in arrival order, which for one case is
 /// the escalation service's publication order that ``CaseFile`` folds in.
 /// `dirty_facts` lists the facts the current batch changed, and
 /// `published_facts` stores, per fact and subject, the revision and
 /// fingerprint of what was last published.
+///
+/// The stage keeps the group and store of the first scoring service, whose
+/// offsets and applied event ids record the inputs that service counted.
+/// This stage has derived no facts from those inputs, so the migration
+/// deletes both tables' rows. With no stored offset, ``StreamService`` reads
+/// every partition from its first retained record.
 enum FactsSchema {
     static func register(in migrator: inout Migrator) {
         ScoringSchema.register(in: &migrator)
@@ -17,6 +24,8 @@ enum FactsSchema {
             DROP TABLE IF EXISTS attributions;
             DROP TABLE IF EXISTS conversations;
             DROP TABLE IF EXISTS conversation_messages;
+            DELETE FROM vigil_offsets;
+            DELETE FROM vigil_applied_events;
 
             CREATE TABLE chat_messages (
                 shop TEXT NOT NULL,

@@ -76,12 +76,14 @@ public final class ScoringFactsProcessor: StreamProcessor {
         switch record.topic {
         case catalogue.chatMessages.name:
             let message = try context.decode(ChatMessage.self, from: record)
+            try InputCheck.validate(message)
             guard try context.markApplied(message.eventId) else { return }
             try inputs.store(message, in: database)
             try markConversation(shop: message.shop, conversationId: message.conversationId, in: database)
 
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
+            try InputCheck.validate(alert)
             // An alert counts once, at its raising. Repeats, reminders and closings do not count.
             guard alert.currentAction == .raised, try context.markApplied(alert.eventId) else { return }
             try inputs.store(alert, in: database)
@@ -89,18 +91,21 @@ public final class ScoringFactsProcessor: StreamProcessor {
 
         case catalogue.caseEvents.name:
             let entry = try context.decode(CaseEvent.self, from: record)
+            try InputCheck.validate(entry)
             guard try context.markApplied(entry.eventId) else { return }
             try inputs.append(entry, in: database)
             try changes.mark(.caseFile(caseId: entry.caseId), in: database)
 
         case catalogue.complaints.name:
             let complaint = try context.decode(Complaint.self, from: record)
+            try InputCheck.validate(complaint)
             guard try context.markApplied(complaint.eventId) else { return }
             try inputs.store(complaint, in: database)
             try changes.mark(.complaint(factId: FactIds.complaint(complaint)), in: database)
 
         case catalogue.orders.name:
             let order = try context.decode(Order.self, from: record)
+            try InputCheck.validate(order)
             guard try context.markApplied(order.eventId) else { return }
             try inputs.store(order, in: database)
             try markOrder(order, in: database)

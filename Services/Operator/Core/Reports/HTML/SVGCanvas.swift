@@ -81,7 +81,9 @@ struct SVGCanvas {
 
     /// Formats a coordinate with at most one decimal.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        guard let tenths = ReportText.scaledInteger(value, scale: 10) else {
+            return ReportText.fixed(value, decimals: 1)
+        }
         return tenths % 10 == 0 ? String(tenths / 10) : ReportText.decimal(value)
     }
 

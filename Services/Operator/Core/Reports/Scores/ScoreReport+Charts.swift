@@ -84,7 +84,7 @@ extension ScoreReport {
     /// it is drawn only when it has rounds.
     private func responseTimeFigure(_ text: ReportText) -> HTMLFigure {
         let bounds = ScoreFigures.responseBucketBounds
-        let answered = responseTimeBuckets.reduce(0, +)
+        let answered = responseTimeBuckets.reduce(0, ScoreNumbers.sum)
         let cap = scorecard.responseCapSeconds
         let drawn = responseTimeBuckets.enumerated().filter { index, count in index < bounds.count || count > 0 }
         let columns = drawn.map { index, count in

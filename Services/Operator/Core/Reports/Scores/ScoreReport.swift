@@ -75,14 +75,15 @@ struct ScoreReport: Sendable {
         return latest.map { (period: $0, hasConversations: !busy.isEmpty) }
     }
 
-    /// Adds bucket counts position by position. A score from a build with
-    /// other bounds may have another count; the result is as long as the longest.
+    /// Adds bucket counts position by position, stopping at Int.max instead of
+    /// overflowing. A score from a build with other bounds may have another
+    /// count; the result is as long as the longest.
     static func sum(_ buckets: [[Int]]) -> [Int] {
         var total = Array(repeating: 0, count: ScoreFigures.responseBucketBounds.count + 1)
         for counts in buckets {
             for (index, count) in counts.enumerated() {
                 if index < total.count {
-                    total[index] += count
+                    total[index] = ScoreNumbers.sum(total[index], count)
                 } else {
                     total.append(count)
                 }

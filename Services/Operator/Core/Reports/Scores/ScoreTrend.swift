@@ -31,7 +31,7 @@ struct ScoreTrend: Sendable, Equatable {
         self.days = days
         subjectCount = rows.count
         conversations = days.map { day in
-            rows.reduce(0) { $0 + (daily[$1.subject]?[day]?.figures.conversations ?? 0) }
+            rows.reduce(0) { ScoreNumbers.sum($0, daily[$1.subject]?[day]?.figures.conversations ?? 0) }
         }
         let busiest = rows.sorted {
             ($0.figures.conversations, $1.subject.id) > ($1.figures.conversations, $0.subject.id)

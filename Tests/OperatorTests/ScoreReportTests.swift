@@ -161,7 +161,9 @@ struct ScoreReportTests {
         #expect(teamA.rows.first?[0] == "1")
         #expect(teamA.rows.first?[2] == "杭州A组客服01")
         #expect(teamA.rows.map { $0[5] } == ["yes", "no"], "the top seller of a team that met its target")
-        #expect(teamA.notes.first?.hasSuffix("against a target of 30,000.00 CNY: met. A team that meets its target rewards its top 1.") == true)
+        #expect(teamA.notes.first?.hasSuffix("against a target of 30,000.00 CNY: met. "
+                                              + "A team that meets its target rewards the top 1 of its sellers "
+                                              + "that failed no critical item.") == true)
 
         let teamB = try #require(boards.first { $0.id == "leaderboard-T-hz-b" })
         #expect(teamB.rows.map { $0[5] } == ["no"], "a team below its target rewards nobody")
@@ -174,6 +176,31 @@ struct ScoreReportTests {
     func noLeaderboardForAgents() throws {
         let document = report(.agent, try campaignScope()).document(in: .english)
         #expect(!document.sections.contains { $0.id?.hasPrefix("leaderboard-") == true })
+    }
+
+    @Test("disqualified seller shows failed items")
+    func disqualifiedSeller() throws {
+        // The top seller of T-hz-a fails the scorecard's critical item and one
+        // the report's scorecard does not list, so the runner-up takes the reward.
+        var standing = ScoreReportFixture.standing(team: "T-hz-a")
+        try #require(standing.leaderboard.count == 2)
+        standing.leaderboard[0].rewarded = false
+        standing.leaderboard[0].failedCritical = ["regulator-human-cause", "retired-item"]
+        standing.leaderboard[1].rewarded = true
+        let scores = ScoreReportFixture.scores.map { score in
+            guard score.subject == ScoreSubject(kind: .team, id: "T-hz-a"), score.campaign != nil else { return score }
+            return Score(subject: score.subject, period: score.period, figures: score.figures,
+                         scorecard: score.scorecard, campaign: standing, asOf: score.asOf)
+        }
+        let report = ScoreReport(snapshot: ScoreTopicSnapshot(scores: scores), scope: try campaignScope(), kind: .team,
+                                 names: names, scorecard: ScoreReportFixture.scorecard)
+
+        let chinese = try #require(report.document(in: .chinese).sections.first { $0.id == "leaderboard-T-hz-a" })
+        #expect(chinese.rows.map { $0[5] } == ["否（一票否决：人为原因监管案件、retired-item）", "是"])
+        #expect(chinese.notes.first?.hasSuffix("已达成；达成目标的班组奖励未被一票否决的前 1 名。") == true)
+        let english = try #require(report.document(in: .english).sections.first { $0.id == "leaderboard-T-hz-a" })
+        #expect(english.rows.map { $0[5] }
+            == ["no (critical item failed: Regulator case with a human cause, retired-item)", "yes"])
     }
 
     // MARK: - CSV

@@ -38,7 +38,7 @@ struct ExpectedScores {
                                       scorecard: ExpectedScorecardResult.evaluate(figures, scorecard: scorecard))
             if kind == "team", let campaignId = bucket.period.campaign,
                let campaign = scorecard.campaigns.first(where: { $0.id == campaignId }) {
-                score.standing = standing(team: id, campaign: campaign, facts: bucket.facts)
+                score.standing = standing(team: id, campaign: campaign, facts: bucket.facts, scorecard: scorecard)
             }
             expected.scores[key] = score
         }
@@ -209,9 +209,12 @@ struct ExpectedScores {
 
     // MARK: - Campaign standing
 
-    /// Ranks the team's sellers in the window by sales, ties by agent id. The
-    /// top `rewardTopN` earn a reward only when the team's sales reach its target.
-    static func standing(team: String, campaign: TestScorecard.Campaign, facts: [ExpectedFact]) -> CampaignStanding {
+    /// Ranks the team's sellers in the window by sales, ties by agent id. A
+    /// seller whose own facts in the window fail a critical item keeps the
+    /// rank but earns nothing. The first `rewardTopN` of the others earn a
+    /// reward only when the team's sales reach its target.
+    static func standing(team: String, campaign: TestScorecard.Campaign, facts: [ExpectedFact],
+                         scorecard: TestScorecard) -> CampaignStanding {
         var teamSales: Decimal = 0
         var sellers: [String: (orders: Int, sales: Decimal)] = [:]
         for fact in facts {
@@ -226,9 +229,19 @@ struct ExpectedScores {
         let target = campaign.teamTargets?[team]
         let targetMet = target.map { teamSales >= $0 } ?? false
         let ranked = sellers.sorted { ($0.value.sales, $1.key) > ($1.value.sales, $0.key) }
-        let leaderboard = ranked.enumerated().map { index, seller in
-            LeaderboardEntry(rank: index + 1, agent: seller.key, orders: seller.value.orders,
-                             sales: seller.value.sales, rewarded: targetMet && index < campaign.rewardTopN)
+        var rewards = targetMet ? campaign.rewardTopN : 0
+        var leaderboard: [LeaderboardEntry] = []
+        for (index, seller) in ranked.enumerated() {
+            let own = facts.filter { $0.attribution.agent == seller.key }
+            let figures = Self.figures(of: own, subjectKind: "agent", subjectId: seller.key, scorecard: scorecard)
+            let failed = ExpectedScorecardResult.evaluate(figures, scorecard: scorecard).zeroedBy
+            let rewarded = failed.isEmpty && rewards > 0
+            if rewarded {
+                rewards -= 1
+            }
+            leaderboard.append(LeaderboardEntry(rank: index + 1, agent: seller.key, orders: seller.value.orders,
+                                                sales: seller.value.sales, rewarded: rewarded,
+                                                failedCritical: failed))
         }
         return CampaignStanding(campaign: campaign.id, teamSales: teamSales, target: target, targetMet: targetMet,
                                 rewardTopN: campaign.rewardTopN, leaderboard: leaderboard)

@@ -162,10 +162,28 @@ struct ExpectedScoresTests {
         #expect(standings.contains { !$0.targetMet && $0.target != nil })
         for standing in standings {
             let rewarded = standing.leaderboard.filter(\.rewarded).count
-            let earned = standing.targetMet ? min(PipelineScorecard.rewardTopN, standing.leaderboard.count) : 0
+            let eligible = standing.leaderboard.filter(\.failedCritical.isEmpty).count
+            let earned = standing.targetMet ? min(PipelineScorecard.rewardTopN, eligible) : 0
             #expect(rewarded == earned)
             #expect(standing.leaderboard.map(\.sales).reduce(0, +) == standing.teamSales)
         }
+    }
+
+    @Test("regulator case disqualifies a seller")
+    func disqualifiedSeller() throws {
+        let fixture = try Self.fixture()
+        let standings = fixture.reviewed.scores.values.compactMap(\.standing)
+        let disqualified = standings.flatMap(\.leaderboard).filter { !$0.failedCritical.isEmpty }
+
+        #expect(!disqualified.isEmpty, "the case script makes a regulator case with a human cause in a campaign")
+        #expect(disqualified.allSatisfy { !$0.rewarded })
+        #expect(disqualified.allSatisfy { $0.failedCritical == fixture.scorecard.critical.map(\.id) })
+        let passedOn = standings.contains { standing in
+            standing.targetMet && standing.leaderboard.contains { $0.rewarded && $0.rank > standing.rewardTopN }
+        }
+        #expect(passedOn, "a disqualified seller in the top ranks passes the reward to a lower rank")
+        let untouched = fixture.imported.scores.values.compactMap(\.standing).flatMap(\.leaderboard)
+        #expect(untouched.allSatisfy { $0.failedCritical.isEmpty }, "imported cases have no cause yet")
     }
 
     @Test("percentiles follow the definitions")

@@ -104,7 +104,10 @@ enum ScoreComparison {
             lines.append("\(key) campaign.\(field): expected \(expected) actual \(actual)")
         }
         func entry(_ entry: LeaderboardEntry?) -> String {
-            entry.map { "\($0.agent) orders \($0.orders) sales \($0.sales) rewarded \($0.rewarded)" } ?? "none"
+            entry.map {
+                "\($0.agent) orders \($0.orders) sales \($0.sales) rewarded \($0.rewarded) "
+                    + "failedCritical \($0.failedCritical)"
+            } ?? "none"
         }
         for rank in 0..<max(want.leaderboard.count, got.leaderboard.count) {
             let expected = rank < want.leaderboard.count ? want.leaderboard[rank] : nil

@@ -152,8 +152,12 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
             critical: [CriticalItemResult(id: "regulator-human-cause", measure: "regulatorHumanCauseCases", value: 1,
                                           maximum: 0, failed: true)])
         let standing = CampaignStanding(
-            campaign: "2026-double11", teamSales: 399, target: 300, targetMet: true, rewardTopN: 1,
-            leaderboard: [LeaderboardEntry(rank: 1, agent: "A-sh-a01", orders: 1, sales: 399, rewarded: true)])
+            campaign: "2026-double11", teamSales: 598, target: 300, targetMet: true, rewardTopN: 1,
+            leaderboard: [
+                LeaderboardEntry(rank: 1, agent: "A-sh-a01", orders: 1, sales: 399, rewarded: false,
+                                 failedCritical: ["regulator-human-cause"]),
+                LeaderboardEntry(rank: 2, agent: "A-sh-a02", orders: 1, sales: 199, rewarded: true),
+            ])
         return Score(subject: ScoreSubject(kind: .team, id: "T-sh-a"),
                      period: ScorePeriod(kind: .campaign, start: "2026-10-31", campaign: "2026-double11"),
                      figures: figures, scorecard: scorecard, campaign: standing,

@@ -38,14 +38,15 @@ enum ScoringFixtures {
                          reachedRegulator: Bool = false, cause: CaseCause? = nil,
                          responsibilities: [(String, ResponsibilityLevel)] = [],
                          rectification: RectificationStatus? = nil, onTime: Bool = false,
-                         subject: ScoreSubject = agent) -> ScoringFact {
+                         subject: ScoreSubject = agent, agent: String? = "A-1",
+                         time: Timestamp = factTime) -> ScoringFact {
         let named = responsibilities.map { person, level in
             CaseResponsibility(personId: person, name: person, role: level == .primary ? .agent : .supervisor,
                                level: level)
         }
         return ScoringFact(
-            subject: subject, factId: "case/\(id)", revision: 1, kind: .case, time: factTime,
-            attribution: attribution(),
+            subject: subject, factId: "case/\(id)", revision: 1, kind: .case, time: time,
+            attribution: attribution(agent: agent),
             caseFact: CaseFact(severity: .high, acknowledgeSeconds: acknowledgeSeconds, escalated: escalated,
                                reachedRegulator: reachedRegulator, cause: cause, responsibilities: named,
                                rectification: rectification, rectificationOnTime: onTime))

@@ -14,7 +14,8 @@ enum PeriodScore {
         var standing: CampaignStanding?
         if subject.kind == .team, period.kind == .campaign,
            let id = period.campaign, let campaign = scorecard.campaign(id: id) {
-            standing = CampaignStandings.standing(team: subject.id, campaign: campaign, facts: facts)
+            standing = CampaignStandings.standing(team: subject.id, campaign: campaign, facts: facts,
+                                                  scorecard: scorecard)
         }
 
         let latest = facts.map(\.time.epochMilliseconds).max() ?? bounds.lowerBound

@@ -19,8 +19,9 @@ extension CampaignStanding {
                 chinese: "有目标且 teamSales 不低于目标时为 true。",
                 english: "True when a target is set and teamSales is at least the target."))),
             .required("rewardTopN", .integer(LocalizedText(
-                chinese: "班组达成目标时获奖的前几名人数。",
-                english: "How many top sellers earn a reward when the team met its target."))),
+                chinese: "班组达成目标时获奖的人数：没有未通过一票否决项的客服中名次最前的几名。",
+                english: "How many sellers earn a reward when the team met its target: the best ranked of those "
+                    + "that failed no critical item."))),
             .required("leaderboard", .array(of: entrySchema, LocalizedText(
                 chinese: "班组客服按名次排列：销售额高者在前，相同时按客服 ID 排序。没有归属客服的订单不上榜。",
                 english: "The team's sellers in rank order: most sales first, ties by agent id. Orders attributed "
@@ -43,8 +44,18 @@ extension CampaignStanding {
                 chinese: "该客服在窗口内的销售额（精确十进制数）。",
                 english: "The agent's sales in the window, an exact decimal."))),
             .required("rewarded", .boolean(LocalizedText(
-                chinese: "班组达成目标且名次不超过 rewardTopN 时为 true。",
-                english: "True when the team met its target and the rank is at most rewardTopN."))),
+                chinese: "班组达成目标、该客服没有未通过的一票否决项，"
+                    + "且在没有未通过一票否决项的客服中按名次位列前 rewardTopN 名时为 true。",
+                english: "True when the team met its target, the agent failed no critical item, and the agent is "
+                    + "among the first rewardTopN agents by rank that failed none."))),
+            .optional("failedCritical", .array(of: .string(LocalizedText(
+                chinese: "一票否决项的 ID。",
+                english: "A critical item's id.")), LocalizedText(
+                chinese: "该客服本人在大促窗口内的数值未通过的评分卡一票否决项 ID，按评分卡文件中的顺序；都通过时不写。"
+                    + "有任何一项未通过的客服不获奖，但保留按销售额排的名次。",
+                english: "The ids of the scorecard's critical items that the agent's own figures in the campaign "
+                    + "window fail, in file order. Left out when all pass. An agent with any failed item earns no "
+                    + "reward but keeps the sales rank."))),
         ], LocalizedText(
             chinese: "排行榜上的一名客服。",
             english: "One seller on the leaderboard."))

@@ -60,35 +60,39 @@ extension Score: SchemaPublishing {
                      responseTimeBuckets: [600, 410, 230, 120, 65, 45, 30, 0],
                      alerts: 8, alertsByCategory: ["complaint": 5, "escalation": 2, "regulator": 1], replyTimeouts: 5,
                      cases: 3, acknowledgedCases: 3, acknowledgeMedianSeconds: 420,
-                     escalations: 1, complaints: 2, regulatorComplaints: 0,
-                     regulatorHumanCauseCases: 0, primaryResponsibilities: 1, jointResponsibilities: 1,
+                     escalations: 1, complaints: 2, regulatorComplaints: 1,
+                     regulatorHumanCauseCases: 1, primaryResponsibilities: 1, jointResponsibilities: 1,
                      rectificationsDue: 1, rectificationsOnTime: 1,
                      orders: 96, sales: Decimal(string: "45210.5") ?? 0, currency: "CNY", convertedConversations: 88)
     }
 
-    /// Items whose weights add up to 100, so each contribution equals its points.
+    /// Items whose weights add up to 100. The regulator case with a human
+    /// cause fails the critical item, which sets the total and every
+    /// contribution to 0 while the points stay.
     private static var exampleScorecard: ScorecardResult {
         ScorecardResult(
-            version: "2026.12-1", total: 78.63, zeroedBy: [],
+            version: "2026.12-1", total: 0, zeroedBy: ["regulator-human-cause"],
             items: [
                 ScoreItemResult(id: "first-response", measure: "firstResponseMedianSeconds", value: 15, weight: 20,
-                                points: 20, contribution: 20),
+                                points: 20, contribution: 0),
                 ScoreItemResult(id: "replies-within-limit", measure: "repliesWithinLimitShare", value: 0.95,
-                                weight: 25, points: 20.83, contribution: 20.83),
+                                weight: 25, points: 20.83, contribution: 0),
                 ScoreItemResult(id: "alert-rate", measure: "alertsPer100Conversations", value: 2, weight: 20,
-                                points: 12, contribution: 12),
+                                points: 12, contribution: 0),
                 ScoreItemResult(id: "case-acknowledge", measure: "acknowledgeMedianSeconds", value: 420, weight: 15,
-                                points: 13.8, contribution: 13.8),
+                                points: 13.8, contribution: 0),
                 ScoreItemResult(id: "conversion", measure: "conversionRate", value: 0.22, weight: 20,
-                                points: 12, contribution: 12),
+                                points: 12, contribution: 0),
             ],
             critical: [
-                CriticalItemResult(id: "regulator-human-cause", measure: "regulatorHumanCauseCases", value: 0,
-                                   maximum: 0, failed: false),
+                CriticalItemResult(id: "regulator-human-cause", measure: "regulatorHumanCauseCases", value: 1,
+                                   maximum: 0, failed: true),
             ])
     }
 
-    /// Four sellers with 84 orders; 12 orders without an agent make up the rest of the team's sales.
+    /// Four sellers with 84 orders, and 12 orders without an agent make up the
+    /// rest of the team's sales. The runner-up's own regulator case fails the
+    /// critical item, so the reward passes to the fourth.
     private static var exampleStanding: CampaignStanding {
         CampaignStanding(
             campaign: "2026-double11", teamSales: Decimal(string: "45210.5") ?? 0, target: 30_000, targetMet: true,
@@ -96,9 +100,9 @@ extension Score: SchemaPublishing {
             leaderboard: [
                 LeaderboardEntry(rank: 1, agent: "A-hz-a03", orders: 25, sales: 12_980, rewarded: true),
                 LeaderboardEntry(rank: 2, agent: "A-hz-a01", orders: 22, sales: Decimal(string: "11250.5") ?? 0,
-                                 rewarded: true),
+                                 rewarded: false, failedCritical: ["regulator-human-cause"]),
                 LeaderboardEntry(rank: 3, agent: "A-hz-a02", orders: 21, sales: 9_870, rewarded: true),
-                LeaderboardEntry(rank: 4, agent: "A-hz-a04", orders: 16, sales: 6_540, rewarded: false),
+                LeaderboardEntry(rank: 4, agent: "A-hz-a04", orders: 16, sales: 6_540, rewarded: true),
             ])
     }
 }

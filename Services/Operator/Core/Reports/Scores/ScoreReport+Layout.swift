@@ -142,16 +142,18 @@ extension ScoreReport {
         let who = row.name.map { text.pick("\(row.subject.id)（\($0)）", "\(row.subject.id) (\($0))") } ?? row.subject.id
         let table = standing.leaderboard.map { entry in
             [String(entry.rank), entry.agent, names.name(of: ScoreSubject(kind: .agent, id: entry.agent)) ?? "-",
-             String(entry.orders), ScoreNumbers.money(entry.sales), text.yesNo(entry.rewarded)]
+             String(entry.orders), ScoreNumbers.money(entry.sales), rewardCell(entry, text)]
         }
         let sales = ScoreNumbers.money(standing.teamSales)
         let note: String
         if let target = standing.target {
             let met = standing.targetMet ? text.pick("已达成", "met") : text.pick("未达成", "not met")
             note = text.pick(
-                "班组销售额 \(sales) 元，目标 \(ScoreNumbers.money(target)) 元，\(met)；达成目标的班组奖励前 \(standing.rewardTopN) 名。",
+                "班组销售额 \(sales) 元，目标 \(ScoreNumbers.money(target)) 元，\(met)；"
+                    + "达成目标的班组奖励未被一票否决的前 \(standing.rewardTopN) 名。",
                 "Team sales \(sales) CNY against a target of \(ScoreNumbers.money(target)) CNY: \(met). "
-                    + "A team that meets its target rewards its top \(standing.rewardTopN).")
+                    + "A team that meets its target rewards the top \(standing.rewardTopN) of its sellers "
+                    + "that failed no critical item.")
         } else {
             note = text.pick("班组销售额 \(sales) 元；未设目标，不发奖励。", "Team sales \(sales) CNY; no target is set, so nobody is rewarded.")
         }
@@ -160,5 +162,17 @@ extension ScoreReport {
             headers: text.pick(["名次", "客服", "姓名", "订单", "销售额（元）", "奖励"],
                                ["rank", "agent", "name", "orders", "sales (CNY)", "rewarded"]),
             rows: table, rightAligned: [0, 3, 4], notes: [note], id: "leaderboard-" + HTMLText.identifier(row.subject.id))
+    }
+
+    /// Returns the reward cell, which names the failed critical items of a
+    /// disqualified seller, with the report scorecard's names where it lists them.
+    private func rewardCell(_ entry: LeaderboardEntry, _ text: ReportText) -> String {
+        guard !entry.rewarded, !entry.failedCritical.isEmpty else { return text.yesNo(entry.rewarded) }
+
+        let items = entry.failedCritical.map { id in
+            scorecard.criticalItems.first { $0.id == id }?.name.text(in: text.language) ?? id
+        }
+        return text.pick("否（一票否决：\(items.joined(separator: "、"))）",
+                         "no (critical item failed: \(items.joined(separator: ", ")))")
     }
 }

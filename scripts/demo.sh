@@ -138,7 +138,7 @@ heading "升级与问责报表 · escalation report"
 
 # The sample data and ../shared/data fall on 11 November 2026, inside the
 # built-in scorecard's Double 11 window.
-heading "服务商考核 · vendor scores, 2026-11-11"
+heading "外包商考核 · vendor scores, 2026-11-11"
 "$bin/vigil" report scores --period day --at 2026-11-11T12:00+08:00 --by vendor
 
 heading "双11 班组排行与奖励 · Double 11 team leaderboards"

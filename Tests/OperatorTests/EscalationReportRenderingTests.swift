@@ -48,7 +48,7 @@ struct EscalationReportRenderingTests {
     @Test("Chinese by default texts")
     func chineseTable() {
         let text = TableReportRenderer.render(report.document(in: .chinese))
-        #expect(text.hasPrefix("升级与问责报告：2026-W46 周（2026-11-09 至 2026-11-15，UTC+08:00）\n供应商：全部\n"))
+        #expect(text.hasPrefix("升级与问责报告：2026-W46 周（2026-11-09 至 2026-11-15，UTC+08:00）\n外包商：全部\n"))
         #expect(text.contains("警告：本期升级到监管 4 起，上期 1 起"))
         #expect(text.contains("监管案件责任"))
         #expect(text.contains("王小林（A-1）"))

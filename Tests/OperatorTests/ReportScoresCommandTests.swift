@@ -82,9 +82,25 @@ struct ReportScoresCommandTests {
 
         let missing = try harness.options(ReportScoresCommand.self,
                                           ["--period", "week", "--output", harness.folder.path + "/no/such/folder/r.html"])
-        #expect(throws: ReportOutputError.self) {
+        let error = try #require(throws: ReportOutputError.self) {
             try ReportScoresCommand.run(missing, context: try harness.context(ReportScoresCommand.self))
         }
+        #expect(error.reason == "No such file or directory", "the system's reason, not a Foundation error number")
+    }
+
+    @Test("directories rejected plainly")
+    func directories() throws {
+        let harness = try OperatorHarness()
+        let folder = harness.folder.path
+        let output = try #require(throws: UsageError.self) {
+            try ScoreReportRequest(harness.options(ReportScoresCommand.self, ["--period", "week", "--output", folder]))
+        }
+        #expect(output.message == "invalid value \"\(folder)\" for --output: it is a directory; give a file path such as \(folder)/scores.html")
+
+        let scorecard = try #require(throws: ScorecardError.self) {
+            try report(harness, ["--period", "week", "--scorecard", folder])
+        }
+        #expect(scorecard.description == "\(folder): the path is a directory, not a file: give the path of the JSON file itself")
     }
 
     @Test("scorecard option")
@@ -98,7 +114,7 @@ struct ReportScoresCommandTests {
              "critical": [], "campaigns": []}
             """)
         let text = try report(harness, ["--period", "week", "--scorecard", path])
-        #expect(text.contains("The scores were computed with scorecard 2026.12-1; item names come from scorecard 2027.01-1"))
+        #expect(text.contains("scores were computed with another scorecard than the report's 2027.01-1 (2026.12-1 for "))
         #expect(text.contains("\nConverted chats "))
         let campaign = try report(harness, ["--period", "campaign", "--scorecard", path])
         #expect(campaign.hasPrefix("Score report: campaign 2026-double11 (from 2026-10-31, UTC+08:00)\n"),

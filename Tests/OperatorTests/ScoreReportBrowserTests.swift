@@ -124,7 +124,7 @@ final class ScoreReportBrowserTests {
             #expect(cells[3] == String(score.figures.conversations), "\(cells[0]) conversations")
         }
         let explanation = dom.element(id: "explain-A-hz-b01")
-        #expect(texts(explanation, "note").contains("关键项 regulator-human-cause（人为原因监管案件）：1，上限 0，未通过。"))
+        #expect(texts(explanation, "note").contains("一票否决项 regulator-human-cause（人为原因监管案件）：1，上限 0，未通过。"))
 
         // Vendor and team comparison.
         let vendorBars = try #require(dom.element(id: "chart-vendors-score")).elements(className: "bar")
@@ -167,9 +167,24 @@ final class ScoreReportBrowserTests {
         let distribution = try #require(dom.element(id: "chart-response-times-columns"))
         let buckets = ScoreReportFixture.scores(.agent, period: "week/2026-11-09").map(\.figures.responseTimeBuckets)
             .reduce(Array(repeating: 0, count: 8)) { zip($0, $1).map(+) }
-        #expect(texts(distribution, "column-value") == buckets.map(String.init))
+        #expect(buckets.last == 0, "no wait above the 600 s cap")
+        #expect(texts(distribution, "column-value") == buckets.dropLast().map(String.init), "the empty bucket above the cap is left out")
         #expect(texts(distribution, "column-label").first == "≤10 秒")
-        #expect(texts(distribution, "column-label").last == ">600 秒")
+        #expect(texts(distribution, "column-label").last == "301–600 秒")
+        #expect(texts(dom.element(id: "chart-vendors"), "caption").first?.hasPrefix("首次响应中位数和每百会话预警的条越短越好") == true)
+    }
+
+    @Test("single day page in chromium")
+    func singleDayPage() throws {
+        let day = ScoreReportScope.calendar(.day, containing: reportTime("2026-11-11T12:00:00+08:00"))
+        let (dom, requests) = try load(report(.agent, day).html(in: .chinese), "day-agents.zh.html")
+        #expect(requests == [])
+        let trend = try #require(dom.element(id: "chart-trend"))
+        #expect(trend.elements("svg").isEmpty, "no line chart of a single point per subject")
+        #expect(texts(trend, "caption") == ["本期只有一天，没有每日趋势；当天的总分和会话数见下方“评分”一节。"])
+        let table = try #require(dom.element(id: "scores"))
+        #expect(table.elements("tbody").first?.elements("tr").count == 4)
+        #expect(texts(table, "note").contains { $0.hasPrefix("回复超时预警：") })
     }
 
     @Test("English page in chromium")
@@ -190,7 +205,7 @@ final class ScoreReportBrowserTests {
         #expect(rows.map { $0[5] } == standing.leaderboard.map { $0.rewarded ? "yes" : "no" })
         #expect(texts(board, "note").first?.contains(": met.") == true)
         #expect(texts(dom.element(id: "chart-trend-score"), "axis-label").first == "10-31")
-        #expect(texts(dom.element(id: "chart-response-times-columns"), "column-label").last == ">600 s")
+        #expect(texts(dom.element(id: "chart-response-times-columns"), "column-label").last == "301–600 s")
     }
 
     @Test("screenshot is not blank")

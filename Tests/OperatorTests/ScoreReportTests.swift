@@ -72,7 +72,7 @@ struct ScoreReportTests {
         #expect(cell("primary/joint responsibility") == "0/1")
         #expect(cell("rectified on time/due") == "1/1")
         #expect(cell("cases") == "2")
-        #expect(cell("acknowledge median (s)") == "420")
+        #expect(cell("acknowledge median (min)") == "7.0", "420 s in minutes")
         #expect(cell("orders") == String(score.figures.orders))
         let sales = NSDecimalNumber(decimal: score.figures.sales).doubleValue
         let grouped = NumberFormatter()
@@ -89,7 +89,7 @@ struct ScoreReportTests {
         #expect(table.headers.prefix(3) == ["班组", "主管", "总分"])
         #expect(Set(table.rows.map { $0[1] }) == ["杭州A组主管", "杭州B组主管", "上海A组主管"])
         let vendors = try #require(report(.vendor, week46).document(in: .chinese).sections.first)
-        #expect(vendors.headers.prefix(2) == ["供应商", "总分"], "vendors have no name column")
+        #expect(vendors.headers.prefix(2) == ["外包商", "总分"], "vendors have no name column")
         #expect(vendors.rows.map { $0[0] } == ["V-JINXIU", "V-BAIXING"])
     }
 
@@ -101,27 +101,27 @@ struct ScoreReportTests {
         let section = try #require(document.sections.first { $0.id == "explain-A-hz-a01" })
         let score = try #require(fixtureScore(.agent, "A-hz-a01", "week/2026-11-09"))
         let result = try #require(score.scorecard)
-        #expect(section.headers == ["item", "measure", "value", "points", "weight", "contribution"])
+        #expect(section.headers == ["item", "measure", "value", "full at", "zero at", "points", "weight", "contribution"])
         #expect(section.rows.count == result.items.count + 1)
         for (row, item) in zip(section.rows, result.items) {
             #expect(row[0] == ScoreReportFixture.scorecard.items.first { $0.id == item.id }?.name.english)
-            #expect(row[4] == String(Int(item.weight)))
+            #expect(row[6] == String(Int(item.weight)))
             if item.points == nil {
-                #expect(row[3] == "n/a")
-                #expect(row[5] == "-")
+                #expect(row[5] == "n/a")
+                #expect(row[7] == "-")
             } else {
-                #expect(row[3] == twoDecimals(item.points))
-                #expect(row[5] == twoDecimals(item.contribution))
+                #expect(row[5] == twoDecimals(item.points))
+                #expect(row[7] == twoDecimals(item.contribution))
             }
         }
         let acknowledge = try #require(section.rows.first { $0[0] == "Case acknowledgement" })
-        #expect(acknowledge[1] == "acknowledge median (s)")
+        #expect(acknowledge[1] == "acknowledge median (min)")
         #expect(acknowledge[2] == "-", "no cases this week")
-        #expect(acknowledge[3] == "n/a")
+        #expect(acknowledge[5] == "n/a")
         let total = try #require(section.rows.last)
         #expect(total[0] == "total")
-        #expect(total[4] == "90", "the acknowledge weight leaves the denominator")
-        #expect(total[5] == twoDecimals(result.total))
+        #expect(total[6] == "90", "the acknowledge weight leaves the denominator")
+        #expect(total[7] == twoDecimals(result.total))
         #expect(section.notes.contains { $0.hasPrefix("Items marked n/a") })
         #expect(section.notes.contains("Critical item regulator-human-cause (Regulator case with a human cause): 0, maximum 0, passed."))
     }
@@ -131,12 +131,12 @@ struct ScoreReportTests {
         let document = report(.agent, week46).document(in: .chinese)
         let section = try #require(document.sections.first { $0.id == "explain-A-hz-b01" })
         #expect(section.title == "评分明细：A-hz-b01 杭州B组客服01，总分 0.00")
-        #expect(section.notes.contains("关键项 regulator-human-cause（人为原因监管案件）：1，上限 0，未通过。"))
+        #expect(section.notes.contains("一票否决项 regulator-human-cause（人为原因监管案件）：1，上限 0，未通过。"))
         let result = try #require(fixtureScore(.agent, "A-hz-b01", "week/2026-11-09")?.scorecard)
         let points = result.items.compactMap(\.points).reduce(0, +)
-        #expect(section.notes.contains("关键项“人为原因监管案件”未通过，总分清零为 0（各项得分合计 \(twoDecimals(points))，权重合计 100）。"))
+        #expect(section.notes.contains("一票否决项“人为原因监管案件”未通过，总分清零为 0（各项得分合计 \(twoDecimals(points))，权重合计 100）。"))
         let acknowledge = try #require(section.rows.first { $0[0] == "案件确认" })
-        #expect(acknowledge[2] == "900", "the regulator case was acknowledged in 15 minutes")
+        #expect(acknowledge[2] == "15.0", "the regulator case was acknowledged in 900 s, 15 minutes")
         #expect(section.rows.last?.last == "0.00")
     }
 
@@ -300,11 +300,17 @@ struct ScoreReportTests {
         let report = ScoreReport(snapshot: ScoreTopicSnapshot(scores: ScoreReportFixture.scores), scope: week46, kind: .agent,
                                  names: names, scorecard: newer)
         let document = report.document(in: .english)
-        #expect(document.warnings == ["The scores were computed with scorecard 2026.12-1; item names come from scorecard "
-            + "2027.01-1, and items it does not list show their ids."])
+        #expect(document.warnings == ["4 of 4 scores were computed with another scorecard than the report's 2027.01-1 "
+            + "(2026.12-1 for \(report.rows.map(\.subject.id).joined(separator: ", "))). Their item names come from scorecard 2027.01-1, "
+            + "items it does not list show their ids, and their full and zero values are not shown; pass the scorecard "
+            + "file that computed them with --scorecard to see those."])
+        #expect(document.subtitle.contains("Scorecard version: 2026.12-1"), "one version needs no version column")
         let section = document.sections.first { $0.id == "explain-A-hz-a01" }
         #expect(section?.rows.first?.first == "first-response", "the newer scorecard lacks the item")
         #expect(section?.rows.dropFirst().first?.first == "Timely replies")
+        #expect(section?.rows.dropFirst().first?[3] == "-", "the newer scorecard's thresholds may not be the ones used")
+        #expect(section?.notes.contains("This score was computed with scorecard 2026.12-1 and the report reads 2027.01-1, "
+            + "so the full and zero values are not shown.") == true)
     }
 
     @Test("hostile score values render")
@@ -350,7 +356,7 @@ struct ScoreReportTests {
         let later = ScoreReportScope.calendar(.week, containing: reportTime("2026-12-09T09:00:00+08:00"))
         let document = report(.agent, later).document(in: .english)
         #expect(document.sections.first?.rows.isEmpty == true)
-        #expect(document.warnings == ["No agent scores for this period. The latest period with scores is the week from "
+        #expect(document.warnings == ["No agent scores for this period. The latest period with conversations is the week from "
             + "2026-11-09; see it with --at 2026-11-09T12:00+08:00."])
         let text = TableReportRenderer.render(document)
         #expect(text.contains("Scores\n(none)"))

@@ -359,6 +359,22 @@ struct ScorecardParserTests {
         }
     }
 
+    @Test("directory or missing file named plainly")
+    func unreadablePaths() {
+        let folder = FileManager.default.temporaryDirectory.path
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-no-such-scorecard.json").path
+        for (path, expected) in [(folder, "\(folder): the path is a directory, not a file: give the path of the JSON file itself"),
+                                 (missing, "\(missing): could not read the file (No such file or directory): check the path")] {
+            do {
+                _ = try Scorecard.load(path: path)
+                Issue.record("\(path) loaded")
+            } catch {
+                #expect(error.description == expected)
+                #expect(!error.description.contains("NSCocoaErrorDomain"))
+            }
+        }
+    }
+
     @Test("load reports the file's path")
     func loadReportsPath() throws {
         let path = FileManager.default.temporaryDirectory

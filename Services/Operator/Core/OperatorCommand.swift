@@ -30,6 +30,7 @@ public enum OperatorCommand {
         RulesEvalCommand.self,
         RulesPushCommand.self,
         RulesShowCommand.self,
+        ScorecardCheckCommand.self,
     ]
 
     /// Returns the options every subcommand takes. Commands report their own

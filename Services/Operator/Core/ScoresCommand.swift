@@ -10,9 +10,9 @@ enum ScoresCommand: Subcommand {
                                        english: "the agents' scores for one day (short for vigil report scores --period day --by agent)")
     static let options: [OptionSpec] = [
         OptionSpec("day", valueName: "YYYY-MM-DD",
-                   help: LocalizedText(chinese: "这一天（评分表时区，默认北京时间）；默认取评分主题上有客服评分的最近一天",
+                   help: LocalizedText(chinese: "这一天（评分卡时区，默认北京时间）；默认取评分主题上客服有会话的最近一天",
                                        english: "the calendar day in the scorecard's zone (default +08:00); "
-                                           + "default: the latest day with agent scores on the scores topic")),
+                                           + "default: the latest day with agents' conversations on the scores topic")),
         ReportScoresCommand.scorecardOption,
     ]
 
@@ -47,8 +47,11 @@ enum ScoresCommand: Subcommand {
         return ReportScoresCommand.render(report, format: .table, language: context.language)
     }
 
-    /// Returns the latest day with an agent's day score, "2026-11-11", or nil when there is none.
+    /// Returns the latest day whose agent day scores count conversations,
+    /// "2026-11-11". A day with agent scores but no conversations (only a
+    /// complaint or a case, say) is taken only when no day has conversations,
+    /// and nil comes back when there are no agent day scores at all.
     static func latestAgentDay(_ scores: [Score]) -> String? {
-        scores.filter { $0.subject.kind == .agent && $0.period.kind == .day }.map(\.period.start).max()
+        ScoreReport.latestPeriod(of: .agent, like: .day, in: scores)?.period.start
     }
 }

@@ -17,7 +17,7 @@ public enum ScoringStages {
 
     /// The one-line description in `--help`.
     public static let summary = LocalizedText(
-        chinese: "考核：把会话、预警、案件、投诉和订单按客服、团队、外包商、站点和店铺重新分区为考核事实，"
+        chinese: "考核：把会话、预警、案件、投诉和订单按客服、班组、外包商、站点和店铺重新分区为考核事实，"
             + "再按日、周、月和大促窗口汇总为评分",
         english: "scoring: re-keys conversations, alerts, cases, complaints and orders as scoring facts per agent, "
             + "team, vendor, site and shop, then totals them into scores per day, week, month and campaign window")

@@ -81,7 +81,7 @@ public struct TopicCatalogue: Sendable {
         scoringFacts = topic(
             "scoring.facts", .subject, Self.threadPartitions, .delete, retention: 30 * week,
             schema: ScoringFact.schemaName, summary: LocalizedText(
-                chinese: "考核的重分区主题：每条会话、预警、案件、投诉、订单按考核对象（客服、团队、服务商、站点、店铺）重新分键。",
+                chinese: "考核的重分区主题：每条会话、预警、案件、投诉、订单按考核对象（客服、班组、外包商、站点、店铺）重新分键。",
                 english: "Scoring's repartition topic: each conversation, alert, case, complaint and order re-keyed "
                     + "by the subject it counts for (agent, team, vendor, site, shop)."),
             producers: ["vigil-scoring (facts)"], consumers: ["vigil-scoring (totals)"])

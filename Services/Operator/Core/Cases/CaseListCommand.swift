@@ -5,7 +5,7 @@ import VigilRuntime
 enum CaseListCommand: Subcommand {
     static let name = "case list"
     static let summary = LocalizedText(
-        chinese: "列出案件（按立案时间）：状态、级别、预警数、投诉和下一期限，可按状态、班组、供应商或超时筛选",
+        chinese: "列出案件（按立案时间）：状态、级别、预警数、投诉和下一期限，可按状态、班组、外包商或超时筛选",
         english: "list cases by opening time with state, severity, alerts, complaints and next deadline; "
             + "filter by state, team, vendor or overdue")
     static let options: [OptionSpec] = [
@@ -17,7 +17,7 @@ enum CaseListCommand: Subcommand {
         OptionSpec("team", valueName: "TEAM", repeatable: true, help: LocalizedText(
             chinese: "只列这些班组的案件（可重复或用逗号分隔）", english: "only these teams' cases (repeatable or comma-separated)")),
         OptionSpec("vendor", valueName: "VENDOR", repeatable: true, help: LocalizedText(
-            chinese: "只列这些供应商的案件（可重复或用逗号分隔）",
+            chinese: "只列这些外包商的案件（可重复或用逗号分隔）",
             english: "only these vendors' cases (repeatable or comma-separated)")),
         .flag("overdue", help: LocalizedText(
             chinese: "只列已超时的案件（以案件主题上最新的事件时间为准，不看本机时钟）",

@@ -61,7 +61,7 @@ enum CaseShowCommand: Subcommand {
             field("案件", "Case", file.caseId),
             field("会话", "Thread", file.thread.recordKey),
             field("客服", "Agent", file.agent ?? "-"),
-            field("班组 / 站点 / 供应商", "Team / site / vendor", scope),
+            field("班组 / 站点 / 外包商", "Team / site / vendor", scope),
             field("状态", "State", CaseNames.state(file.state).text(in: language)),
             field("级别", "Severity", file.severity.map { $0.label.text(in: language) } ?? "-"),
             field("立案时间", "Opened", TimeOption.format(file.openedAt, zone: zone)),

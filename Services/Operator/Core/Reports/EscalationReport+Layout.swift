@@ -7,7 +7,7 @@ extension EscalationReport {
         return ReportDocument(
             title: text.pick("升级与问责报告：\(text.periodName(period))", "Escalation and accountability report: \(text.periodName(period))"),
             subtitle: [
-                text.pick("供应商：\(vendor ?? "全部")", "Vendor: \(vendor ?? "all")"),
+                text.pick("外包商：\(vendor ?? "全部")", "Vendor: \(vendor ?? "all")"),
                 text.pick("对比上期：\(text.periodName(previousPeriod))", "Compared with: \(text.periodName(previousPeriod))"),
             ],
             warnings: regulatorGrowthWarning ? [growthWarning(text)] : [],
@@ -19,11 +19,11 @@ extension EscalationReport {
         let now = current.regulatorEscalations
         let before = previous.regulatorEscalations
         if before == 0 {
-            return text.pick("警告：本期升级到监管 \(now) 起，上期没有，请核查相关供应商与班组。",
+            return text.pick("警告：本期升级到监管 \(now) 起，上期没有，请核查相关外包商与班组。",
                              "Warning: \(now) regulator escalations this period and none in the previous one; "
                                  + "check the vendors and teams involved.")
         }
-        return text.pick("警告：本期升级到监管 \(now) 起，上期 \(before) 起，增长一半或以上，请核查相关供应商与班组。",
+        return text.pick("警告：本期升级到监管 \(now) 起，上期 \(before) 起，增长一半或以上，请核查相关外包商与班组。",
                          "Warning: \(now) regulator escalations this period against \(before) in the previous one, "
                              + "a rise of half or more; check the vendors and teams involved.")
     }
@@ -74,7 +74,7 @@ extension EscalationReport {
         }
         return ReportSection(
             title: text.pick("监管案件责任", "Regulator cases and responsibility"),
-            headers: text.pick(["案件号", "供应商", "站点", "班组", "客服", "渠道", "原因", "主要责任", "连带责任", "复盘", "整改", "整改期限"],
+            headers: text.pick(["案件号", "外包商", "站点", "班组", "客服", "渠道", "原因", "主要责任", "连带责任", "复盘", "整改", "整改期限"],
                                ["case", "vendor", "site", "team", "agent", "channel", "cause", "primary", "joint",
                                 "review", "rectification", "plan due"]),
             rows: rows)

@@ -17,7 +17,7 @@ enum ReportEscalationsCommand: Subcommand {
                                        english: "report the period containing this time, with its UTC offset, such as 2026-11-11T09:00+08:00; "
                                            + "default: the latest event time on the case topic")),
         OptionSpec("vendor", valueName: "VENDOR",
-                   help: LocalizedText(chinese: "只统计该外包供应商的案件", english: "count only the cases of this vendor")),
+                   help: LocalizedText(chinese: "只统计该外包商的案件", english: "count only the cases of this vendor")),
         OptionSpec("format", valueName: "table|csv|markdown|html", defaultValue: "table",
                    help: LocalizedText(chinese: "输出格式：table（终端表格）、csv、markdown 或 html（独立的网页文件）",
                                        english: "output format: table (terminal), csv, markdown or html (a self-contained page)")),

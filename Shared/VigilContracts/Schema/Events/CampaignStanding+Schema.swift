@@ -8,22 +8,22 @@ extension CampaignStanding {
                 chinese: "大促在评分卡中的 ID（\"2026-double11\"）。",
                 english: "The campaign's id in the scorecard (\"2026-double11\")."))),
             .required("teamSales", .number(LocalizedText(
-                chinese: "团队在大促窗口内的销售额（精确十进制数，单位同 figures.currency），包括没有归属客服的订单。",
+                chinese: "班组在大促窗口内的销售额（精确十进制数，单位同 figures.currency），包括没有归属客服的订单。",
                 english: "The team's sales in the campaign window, an exact decimal in units of figures.currency, "
                     + "including orders attributed to no agent."))),
             .optional("target", .number(LocalizedText(
-                chinese: "评分卡为该团队设定的销售目标（精确十进制数）。没有目标时不写，此时没有人获奖。",
+                chinese: "评分卡为该班组设定的销售目标（精确十进制数）。没有目标时不写，此时没有人获奖。",
                 english: "The team's sales target from the scorecard, an exact decimal. Left out when none is set, "
                     + "and then no one earns a reward."))),
             .required("targetMet", .boolean(LocalizedText(
                 chinese: "有目标且 teamSales 不低于目标时为 true。",
                 english: "True when a target is set and teamSales is at least the target."))),
             .required("rewardTopN", .integer(LocalizedText(
-                chinese: "团队达成目标时获奖的人数：没有未通过一票否决项的客服中名次最前的几名。",
+                chinese: "班组达成目标时获奖的人数：没有未通过一票否决项的客服中名次最前的几名。",
                 english: "How many sellers earn a reward when the team met its target: the best ranked of those "
                     + "that failed no critical item."))),
             .required("leaderboard", .array(of: entrySchema, LocalizedText(
-                chinese: "团队客服按名次排列：销售额高者在前，相同时按客服 ID 排序。没有归属客服的订单不上榜。",
+                chinese: "班组客服按名次排列：销售额高者在前，相同时按客服 ID 排序。没有归属客服的订单不上榜。",
                 english: "The team's sellers in rank order: most sales first, ties by agent id. Orders attributed "
                     + "to no agent are not on the board."))),
         ], meaning)
@@ -44,7 +44,7 @@ extension CampaignStanding {
                 chinese: "该客服在窗口内的销售额（精确十进制数）。",
                 english: "The agent's sales in the window, an exact decimal."))),
             .required("rewarded", .boolean(LocalizedText(
-                chinese: "团队达成目标、该客服没有未通过的一票否决项，"
+                chinese: "班组达成目标、该客服没有未通过的一票否决项，"
                     + "且在没有未通过一票否决项的客服中按名次位列前 rewardTopN 名时为 true。",
                 english: "True when the team met its target, the agent failed no critical item, and the agent is "
                     + "among the first rewardTopN agents by rank that failed none."))),

@@ -24,14 +24,14 @@ extension Score: SchemaPublishing {
                 english: "The scorecard's verdict on the figures: the total and each item's points. Left out "
                     + "when no scorecard applies."))),
             .optional("campaign", CampaignStanding.schema(LocalizedText(
-                chinese: "团队在大促窗口中的销售额、目标和客服排行榜，只出现在 team 对象的 campaign 周期上。",
+                chinese: "班组在大促窗口中的销售额、目标和客服排行榜，只出现在 team 对象的 campaign 周期上。",
                 english: "The team's sales, target and seller leaderboard in a campaign window, present only for "
                     + "a team subject in a campaign period."))),
             .required("asOf", .timestamp(LocalizedText(
                 chinese: "这些数值所含输入中最晚的事件时间。",
                 english: "The latest event time among the inputs the figures include."))),
         ], LocalizedText(
-            chinese: "某考核对象（客服、团队、服务商、站点或店铺）在某周期（日、周、月或大促窗口）、截至目前已见输入的各项指标"
+            chinese: "某考核对象（客服、班组、外包商、站点或店铺）在某周期（日、周、月或大促窗口）、截至目前已见输入的各项指标"
                 + "和评分卡得分。scores 主题按 `<对象类型>/<ID>/<周期键>` 压缩，周期键为 `<周期类型>/<起始日>`，"
                 + "大促窗口为 `campaign/<大促 ID>`；每个键最新的记录即当前得分。",
             english: "The measures and scorecard result of one subject (an agent, team, vendor, site or shop) for "

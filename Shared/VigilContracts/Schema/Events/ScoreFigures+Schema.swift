@@ -126,11 +126,11 @@ extension ScoreFigures {
                 english: "Cases opened in the period that reached a regulator and were put down to a human cause "
                     + "(unprofessional, process-not-followed, slow-response); the built-in scorecard's critical item."))),
             .required("primaryResponsibilities", .integer(LocalizedText(
-                chinese: "该周期内立案、认定该客服负主要责任的案件数；团队、服务商、站点和店铺为认定其中任何人负主要责任的案件数。",
+                chinese: "该周期内立案、认定该客服负主要责任的案件数；班组、外包商、站点和店铺为认定其中任何人负主要责任的案件数。",
                 english: "Cases opened in the period that name the agent primarily responsible; for a team, "
                     + "vendor, site or shop, those that name anyone primarily responsible."))),
             .required("jointResponsibilities", .integer(LocalizedText(
-                chinese: "该周期内立案、认定该客服负连带责任的案件数；团队、服务商、站点和店铺为认定其中任何人负连带责任的案件数。",
+                chinese: "该周期内立案、认定该客服负连带责任的案件数；班组、外包商、站点和店铺为认定其中任何人负连带责任的案件数。",
                 english: "Cases opened in the period that name the agent jointly responsible; for a team, vendor, "
                     + "site or shop, those that name anyone jointly responsible."))),
             .required("rectificationsDue", .integer(LocalizedText(

@@ -5,10 +5,10 @@ extension ScoreSubject {
     static func schema(_ meaning: LocalizedText) -> JSONSchema {
         .object([
             .required("kind", .enumeration(ScoreSubjectKind.self, LocalizedText(
-                chinese: "考核对象的层级：agent 客服、team 团队、vendor 外包服务商、site 站点、shop 店铺。",
+                chinese: "考核对象的层级：agent 客服、team 班组、vendor 外包商、site 站点、shop 店铺。",
                 english: "The level the subject is at: agent, team, vendor, site or shop."))),
             .required("id", .string(LocalizedText(
-                chinese: "考核对象的 ID：客服或团队的花名册 ID（\"A-hz-a01\"、\"T-hz-a\"）、服务商 ID（\"V-DEMO\"）、"
+                chinese: "考核对象的 ID：客服或班组的花名册 ID（\"A-hz-a01\"、\"T-hz-a\"）、外包商 ID（\"V-DEMO\"）、"
                     + "站点 ID（\"hz\"）或店铺 ID（\"shop-demo-tmall\"）。",
                 english: "The subject's id: the roster id of the agent or team (\"A-hz-a01\", \"T-hz-a\"), the vendor id "
                     + "(\"V-DEMO\"), the site id (\"hz\") or the shop id (\"shop-demo-tmall\")."))),

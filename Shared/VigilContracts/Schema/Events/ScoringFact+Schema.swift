@@ -33,7 +33,7 @@ extension ScoringFact: SchemaPublishing {
                 english: "The moment that places the fact in periods: a conversation's first message, an alert's "
                     + "raising, a case's opening, a complaint's filing or an order's payment."))),
             .required("attribution", FactAttribution.schema(LocalizedText(
-                chinese: "事实的归属：店铺，以及已知的站点、服务商、团队和客服，取自输入和事实处理时的花名册。"
+                chinese: "事实的归属：店铺，以及已知的站点、外包商、班组和客服，取自输入和事实处理时的花名册。"
                     + "每个已知部分都是一个考核对象。",
                 english: "Whom and where the fact counts for: the shop, and the site, vendor, team and agent when "
                     + "known, from the input and the roster at the time the fact was made. Each known part is "

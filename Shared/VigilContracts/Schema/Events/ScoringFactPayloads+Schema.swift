@@ -11,10 +11,10 @@ extension FactAttribution {
                 english: "The site id, from the agent's roster entry, else from the input; left out when neither "
                     + "has one."))),
             .optional("vendor", .string(LocalizedText(
-                chinese: "外包服务商 ID，取自客服的花名册记录；未知时不写。",
+                chinese: "外包商 ID，取自客服的花名册记录；未知时不写。",
                 english: "The vendor id, from the agent's roster entry; left out when unknown."))),
             .optional("team", .string(LocalizedText(
-                chinese: "团队的花名册 ID，取自客服的花名册记录；未知时不写。",
+                chinese: "班组的花名册 ID，取自客服的花名册记录；未知时不写。",
                 english: "The team's roster id, from the agent's roster entry; left out when unknown."))),
             .optional("agent", .string(LocalizedText(
                 chinese: "客服的花名册 ID；未知时不写（如会话尚未到达的投诉）。",

@@ -11,15 +11,18 @@ extension ScoreReport {
         let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
         let itemIds = Self.ordered(rows.flatMap { $0.score.scorecard?.items.map(\.id) ?? [] })
         let criticalIds = Self.ordered(rows.flatMap { $0.score.scorecard?.critical.map(\.id) ?? [] })
-        let categories = Set(rows.flatMap { $0.figures.alertsByCategory.keys }).sorted()
+        let categories = Self.categories(rows.flatMap { $0.figures.alertsByCategory.keys })
         let hasStandings = !standings.isEmpty
         let columns = Self.figureColumns(text)
 
         var headers = [text.kindName(kind), text.pick("名称", "name"), text.pick("周期", "period"),
-                       text.pick("数据截至", "inputs up to"), text.pick("评分表版本", "scorecard version"),
-                       text.pick("总分", "score"), text.pick("清零的关键项", "zeroed by")]
+                       text.pick("数据截至", "inputs up to"), text.pick("评分卡版本", "scorecard version"),
+                       text.pick("总分", "score"), text.pick("清零的一票否决项", "zeroed by")]
         headers += columns.map(\.header)
-        headers += categories.map { text.pick("预警：\($0)", "alerts: \($0)") }
+        headers += categories.map { category in
+            let name = RiskCategory(rawValue: category)?.label.text(in: language) ?? category
+            return text.pick("预警：\(name)", "alerts: \(name)")
+        }
         for id in itemIds {
             headers += text.pick(["\(id) 指标值", "\(id) 得分", "\(id) 权重", "\(id) 贡献"],
                                  ["\(id) value", "\(id) points", "\(id) weight", "\(id) contribution"])
@@ -34,7 +37,8 @@ extension ScoreReport {
         var lines = [CSVReportRenderer.line(headers)]
         for row in rows {
             let result = row.score.scorecard
-            var cells = [row.subject.id, row.name ?? "", row.score.period.key, row.score.asOf.iso8601,
+            let asOf = Timestamp(epochMilliseconds: row.score.asOf.epochMilliseconds, utcOffsetSeconds: scope.utcOffsetSeconds)
+            var cells = [row.subject.id, row.name ?? "", row.score.period.key, asOf.iso8601,
                          result?.version ?? "", ScoreNumbers.plain(result?.total),
                          result?.zeroedBy.joined(separator: ";") ?? ""]
             cells += columns.map { $0.value(row.figures) }
@@ -59,6 +63,17 @@ extension ScoreReport {
         return lines.joined()
     }
 
+    /// Orders alert category ids as ``RiskCategory`` lists them, most severe
+    /// first, and ids it does not know after them by id, each once.
+    private static func categories(_ ids: [String]) -> [String] {
+        Set(ids).sorted { left, right in
+            let known = RiskCategory.allCases.map(\.rawValue)
+            let leftIndex = known.firstIndex(of: left) ?? known.count
+            let rightIndex = known.firstIndex(of: right) ?? known.count
+            return (leftIndex, left) < (rightIndex, right)
+        }
+    }
+
     /// Keeps the first occurrence of each id, in order.
     private static func ordered(_ ids: [String]) -> [String] {
         var seen: Set<String> = []
@@ -73,7 +88,7 @@ extension ScoreReport {
 
     private static func figureColumns(_ text: ReportText) -> [FigureColumn] {
         func measure(_ measure: ScoreReportMeasure) -> FigureColumn {
-            FigureColumn(header: measure.label.text(in: text.language)) { ScoreNumbers.plain(measure.value(in: $0)) }
+            FigureColumn(header: measure.csvLabel.text(in: text.language)) { ScoreNumbers.plain(measure.value(in: $0)) }
         }
         func count(_ chinese: String, _ english: String, _ value: @escaping @Sendable (ScoreFigures) -> Int) -> FigureColumn {
             FigureColumn(header: text.pick(chinese, english)) { String(value($0)) }
@@ -103,7 +118,7 @@ extension ScoreReport {
                measure(.escalations), measure(.complaints), measure(.regulatorComplaints),
                measure(.regulatorHumanCauseCases), measure(.primaryResponsibilities), measure(.jointResponsibilities),
                count("需整改案件", "rectifications due", \.rectificationsDue),
-               count("按时整改案件", "rectifications on time", \.rectificationsOnTime),
+               count("按时整改案件", "rectifications on time (count)", \.rectificationsOnTime),
                measure(.rectificationOnTimeShare), measure(.orders),
                FigureColumn(header: ScoreReportMeasure.sales.label.text(in: text.language)) {
                    ScoreNumbers.money($0.sales, grouped: false)

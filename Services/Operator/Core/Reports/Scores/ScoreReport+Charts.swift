@@ -10,7 +10,7 @@ extension ScoreReport {
     /// Draws the charts of the HTML report: vendor and team comparison, daily trend, response times.
     func figures(in language: Language) -> [HTMLFigure] {
         let text = ReportText(language: language, utcOffsetSeconds: scope.utcOffsetSeconds)
-        return [comparison(vendors, id: "chart-vendors", title: text.pick("供应商对比", "Vendors compared"), text),
+        return [comparison(vendors, id: "chart-vendors", title: text.pick("外包商对比", "Vendors compared"), text),
                 comparison(teams, id: "chart-teams", title: text.pick("班组对比", "Teams compared"), text),
                 trendFigure(text), responseTimeFigure(text)]
     }
@@ -37,13 +37,26 @@ extension ScoreReport {
                                       color: ChartColors.series(index + 1), scaleMaximum: compared.scale)
                 .render(id: "\(id)-\(measure.rawValue)"))
         }
-        return HTMLFigure(id: id, title: title, charts: panels, caption: nil)
+        return HTMLFigure(id: id, title: title, charts: panels,
+                          caption: text.pick("首次响应中位数和每百会话预警的条越短越好；总分、限时内回复占比、转化率和销售额的条越长越好。",
+                                             "Shorter bars are better for the first response median and alerts per 100 "
+                                                 + "conversations; longer bars are better for the score, replies within the limit, "
+                                                 + "conversion and sales."))
     }
 
     // MARK: - Trend
 
+    /// Draws the daily score lines and conversations per day. A period of one
+    /// day has no trend, because one point per line and a single column repeat
+    /// the score table. Its figure has a caption and no chart.
     private func trendFigure(_ text: ReportText) -> HTMLFigure {
         let title = text.pick("每日趋势", "Daily trend")
+        guard trend.days.count > 1 else {
+            return HTMLFigure(id: "chart-trend", title: title, charts: [],
+                              caption: text.pick("本期只有一天，没有每日趋势；当天的总分和会话数见下方“评分”一节。",
+                                                 "This period is a single day, so there is no daily trend; "
+                                                     + "the day's scores and conversations are in the score table below."))
+        }
         let labels = trend.days.map { String($0.dropFirst(5)) }
         let scores = SVGLineChart(
             title: text.pick("每日总分（\(text.kindName(kind))）", "Daily score (\(text.kindName(kind)))"),
@@ -66,10 +79,15 @@ extension ScoreReport {
 
     // MARK: - Response times
 
+    /// Draws answered rounds per response time bucket. The bucket above the
+    /// last bound only fills when the scorecard's cap is above that bound, so
+    /// it is drawn only when it has rounds.
     private func responseTimeFigure(_ text: ReportText) -> HTMLFigure {
         let bounds = ScoreFigures.responseBucketBounds
         let answered = responseTimeBuckets.reduce(0, ScoreNumbers.sum)
-        let columns = responseTimeBuckets.enumerated().map { index, count in
+        let cap = scorecard.responseCapSeconds
+        let drawn = responseTimeBuckets.enumerated().filter { index, count in index < bounds.count || count > 0 }
+        let columns = drawn.map { index, count in
             let label: String
             if index == 0 {
                 label = text.pick("≤\(bounds[0]) 秒", "≤\(bounds[0]) s")
@@ -86,8 +104,9 @@ extension ScoreReport {
                                    columns: columns, color: ChartColors.series(2))
         return HTMLFigure(id: "chart-response-times", title: text.pick("回复用时分布", "Response time distribution"),
                           charts: [chart.render(id: "chart-response-times-columns")],
-                          caption: text.pick("共 \(answered) 轮已回复；用时超过上限的按上限计。",
-                                             "\(answered) answered rounds; waits above the cap count at the cap."))
+                          caption: text.pick("共 \(answered) 轮已回复；用时超过封顶值（评分卡 \(scorecard.version) 为 \(cap) 秒）的按封顶值计。",
+                                             "\(answered) answered rounds; waits above the cap (\(cap) s in scorecard "
+                                                 + "\(scorecard.version)) count at the cap."))
     }
 
     /// Renders the report as one HTML page with its charts.

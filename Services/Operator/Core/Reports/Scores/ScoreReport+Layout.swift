@@ -20,13 +20,12 @@ extension ScoreReport {
     private func subtitle(_ text: ReportText) -> [String] {
         var lines = [text.pick("统计维度：\(text.kindName(kind))，共 \(rows.count) 个",
                                "By \(text.kindName(kind)): \(rows.count) in all")]
-        let versions = Set(rows.compactMap(\.score.scorecard?.version)).sorted()
-        if !versions.isEmpty {
-            lines.append(text.pick("评分表版本：\(versions.joined(separator: "、"))",
-                                   "Scorecard version: \(versions.joined(separator: ", "))"))
+        if let line = versionLine(text) {
+            lines.append(line)
         }
         if let asOf {
-            lines.append(text.pick("数据截至：\(text.time(asOf))（UTC+08:00）", "Inputs up to: \(text.time(asOf)) (UTC+08:00)"))
+            let zone = "UTC" + ReportText.offsetText(scope.utcOffsetSeconds)
+            lines.append(text.pick("数据截至：\(text.time(asOf))（\(zone)）", "Inputs up to: \(text.time(asOf)) (\(zone))"))
         }
         return lines
     }
@@ -37,26 +36,40 @@ extension ScoreReport {
             lines.append(text.pick("评分主题上有 \(undecodable) 条记录无法读取（可能是旧版本的评分），已跳过。",
                                    "\(undecodable) records on the scores topic could not be read (older score versions?) and were skipped."))
         }
-        let others = Set(rows.compactMap(\.score.scorecard?.version)).subtracting([scorecard.version]).sorted()
-        if !others.isEmpty {
-            lines.append(text.pick(
-                "评分记录按评分表 \(others.joined(separator: "、")) 计算，项目名称取自评分表 \(scorecard.version)；名称不符的项目只显示编号。",
-                "The scores were computed with scorecard \(others.joined(separator: ", ")); item names come from scorecard "
-                    + "\(scorecard.version), and items it does not list show their ids."))
+        if let line = otherScorecardWarning(text) {
+            lines.append(line)
         }
-        if rows.isEmpty {
-            var line = text.pick("本期没有\(text.kindName(kind))的评分。", "No \(text.kindName(kind)) scores for this period.")
-            if let latest = latestPeriodWithScores, latest.key != scope.period.key {
-                line += text.pick("评分主题上最近一期为 \(text.periodHint(latest))", " The latest period with scores is \(text.periodHint(latest))")
-                if latest.kind != .campaign {
-                    line += text.pick("，可用 --at \(latest.start)T12:00+08:00 查看。", "; see it with --at \(latest.start)T12:00+08:00.")
-                } else {
-                    line += text.pick("。", ".")
-                }
-            }
+        if let line = quietPeriodWarning(text) {
             lines.append(line)
         }
         return lines
+    }
+
+    /// Says that the period has no rows, or rows without conversations, and
+    /// names the latest period with conversations when that is another one.
+    private func quietPeriodWarning(_ text: ReportText) -> String? {
+        var line: String
+        if rows.isEmpty {
+            line = text.pick("本期没有\(text.kindName(kind))的评分。", "No \(text.kindName(kind)) scores for this period.")
+        } else if rows.allSatisfy({ $0.figures.conversations == 0 }) {
+            line = text.pick("本期的评分没有会话，只有预警、案件、投诉或订单。",
+                             "The scores of this period count no conversations, only alerts, cases, complaints or orders.")
+        } else {
+            return nil
+        }
+        if let latest = latestPeriodWithScores, latest.key != scope.period.key {
+            let hint = text.periodHint(latest)
+            line += latestPeriodHasConversations
+                ? text.pick("评分主题上最近有会话的一期为 \(hint)", " The latest period with conversations is \(hint)")
+                : text.pick("评分主题上最近有评分的一期为 \(hint)", " The latest period with scores is \(hint)")
+            if latest.kind != .campaign {
+                let zone = ReportText.offsetText(scope.utcOffsetSeconds)
+                line += text.pick("，可用 --at \(latest.start)T12:00\(zone) 查看。", "; see it with --at \(latest.start)T12:00\(zone).")
+            } else {
+                line += text.pick("。", ".")
+            }
+        }
+        return line
     }
 
     // MARK: - Score table
@@ -70,8 +83,12 @@ extension ScoreReport {
 
     private func scoreSection(_ text: ReportText) -> ReportSection {
         let nameHeader = ScoreSubjectNames.header(for: kind)
+        let showsVersion = hasMixedVersions
         var headers = [text.kindName(kind)] + (nameHeader.map { [$0.text(in: text.language)] } ?? [])
         headers.append(text.pick("总分", "score"))
+        if showsVersion {
+            headers.append(text.pick("评分卡版本", "scorecard version"))
+        }
         headers += Self.measureColumns.map { $0.label.text(in: text.language) }
         headers += [text.pick("主要/连带责任", "primary/joint responsibility"),
                     text.pick("按时整改/需整改", "rectified on time/due")]
@@ -81,7 +98,10 @@ extension ScoreReport {
             let figures = row.figures
             var cells = [row.subject.id] + (nameHeader == nil ? [] : [row.name ?? "-"])
             cells.append(ScoreNumbers.points(row.total))
-            cells += Self.measureColumns.map { $0.format($0.value(in: figures)) }
+            if showsVersion {
+                cells.append(row.score.scorecard?.version ?? "-")
+            }
+            cells += Self.measureColumns.map { $0.format(in: figures, text) }
             cells += ["\(figures.primaryResponsibilities)/\(figures.jointResponsibilities)",
                       "\(figures.rectificationsOnTime)/\(figures.rectificationsDue)"]
             cells += [String(figures.orders), ScoreNumbers.money(figures.sales),
@@ -89,66 +109,31 @@ extension ScoreReport {
             return cells
         }
         let first = nameHeader == nil ? 1 : 2
+        var rightAligned = Set(first..<headers.count)
+        if showsVersion {
+            rightAligned.remove(first + 1)
+        }
         return ReportSection(title: text.pick("评分", "Scores"), headers: headers, rows: table,
-                             rightAligned: Set(first..<headers.count), id: "scores")
+                             rightAligned: rightAligned, notes: rows.isEmpty ? [] : legend(text), id: "scores")
     }
 
-    // MARK: - Explanation
-
-    private func explanationSection(_ row: ScoreReportRow, _ text: ReportText) -> ReportSection {
-        let who = row.name.map { "\(row.subject.id) \($0)" } ?? row.subject.id
-        let title = text.pick("评分明细：\(who)，总分 \(ScoreNumbers.points(row.total))",
-                              "Score explained: \(who), score \(ScoreNumbers.points(row.total))")
-        let id = "explain-" + HTMLText.identifier(row.subject.id)
-        guard let result = row.score.scorecard else {
-            return ReportSection(title: title, headers: [], rows: [],
-                                 notes: [text.pick("该评分没有评分表结果。", "This score has no scorecard result.")], id: id)
-        }
-
-        var table = result.items.map { item in
-            let measure = ScoreReportMeasure(rawValue: item.measure)
-            let applicable = item.points != nil
-            let name = scorecard.items.first { $0.id == item.id }?.name.text(in: text.language) ?? item.id
-            return [name, measure?.label.text(in: text.language) ?? item.measure,
-                    measure?.format(item.value) ?? ScoreNumbers.plain(item.value),
-                    applicable ? ScoreNumbers.points(item.points) : text.pick("不适用", "n/a"),
-                    ScoreNumbers.weight(item.weight), ScoreNumbers.points(item.contribution)]
-        }
-        let applicable = result.items.filter { $0.points != nil }
-        table.append([text.pick("合计", "total"), "", "",
-                      ScoreNumbers.points(applicable.compactMap(\.points).reduce(0, +)),
-                      ScoreNumbers.weight(applicable.map(\.weight).reduce(0, +)), ScoreNumbers.points(result.total)])
-
-        var notes: [String] = []
-        if applicable.count < result.items.count {
-            notes.append(text.pick("“不适用”的项目本期没有数据，其权重不计入总分的分母。",
-                                   "Items marked n/a have no value this period; their weight leaves the denominator."))
-        }
-        for critical in result.critical {
-            let measure = ScoreReportMeasure(rawValue: critical.measure)
-            let name = scorecard.criticalItems.first { $0.id == critical.id }?.name.text(in: text.language)
-                ?? measure?.label.text(in: text.language) ?? critical.measure
-            let value = measure?.format(critical.value) ?? ScoreNumbers.plain(critical.value)
-            let maximum = measure?.format(critical.maximum) ?? ScoreNumbers.plain(critical.maximum)
-            notes.append(text.pick(
-                "关键项 \(critical.id)（\(name)）：\(value)，上限 \(maximum)，\(critical.failed ? "未通过" : "通过")。",
-                "Critical item \(critical.id) (\(name)): \(value), maximum \(maximum), \(critical.failed ? "failed" : "passed")."))
-        }
-        if !result.zeroedBy.isEmpty {
-            let items = result.zeroedBy.map { id in
-                scorecard.criticalItems.first { $0.id == id }?.name.text(in: text.language) ?? id
-            }.joined(separator: text.pick("、", ", "))
-            let points = ScoreNumbers.points(applicable.compactMap(\.points).reduce(0, +))
-            let weights = ScoreNumbers.weight(applicable.map(\.weight).reduce(0, +))
-            notes.append(text.pick("关键项“\(items)”未通过，总分清零为 0（各项得分合计 \(points)，权重合计 \(weights)）。",
-                                   "Critical item \(items) failed, which sets the score to 0 "
-                                       + "(the items' points add up to \(points) of a weight of \(weights))."))
-        }
-        return ReportSection(
-            title: title,
-            headers: text.pick(["项目", "指标", "指标值", "得分", "权重", "贡献"],
-                               ["item", "measure", "value", "points", "weight", "contribution"]),
-            rows: table, rightAligned: [2, 3, 4, 5], notes: notes, id: id)
+    /// Returns the lines under the score table that tell apart the measures
+    /// readers confuse: slow replies, reply-timeout alerts, escalations and the acknowledge median.
+    private func legend(_ text: ReportText) -> [String] {
+        let limit = scorecard.replyLimitSeconds
+        return [
+            text.pick("慢回复：回复用时超过评分卡回复时限（\(limit) 秒，评分卡 \(scorecard.version) 的 replyLimitSeconds）的已回复轮次，由考核服务按会话计算。",
+                      "Slow replies: answered rounds whose reply came after the scorecard's reply limit "
+                          + "(\(limit) s, replyLimitSeconds of scorecard \(scorecard.version)), counted by vigil-scoring from the conversations."),
+            text.pick("回复超时预警：预警服务（vigil-alerting）按店铺回复时限发出的回复不及时预警。该时限与评分卡的回复时限分开设置，所以两个数可以不同。",
+                      "Reply-timeout alerts: the reply-timeout alerts vigil-alerting raised with its own per-shop reply limit, "
+                          + "which is set apart from the scorecard's, so the two counts can differ."),
+            text.pick("升级：关联了投诉，或被升级到平台或监管部门的案件。",
+                      "Escalations: cases with a linked complaint or an escalation to the platform or a regulator."),
+            text.pick("确认用时中位数：从立案到第一次确认，单位为分钟；“未确认”表示有案件但一个都还没有确认。",
+                      "Acknowledge median: from a case's opening to its first acknowledgement, in minutes; "
+                          + "\"none acknowledged\" means the period has cases and none of them is acknowledged yet."),
+        ]
     }
 
     // MARK: - Leaderboard

@@ -20,10 +20,14 @@ struct ScoreReport: Sendable {
     var responseTimeBuckets: [Int]
     /// Records on the scores topic that are not version 2 scores.
     var undecodable: Int
-    /// When the period has no rows: the latest period of the same length with
-    /// scores for the kind, which the report suggests.
+    /// When the period has no rows, or rows without conversations: the latest
+    /// period of the same length whose scores for the kind count conversations
+    /// (or, when none does, have any score), which the report suggests.
     var latestPeriodWithScores: ScorePeriod?
-    /// The latest input time among the rows' scores.
+    /// True when ``latestPeriodWithScores`` has conversations, false when it only has scores.
+    var latestPeriodHasConversations = false
+    /// The latest fact time among the rows' scores (`Score.asOf`): the time of
+    /// the newest conversation, alert, case, complaint or order they count.
     var asOf: Timestamp?
     /// The roster names of the subjects and of the agents on leaderboards.
     var names: ScoreSubjectNames
@@ -51,10 +55,24 @@ struct ScoreReport: Sendable {
         responseTimeBuckets = Self.sum(self.rows.map(\.figures.responseTimeBuckets))
         undecodable = snapshot.undecodable
         asOf = self.rows.map(\.score.asOf).max()
-        latestPeriodWithScores = self.rows.isEmpty
-            ? snapshot.scores.filter { $0.subject.kind == kind && $0.period.kind == scope.period.kind }
-                .max { ($0.period.start, $0.period.key) < ($1.period.start, $1.period.key) }?.period
-            : nil
+        let quiet = self.rows.allSatisfy { $0.figures.conversations == 0 }
+        if quiet, let latest = Self.latestPeriod(of: kind, like: scope.period.kind, in: snapshot.scores) {
+            latestPeriodWithScores = latest.period
+            latestPeriodHasConversations = latest.hasConversations
+        }
+    }
+
+    /// Returns the latest period of kind `period` with conversations in a
+    /// score of subjects of `kind`, or, when no such score counts any, the
+    /// latest period with a score at all. A day with only a complaint has a
+    /// score but would show an empty-looking report, so it is not preferred.
+    static func latestPeriod(of kind: ScoreSubjectKind, like period: ScorePeriodKind,
+                             in scores: [Score]) -> (period: ScorePeriod, hasConversations: Bool)? {
+        let sameLength = scores.filter { $0.subject.kind == kind && $0.period.kind == period }
+        let busy = sameLength.filter { $0.figures.conversations > 0 }
+        let latest = (busy.isEmpty ? sameLength : busy)
+            .max { ($0.period.start, $0.period.key) < ($1.period.start, $1.period.key) }?.period
+        return latest.map { (period: $0, hasConversations: !busy.isEmpty) }
     }
 
     /// Adds bucket counts position by position, stopping at Int.max instead of

@@ -1,3 +1,4 @@
+import Foundation
 import VigilContracts
 import VigilRuntime
 import VigilScoring
@@ -38,8 +39,15 @@ struct ScoreReportRequest: Sendable, Equatable {
         if let campaign, campaign.isEmpty {
             throw UsageError("invalid value \"\" for --campaign: expected a campaign id from the scorecard")
         }
-        if let output = options.value("output"), output.isEmpty {
-            throw UsageError("invalid value \"\" for --output: expected a file path")
+        if let output = options.value("output") {
+            var isDirectory: ObjCBool = false
+            if output.isEmpty {
+                throw UsageError("invalid value \"\" for --output: expected a file path")
+            }
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                let example = (output as NSString).appendingPathComponent("scores.html")
+                throw UsageError("invalid value \"\(output)\" for --output: it is a directory; give a file path such as \(example)")
+            }
         }
 
         self.period = period

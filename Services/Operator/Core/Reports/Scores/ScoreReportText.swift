@@ -8,7 +8,7 @@ extension ReportText {
         switch kind {
         case .agent: pick("客服", "agent")
         case .team: pick("班组", "team")
-        case .vendor: pick("供应商", "vendor")
+        case .vendor: pick("外包商", "vendor")
         case .site: pick("站点", "site")
         case .shop: pick("店铺", "shop")
         }

@@ -9,9 +9,9 @@ public enum CampaignStandings {
     /// `facts` are the team's current facts (subject `team/<team>`), which
     /// include every fact of the team's agents. Facts of other subjects,
     /// retracted facts and facts outside [from, to) are ignored. A fact id
-    /// counts once, at its highest revision. Orders without an agent count in
-    /// `teamSales` but put nobody on the board. Sellers rank by sales, most
-    /// first, ties by agent id.
+    /// counts once, at its highest revision. An order reaches a team only
+    /// through its agent, so `teamSales` is the board's total. Sellers rank by
+    /// sales, most first, ties by agent id.
     ///
     /// Each seller's own figures (the window's facts whose `attribution.agent`
     /// is the seller, measured for the agent subject) go through the

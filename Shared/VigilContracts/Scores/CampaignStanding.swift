@@ -6,7 +6,7 @@ import Foundation
 public struct CampaignStanding: Codable, Sendable, Hashable {
     /// The campaign's id in the scorecard.
     public var campaign: String
-    /// The team's order amount in the window, orders without an agent included.
+    /// The amount of the team's orders paid in the window.
     public var teamSales: Decimal
     /// The team's target from the scorecard; nil when none is set, which earns no reward.
     public var target: Decimal?

@@ -8,9 +8,9 @@ extension CampaignStanding {
                 chinese: "大促在评分卡中的 ID（\"2026-double11\"）。",
                 english: "The campaign's id in the scorecard (\"2026-double11\")."))),
             .required("teamSales", .number(LocalizedText(
-                chinese: "班组在大促窗口内的销售额（精确十进制数，单位同 figures.currency），包括没有归属客服的订单。",
-                english: "The team's sales in the campaign window, an exact decimal in units of figures.currency, "
-                    + "including orders attributed to no agent."))),
+                chinese: "班组在大促窗口内的销售额（精确十进制数，单位同 figures.currency）；订单经由客服归入班组，所以等于排行榜合计。",
+                english: "The team's sales in the campaign window, an exact decimal in units of figures.currency. An "
+                    + "order reaches a team through its agent, so this is the leaderboard's total."))),
             .optional("target", .number(LocalizedText(
                 chinese: "评分卡为该班组设定的销售目标（精确十进制数）。没有目标时不写，此时没有人获奖。",
                 english: "The team's sales target from the scorecard, an exact decimal. Left out when none is set, "

@@ -133,6 +133,10 @@ if [ -n "$regulator_case" ]; then
   "$bin/vigil" case show "$regulator_case"
 fi
 
+# The reports below read the case and score topics, so wait until the
+# commands above have reached them.
+"$bin/vigil" lag --wait --timeout 60 vigil-escalation vigil-scoring 2>>"$work/lag.log" || true
+
 heading "升级与问责报表 · escalation report"
 "$bin/vigil" report escalations --period month
 

@@ -203,11 +203,12 @@ struct ScoreReportReadingTests {
         let quiet = report(.agent, quietDay, scores: scores).document(in: .english)
         #expect(quiet.sections.first?.rows.count == 1)
         #expect(quiet.warnings == ["The scores of this period count no conversations, only alerts, cases, complaints or orders. "
-            + "The latest period with conversations is 2026-11-11; see it with --at 2026-11-11T12:00+08:00."])
+            + "The latest period with conversations is 2026-11-11; see it with --at 2026-11-11T12:00+08:00 "
+            + "(vigil scores: --day 2026-11-11)."])
 
         let emptyDay = ScoreReportScope.calendar(.day, containing: reportTime("2026-11-20T12:00:00+08:00"))
         let empty = report(.agent, emptyDay, scores: scores).document(in: .chinese)
-        #expect(empty.warnings == ["本期没有客服的评分。评分主题上最近有会话的一期为 2026-11-11，可用 --at 2026-11-11T12:00+08:00 查看。"])
+        #expect(empty.warnings == ["本期没有客服的评分。评分主题上最近有会话的一期为 2026-11-11，可用 --at 2026-11-11T12:00+08:00 查看（vigil scores 用 --day 2026-11-11）。"])
 
         let busyDay = ScoreReportScope.calendar(.day, containing: reportTime("2026-11-11T12:00:00+08:00"))
         #expect(report(.agent, busyDay, scores: scores).document(in: .english).warnings.isEmpty)

@@ -69,7 +69,7 @@ extension ScoreReport {
             color: ChartColors.series(0))
         var caption = text.pick("按各\(text.kindName(kind))的日评分计算。", "From the day scores of each \(text.kindName(kind)).")
         if trend.subjectCount > trend.series.count {
-            caption += text.pick(" 折线图只画会话最多的 \(trend.series.count) 个（共 \(trend.subjectCount) 个）。",
+            caption += text.pick("折线图只画会话最多的 \(trend.series.count) 个（共 \(trend.subjectCount) 个）。",
                                  " The line chart shows the \(trend.series.count) with the most conversations, of \(trend.subjectCount).")
         }
         return HTMLFigure(id: "chart-trend", title: title,

@@ -64,7 +64,11 @@ extension ScoreReport {
                 : text.pick("评分主题上最近有评分的一期为 \(hint)", " The latest period with scores is \(hint)")
             if latest.kind != .campaign {
                 let zone = ReportText.offsetText(scope.utcOffsetSeconds)
-                line += text.pick("，可用 --at \(latest.start)T12:00\(zone) 查看。", "; see it with --at \(latest.start)T12:00\(zone).")
+                line += text.pick("，可用 --at \(latest.start)T12:00\(zone) 查看", "; see it with --at \(latest.start)T12:00\(zone)")
+                // `vigil scores` shows days and takes --day instead of --at.
+                line += latest.kind == .day
+                    ? text.pick("（vigil scores 用 --day \(latest.start)）。", " (vigil scores: --day \(latest.start)).")
+                    : text.pick("。", ".")
             } else {
                 line += text.pick("。", ".")
             }

@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilScoring
 
 extension ScoreReport {
     /// Writes the report as one CSV table (RFC 4180, UTF-8): a header row,
@@ -87,7 +88,7 @@ extension ScoreReport {
     }
 
     private static func figureColumns(_ text: ReportText) -> [FigureColumn] {
-        func measure(_ measure: ScoreReportMeasure) -> FigureColumn {
+        func measure(_ measure: ScoreMeasure) -> FigureColumn {
             FigureColumn(header: measure.csvLabel.text(in: text.language)) { ScoreNumbers.plain(measure.value(in: $0)) }
         }
         func count(_ chinese: String, _ english: String, _ value: @escaping @Sendable (ScoreFigures) -> Int) -> FigureColumn {
@@ -120,7 +121,7 @@ extension ScoreReport {
                count("需整改案件", "rectifications due", \.rectificationsDue),
                count("按时整改案件", "rectifications on time (count)", \.rectificationsOnTime),
                measure(.rectificationOnTimeShare), measure(.orders),
-               FigureColumn(header: ScoreReportMeasure.sales.label.text(in: text.language)) {
+               FigureColumn(header: ScoreMeasure.sales.reportLabel.text(in: text.language)) {
                    ScoreNumbers.money($0.sales, grouped: false)
                },
                FigureColumn(header: text.pick("币种", "currency")) { $0.currency },

@@ -1,8 +1,9 @@
 import VigilContracts
+import VigilScoring
 
 extension ScoreReport {
     /// The measures each comparison chart shows side by side, with the value a full bar stands for.
-    private static let comparedMeasures: [(measure: ScoreReportMeasure, scale: Double?)] = [
+    private static let comparedMeasures: [(measure: ScoreMeasure, scale: Double?)] = [
         (.conversations, nil), (.firstResponseMedianSeconds, nil), (.repliesWithinLimitShare, 1),
         (.alertsPer100Conversations, nil), (.conversionRate, 1), (.sales, nil),
     ]
@@ -32,7 +33,7 @@ extension ScoreReport {
                 let value = measure.value(in: row.figures)
                 return SVGBarPanel.Bar(label: row.subject.id, value: value, text: measure.format(value))
             }
-            let label = measure.label.text(in: text.language)
+            let label = measure.reportLabel.text(in: text.language)
             panels.append(SVGBarPanel(title: label.prefix(1).uppercased() + label.dropFirst(), bars: bars,
                                       color: ChartColors.series(index + 1), scaleMaximum: compared.scale)
                 .render(id: "\(id)-\(measure.rawValue)"))

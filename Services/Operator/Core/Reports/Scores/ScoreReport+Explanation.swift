@@ -55,7 +55,7 @@ extension ScoreReport {
     /// `sameVersion`, gives the full and zero values.
     private func itemRow(_ item: ScoreItemResult, definition: ScorecardItem?, sameVersion: Bool, figures: ScoreFigures,
                          _ text: ReportText) -> [String] {
-        let measure = ScoreReportMeasure(rawValue: item.measure)
+        let measure = ScoreMeasure(rawValue: item.measure)
         func format(_ value: Double?) -> String {
             measure?.format(value) ?? ScoreNumbers.plain(value)
         }
@@ -65,7 +65,7 @@ extension ScoreReport {
         let thresholds = definition.flatMap { definition in
             sameVersion && definition.measure.rawValue == item.measure && definition.weight == item.weight ? definition : nil
         }
-        return [name, measure?.label.text(in: text.language) ?? item.measure, value,
+        return [name, measure?.reportLabel.text(in: text.language) ?? item.measure, value,
                 thresholds.map { format($0.full) } ?? "-", thresholds.map { format($0.zero) } ?? "-",
                 item.points != nil ? ScoreNumbers.points(item.points) : text.pick("不适用", "n/a"),
                 ScoreNumbers.weight(item.weight), ScoreNumbers.points(item.contribution)]
@@ -75,9 +75,9 @@ extension ScoreReport {
     private func criticalNotes(_ result: ScorecardResult, _ text: ReportText) -> [String] {
         var notes: [String] = []
         for critical in result.critical {
-            let measure = ScoreReportMeasure(rawValue: critical.measure)
+            let measure = ScoreMeasure(rawValue: critical.measure)
             let name = scorecard.criticalItems.first { $0.id == critical.id }?.name.text(in: text.language)
-                ?? measure?.label.text(in: text.language) ?? critical.measure
+                ?? measure?.reportLabel.text(in: text.language) ?? critical.measure
             let value = measure?.format(critical.value) ?? ScoreNumbers.plain(critical.value)
             let maximum = measure?.format(critical.maximum) ?? ScoreNumbers.plain(critical.maximum)
             notes.append(text.pick(

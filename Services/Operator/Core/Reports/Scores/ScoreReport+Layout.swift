@@ -79,7 +79,7 @@ extension ScoreReport {
     // MARK: - Score table
 
     /// The columns of the score table after the subject and its name.
-    private static let measureColumns: [ScoreReportMeasure] = [
+    private static let measureColumns: [ScoreMeasure] = [
         .conversations, .firstResponseMedianSeconds, .firstResponseP90Seconds, .responseMedianSeconds,
         .responseP90Seconds, .repliesWithinLimitShare, .slowReplies, .alertsPer100Conversations, .replyTimeouts,
         .cases, .acknowledgeMedianSeconds, .escalations, .regulatorComplaints,
@@ -93,10 +93,10 @@ extension ScoreReport {
         if showsVersion {
             headers.append(text.pick("评分卡版本", "scorecard version"))
         }
-        headers += Self.measureColumns.map { $0.label.text(in: text.language) }
+        headers += Self.measureColumns.map { $0.reportLabel.text(in: text.language) }
         headers += [text.pick("主要/连带责任", "primary/joint responsibility"),
                     text.pick("按时整改/需整改", "rectified on time/due")]
-        headers += [ScoreReportMeasure.orders, .sales, .conversionRate].map { $0.label.text(in: text.language) }
+        headers += [ScoreMeasure.orders, .sales, .conversionRate].map { $0.reportLabel.text(in: text.language) }
 
         let table = rows.map { row in
             let figures = row.figures

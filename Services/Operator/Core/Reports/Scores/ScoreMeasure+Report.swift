@@ -1,43 +1,15 @@
 import VigilContracts
 import VigilScoring
 
-/// A measure a scorecard item can read, with the report's column name and
-/// number format for it.
+/// The report's column names and number formats of the scorecard measures.
 ///
-/// The raw values are the measure names of the scorecard file (VigilScoring's
-/// `ScoreMeasure`), which `ScoreItemResult.measure` repeats. The report keeps
-/// its own names because its column headers carry the unit, such as "（秒）".
-/// Values stay in the scorecard's units (seconds, shares from 0 to 1), and
-/// only ``format(_:)`` converts them for people, so a threshold and a value
-/// of one measure always read in the same unit.
-enum ScoreReportMeasure: String, Sendable, CaseIterable {
-    case conversations
-    case firstResponseMedianSeconds
-    case firstResponseP90Seconds
-    case firstResponseSecondsMean
-    case responseMedianSeconds
-    case responseP90Seconds
-    case repliesWithinLimitShare
-    case slowReplies
-    case unansweredRounds
-    case alerts
-    case alertsPer100Conversations
-    case replyTimeouts
-    case cases
-    case acknowledgeMedianSeconds
-    case escalations
-    case complaints
-    case regulatorComplaints
-    case regulatorHumanCauseCases
-    case primaryResponsibilities
-    case jointResponsibilities
-    case rectificationOnTimeShare
-    case orders
-    case sales
-    case conversionRate
-
+/// The report keeps its own names because its column headers carry the unit,
+/// such as "（秒）". Values stay in the scorecard's units (seconds, shares from
+/// 0 to 1), and only ``format(_:)`` converts them for people, so a threshold
+/// and a value of one measure always read in the same unit.
+extension ScoreMeasure {
     /// The number format of a measure's values.
-    enum Unit: Sendable {
+    enum ReportUnit: Sendable {
         case count
         case seconds
         /// Stored in seconds, shown in minutes with one decimal, as the escalation report shows acknowledgement.
@@ -49,7 +21,7 @@ enum ScoreReportMeasure: String, Sendable, CaseIterable {
         case money
     }
 
-    var unit: Unit {
+    var reportUnit: ReportUnit {
         switch self {
         case .firstResponseMedianSeconds, .firstResponseP90Seconds, .firstResponseSecondsMean, .responseMedianSeconds,
              .responseP90Seconds:
@@ -67,14 +39,8 @@ enum ScoreReportMeasure: String, Sendable, CaseIterable {
         }
     }
 
-    /// Returns the measure's value in `figures` as the scorecard computes it;
-    /// nil when the period has nothing to measure.
-    func value(in figures: ScoreFigures) -> Double? {
-        ScoreMeasure(rawValue: rawValue)?.value(in: figures)
-    }
-
     /// The measure's name for business readers, with its unit where it has one.
-    var label: LocalizedText {
+    var reportLabel: LocalizedText {
         switch self {
         case .conversations: LocalizedText(chinese: "会话数", english: "conversations")
         case .firstResponseMedianSeconds:
@@ -110,13 +76,13 @@ enum ScoreReportMeasure: String, Sendable, CaseIterable {
     var csvLabel: LocalizedText {
         switch self {
         case .acknowledgeMedianSeconds: LocalizedText(chinese: "确认用时中位数（秒）", english: "acknowledge median (s)")
-        default: label
+        default: reportLabel
         }
     }
 
     /// Formats a value of this measure for people: "45", "92.3%", "12,345.60", "15.5" (minutes); "-" for nil.
     func format(_ value: Double?) -> String {
-        switch unit {
+        switch reportUnit {
         case .count: ScoreNumbers.count(value)
         case .seconds: ScoreNumbers.seconds(value)
         case .minutes: ReportText.decimal(value.map { $0 / 60 })

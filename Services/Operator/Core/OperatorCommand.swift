@@ -22,6 +22,7 @@ public enum OperatorCommand {
         ReportScoresCommand.self,
         SummaryCommand.self,
         DeadLettersCommand.self,
+        ExportCommand.self,
         LagCommand.self,
         SchemasWriteCommand.self,
         SchemasCheckCommand.self,

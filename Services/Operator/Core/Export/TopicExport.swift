@@ -89,6 +89,10 @@ struct TopicExport {
                         "vigil.topic": partition.topic, "vigil.partition": String(partition.partition),
                         "vigil.offset": String(position), "vigil.high_watermark": String(range.end),
                     ])
+                    // Evidence must not be cut short silently, whatever the log level.
+                    ServiceMain.printError("vigil export: \(partition.topic)/\(partition.partition) returned nothing "
+                        + "for \(stall) at offset \(position), before its end at \(range.end): this partition's "
+                        + "export is incomplete")
                     break
                 }
                 continue

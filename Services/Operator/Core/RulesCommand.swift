@@ -14,21 +14,7 @@ enum RulesCheckCommand: Subcommand {
     static let connectsToCluster = false
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
-        guard let path = options.positionals.first else {
-            throw UsageError("missing rules file: name one, such as rules/default.json")
-        }
-        guard options.positionals.count == 1 else {
-            throw UsageError("expected one rules file, found \(options.positionals.count) arguments")
-        }
-        let (status, lines) = check(path: path, language: context.language)
-        for line in lines {
-            if status == 0 {
-                print(line)
-            } else {
-                ServiceMain.printError(line)
-            }
-        }
-        return status
+        try FileCheck.run(options, context: context, fileKind: "rules", example: "rules/default.json", check: check)
     }
 
     /// Checks one file and returns the exit status and the lines to print: 0 with

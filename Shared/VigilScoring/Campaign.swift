@@ -11,7 +11,7 @@ public struct Campaign: Sendable, Equatable {
     public var from: Timestamp
     /// The first instant after the window; later than `from`.
     public var to: Timestamp
-    /// How many top sellers of a team that met its target are rewarded; 0 rewards nobody.
+    /// The number of top sellers rewarded in a team that met its target; 0 rewards no one.
     public var rewardTopN: Int
     /// Sales targets by team id, in the orders' currency. A team without one earns no reward.
     public var teamTargets: [String: Decimal]

@@ -31,7 +31,7 @@ public enum ScoreMeasure: String, Sendable, CaseIterable {
     case conversionRate
 
     /// Returns the measure's value in `figures`; nil when the period has
-    /// nothing to measure (no answered round for a median, no conversation
+    /// nothing to measure (no replied round for a median, no conversation
     /// for a rate). Counts are never nil.
     public func value(in figures: ScoreFigures) -> Double? {
         switch self {

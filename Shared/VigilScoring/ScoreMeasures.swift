@@ -69,14 +69,14 @@ private struct FiguresBuilder {
 
     private mutating func add(_ conversation: ConversationFact) {
         result.conversations += 1
-        // A conversation has 0 or 1 unanswered rounds. Clamping keeps a fact
-        // that says otherwise from overflowing the sum.
+        // A conversation has 0 or 1 unanswered rounds. Clamping keeps an invalid
+        // fact from overflowing the sum.
         result.unansweredRounds += min(max(conversation.unansweredRounds, 0), 1)
         if conversation.convertingOrder != nil {
             result.convertedConversations += 1
         }
 
-        // Only the last round can be unanswered, so an answered first round is the first wait.
+        // Only the last round can be unanswered, so a replied first round gives the first wait.
         if let first = conversation.responseSeconds.first {
             let capped = cap(first)
             result.firstResponses += 1

@@ -12,15 +12,15 @@ struct ExpectedConversation {
     var site: String
     var firstAt: Int64
     var lastAt: Int64
-    /// The uncapped wait of every answered round, in whole seconds, in order.
+    /// The uncapped wait of every replied round, in whole seconds, in order.
     var waits: [Int] = []
     /// 1 when the last round is still open at the end, else 0.
     var unanswered = 0
     var converted = false
 
-    /// The first round's wait, when an agent answered it.
+    /// The first round's wait, when an agent replied to it.
     ///
-    /// Rounds close in the order they open, so an answered first round is the
+    /// Rounds close in the order they open, so a replied first round is the
     /// first wait, and an unanswered one leaves no wait at all.
     var firstResponse: Int? { waits.first }
 

@@ -33,7 +33,7 @@ enum ScoringDataSet {
 
     /// c-1 (A-hz-a01): rounds of 30 s and 240 s; the second customer message does not restart the round.
     /// c-2 (A-hz-a02): a system message, a 100 s round, and a last customer message left unanswered.
-    /// c-3 (A-hf-b03): starts one minute before midnight of 11-10 and is answered after 120 s.
+    /// c-3 (A-hf-b03): starts one minute before midnight of 11-10 and gets a reply after 120 s.
     static func messages() throws -> [ChatMessage] {
         let lines: [(id: String, conversation: String, buyer: String, agent: String, role: ChatRole, at: String)] = [
             ("m-1", "c-1", "buyer-1", "A-hz-a01", .customer, "2026-11-11T09:00:00+08:00"),

@@ -91,7 +91,7 @@ enum TotalsFixtures {
         FactAttribution(shop: shop, site: "hz", vendor: "V-BAIXING", team: team, agent: agent)
     }
 
-    /// Returns a conversation fact whose answered rounds waited `waits` seconds each.
+    /// Returns a conversation fact whose replied rounds waited `waits` seconds each.
     static func conversation(_ id: String, for subject: ScoreSubject = agent, revision: Int = 1, at time: String,
                              waits: [Int] = [20], unanswered: Int = 0, retracted: Bool = false) throws -> ScoringFact {
         let start = try self.time(time)

@@ -12,7 +12,7 @@ public struct Score: VigilEvent {
     /// `score/<record key>/<hash of the content>`.
     public var eventId: String
     public var schemaVersion: Int
-    /// Who the score is about.
+    /// The subject the score is about.
     public var subject: ScoreSubject
     /// The period the figures cover.
     public var period: ScorePeriod

@@ -3,7 +3,7 @@
 ///
 /// The facts stage reads the thread-keyed topics and publishes each fact once
 /// per subject it counts for (its agent, team, vendor, site and shop), keyed
-/// by that subject, so the totals stage sees everything about a subject in one
+/// by that subject, so the totals stage reads everything about a subject from one
 /// partition. A fact is an upsert: a later revision replaces an earlier one,
 /// and a retraction removes the fact from the subject when its attribution
 /// moved elsewhere.
@@ -22,7 +22,7 @@ public struct ScoringFact: VigilEvent {
     /// The number of input records the fact derives from, which grows with
     /// every change; the same inputs give the same revision on any instance.
     public var revision: Int
-    /// Which payload the fact carries.
+    /// The kind of payload the fact carries.
     public var kind: ScoringFactKind
     /// True when the subject no longer counts this fact; the payload is then empty.
     public var retracted: Bool

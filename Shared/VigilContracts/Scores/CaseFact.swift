@@ -11,9 +11,9 @@ public struct CaseFact: Codable, Sendable, Hashable {
     public var reachedRegulator: Bool
     /// The cause the classification recorded, if any.
     public var cause: CaseCause?
-    /// The people the classification holds responsible, with their level.
+    /// The people the classification made responsible, with their level.
     public var responsibilities: [CaseResponsibility]
-    /// Where the rectification plan stands; nil when none is required.
+    /// The status of the rectification plan, or nil when none is required.
     public var rectification: RectificationStatus?
     /// True when the plan was accepted and the case has no rectification_overdue entry.
     public var rectificationOnTime: Bool

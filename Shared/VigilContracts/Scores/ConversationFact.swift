@@ -2,14 +2,14 @@
 public struct ConversationFact: Codable, Sendable, Hashable {
     /// The latest message so far; the conversion window runs from it.
     public var lastMessageAt: Timestamp
-    /// The wait of every answered round, in order, in whole seconds and not yet capped.
+    /// The wait of every replied round, in order, in whole seconds and not yet capped.
     /// A round opens with a customer message while no round is open and
-    /// closes with the next agent message; system messages count for neither.
+    /// closes with the next agent message. System messages count for neither.
     public var responseSeconds: [Int]
     /// 1 when the last round has no agent reply yet, else 0.
     public var unansweredRounds: Int
-    /// The order of the same buyer in the same shop, paid from the conversation's
-    /// first message until `conversionHours` after its last, that converts it; the earliest such.
+    /// The earliest order of the same buyer in the same shop paid from the
+    /// conversation's first message until `conversionHours` after its last message.
     public var convertingOrder: String?
 
     public init(lastMessageAt: Timestamp, responseSeconds: [Int], unansweredRounds: Int, convertingOrder: String?) {

@@ -12,7 +12,7 @@ public struct ScoreFigures: Codable, Sendable, Hashable {
 
     /// Conversations whose first message falls in the period.
     public var conversations: Int
-    /// Conversations in which an agent answered the customer's first round.
+    /// Conversations in which an agent replied to the customer's first round.
     public var firstResponses: Int
     /// The sum of capped first response times over `firstResponses`, in seconds.
     public var firstResponseSecondsTotal: Int64
@@ -20,9 +20,9 @@ public struct ScoreFigures: Codable, Sendable, Hashable {
     public var firstResponseMedianSeconds: Double?
     /// The 90th percentile capped first response time.
     public var firstResponseP90Seconds: Double?
-    /// Answered rounds: a customer's message (or run of messages) followed by an agent's reply.
+    /// Replied rounds: a customer's message (or run of messages) followed by an agent's reply.
     public var rounds: Int
-    /// The median capped wait over all answered rounds.
+    /// The median capped wait over all replied rounds.
     public var responseMedianSeconds: Double?
     /// The 90th percentile capped wait over all answered rounds.
     public var responseP90Seconds: Double?

@@ -1,4 +1,4 @@
-/// What a versioned scorecard made of one score's figures: the total and
+/// The result of a versioned scorecard on one score's figures: the total and
 /// each item's contribution, so a score can be explained line by line.
 public struct ScorecardResult: Codable, Sendable, Hashable {
     /// The scorecard file's `version`.

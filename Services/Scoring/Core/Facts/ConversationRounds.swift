@@ -14,7 +14,7 @@ struct ConversationRounds: Equatable {
         var sentAt: Timestamp
     }
 
-    /// The wait of every answered round, in order, in whole seconds rounded down.
+    /// The wait of every replied round, in order, in whole seconds rounded down.
     var responseSeconds: [Int] = []
     /// 1 when a round is still open after the last message, else 0.
     var unansweredRounds = 0

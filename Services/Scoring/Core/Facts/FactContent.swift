@@ -10,10 +10,10 @@ struct FactContent: Equatable {
     var caseFact: CaseFact?
     var complaint: ComplaintFact?
     var order: OrderFact?
-    /// How many stored input records the content derives from. Inputs only
-    /// accumulate, so this grows with every change, and every process that
-    /// applied the same records counts the same number however it batched
-    /// them; it is the basis of the published revision.
+    /// The number of stored input records the content derives from, which is
+    /// the basis of the published revision. Inputs only accumulate, so it grows
+    /// with every change, and every process that applied the same records
+    /// counts the same number however it batched them.
     var inputCount = 1
 
     /// Returns the fact as published for `subject` at `revision`.

@@ -12,9 +12,9 @@ import VigilStore
 /// subject. A fact replaces the stored one only with a higher revision, which
 /// makes redelivery harmless. After each batch, every touched subject and
 /// period (day, ISO week, month and campaign windows in the scorecard's zone)
-/// is computed again from all of its facts, so a score does not depend on the
-/// order facts arrived in or on how they were split into batches. A score
-/// equal to the last one published for its key is skipped.
+/// is computed again from all of its facts. A score therefore does not depend
+/// on the order facts arrived in or on how they were split into batches. A
+/// score equal to the last one published for its key is skipped.
 /// NOTE: scores are computed only for periods a fact touches. A new scorecard
 /// (other weights, campaigns or zone) therefore reaches older periods only
 /// when their facts change or the totals store is rebuilt from the topic.

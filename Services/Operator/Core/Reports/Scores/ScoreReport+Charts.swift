@@ -80,7 +80,7 @@ extension ScoreReport {
 
     // MARK: - Response times
 
-    /// Draws answered rounds per response time bucket. The bucket above the
+    /// Draws replied rounds per response time bucket. The bucket above the
     /// last bound only fills when the scorecard's cap is above that bound, so
     /// it is drawn only when it has rounds.
     private func responseTimeFigure(_ text: ReportText) -> HTMLFigure {

@@ -15,7 +15,7 @@ struct ScoreReport: Sendable {
     /// The teams' scores for the period, for the comparison chart.
     var teams: [ScoreReportRow]
     var trend: ScoreTrend
-    /// The rows' answered rounds by capped wait, summed, bucketed as
+    /// The rows' replied rounds by capped wait, summed, bucketed as
     /// `ScoreFigures.responseTimeBuckets` is.
     var responseTimeBuckets: [Int]
     /// Records on the scores topic that are not version 2 scores.

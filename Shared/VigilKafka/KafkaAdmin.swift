@@ -1,9 +1,9 @@
 import CRdKafka
 import VigilLog
 
-/// Creates and lists topics through Kafka's admin API.
+/// Creates and lists topics and describes consumer groups through Kafka's admin API.
 public final class KafkaAdmin {
-    private let client: RDKafkaClient
+    let client: RDKafkaClient
 
     public init(properties: [String: String], logger: Logger) throws {
         client = try RDKafkaClient(kind: .producer, properties: properties, logger: logger)

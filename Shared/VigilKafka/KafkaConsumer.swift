@@ -152,6 +152,13 @@ public final class KafkaConsumer {
     // MARK: - Offsets
 
     /// Commits the next offsets to read for the group.
+    ///
+    /// A consumer that never subscribed commits from outside the group
+    /// (generation -1, no member id). Apache Kafka accepts that only while the
+    /// group has no members; librdkafka 2.0.2's mock cluster accepts it only
+    /// for a group that no consumer has joined since the cluster started.
+    /// Otherwise the broker rejects it and the error's
+    /// ``KafkaError/rejectsCommitFromOutsideGroup`` is true.
     public func commit(_ nextOffsets: [TopicPartition: Int64], synchronously: Bool) throws {
         guard !nextOffsets.isEmpty else { return }
         let list = RDKafkaTopicPartitionList(nextOffsets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })

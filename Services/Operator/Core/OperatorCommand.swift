@@ -24,6 +24,7 @@ public enum OperatorCommand {
         DeadLettersCommand.self,
         ExportCommand.self,
         LagCommand.self,
+        OffsetsResetCommand.self,
         SchemasWriteCommand.self,
         SchemasCheckCommand.self,
         SchemasDocsCommand.self,

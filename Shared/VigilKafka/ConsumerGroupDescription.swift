@@ -1,7 +1,7 @@
 /// A consumer group as the broker's group coordinator describes it.
 public struct ConsumerGroupDescription: Sendable, Equatable {
     public var groupId: String
-    /// librdkafka's name for the group state: "Stable", "Empty", "Dead", "PreparingRebalance", and so on.
+    /// The broker's name for the group state: "Stable", "Empty", "Dead", "PreparingRebalance", and so on.
     public var state: String
     /// The consumers that are members of the group now.
     public var memberCount: Int

@@ -4,7 +4,7 @@ import CRdKafka
 
 extension KafkaError {
     /// True when the broker does not implement the request, such as
-    /// DescribeGroups on librdkafka 2.0.2's mock cluster.
+    /// ListGroups and DescribeGroups on librdkafka 2.0.2's mock cluster.
     public var isUnsupportedFeature: Bool {
         code == RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE.rawValue
             || code == RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION.rawValue

@@ -20,8 +20,8 @@ struct OffsetResetCommitter {
     /// Checks the group's members, commits the plan's offsets and reads them back.
     func commit(_ plan: OffsetResetPlan) throws -> Outcome {
         // First ask how many members the group has. Brokers without
-        // DescribeGroups (librdkafka 2.0.2's mock cluster) cannot say, and the
-        // broker's own check below is then the only guard.
+        // ListGroups and DescribeGroups (librdkafka 2.0.2's mock cluster)
+        // cannot say, and the broker's own check below is then the only guard.
         let admin = try KafkaAdmin(properties: properties, logger: logger)
         do {
             let description = try admin.describeConsumerGroup(plan.group)

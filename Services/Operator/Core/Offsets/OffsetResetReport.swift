@@ -89,11 +89,11 @@ struct OffsetResetReport {
         }
         return chinese
             ? "拒绝执行：Broker 拒绝了来自组外的提交（\(reason)），即消费组 \(plan.group) 还有在线成员，没有提交任何位置。"
-                + "该 Broker 不支持 DescribeGroups，无法给出成员数。先停止该组的所有消费者，再重新运行。"
+                + "该 Broker 不支持查询消费组成员（ListGroups、DescribeGroups），无法给出成员数。先停止该组的所有消费者，再重新运行。"
                 + "librdkafka 的嵌入式 Broker（vigil broker）在有消费者加入过该组之后会一直拒绝，只能重启 Broker。"
             : "Refused: the broker rejected the commit from outside the group (\(reason)), which means consumer group "
                 + "\(plan.group) has live members, so nothing was committed. This broker does not support "
-                + "DescribeGroups, so the number of members is unknown. Stop every consumer of the group and run the "
+                + "ListGroups and DescribeGroups, so the number of members is unknown. Stop every consumer of the group and run the "
                 + "command again. librdkafka's embedded broker (vigil broker) keeps rejecting it once any consumer has "
                 + "joined the group, until the broker restarts."
     }

@@ -68,22 +68,10 @@ enum ReportEscalationsCommand: Subcommand {
                 throw UsageError("invalid value \"\(zoneText)\" for --zone: expected a UTC offset such as +08:00")
             }
             self.kind = kind
-            self.at = try options.value("at").map(Self.parseTime)
+            self.at = try options.value("at").map { try TimeOption.parse($0, option: "at") }
             self.vendor = options.value("vendor")
             self.format = format
             self.utcOffsetSeconds = offset
-        }
-
-        /// Reads `--at`: a time with its UTC offset, never in the host's zone.
-        static func parseTime(_ text: String) throws -> Timestamp {
-            if let time = TimestampFormat.parse(text) {
-                return time
-            }
-            if TimestampFormat.parse(text + "Z") != nil {
-                throw UsageError("--at \"\(text)\" has no UTC offset: add one, such as \(text)+08:00 for China time")
-            }
-            throw UsageError("invalid value \"\(text)\" for --at: expected a time with its UTC offset, "
-                + "such as 2026-11-11T09:00+08:00")
         }
     }
 }

@@ -8,12 +8,14 @@ enum OffsetsResetCommand: Subcommand {
     static let positionalHelp = "GROUP"
     static let summary = LocalizedText(
         chinese: "把消费组的已提交位置改到某一时间（每个分区中第一条时间戳不早于该时间的记录）；默认试运行，只打印计划，"
-            + "加 --execute 才提交，组内还有在线成员时拒绝。Vigil 服务从自己的 SQLite 存储取读取位置，不受影响："
-            + "消费组位置只影响 vigil lag 和读取 Vigil 主题的其他消费者（如数据仓库导入程序）",
+            + "加 --execute 才提交，组内还有在线成员时拒绝。Vigil 服务不从消费组位置开始读取：它们从自己 SQLite 存储中的"
+            + "位置继续，存储中没有某分区的位置时从该分区最早的记录重建；消费组位置只影响 vigil lag 和读取 Vigil 主题的"
+            + "其他消费者（如数据仓库导入程序）",
         english: "move a consumer group's committed offsets to a time (each partition's first record with a timestamp "
             + "at or after it); a dry run prints the plan, --execute commits it and is refused while the group has "
-            + "live members. Vigil's services take their positions from their SQLite stores, not from the group: "
-            + "group offsets only matter to vigil lag and to other consumers of Vigil topics (such as a warehouse loader)")
+            + "live members. Vigil's services never start from group offsets: they continue from the offsets in their "
+            + "SQLite stores and rebuild a partition from its earliest record when the store has none; group offsets "
+            + "only matter to vigil lag and to other consumers of Vigil topics (such as a warehouse loader)")
 
     static let options: [OptionSpec] = [
         OptionSpec("to-datetime", valueName: "TIME",

@@ -50,7 +50,7 @@ private struct ResetFixture {
 
     func partition(_ number: Int32) -> TopicPartition { TopicPartition(topic: topic, partition: number) }
 
-    /// A consumer in the group that never subscribes, for reading and committing its offsets.
+    /// Returns a consumer in the group that never subscribes, for reading and committing its offsets.
     func groupConsumer() throws -> KafkaConsumer {
         try KafkaConsumer(properties: ["bootstrap.servers": harness.broker.bootstrapServers, "group.id": group],
                           logger: harness.logger)
@@ -63,7 +63,7 @@ private struct ResetFixture {
         try consumer.commit(offsets, synchronously: true)
     }
 
-    /// The group's committed offsets on the topic's partitions.
+    /// Reads the group's committed offsets on the topic's partitions.
     func committed(partitions: Int32 = 2) throws -> [TopicPartition: Int64] {
         let consumer = try groupConsumer()
         defer { consumer.close() }

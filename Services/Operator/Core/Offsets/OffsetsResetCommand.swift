@@ -33,7 +33,7 @@ enum OffsetsResetCommand: Subcommand {
             english: "commit the new offsets (default: dry run); refused with exit status 1 while the group has live members")),
     ]
 
-    /// What the command prints and its exit status.
+    /// The command's output texts and exit status.
     struct Result {
         var output: String
         /// The refusal, for standard error; nil when there is none.

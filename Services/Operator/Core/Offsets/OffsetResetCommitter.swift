@@ -1,19 +1,20 @@
 import VigilKafka
 import VigilLog
 
-/// Commits an offset reset plan for its group, from outside the group, once
-/// nothing reads for the group any more.
+/// Commits an offset reset plan for its group from outside the group, and
+/// only while the group has no members.
 struct OffsetResetCommitter {
     /// The Kafka client properties, without a group id.
     var properties: [String: String]
     var logger: Logger
 
-    /// What happened to the commit.
+    /// The result of a commit attempt.
     enum Outcome: Equatable {
         /// The group now has the plan's offsets (read back from the broker).
         case committed
         /// The group has live members, so nothing was committed. `members` is
-        /// nil when the broker cannot count them and rejected the commit instead.
+        /// nil when the broker cannot count them and rejected the commit
+        /// instead. `reason` is the group state, or else the broker's error.
         case refused(members: Int?, reason: String)
     }
 
@@ -22,11 +23,13 @@ struct OffsetResetCommitter {
         // First ask how many members the group has. Brokers without
         // ListGroups and DescribeGroups (librdkafka 2.0.2's mock cluster)
         // cannot say, and the broker's own check below is then the only guard.
+        // NOTE: only Apache Kafka counts members; the tests' embedded broker
+        // covers the path where the broker rejects the commit instead.
         let admin = try KafkaAdmin(properties: properties, logger: logger)
         do {
             let description = try admin.describeConsumerGroup(plan.group)
             if description.memberCount > 0 {
-                return .refused(members: description.memberCount, reason: "group state \(description.state)")
+                return .refused(members: description.memberCount, reason: description.state)
             }
         } catch let error as KafkaError where error.isUnsupportedFeature {
             logger.info("broker cannot describe consumer groups, relying on its commit check", metadata: [

@@ -78,13 +78,14 @@ struct OffsetResetReport {
             : "Committed the new offsets of \(plan.rows.count) partitions for consumer group \(plan.group)."
     }
 
-    /// The error when the group still has members.
+    /// The error when the group still has members. `reason` is the group
+    /// state when `members` is known, else the broker's error.
     func refusalText(members: Int?, reason: String) -> String {
         if let members {
             return chinese
-                ? "拒绝执行：消费组 \(plan.group) 还有 \(members) 个在线成员（\(reason)），没有提交任何位置。"
+                ? "拒绝执行：消费组 \(plan.group) 还有 \(members) 个在线成员（状态 \(reason)），没有提交任何位置。"
                     + "先停止这些消费者，再重新运行。"
-                : "Refused: consumer group \(plan.group) has \(members) live members (\(reason)), so nothing was "
+                : "Refused: consumer group \(plan.group) has \(members) live members (state \(reason)), so nothing was "
                     + "committed. Stop them and run the command again."
         }
         return chinese

@@ -20,13 +20,12 @@ struct ReplayBacktestText {
                     + "\(backtest.changed.count) changed, \(backtest.unchanged) unchanged alerts "
                     + "(alerts that differ only in rules version and notification text count as unchanged)"),
         ]
-        lines += section(pick("新增预警：只有候选规则产生", "Added alerts: raised only by the candidate rules"),
-                         backtest.added)
-        lines += section(pick("消失预警：只有线上规则产生", "Dropped alerts: raised only by the live rules"),
-                         backtest.dropped)
-        lines += section(pick("变化预警：两边都有但事件不同（线上 → 候选）",
-                              "Changed alerts: raised by both with different events (live → candidate)"),
-                         backtest.changed)
+        lines += section(backtest.added, chinese: ("新增预警", "只有候选规则产生"),
+                         english: ("Added alerts", "raised only by the candidate rules"))
+        lines += section(backtest.dropped, chinese: ("消失预警", "只有线上规则产生"),
+                         english: ("Dropped alerts", "raised only by the live rules"))
+        lines += section(backtest.changed, chinese: ("变化预警", "两边都有但事件不同，字段按“线上 → 候选”列出"),
+                         english: ("Changed alerts", "raised by both with different events, fields as live → candidate"))
         if !backtest.unreadableEventIds.isEmpty {
             lines.append("")
             lines.append(pick("无法读取为预警的记录（未计入回测）：", "Records not readable as alerts (left out of the backtest): ")
@@ -37,10 +36,14 @@ struct ReplayBacktestText {
 
     // MARK: - Alerts
 
-    private func section(_ title: String, _ alerts: [BacktestAlert]) -> [String] {
+    /// Lists `alerts` under a title made of a name, the count and an explanation.
+    private func section(_ alerts: [BacktestAlert], chinese: (name: String, explanation: String),
+                         english: (name: String, explanation: String)) -> [String] {
         guard !alerts.isEmpty else { return [] }
 
-        var lines = ["", title + count(alerts.count)]
+        let title = pick("\(chinese.name)（\(alerts.count)）：\(chinese.explanation)",
+                         "\(english.name) (\(alerts.count)): \(english.explanation)")
+        var lines = ["", title]
         for alert in alerts.prefix(ReplayReport.listLimit) {
             lines.append("  " + alertLine(alert))
             for change in alert.changes {
@@ -80,10 +83,6 @@ struct ReplayBacktestText {
             return ["    " + pick("变化事件 ", "changed event ") + change.eventId]
                 + change.fields.map { "      \($0.path): \($0.live ?? absent) → \($0.replay ?? absent)" }
         }
-    }
-
-    private func count(_ number: Int) -> String {
-        pick("（\(number)）", " (\(number))")
     }
 
     private func pick(_ chinese: String, _ english: String) -> String {

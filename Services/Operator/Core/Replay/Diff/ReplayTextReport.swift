@@ -75,7 +75,7 @@ struct ReplayTextReport {
         let records = comparison.records(outcome)
         guard !records.isEmpty else { return [] }
 
-        var lines = ["", sectionTitle(outcome) + count(records.count)]
+        var lines = ["", sectionTitle(outcome, count: records.count)]
         for record in records.prefix(ReplayReport.listLimit) {
             lines.append("  " + recordLine(record))
             for field in record.fields {
@@ -135,14 +135,17 @@ struct ReplayTextReport {
         }
     }
 
-    private func sectionTitle(_ outcome: ReplayOutcome) -> String {
-        switch outcome {
-        case .matched: pick("一致的记录", "Matched records")
-        case .missing: pick("缺失：线上有、回放没有的记录", "Missing: records only the live topic has")
-        case .extra: pick("多出：回放有、线上没有的记录", "Extra: records only the replay produced")
-        case .different: pick("不同：两边都有但内容不同的记录（线上 → 回放）",
-                              "Different: records on both sides with different contents (live → replay)")
+    /// "缺失（3）：线上有、回放没有的记录" or "Missing (3): records only the live topic has".
+    private func sectionTitle(_ outcome: ReplayOutcome, count total: Int) -> String {
+        let explanation = switch outcome {
+        case .matched: pick("两边相同的记录", "records equal on both sides")
+        case .missing: pick("线上有、回放没有的记录", "records only the live topic has")
+        case .extra: pick("回放有、线上没有的记录", "records only the replay produced")
+        case .different: pick("两边都有但内容不同的记录，字段按“线上 → 回放”列出",
+                              "records on both sides with different contents, fields as live → replay")
         }
+        return pick("\(outcomeName(outcome))（\(total)）：\(explanation)",
+                    "\(outcomeName(outcome).capitalized) (\(total)): \(explanation)")
     }
 
     func fieldLine(_ field: ReplayFieldDifference) -> String {

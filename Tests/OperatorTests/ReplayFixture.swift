@@ -7,13 +7,13 @@ enum ReplayFixture {
     static let from = reportTime("2026-11-11T00:00:00+08:00")
     static let to = reportTime("2026-11-12T00:00:00+08:00")
 
-    /// A record whose value is `json` as written (bytes kept, spacing included).
+    /// Makes a record whose value is `json` as written, spacing included.
     static func record(_ topic: String = "case.events", id: String, key: String? = "shop-1/buyer-1",
                        json: String, at time: String = "2026-11-11T09:00:00+08:00") -> ReplayRecord {
         ReplayRecord(topic: topic, key: key, eventId: id, value: Array(json.utf8), timestamp: reportTime(time))
     }
 
-    /// An alert event as alerting writes it; `change` adjusts fields before encoding.
+    /// Makes an alert event as alerting writes it, then lets `change` adjust its fields.
     static func alert(_ eventId: String, alertId: String? = nil, category: RiskCategory = .complaint,
                       severity: Severity = .high, terms: [String] = ["投诉"], ruleIds: [String] = ["complaint-1"],
                       ruleVersion: String = "v12", at time: String = "2026-11-11T09:00:00+08:00",
@@ -30,7 +30,7 @@ enum ReplayFixture {
         return alert
     }
 
-    /// The alerts-topic record of `alert`, encoded as alerting encodes it.
+    /// Encodes `alert` into an alerts record the way alerting does.
     static func record(_ alert: Alert) throws -> ReplayRecord {
         ReplayRecord(topic: "alerts", key: alert.recordKey, eventId: alert.eventId,
                      value: try EventCoding.encode(alert), timestamp: alert.raisedAt)

@@ -2,7 +2,7 @@ import Testing
 import VigilContracts
 @testable import Operator
 
-/// A comparison with one record of each outcome on the case.events topic.
+/// Compares case.events records so that each outcome occurs once.
 private func mixedComparison() -> ReplayComparison {
     let live = [ReplayFixture.record(id: "c-match", json: #"{"a":1}"#),
                 ReplayFixture.record(id: "c-missing", json: #"{"a":1}"#),
@@ -13,7 +13,7 @@ private func mixedComparison() -> ReplayComparison {
     return ReplayDiff.compare(live: live, replay: replay)
 }
 
-/// A backtest with one added alert and one changed alert.
+/// Builds a backtest with one added alert and one changed alert.
 private func sampleBacktest() throws -> (ReplayComparison, AlertBacktest) {
     let live = [ReplayFixture.alert("a-changed", severity: .high, ruleVersion: "v12")]
     let replay = [

@@ -87,7 +87,7 @@ public struct AlertBacktest: Sendable, Equatable {
         return alert
     }
 
-    /// The change one compared alert event makes to its alert, or nil when it makes none.
+    /// Returns the change one compared alert event makes to its alert, or nil when it makes none.
     private static func change(_ record: ReplayRecordComparison, eventId: String) -> BacktestEventChange? {
         switch record.outcome {
         case .matched:
@@ -143,7 +143,7 @@ private struct AlertEventGroup {
                              eventCount: events.count)
     }
 
-    /// The changes in the order of their events' times, then event ids.
+    /// Sorts the changes by their events' times, then by event id.
     func orderedChanges() -> [BacktestEventChange] {
         var times: [String: Int64] = [:]
         for event in live + replay {

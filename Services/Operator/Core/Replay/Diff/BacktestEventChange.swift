@@ -1,6 +1,6 @@
-/// How one event of an alert in both runs differs in a rule backtest.
+/// The difference in one event of an alert that both runs raised, in a rule backtest.
 public struct BacktestEventChange: Sendable, Equatable {
-    /// What happened to the event.
+    /// The kind of difference.
     public enum Kind: String, Sendable, Codable {
         /// Only the candidate rules produced the event.
         case added

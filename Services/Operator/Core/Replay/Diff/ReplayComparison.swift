@@ -23,7 +23,7 @@ public struct ReplayComparison: Sendable, Equatable {
         return byTopic.keys.sorted().compactMap { byTopic[$0] }
     }
 
-    /// The compared identities with `outcome`, in the order of ``records``.
+    /// Returns the compared identities with `outcome`, in the order of ``records``.
     public func records(_ outcome: ReplayOutcome) -> [ReplayRecordComparison] {
         records.filter { $0.outcome == outcome }
     }

@@ -4,9 +4,9 @@ import VigilContracts
 ///
 /// Records are matched per topic on an identity (``identity(of:)``): the event
 /// id on event topics, the latest state on upsert topics. The last record of
-/// each identity, in the order given, is the one compared. Pass each side in
-/// log order per record key (partition order, then offset; the outbox order
-/// for the replay), because the order check and "last wins" depend on it.
+/// each identity, in the order given, is the one compared. The order check
+/// and "last wins" rely on the order of each side: pass the live records of a
+/// partition in offset order and the replay's in outbox order.
 public enum ReplayDiff {
     /// The length, in characters, that field values in a ``ReplayFieldDifference`` are shortened to.
     public static let maximumValueLength = 120

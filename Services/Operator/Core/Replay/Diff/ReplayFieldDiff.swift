@@ -70,7 +70,7 @@ enum ReplayFieldDiff {
         }
     }
 
-    /// The leaves of `value`; an empty object or array is a leaf itself.
+    /// Lists the leaves of `value`. An empty object or array is a leaf itself.
     private static func leaves(of value: JSONValue, at path: ReplayJSONPath) -> [(ReplayJSONPath, JSONValue)] {
         switch value {
         case .object(let members) where !members.isEmpty:
@@ -92,7 +92,7 @@ enum ReplayFieldDiff {
         text.map { JSONValue.string($0).compactText() } ?? "null"
     }
 
-    /// A value that is not JSON, as lossy UTF-8 in a JSON string.
+    /// Shows a value that is not JSON as a JSON string of its bytes read as UTF-8, invalid bytes replaced.
     private static func rawText(_ bytes: [UInt8]) -> String {
         shortened(JSONValue.string(String(decoding: bytes, as: UTF8.self)).compactText())
     }

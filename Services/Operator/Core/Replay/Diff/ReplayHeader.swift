@@ -1,6 +1,6 @@
 import VigilContracts
 
-/// What a replay report says about the run before the differences.
+/// The facts about a replay run that a report prints before the differences.
 public struct ReplayHeader: Sendable, Equatable {
     /// The replayed service: `alerting`, `escalation`, `scoring` or `scoring-totals`.
     public var service: String

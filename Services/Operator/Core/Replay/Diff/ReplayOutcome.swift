@@ -1,4 +1,4 @@
-/// How one output record of the live run compares with the replay's.
+/// The result of comparing one output record of the live run with the replay's.
 public enum ReplayOutcome: String, Sendable, CaseIterable, Codable, Comparable {
     /// Both sides have it with equal values: equal bytes, or equal JSON values.
     case matched

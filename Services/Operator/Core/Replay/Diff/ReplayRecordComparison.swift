@@ -2,7 +2,7 @@
 public struct ReplayRecordComparison: Sendable, Equatable {
     /// The topic's catalogue base name.
     public var topic: String
-    /// What the two sides were matched on: see ``ReplayDiff/identity(of:)``.
+    /// The identity both sides were matched on, from ``ReplayDiff/identity(of:)``.
     public var id: String
     public var outcome: ReplayOutcome
     /// The live record compared: the last one with this identity. Nil for ``ReplayOutcome/extra``.

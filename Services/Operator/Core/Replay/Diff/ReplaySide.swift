@@ -43,7 +43,7 @@ struct ReplaySide {
         }
     }
 
-    /// The event ids with several distinct records, sorted by topic and event id.
+    /// Lists the event ids with several distinct records, sorted by topic and event id.
     func conflicts(_ side: ReplayConflict.Side) -> [ReplayConflict] {
         distinctPerEvent.filter { $0.value.count > 1 }.keys.sorted().map { event in
             ReplayConflict(side: side, topic: event.topic, eventId: event.id, values: distinctPerEvent[event] ?? [])

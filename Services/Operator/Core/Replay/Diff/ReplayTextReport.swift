@@ -1,13 +1,13 @@
 import VigilContracts
 
-/// The text form of a replay report; see ``ReplayReport/text(_:backtest:header:language:)``.
+/// The text form of a replay report, which ``ReplayReport/text(_:backtest:header:language:)`` returns.
 struct ReplayTextReport {
     var comparison: ReplayComparison
     var backtest: AlertBacktest?
     var header: ReplayHeader
     var language: Language
 
-    /// The zone times are shown in, the one Vigil's reports use.
+    /// The UTC offset of the times shown, +08:00 as in Vigil's other reports.
     static let zone: Int32 = 8 * 3600
 
     func render() -> String {
@@ -135,7 +135,7 @@ struct ReplayTextReport {
         }
     }
 
-    /// "缺失（3）：线上有、回放没有的记录" or "Missing (3): records only the live topic has".
+    /// Builds a section title such as "缺失（3）：线上有、回放没有的记录" or "Missing (3): records only the live topic has".
     private func sectionTitle(_ outcome: ReplayOutcome, count total: Int) -> String {
         let explanation = switch outcome {
         case .matched: pick("两边相同的记录", "records equal on both sides")

@@ -15,7 +15,7 @@ public struct ReplayTopicCounts: Sendable, Equatable, Codable {
         self.different = different
     }
 
-    /// The count for `outcome`.
+    /// Reads or sets the count for `outcome`.
     public subscript(outcome: ReplayOutcome) -> Int {
         get {
             switch outcome {

@@ -32,9 +32,10 @@ public enum ReplayDiff {
     /// Topics whose records replace earlier ones with the same identity, so
     /// only the latest record counts: the facts stage's repartition topic and
     /// the compacted scores topic.
-    public static let upsertTopics: Set<String> = [
-        TopicCatalogue().scoringFacts.baseName, TopicCatalogue().scores.baseName,
-    ]
+    public static let upsertTopics: Set<String> = [scoringFactsTopic, scoresTopic]
+
+    private static let scoresTopic = TopicCatalogue().scores.baseName
+    private static let scoringFactsTopic = TopicCatalogue().scoringFacts.baseName
 
     /// Returns what a record is matched on within its topic.
     ///
@@ -44,9 +45,9 @@ public enum ReplayDiff {
     /// is compared. On every other topic, the event id.
     public static func identity(of record: ReplayRecord) -> String {
         switch record.topic {
-        case TopicCatalogue().scores.baseName:
+        case scoresTopic:
             return record.key ?? record.eventId
-        case TopicCatalogue().scoringFacts.baseName:
+        case scoringFactsTopic:
             guard let slash = record.eventId.lastIndex(of: "/"),
                   !record.eventId[record.eventId.index(after: slash)...].isEmpty,
                   record.eventId[record.eventId.index(after: slash)...].allSatisfy(\.isASCIIDigit)

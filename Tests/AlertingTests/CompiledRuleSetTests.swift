@@ -137,11 +137,10 @@ struct CompiledRuleSetTests {
         let rules = try CompiledRuleSet(RuleSet(version: "t", rules: [rule]), normalizer: try TextNormalizer())
         let expected: [RuleEvidence.Term] = [.keyword("投 诉"), .keyword("投訴"), .keyword("投诉")]
 
-        // Set iteration order differs between Set instances, so one match could pass by chance.
-        for _ in 0..<50 {
-            let hit = try #require(rules.match(text: "我要投诉", speaker: .customer).first)
-            #expect(hit.evidence.map(\.term) == expected)
-        }
+        // Without a tie-break the order follows Swift's per-process hash seed
+        // and matches this expectation only by chance.
+        let hit = try #require(rules.match(text: "我要投诉", speaker: .customer).first)
+        #expect(hit.evidence.map(\.term) == expected)
     }
 
     @Test("invalid pattern is an error")

@@ -172,6 +172,9 @@ public final class RecordIntake {
     /// site and stay in the store.
     public static let maxFutureMilliseconds: Int64 = 24 * 3_600_000
 
+    /// NOTE: this check reads the host's clock, so a record rejected as more
+    /// than a day ahead is accepted by an import run once the clock caught
+    /// up. Imports of past data give the same outcome on any day.
     private func checkNotInFuture(_ record: InterchangeRecord) throws {
         let (field, time): (String, Timestamp)
         switch record {

@@ -129,6 +129,20 @@ struct CompiledRuleSetTests {
         #expect(firing(rules, "我要给一星") == ["review"])
     }
 
+    @Test("evidence at one range ordered by term")
+    func evidenceTiesOrderedByTerm() throws {
+        // Three spellings that normalize to the same keyword match the same range.
+        let rule = Rule(id: "complaint", category: .complaint, severity: .medium, title: title("投诉"),
+                        matcher: RuleMatcher(keywords: ["投诉", "投訴", "投 诉"]))
+        let rules = try CompiledRuleSet(RuleSet(version: "t", rules: [rule]), normalizer: try TextNormalizer())
+        let expected: [RuleEvidence.Term] = [.keyword("投 诉"), .keyword("投訴"), .keyword("投诉")]
+
+        // Without a tie-break the order follows Swift's per-process hash seed
+        // and matches this expectation only by chance.
+        let hit = try #require(rules.match(text: "我要投诉", speaker: .customer).first)
+        #expect(hit.evidence.map(\.term) == expected)
+    }
+
     @Test("invalid pattern is an error")
     func invalidPattern() throws {
         let rule = Rule(id: "broken", category: .legal, severity: .high, title: title("x"),

@@ -335,6 +335,37 @@ struct RecordIntakeGuardTests {
         #expect(fixture.intake.clock.time == nil, "a rejected record does not move event time")
     }
 
+    @Test("file dead letters carry the event time reached")
+    func fileDeadLetterTime() throws {
+        let fixture = try IntakeFixture()
+        try fixture.offer(InterchangeLines.message(["messageId": "m-1", "sentAt": "2026-11-11T08:01:51+08:00"]))
+        try fixture.offer(InterchangeLines.message(["messageId": "m-2", "sentAt": "2026-11-11T09:30:00+08:00"]),
+                          line: 2)
+        try fixture.offer(Array(#"{"messageId":"#.utf8), line: 3)
+
+        let reached = try #require(TimestampFormat.parse("2026-11-11T09:30:00+08:00"))
+        let letter = try #require(try fixture.deadLetters().first)
+        #expect(letter.recordedAt.epochMilliseconds == reached.epochMilliseconds)
+        let record = try #require(try fixture.outbox().last)
+        #expect(record.timestampMilliseconds == reached.epochMilliseconds)
+    }
+
+    @Test("raw topic dead letters carry the record time")
+    func rawTopicDeadLetterTime() throws {
+        let fixture = try IntakeFixture()
+        try fixture.offer(InterchangeLines.message(["sentAt": "2026-11-11T08:01:51+08:00"]))
+        let source = IntakeSource.topic(name: "vigil.raw.messages", partition: 0, offset: 7,
+                                        timestampMilliseconds: 1_700_000_000_000)
+        try fixture.store.database.transaction {
+            _ = try fixture.intake.offer(Array(#"{"messageId":"#.utf8)[...], parser: InterchangeParser(),
+                                         source: source)
+        }
+
+        let letter = try #require(try fixture.deadLetters().first)
+        #expect(letter.recordedAt.epochMilliseconds == 1_700_000_000_000)
+        #expect(letter.source.offset == 7)
+    }
+
     @Test("rejects a schema version below 1")
     func rejectsSchemaVersionZero() throws {
         let fixture = try IntakeFixture()

@@ -117,9 +117,12 @@ struct CaseScript {
 
     // MARK: - Steps
 
+    /// Appends a command. Its id is fixed by its place in the script, so two
+    /// runs of the script publish the same commands and case events.
     private mutating func add(_ caseId: String, _ action: String, actor: String, at time: String, _ options: [String]) {
+        let commandId = "pipeline-\(commands.count + 1)-\(action)"
         commands.append(Command(caseId: caseId, arguments: ["case", action, caseId, "--actor", actor, "--at", time]
-                                    + options + ["--wait", "60"]))
+                                    + options + ["--command-id", commandId, "--wait", "60"]))
     }
 
     private mutating func acknowledge(_ caseId: String, actor: String, at time: String) throws {

@@ -235,6 +235,15 @@ final class PipelineHarness {
         return outputs
     }
 
+    /// Reads every topic ``PipelineRecords`` covers as it is now.
+    func records() throws -> PipelineRecords {
+        var records = PipelineRecords()
+        for topic in PipelineRecords.topics(of: catalogue) {
+            records.topics[topic.baseName] = try reader.records(of: topic)
+        }
+        return records
+    }
+
     /// Returns the latest score per record key, as compaction keeps it. A key lives
     /// in one partition, so the last record read for it is its latest.
     func scores() throws -> [String: PublishedScore] {

@@ -10,10 +10,8 @@ import Glibc
 /// The four services as separate processes on the embedded broker, fed the real chats.
 @Suite("Pipeline on the real chats", .serialized, .enabled(if: SharedData.isAvailable || SharedData.isRequired))
 struct PipelineTests {
-    /// The uninterrupted run, computed once and compared with every interrupted run.
-    private static let baseline = Mutex<PipelineOutputs?>(nil)
-    /// What the uninterrupted run published after the test's case commands.
-    private static let review = Mutex<Review?>(nil)
+    /// The uninterrupted run, computed once and compared with every interrupted run and a second clean run.
+    private static let baseline = Mutex<CleanRun?>(nil)
     /// The time the classifications carry: after the last complaint of the data.
     static let reviewTime = "2026-11-15T10:00:00+08:00"
 
@@ -27,10 +25,36 @@ struct PipelineTests {
         var scores: [String: PublishedScore]
     }
 
+    /// What one run from scratch published.
+    struct CleanRun {
+        /// The outputs once the import was processed, before any case command.
+        var outputs: PipelineOutputs
+        var review: Review
+        /// Every output topic once the case commands were processed.
+        var records: PipelineRecords
+        /// The exit status of each service after SIGTERM.
+        var statuses: [String: Int32]
+    }
+
     static func uninterruptedOutputs() throws -> PipelineOutputs {
+        try uninterruptedRun().outputs
+    }
+
+    /// Returns the uninterrupted run, running it on first use.
+    static func uninterruptedRun() throws -> CleanRun {
         if let cached = baseline.withLock({ $0 }) {
             return cached
         }
+        let run = try runFromScratch()
+        #expect(run.statuses.values.allSatisfy { $0 == 0 },
+                "SIGTERM must end every service with status 0: \(run.statuses)")
+        baseline.withLock { $0 = run }
+        return run
+    }
+
+    /// Runs the whole pipeline on a new broker: the roster, the three stream
+    /// services, every shared file, then the case commands of ``CaseScript``.
+    private static func runFromScratch() throws -> CleanRun {
         let harness = try PipelineHarness()
         try harness.ingest([SharedData.file("roster.ndjson")])
         for service in PipelineHarness.streamServices {
@@ -40,11 +64,9 @@ struct PipelineTests {
         try harness.waitUntilIdle()
         let outputs = try harness.outputs()
         let review = try runCaseScript(harness: harness)
+        let records = try harness.records()
         let statuses = harness.stop()
-        #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
-        baseline.withLock { $0 = outputs }
-        Self.review.withLock { $0 = review }
-        return outputs
+        return CleanRun(outputs: outputs, review: review, records: records, statuses: statuses)
     }
 
     /// Issues the commands of ``CaseScript`` through `vigil case …`, each
@@ -133,7 +155,7 @@ struct PipelineTests {
         }
         #expect(expected.regulatorThreads.count == 11, "the data has 11 regulator complaints")
 
-        let review = try #require(Self.review.withLock { $0 })
+        let review = try Self.uninterruptedRun().review
         #expect(review.failures.isEmpty, "failed commands:\n\(review.failures.joined(separator: "\n"))")
         let rows = review.report.split(separator: "\r\n").map(String.init)
         for (thread, people) in expected.regulatorThreads {
@@ -154,7 +176,7 @@ struct PipelineTests {
         let cases = try ExpectedCases.read(alerts: alerts)
         let scorecard = try TestScorecard.parse(PipelineScorecard.cachedText())
         let outputs = try Self.uninterruptedOutputs()
-        let review = try #require(Self.review.withLock { $0 })
+        let review = try Self.uninterruptedRun().review
         #expect(review.failures.isEmpty, "failed commands:\n\(review.failures.joined(separator: "\n"))")
 
         // Before the case commands: cases only as the import left them.
@@ -176,6 +198,25 @@ struct PipelineTests {
     private static func excerpt(_ lines: [String], limit: Int = 120) -> String {
         let shown = lines.prefix(limit).joined(separator: "\n")
         return lines.count > limit ? shown + "\n… and \(lines.count - limit) more" : shown
+    }
+
+    @Test("two runs from scratch give identical output topics")
+    func twoRunsIdentical() throws {
+        try SharedData.requireAvailable()
+        let first = try Self.uninterruptedRun()
+        let second = try Self.runFromScratch()
+
+        #expect(second.review.failures.isEmpty, "failed commands:\n\(second.review.failures.joined(separator: "\n"))")
+        #expect(second.statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0")
+        let differences = RunComparison.differences(expected: first.records, actual: second.records)
+        let differenceCount = differences.count
+        #expect(differenceCount == 0, """
+            the second run differs from the first (\(RunComparison.summary(first.records))):
+            \(Self.excerpt(differences, limit: 40))
+            """)
+        for topic in PipelineRecords.topics(of: TopicCatalogue()) where topic.baseName != "dead-letters" {
+            #expect(!first.records.records(topic.baseName).isEmpty, "\(topic.baseName) is empty, so it proves nothing")
+        }
     }
 
     @Test("a second import of the real data publishes nothing new")
@@ -242,7 +283,7 @@ struct PipelineTests {
         #expect(outputs.conflicts.isEmpty, "an event id republished with different content")
         #expect(outputs.alerts == expected.alerts)
         #expect(outputs.alertWatermarks == expected.alertWatermarks)
-        #expect(outputs.caseEvents.keys.sorted() == expected.caseEvents.keys.sorted())
+        #expect(outputs.caseEvents == expected.caseEvents)
         #expect(outputs.cases == expected.cases)
         let scores = ScoreComparison.differences(expected: expected.scores, actual: outputs.scores)
         let scoreDifferences = scores.count

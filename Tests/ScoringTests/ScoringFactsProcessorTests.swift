@@ -268,23 +268,29 @@ struct ScoringFactsProcessorTests {
 
     // MARK: - Revisions
 
-    @Test("revision only on change")
-    func revisionOnlyOnChange() throws {
+    @Test("revision counts every input")
+    func revisionCountsEveryInput() throws {
         let harness = try FactsHarness()
-        try harness.batch([
+        let first = try harness.batch([
             try F.message("m-1", .customer, at: "2026-11-11T09:00:00+08:00"),
             try F.message("m-3", .agent, at: "2026-11-11T09:01:00+08:00"),
             try F.complaint("cp-1", at: "2026-11-11T15:00:00+08:00"),
         ])
+        let before = first.filter { $0.factId == conversation }
 
-        let unchanged = try harness.batch([try F.message("m-2", .system, at: "2026-11-11T09:00:30+08:00")])
-        #expect(unchanged.isEmpty, "a system message inside the conversation changes no fact")
+        // A system message inside the conversation changes no content, but it is an input.
+        let again = try harness.batch([try F.message("m-2", .system, at: "2026-11-11T09:00:30+08:00")])
+        let republished = again.filter { $0.factId == conversation }
+        #expect(republished.map(\.subject) == before.map(\.subject))
+        #expect(republished.allSatisfy { $0.revision == 3 }, "three messages, the system message included")
+        #expect(republished.map(\.conversation) == before.map(\.conversation))
+        #expect(republished.map(\.attribution) == before.map(\.attribution))
 
         let changed = try harness.batch([try F.message("m-4", .customer, at: "2026-11-11T09:05:00+08:00")])
-        #expect(changed.map(\.factId) == Array(repeating: conversation, count: 5),
-                "the complaint about the conversation is derived again but did not change")
-        #expect(changed.allSatisfy { $0.revision == 4 }, "four messages; the system message counts as an input")
-        #expect(changed.first?.conversation?.unansweredRounds == 1)
+        let conversations = changed.filter { $0.factId == conversation }
+        #expect(conversations.count == 5)
+        #expect(conversations.allSatisfy { $0.revision == 4 })
+        #expect(conversations.first?.conversation?.unansweredRounds == 1)
     }
 
     @Test("retraction when agent changes")
@@ -540,6 +546,25 @@ struct ScoringFactsProcessorTests {
                 try split.batch(Array(inputs[start..<min(start + size, inputs.count)]))
             }
             #expect(split.current == expected, "batches of \(size)")
+        }
+    }
+
+    @Test("batch splits give same revisions")
+    func batchSplitsGiveSameRevisions() throws {
+        let inputs = try mixedInputs()
+        let whole = try FactsHarness()
+        try whole.batch(inputs)
+        let expected = whole.latest.filter { !$0.value.retracted }.mapValues(\.revision)
+
+        for size in [1, 2, 3, 5] {
+            let split = try FactsHarness()
+            for start in stride(from: 0, to: inputs.count, by: size) {
+                try split.batch(Array(inputs[start..<min(start + size, inputs.count)]))
+            }
+            let revisions = split.latest.filter { !$0.value.retracted }.mapValues(\.revision)
+            for slot in Set(expected.keys).union(revisions.keys).sorted(by: { ($0.factId, $0.subject) < ($1.factId, $1.subject) }) {
+                #expect(revisions[slot] == expected[slot], "\(slot.factId) for \(slot.subject), batches of \(size)")
+            }
         }
     }
 

@@ -24,7 +24,9 @@ public struct DeadLetter: VigilEvent {
     public var payloadBytes: Int
     /// True when `payload` holds only the start of the record.
     public var payloadTruncated: Bool
-    /// The record's timestamp, or the time the file was read for file input.
+    /// The rejected record's timestamp when it came from a topic. For file
+    /// input it is the event time the import had reached, and for HTTP input
+    /// the time of the request.
     public var recordedAt: Timestamp
 
     /// The maximum payload bytes a dead letter keeps. JSON escaping can grow text

@@ -161,4 +161,28 @@ struct MatchEvidence: Hashable {
     let term: RuleEvidence.Term
     /// Scalar offsets into the normalized text.
     let range: Range<Int>
+
+    /// Orders matches by start, the longer first, then by term: keywords
+    /// before patterns, each by its source text. Two terms can match the same
+    /// range (投诉 and 投訴 both normalize to 投诉), and the evidence is
+    /// deduplicated through a `Set`, whose order differs between processes.
+    static func precedes(_ left: MatchEvidence, _ right: MatchEvidence) -> Bool {
+        if left.range.lowerBound != right.range.lowerBound {
+            return left.range.lowerBound < right.range.lowerBound
+        }
+        if left.range.upperBound != right.range.upperBound {
+            return left.range.upperBound > right.range.upperBound
+        }
+        return left.term.sortKey < right.term.sortKey
+    }
+}
+
+extension RuleEvidence.Term {
+    /// Keywords before patterns, then the source text.
+    var sortKey: (Int, String) {
+        switch self {
+        case .keyword(let keyword): (0, keyword)
+        case .pattern(let pattern): (1, pattern)
+        }
+    }
 }

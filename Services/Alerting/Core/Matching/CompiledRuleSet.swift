@@ -194,12 +194,7 @@ public struct CompiledRuleSet: Sendable {
 
     /// Orders and deduplicates the matches and maps each back to the original text.
     private static func explain(_ evidence: [MatchEvidence], in text: NormalizedText) -> [RuleEvidence] {
-        let ordered = Set(evidence).sorted { left, right in
-            if left.range.lowerBound != right.range.lowerBound {
-                return left.range.lowerBound < right.range.lowerBound
-            }
-            return left.range.upperBound > right.range.upperBound
-        }
+        let ordered = Set(evidence).sorted(by: MatchEvidence.precedes)
         return ordered.map { match in
             var normalized = String.UnicodeScalarView()
             normalized.append(contentsOf: text.scalars[match.range])

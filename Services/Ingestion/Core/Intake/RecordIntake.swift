@@ -172,6 +172,9 @@ public final class RecordIntake {
     /// site and stay in the store.
     public static let maxFutureMilliseconds: Int64 = 24 * 3_600_000
 
+    /// NOTE: this check reads the host's clock, so a record rejected as more
+    /// than a day ahead is accepted by an import run once the clock caught
+    /// up. Imports of past data give the same outcome on any day.
     private func checkNotInFuture(_ record: InterchangeRecord) throws {
         let (field, time): (String, Timestamp)
         switch record {
@@ -254,7 +257,7 @@ public final class RecordIntake {
                             source: IntakeSource) throws {
         let letter = DeadLetter(
             service: serviceName, source: source.deadLetterSource, key: nil, reasonCode: rejection.reason,
-            reason: rejection.message, payload: bytes, recordedAt: WallClock.now())
+            reason: rejection.message, payload: bytes, recordedAt: deadLetterTime(for: source))
         if try store.appliedEvents.markApplied(letter.eventId) {
             try store.outbox.append(letter, to: catalogue.deadLetters)
         }
@@ -267,6 +270,24 @@ public final class RecordIntake {
                 "vigil.source": source.logDescription, "vigil.reason": rejection.description,
                 "vigil.rejections": String(count),
             ])
+        }
+    }
+
+    /// Returns the time a dead letter carries, taken from the input where it
+    /// can be, so importing the same input into a fresh store gives
+    /// byte-identical dead letters. A raw topic's record gives its own
+    /// timestamp, and a file line the event time this instance had reached.
+    /// HTTP input is live, so its dead letters carry the time of the request.
+    /// NOTE: a file line rejected before any accepted event (a bad line of the
+    /// first roster file) has no event time to use and carries the wall clock.
+    private func deadLetterTime(for source: IntakeSource) -> Timestamp {
+        switch source {
+        case .topic(_, _, _, let timestampMilliseconds?):
+            Timestamp(epochMilliseconds: timestampMilliseconds)
+        case .file, .topic:
+            clock.time ?? WallClock.now()
+        case .http:
+            WallClock.now()
         }
     }
 

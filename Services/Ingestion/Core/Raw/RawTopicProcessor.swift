@@ -56,7 +56,8 @@ public final class RawTopicProcessor: StreamProcessor {
     public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
         let intake = try self.intake(context)
         guard let parser = parsers[record.topic] else { return }
-        let source = IntakeSource.topic(name: record.topic, partition: record.partition, offset: record.offset)
+        let source = IntakeSource.topic(name: record.topic, partition: record.partition, offset: record.offset,
+                                        timestampMilliseconds: record.timestampMilliseconds)
         _ = try intake.offer(record.value[...], parser: parser, source: source)
     }
 

@@ -2,13 +2,16 @@ import VigilContracts
 import VigilStore
 
 /// The last publication of each fact for each subject, so a fact is published
-/// again only when its content for that subject changed.
+/// again only when its content for that subject changed or it derives from
+/// more inputs than before.
 ///
-/// A revision is the number of input records the content derives from. A
-/// process that takes over a partition rebuilds it from the start in other
-/// batches, reaches the same revision for the same content, and never
-/// publishes a lower one for newer content. Only when the content changed
-/// without a new input (a roster change) does it take the next number instead.
+/// A revision is the number of input records the content derives from. An
+/// input that leaves the content as it was (a note on a case) still raises the
+/// revision, so the latest revision counts every input, however the inputs
+/// were split into batches. A process that takes over a partition, or a
+/// replay, rebuilds it from the start in other batches and ends on the same
+/// revision with the same content. Only when the content changed without a
+/// new input (a roster change) does it take the next number instead.
 /// A subject the fact no longer counts for gets a retraction, numbered the
 /// same way, which repeats the time and attribution it was last published
 /// with, so the totals stage can find what to remove. A subject that comes
@@ -34,7 +37,8 @@ struct FactPublications {
             for subject in subjects {
                 let fingerprint = try content.fingerprint(id: factId, for: subject)
                 let previous = published[subject.key]
-                if let previous, !previous.retracted, previous.fingerprint == fingerprint {
+                if let previous, !previous.retracted, previous.fingerprint == fingerprint,
+                   content.inputCount <= previous.revision {
                     continue
                 }
                 let revision = max(content.inputCount, (previous?.revision ?? 0) + 1)

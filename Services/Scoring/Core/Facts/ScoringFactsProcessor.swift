@@ -14,8 +14,8 @@ import VigilStore
 /// arrives, so what is published depends on the inputs and the roster, not on
 /// their arrival order or on how they are split into batches. Only the number
 /// of intermediate revisions does. A fact is published at the end of the batch
-/// and only when its content for a subject changed. A subject it stops
-/// counting for gets a retraction.
+/// when its content for a subject changed or a new input raised its revision.
+/// A subject it stops counting for gets a retraction.
 /// NOTE: a roster change moves a fact to its new team, vendor or site only
 /// when one of the fact's inputs arrives after the change.
 public final class ScoringFactsProcessor: StreamProcessor {

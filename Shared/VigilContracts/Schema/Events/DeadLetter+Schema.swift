@@ -55,8 +55,9 @@ extension DeadLetter: SchemaPublishing {
                 chinese: "payload 只保存了记录开头时为 true。",
                 english: "True when payload holds only the start of the record."))),
             .required("recordedAt", .timestamp(LocalizedText(
-                chinese: "被拒记录的时间戳；文件输入为读取文件的时间。",
-                english: "The record's timestamp, or the time the file was read for file input."))),
+                chinese: "来自主题的被拒记录取其时间戳；文件输入取导入已到达的事件时间；HTTP 输入取请求时间。",
+                english: "The rejected record's timestamp when it came from a topic; for file input, the event "
+                    + "time the import had reached; for HTTP input, the time of the request."))),
         ], LocalizedText(
             chinese: "Vigil 无法接受的记录及原因。发布死信是为了不让任何记录无声消失。",
             english: "A record Vigil could not accept, with the reason, published so that no record disappears "

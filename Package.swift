@@ -54,7 +54,10 @@ let package = Package(
         .executableTarget(name: "vigil-escalation", dependencies: ["Escalation"], path: "Services/Escalation/Main"),
         .target(name: "Scoring", dependencies: ["VigilRuntime", "VigilScoring"], path: "Services/Scoring/Core"),
         .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),
-        .target(name: "Operator", dependencies: ["VigilRuntime", "Alerting", "VigilScoring"], path: "Services/Operator/Core"),
+        // The operator builds the services' processors for `vigil replay`.
+        .target(name: "Operator",
+                dependencies: ["VigilRuntime", "Alerting", "Escalation", "Scoring", "VigilScoring"],
+                path: "Services/Operator/Core"),
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
         .target(name: "Notifier", dependencies: ["VigilRuntime", "VigilJSON", "CCurl"], path: "Services/Notifier/Core"),
         .executableTarget(name: "vigil-notify", dependencies: ["Notifier"], path: "Services/Notifier/Main"),

@@ -54,19 +54,46 @@ public enum ScoringStages {
         var stages: [ServiceStage] = []
         if selection != .totals {
             let facts = configuration.stage(Selection.facts.rawValue, keepsGroupAndStore: true)
-            stages.append(ServiceStage(
-                configuration: facts,
-                processor: ScoringFactsProcessor(catalogue: facts.catalogue,
-                                                 conversionHours: scorecard.conversionHours,
-                                                 currency: scorecard.currency)))
+            stages.append(ServiceStage(configuration: facts,
+                                       processor: makeFactsProcessor(configuration: facts, scorecard: scorecard)))
         }
         if selection != .facts {
             let totals = configuration.stage(Selection.totals.rawValue)
-            stages.append(ServiceStage(
-                configuration: totals,
-                processor: ScoreTotalsProcessor(catalogue: totals.catalogue, scorecard: scorecard)))
+            stages.append(ServiceStage(configuration: totals,
+                                       processor: makeTotalsProcessor(configuration: totals, scorecard: scorecard)))
         }
         return stages
+    }
+
+    // MARK: - Processors
+
+    /// Builds the facts stage's processor from the parsed options, as
+    /// `vigil-scoring` and `vigil replay scoring` do.
+    ///
+    /// - Throws: ``UsageError`` for an invalid scorecard file.
+    public static func makeFactsProcessor(configuration: ServiceConfiguration,
+                                          options: ParsedOptions) throws -> ScoringFactsProcessor {
+        makeFactsProcessor(configuration: configuration, scorecard: try loadScorecard(options.value("scorecard")))
+    }
+
+    /// Builds the totals stage's processor from the parsed options, as
+    /// `vigil-scoring` and `vigil replay scoring-totals` do.
+    ///
+    /// - Throws: ``UsageError`` for an invalid scorecard file.
+    public static func makeTotalsProcessor(configuration: ServiceConfiguration,
+                                           options: ParsedOptions) throws -> ScoreTotalsProcessor {
+        makeTotalsProcessor(configuration: configuration, scorecard: try loadScorecard(options.value("scorecard")))
+    }
+
+    private static func makeFactsProcessor(configuration: ServiceConfiguration,
+                                           scorecard: Scorecard) -> ScoringFactsProcessor {
+        ScoringFactsProcessor(catalogue: configuration.catalogue, conversionHours: scorecard.conversionHours,
+                              currency: scorecard.currency)
+    }
+
+    private static func makeTotalsProcessor(configuration: ServiceConfiguration,
+                                            scorecard: Scorecard) -> ScoreTotalsProcessor {
+        ScoreTotalsProcessor(catalogue: configuration.catalogue, scorecard: scorecard)
     }
 
     /// Reads the scorecard file, or returns the built-in scorecard for nil.

@@ -1,0 +1,26 @@
+/// An event id that one side published with more than one value.
+///
+/// An at-least-once republish repeats an event with the same bytes, so
+/// different values under one event id mean the producer was not deterministic.
+/// Every conflict makes the comparison fail.
+public struct ReplayConflict: Sendable, Equatable {
+    /// The side that published the values.
+    public enum Side: String, Sendable, Codable {
+        case live
+        case replay
+    }
+
+    public var side: Side
+    /// The topic's catalogue base name.
+    public var topic: String
+    public var eventId: String
+    /// The distinct values, in the order first published. The last one is the one compared.
+    public var values: [ReplayRecord]
+
+    public init(side: Side, topic: String, eventId: String, values: [ReplayRecord]) {
+        self.side = side
+        self.topic = topic
+        self.eventId = eventId
+        self.values = values
+    }
+}

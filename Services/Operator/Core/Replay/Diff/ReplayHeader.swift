@@ -1,0 +1,34 @@
+import VigilContracts
+
+/// The facts about a replay run that a report prints before the differences.
+public struct ReplayHeader: Sendable, Equatable {
+    /// The replayed service: `alerting`, `escalation`, `scoring` or `scoring-totals`.
+    public var service: String
+    /// The first event time compared (inclusive).
+    public var from: Timestamp
+    /// The event time the comparison stops before (exclusive).
+    public var to: Timestamp
+    /// The rules version in force on the live side, when the service is alerting and it is known.
+    public var liveRulesVersion: String?
+    /// The rules version the replay ran with: the `--rules` file's in a backtest.
+    public var candidateRulesVersion: String?
+    /// Watermark records on the live output topics in the range, left out of the comparison.
+    public var liveWatermarks: Int
+    /// Watermark records the replay produced in the range, left out of the comparison.
+    public var replayWatermarks: Int
+    /// The input records the replay read, per topic base name.
+    public var inputRecords: [String: Int]
+
+    public init(service: String, from: Timestamp, to: Timestamp, liveRulesVersion: String? = nil,
+                candidateRulesVersion: String? = nil, liveWatermarks: Int = 0, replayWatermarks: Int = 0,
+                inputRecords: [String: Int] = [:]) {
+        self.service = service
+        self.from = from
+        self.to = to
+        self.liveRulesVersion = liveRulesVersion
+        self.candidateRulesVersion = candidateRulesVersion
+        self.liveWatermarks = liveWatermarks
+        self.replayWatermarks = replayWatermarks
+        self.inputRecords = inputRecords
+    }
+}

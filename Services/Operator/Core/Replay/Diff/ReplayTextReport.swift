@@ -1,0 +1,173 @@
+import VigilContracts
+
+/// The text form of a replay report, which ``ReplayReport/text(_:backtest:header:language:)`` returns.
+struct ReplayTextReport {
+    var comparison: ReplayComparison
+    var backtest: AlertBacktest?
+    var header: ReplayHeader
+    var language: Language
+
+    /// The UTC offset of the times shown, +08:00 as in Vigil's other reports.
+    static let zone: Int32 = 8 * 3600
+
+    func render() -> String {
+        var lines = headerLines()
+        lines.append("")
+        lines.append(summaryTable())
+        lines.append("")
+        lines.append(comparison.isClean
+            ? pick("结论：回放输出与线上输出一致。", "Result: the replay's output matches the live output.")
+            : pick("结论：回放输出与线上输出不一致。", "Result: the replay's output differs from the live output."))
+
+        for outcome in [ReplayOutcome.missing, .extra, .different] {
+            lines += recordSection(outcome)
+        }
+        lines += conflictSection()
+        lines += orderSection()
+        if let backtest {
+            lines += ReplayBacktestText(backtest: backtest, header: header, language: language).lines()
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Header
+
+    private func headerLines() -> [String] {
+        let range = "\(time(header.from)) – \(time(header.to))"
+        var lines = [
+            pick("回放比对：\(header.service)", "Replay comparison: \(header.service)"),
+            pick("事件时间范围：\(range)（UTC+08:00，含起点不含终点）",
+                 "Event time range: \(range) (UTC+08:00, start included, end excluded)"),
+        ]
+        if header.liveRulesVersion != nil || header.candidateRulesVersion != nil {
+            let live = header.liveRulesVersion ?? "-"
+            let candidate = header.candidateRulesVersion ?? "-"
+            lines.append(pick("规则版本：线上 \(live)，回放 \(candidate)",
+                              "Rules version: live \(live), replay \(candidate)"))
+        }
+        let inputs = header.inputRecords.keys.sorted().map { "\($0) \(header.inputRecords[$0] ?? 0)" }
+        lines.append(pick("回放读取的输入记录：", "Input records the replay read: ")
+            + (inputs.isEmpty ? "-" : inputs.joined(separator: pick("，", ", "))))
+        lines.append(pick("水位记录（不参与比对）：线上 \(header.liveWatermarks)，回放 \(header.replayWatermarks)",
+                          "Watermark records (not compared): live \(header.liveWatermarks), "
+                              + "replay \(header.replayWatermarks)"))
+        return lines
+    }
+
+    private func summaryTable() -> String {
+        var table = TextTable(headers: [pick("主题", "Topic")] + ReplayOutcome.allCases.map(outcomeName),
+                              rightAligned: [1, 2, 3, 4])
+        let counts = comparison.counts
+        for topic in counts {
+            table.append([topic.topic] + ReplayOutcome.allCases.map { String(topic[$0]) })
+        }
+        if counts.count != 1 {
+            table.append([pick("合计", "Total")] + ReplayOutcome.allCases.map { outcome in
+                String(counts.reduce(0) { $0 + $1[outcome] })
+            })
+        }
+        return table.render()
+    }
+
+    // MARK: - Lists
+
+    private func recordSection(_ outcome: ReplayOutcome) -> [String] {
+        let records = comparison.records(outcome)
+        guard !records.isEmpty else { return [] }
+
+        var lines = ["", sectionTitle(outcome, count: records.count)]
+        for record in records.prefix(ReplayReport.listLimit) {
+            lines.append("  " + recordLine(record))
+            for field in record.fields {
+                lines.append("    " + fieldLine(field))
+            }
+        }
+        lines += moreLine(records.count)
+        return lines
+    }
+
+    private func recordLine(_ record: ReplayRecordComparison) -> String {
+        var parts = [record.topic, record.id]
+        if let shown = record.replay ?? record.live {
+            parts.append(pick("键 ", "key ") + (shown.key ?? "-"))
+            parts.append(pick("事件时间 ", "event time ") + time(shown.timestamp))
+        }
+        return parts.joined(separator: "  ")
+    }
+
+    private func conflictSection() -> [String] {
+        guard !comparison.conflicts.isEmpty else { return [] }
+
+        var lines = ["", pick("同一事件 ID 有多个不同取值（重复发布的内容应完全相同）",
+                              "Event ids published with different values (a republished event must be identical)")
+            + count(comparison.conflicts.count)]
+        for conflict in comparison.conflicts.prefix(ReplayReport.listLimit) {
+            let side = conflict.side == .live ? pick("线上", "live") : pick("回放", "replay")
+            lines.append("  " + pick("\(side)  \(conflict.topic)  \(conflict.eventId)：\(conflict.values.count) 个不同取值",
+                                     "\(side)  \(conflict.topic)  \(conflict.eventId): \(conflict.values.count) values"))
+        }
+        lines += moreLine(comparison.conflicts.count)
+        return lines
+    }
+
+    private func orderSection() -> [String] {
+        guard !comparison.orderDifferences.isEmpty else { return [] }
+
+        var lines = ["", pick("同一记录键下事件顺序不同", "Keys whose events come in a different order")
+            + count(comparison.orderDifferences.count)]
+        for difference in comparison.orderDifferences.prefix(ReplayReport.listLimit) {
+            lines.append("  \(difference.topic)  " + pick("键 ", "key ") + (difference.key ?? "-"))
+            lines.append("    " + pick("线上：", "live:   ") + difference.live.joined(separator: ", "))
+            lines.append("    " + pick("回放：", "replay: ") + difference.replay.joined(separator: ", "))
+        }
+        lines += moreLine(comparison.orderDifferences.count)
+        return lines
+    }
+
+    // MARK: - Words
+
+    private func outcomeName(_ outcome: ReplayOutcome) -> String {
+        switch outcome {
+        case .matched: pick("一致", "matched")
+        case .missing: pick("缺失", "missing")
+        case .extra: pick("多出", "extra")
+        case .different: pick("不同", "different")
+        }
+    }
+
+    /// Builds a section title such as "缺失（3）：线上有、回放没有的记录" or "Missing (3): records only the live topic has".
+    private func sectionTitle(_ outcome: ReplayOutcome, count total: Int) -> String {
+        let explanation = switch outcome {
+        case .matched: pick("两边相同的记录", "records equal on both sides")
+        case .missing: pick("线上有、回放没有的记录", "records only the live topic has")
+        case .extra: pick("回放有、线上没有的记录", "records only the replay produced")
+        case .different: pick("两边都有但内容不同的记录，字段按“线上 → 回放”列出",
+                              "records on both sides with different contents, fields as live → replay")
+        }
+        return pick("\(outcomeName(outcome))（\(total)）：\(explanation)",
+                    "\(outcomeName(outcome).capitalized) (\(total)): \(explanation)")
+    }
+
+    func fieldLine(_ field: ReplayFieldDifference) -> String {
+        let absent = pick("（无）", "(absent)")
+        return "\(field.path): \(field.live ?? absent) → \(field.replay ?? absent)"
+    }
+
+    func moreLine(_ total: Int) -> [String] {
+        total > ReplayReport.listLimit
+            ? ["  " + pick("… 还有 \(total - ReplayReport.listLimit) 条", "… \(total - ReplayReport.listLimit) more")]
+            : []
+    }
+
+    func time(_ instant: Timestamp) -> String {
+        TimeOption.format(instant, zone: Self.zone)
+    }
+
+    func count(_ number: Int) -> String {
+        pick("（\(number)）", " (\(number))")
+    }
+
+    func pick(_ chinese: String, _ english: String) -> String {
+        language == .chinese ? chinese : english
+    }
+}

@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting", "VigilJSON"]),
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VigilScoring"]),
-        .testTarget(name: "OperatorTests", dependencies: ["Operator"]),
+        .testTarget(name: "OperatorTests", dependencies: ["Operator", "Alerting", "Escalation", "Scoring"]),
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP"]),
         .testTarget(name: "VigilBenchTests", dependencies: ["VigilBenchKit"]),

@@ -59,7 +59,7 @@ extension StreamService {
                                            tables: tables, store: store, context: context)
         let captured = try store.outbox.count()
         logger.info("capture finished", metadata: [
-            "vigil.processed": String(processed),
+            "vigil.processed": String(processed.values.reduce(0, +)),
             "vigil.outbox": String(captured),
         ])
         return CaptureSummary(endOffsets: endOffsets, processedRecords: processed, outboxRecords: captured)
@@ -86,10 +86,10 @@ extension StreamService {
     }
 
     /// Processes batches until every partition has reached its end offset, and
-    /// returns the number of input records applied or rejected.
+    /// returns the number of input records applied or rejected per topic.
     private func captureBatches(until endOffsets: [TopicPartition: Int64], stallTimeout: Duration,
                                 consumer: KafkaConsumer, tables: [TableReader], store: ServiceStore,
-                                context: ProcessingContext) throws -> Int {
+                                context: ProcessingContext) throws -> [String: Int] {
         var unread: [TopicPartition: Int64] = [:]
         for (topicPartition, end) in endOffsets {
             let (low, _) = try consumer.watermarks(topicPartition)
@@ -98,7 +98,7 @@ extension StreamService {
             }
         }
 
-        var processed = 0
+        var processed: [String: Int] = [:]
         var lastProgress = ContinuousClock.now
         while !unread.isEmpty {
             if shutdown.isRequested {
@@ -121,7 +121,9 @@ extension StreamService {
             }
             if !captured.isEmpty {
                 _ = try processBatch(captured, context: context, database: store.database, offsets: store.offsets)
-                processed += captured.count
+                for record in captured {
+                    processed[record.topic, default: 0] += 1
+                }
             }
             for record in records {
                 if let end = unread[record.topicPartition], record.offset + 1 >= end {

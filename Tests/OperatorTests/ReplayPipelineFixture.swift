@@ -15,7 +15,7 @@ final class ReplayPipelineFixture {
     let harness: OperatorHarness
     var catalogue: TopicCatalogue { harness.catalogue }
 
-    /// Regulator, complaint and media rules; the media rule is the only one with 曝光.
+    /// Regulator, complaint and media rules. Only the media rule has 曝光.
     static let rulesText = """
         {
           "version": "replay-1",

@@ -1,6 +1,6 @@
 import VigilKafka
 
-/// What a capture run (``StreamService/runCapture(stallTimeout:)``) read and kept.
+/// The counts of a capture run (``StreamService/runCapture(stallTimeout:)``): what it read and kept.
 public struct CaptureSummary: Sendable, Equatable {
     /// The end offset of each input partition when the run started. The run
     /// processed every record below it and none at or above it.

@@ -12,10 +12,10 @@ extension StreamService {
     /// when the run started, and then returns. Partitions that are empty at
     /// the start count as read. Batches go through the same transaction code
     /// as a live run, so the outbox receives what a live instance with a new
-    /// store would publish, but nothing is ever published: the run creates no
-    /// producer, and its consumer assigns the partitions itself, so it never
-    /// joins `configuration.groupId` or commits offsets to it. Table topics
-    /// are read in full first, as in a live run.
+    /// store would publish. Nothing is published, because the run creates no
+    /// producer. Its consumer assigns the partitions itself, so it never joins
+    /// `configuration.groupId` or commits offsets to it. Table topics are read
+    /// in full first, as in a live run.
     ///
     /// - Parameter stallTimeout: How long the run may go without any input
     ///   record while partitions are still unread before it fails.

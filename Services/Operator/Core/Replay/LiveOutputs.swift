@@ -13,8 +13,8 @@ struct LiveOutputs {
     ///
     /// A dead letter counts when its `service` is `serviceName` and it is
     /// about a record of the processor's input or table topics, or about an
-    /// output event the broker rejected. That tells apart the two stages of
-    /// vigil-scoring, which share one service name.
+    /// output event the broker rejected. The source topics separate the two
+    /// stages of vigil-scoring, which share one service name.
     func read(processor: any StreamProcessor, serviceName: String) throws -> ReplayWindow.Selection {
         var selection = ReplayWindow.Selection()
         for topic in processor.outputTopics {

@@ -10,7 +10,7 @@ struct ReplayCapture {
     var request: ReplayRequest
     var context: OperatorContext
 
-    /// What the run produced, in outbox order, and what it read.
+    /// The outputs of the run in outbox order, with counts of what it read.
     struct Result {
         var selection: ReplayWindow.Selection
         /// The input records read per topic base name.
@@ -25,7 +25,7 @@ struct ReplayCapture {
     ///
     /// - Throws: ``UsageError`` for an invalid configuration file, a
     ///   `--keep-store` folder that already has a replay store, or an alerting
-    ///   replay without rules; the run's errors otherwise.
+    ///   replay without rules. Other errors come from the run.
     func run(options: ParsedOptions, window: ReplayWindow) throws -> Result {
         let folder = try storeFolder()
         defer {
@@ -66,7 +66,7 @@ struct ReplayCapture {
 
     // MARK: - Setup
 
-    /// The service's configuration with the replay's own group, client id and store.
+    /// Returns the service's configuration with the replay's own group, client id and store.
     private func captureConfiguration(storePath: String) -> ServiceConfiguration {
         var configuration = context.configuration
         let groupId = "vigil-replay-\(request.target.rawValue)-\(Self.randomHex())"

@@ -63,6 +63,12 @@ struct ReplayCommandTests {
         #expect(report.records.map(\.id) == ["forged-alert-1"])
         #expect(report.records.first?.outcome == .missing)
         #expect(report.records.first?.replay == nil)
+
+        let text = try fixture.replayText(["alerting"] + november, language: .english)
+        #expect(text.status == 1)
+        #expect(text.report.contains("forged-alert-1"))
+        let chinese = try fixture.replayText(["alerting"] + november, language: .chinese)
+        #expect(chinese.report.contains("不一致"))
     }
 
     @Test("backtest drops one keyword's alerts")

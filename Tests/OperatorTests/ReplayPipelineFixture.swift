@@ -170,6 +170,15 @@ final class ReplayPipelineFixture {
         return (status, report)
     }
 
+    /// Runs `vigil replay` with a text report in `language` and returns its exit status and report.
+    func replayText(_ arguments: [String], language: Language) throws -> (status: Int32, report: String) {
+        let path = harness.folder.appendingPathComponent("replay-\(UUID().uuidString).txt").path
+        let options = try harness.options(ReplayCommand.self, arguments + ["--output", path])
+        let status = try ReplayCommand.run(options, context: try harness.context(ReplayCommand.self,
+                                                                                language: language))
+        return (status, try String(contentsOfFile: path, encoding: .utf8))
+    }
+
     /// Returns the alert events on the live alerts topic, leaving out watermarks.
     func liveAlerts() throws -> [Alert] {
         try harness.reader.events(Alert.self, of: catalogue.alerts).events

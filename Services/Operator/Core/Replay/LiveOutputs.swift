@@ -15,6 +15,9 @@ struct LiveOutputs {
     /// about a record of the processor's input or table topics, or about an
     /// output event the broker rejected. The source topics separate the two
     /// stages of vigil-scoring, which share one service name.
+    ///
+    /// NOTE: A replay publishes nothing, so it never makes the dead letter for
+    /// an event the broker rejected. Such a live dead letter shows up as missing.
     func read(processor: any StreamProcessor, serviceName: String) throws -> ReplayWindow.Selection {
         var selection = ReplayWindow.Selection()
         for topic in processor.outputTopics {

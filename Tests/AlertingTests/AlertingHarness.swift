@@ -61,14 +61,14 @@ final class AlertingHarness {
     static let patientLimits = ReplyLimits(defaultSeconds: ReplyLimits.allowedSeconds.upperBound)
 
     init(policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = AlertingHarness.patientLimits,
-         roster: [RosterPerson] = AlertingHarness.roster) throws {
+         roster: [RosterPerson] = AlertingHarness.roster, pinsRules: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("vigil-alerting-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let normalizer = try TextNormalizer()
         let rules = try ActiveRules.compile(text: Self.rulesText, normalizer: normalizer, releaseId: nil)
         processor = AlertingProcessor(catalogue: catalogue, rules: rules, normalizer: normalizer, policy: policy,
-                                      replyLimits: replyLimits)
+                                      replyLimits: replyLimits, pinsRules: pinsRules)
         store = try ServiceStore(path: directory.appendingPathComponent("alerting.sqlite").path,
                                  registerMigrations: processor.registerMigrations)
         context = ProcessingContext(store: store, catalogue: catalogue)

@@ -185,6 +185,21 @@ struct AlertingProcessorTests {
         #expect(try harness.send(message("我要投诉")).first?.ruleVersion == "test-1")
     }
 
+    @Test("pinned rules ignore releases")
+    func pinnedRules() throws {
+        let harness = try AlertingHarness(pinsRules: true)
+        try harness.release("""
+            {"version": "test-2", "rules": [{"id": "media", "category": "media", "severity": "high",
+             "title": {"zh-CN": "媒体", "en": "Media"}, "keywords": ["曝光"]}]}
+            """, version: "test-2")
+        try harness.release(#"{"version": "bad", "rules": [{"id": "x"}]}"#, version: "bad")
+
+        #expect(harness.processor.activeRules?.version == "test-1")
+        let alert = try #require(try harness.send(message("我要投诉")).first, "the pinned rules still match")
+        #expect(alert.ruleVersion == "test-1")
+        #expect(try harness.send(message("我要曝光你们", id: "m-2")).isEmpty, "the released rules never apply")
+    }
+
     @Test("window hit beyond context keeps text")
     func windowBeyondContext() throws {
         let harness = try AlertingHarness()

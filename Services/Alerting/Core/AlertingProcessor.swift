@@ -8,7 +8,9 @@ import VigilStore
 /// addressed through the roster.
 ///
 /// Rules come from the latest release on the rules topic, or from the file
-/// given at start until a release arrives. Everything the processor decides
+/// given at start until a release arrives. With `pinsRules`, the file's rules
+/// stay in force for the whole run and releases are ignored, which a rule
+/// backtest needs. Everything the processor decides
 /// is kept in the store, in the transaction of the record that caused it.
 public final class AlertingProcessor: StreamProcessor {
     private let catalogue: TopicCatalogue
@@ -24,9 +26,13 @@ public final class AlertingProcessor: StreamProcessor {
     public private(set) var activeRules: ActiveRules?
     /// The organisation, rebuilt from the roster topic at every start.
     public private(set) var roster = Roster()
+    /// True when `rules` stay in force for the whole run and releases on the rules topic are ignored.
+    public let pinsRules: Bool
 
+    /// Creates the processor. With `pinsRules` true, `rules` must not be nil.
     public init(catalogue: TopicCatalogue, rules: ActiveRules?, normalizer: TextNormalizer,
-                policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = ReplyLimits()) {
+                policy: AlertPolicy = AlertPolicy(), replyLimits: ReplyLimits = ReplyLimits(),
+                pinsRules: Bool = false) {
         // Forwarded watermarks keep their partition number, which is right
         // only while a thread's messages and alerts share it.
         precondition(catalogue.alerts.partitions == catalogue.chatMessages.partitions
@@ -34,6 +40,7 @@ public final class AlertingProcessor: StreamProcessor {
                      "the alerts and chat.messages topics must have the same key and partition count")
         self.catalogue = catalogue
         self.activeRules = rules
+        self.pinsRules = pinsRules
         self.normalizer = normalizer
         self.policy = policy
         self.groups = AlertGroups(policy: policy)
@@ -66,9 +73,11 @@ public final class AlertingProcessor: StreamProcessor {
         roster.apply(try RecordDecoding.decode(RosterPerson.self, from: record.value))
     }
 
-    /// Switches to a release's rules, or keeps the current ones when the release is invalid.
+    /// Switches to a release's rules, or keeps the current ones when the release
+    /// is invalid or the rules are pinned. A pinned run does not even decode
+    /// the release, so an unreadable one sends no dead letter either.
     private func applyRules(_ record: KafkaRecord) throws {
-        guard !record.value.isEmpty else { return }
+        guard !pinsRules, !record.value.isEmpty else { return }
         let release = try RecordDecoding.decode(RuleSetRelease.self, from: record.value)
         guard release.eventId != activeRules?.releaseId else { return }
         do {

@@ -23,6 +23,7 @@ public enum OperatorCommand {
         SummaryCommand.self,
         DeadLettersCommand.self,
         ExportCommand.self,
+        ReplayCommand.self,
         LagCommand.self,
         OffsetsResetCommand.self,
         SchemasWriteCommand.self,

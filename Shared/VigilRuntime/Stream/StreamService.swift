@@ -137,8 +137,10 @@ public final class StreamService: KafkaRebalanceHandler {
 
     // MARK: - Batches
 
-    private func processBatch(_ records: [KafkaRecord], context: ProcessingContext, database: Database,
-                              offsets: OffsetStore) throws -> [TopicPartition: Int64] {
+    /// Applies `records` in one transaction with their offsets and returns the
+    /// next offset of each partition they advanced. A live run and a capture run share it.
+    func processBatch(_ records: [KafkaRecord], context: ProcessingContext, database: Database,
+                      offsets: OffsetStore) throws -> [TopicPartition: Int64] {
         var advanced: [TopicPartition: Int64] = [:]
         try database.transaction {
             for record in records {

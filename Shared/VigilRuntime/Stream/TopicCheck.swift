@@ -5,7 +5,11 @@ import VigilKafka
 public enum TopicCheck {
     /// Returns the partition counts of all topics on the cluster, or throws naming the first missing topic.
     public static func require(_ topics: [TopicSpec], on producer: KafkaProducer) throws -> [String: Int32] {
-        let existing = try producer.topics()
+        try require(topics, existing: try producer.topics())
+    }
+
+    /// Returns `existing` (partition counts by topic name), or throws naming the first missing topic.
+    public static func require(_ topics: [TopicSpec], existing: [String: Int32]) throws -> [String: Int32] {
         for topic in topics {
             guard let partitions = existing[topic.name] else {
                 throw KafkaError(message: """

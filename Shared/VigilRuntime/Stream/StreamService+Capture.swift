@@ -1,0 +1,136 @@
+import VigilContracts
+import VigilKafka
+
+// MARK: - Capture
+
+extension StreamService {
+    /// Runs the processor over its input topics as they are now and keeps
+    /// every output in the store's outbox, for `vigil replay`.
+    ///
+    /// The run reads each input partition from its beginning (or from the
+    /// offset the store has, when reusing a store) up to the end offset it had
+    /// when the run started, and then returns. Partitions that are empty at
+    /// the start count as read. Batches go through the same transaction code
+    /// as a live run, so the outbox receives what a live instance with a new
+    /// store would publish. Nothing is published, because the run creates no
+    /// producer. Its consumer assigns the partitions itself, so it never joins
+    /// `configuration.groupId` or commits offsets to it. Table topics are read
+    /// in full first, as in a live run.
+    ///
+    /// - Parameter stallTimeout: How long the run may go without any input
+    ///   record while partitions are still unread before it fails.
+    /// - Throws: ``CaptureError`` when shutdown is requested or the input
+    ///   stalls before every partition reached its end offset; any error of
+    ///   the processor or the cluster.
+    public func runCapture(stallTimeout: Duration = .seconds(30)) throws -> CaptureSummary {
+        defer {
+            offsets = nil
+            consumer = nil
+        }
+        let store = try ServiceStore(path: configuration.storePath, registerMigrations: processor.registerMigrations)
+        let database = store.database
+        try processor.open(database)
+        let offsets = store.offsets
+        self.offsets = offsets
+        let context = ProcessingContext(store: store, catalogue: configuration.catalogue)
+
+        // A group id that identifies the run in the broker's logs. The consumer
+        // assigns partitions itself and Vigil's consumers never auto-commit.
+        var properties = configuration.clientProperties
+        properties["group.id"] = configuration.groupId
+        let consumer = try KafkaConsumer(properties: properties, logger: logger)
+        self.consumer = consumer
+        defer { consumer.close() }
+
+        let topics = try TopicCheck.require(
+            processor.inputTopics + processor.tableTopics + processor.outputTopics + [configuration.catalogue.deadLetters],
+            existing: try consumer.topics())
+        let tables = try loadTables(partitionCounts: topics, store: store)
+        try processor.tablesLoaded()
+
+        let endOffsets = try captureStart(partitionCounts: topics, consumer: consumer)
+        logger.info("capture started", metadata: [
+            "vigil.group": configuration.groupId,
+            "vigil.store": configuration.storePath,
+            "vigil.topics": processor.inputTopics.map(\.name).joined(separator: ","),
+        ])
+
+        let processed = try captureBatches(until: endOffsets, stallTimeout: stallTimeout, consumer: consumer,
+                                           tables: tables, store: store, context: context)
+        let captured = try store.outbox.count()
+        logger.info("capture finished", metadata: [
+            "vigil.processed": String(processed.values.reduce(0, +)),
+            "vigil.outbox": String(captured),
+        ])
+        return CaptureSummary(endOffsets: endOffsets, processedRecords: processed, outboxRecords: captured)
+    }
+
+    /// Takes every input partition's end offset, assigns the partitions from
+    /// where the store left them (the beginning for a new store), and returns the end offsets.
+    private func captureStart(partitionCounts: [String: Int32],
+                              consumer: KafkaConsumer) throws -> [TopicPartition: Int64] {
+        var endOffsets: [TopicPartition: Int64] = [:]
+        for topic in processor.inputTopics {
+            for partition in 0..<(partitionCounts[topic.name] ?? topic.partitions) {
+                let topicPartition = TopicPartition(topic: topic.name, partition: partition)
+                endOffsets[topicPartition] = try consumer.watermarks(topicPartition).high
+            }
+        }
+
+        let starts = partitionsAssigned(endOffsets.keys.sorted())
+        if let failure = rebalanceFailure {
+            throw failure
+        }
+        try consumer.assign(starts)
+        return endOffsets
+    }
+
+    /// Processes batches until every partition has reached its end offset, and
+    /// returns the number of input records applied or rejected per topic.
+    private func captureBatches(until endOffsets: [TopicPartition: Int64], stallTimeout: Duration,
+                                consumer: KafkaConsumer, tables: [TableReader], store: ServiceStore,
+                                context: ProcessingContext) throws -> [String: Int] {
+        var unread: [TopicPartition: Int64] = [:]
+        for (topicPartition, end) in endOffsets {
+            let (low, _) = try consumer.watermarks(topicPartition)
+            if max(nextOffsets[topicPartition] ?? low, low) < end {
+                unread[topicPartition] = end
+            }
+        }
+
+        var processed: [String: Int] = [:]
+        var lastProgress = ContinuousClock.now
+        while !unread.isEmpty {
+            if shutdown.isRequested {
+                throw CaptureError.stopped(unreadPartitions: unread.keys.sorted())
+            }
+            try pollTables(tables, store: store)
+            let records = try consumer.poll(maxRecords: maxBatchSize, timeoutMilliseconds: 100)
+            guard !records.isEmpty else {
+                if ContinuousClock.now - lastProgress > stallTimeout {
+                    throw CaptureError.stalled(unreadPartitions: unread.keys.sorted(), timeout: stallTimeout)
+                }
+                continue
+            }
+            lastProgress = ContinuousClock.now
+
+            // Records appended after the start belong to no capture: a replay
+            // compares the input as it was when the run started.
+            let captured = records.filter { record in
+                endOffsets[record.topicPartition].map { record.offset < $0 } ?? false
+            }
+            if !captured.isEmpty {
+                _ = try processBatch(captured, context: context, database: store.database, offsets: store.offsets)
+                for record in captured {
+                    processed[record.topic, default: 0] += 1
+                }
+            }
+            for record in records {
+                if let end = unread[record.topicPartition], record.offset + 1 >= end {
+                    unread[record.topicPartition] = nil
+                }
+            }
+        }
+        return processed
+    }
+}

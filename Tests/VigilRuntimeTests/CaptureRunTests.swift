@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+import VigilContracts
+import VigilKafka
+import VigilRuntime
+import VigilStore
+
+@Suite("Capture run on the embedded broker", .serialized)
+struct CaptureRunTests {
+    @Test("outputs kept in outbox, none published")
+    func outputsKeptInOutbox() throws {
+        let harness = try RuntimeHarness()
+        let messages = (0..<30).map { harness.message($0, buyer: "buyer-\($0 % 4)") }
+        var values = try messages.map(harness.encoded)
+        values.insert((key: "shop-1/buyer-1", value: Array("{not json".utf8)), at: 5)
+        try harness.produce(values)
+
+        var configuration = try harness.configuration()
+        configuration.groupId = "capture-\(UUID().uuidString.prefix(8))"
+        let service = StreamService(configuration: configuration, processor: EchoProcessor(catalogue: harness.catalogue),
+                                    shutdown: ShutdownSignal(signals: []))
+        let summary = try service.runCapture(stallTimeout: .seconds(20))
+
+        #expect(summary.processedRecords == [harness.catalogue.chatMessages.name: 31])
+        #expect(summary.outboxRecords == 31, "30 echoes and one dead letter")
+        #expect(summary.endOffsets.values.reduce(0, +) == 31)
+        #expect(summary.endOffsets.count == Int(harness.catalogue.chatMessages.partitions))
+
+        let store = try ServiceStore(path: harness.storePath)
+        let entries = try store.outbox.pending(limit: 1_000)
+        let echoes = entries.filter { $0.record.topic == harness.catalogue.alerts.name }
+        let letters = entries.filter { $0.record.topic == harness.catalogue.deadLetters.name }
+        #expect(Set(echoes.compactMap { $0.record.headers.first { $0.name == EventHeaders.eventId }?.value })
+                    == Set(messages.map { Array("echo/\($0.eventId)".utf8) }))
+        #expect(letters.count == 1)
+
+        #expect(try harness.reader.records(of: harness.catalogue.alerts).isEmpty, "nothing published")
+        #expect(try harness.reader.records(of: harness.catalogue.deadLetters).isEmpty, "no dead letter published")
+        #expect(try committedOffsets(harness, group: configuration.groupId).isEmpty, "no offsets committed")
+    }
+
+    @Test("empty input ends at once")
+    func emptyInputEnds() throws {
+        let harness = try RuntimeHarness()
+        let service = StreamService(configuration: try harness.configuration(),
+                                    processor: EchoProcessor(catalogue: harness.catalogue),
+                                    shutdown: ShutdownSignal(signals: []))
+
+        let started = ContinuousClock.now
+        let summary = try service.runCapture(stallTimeout: .seconds(20))
+
+        #expect(summary.processedRecords.isEmpty)
+        #expect(summary.outboxRecords == 0)
+        #expect(ContinuousClock.now - started < .seconds(15), "the run does not wait for the stall timeout")
+    }
+
+    @Test("records after the start left out")
+    func laterRecordsLeftOut() throws {
+        let harness = try RuntimeHarness()
+        try harness.produce(try (0..<10).map { try harness.encoded(harness.message($0)) })
+
+        // A processor that produces one more message while it applies the
+        // first: that record lies beyond the end offset taken at the start.
+        let processor = ProducingEchoProcessor(catalogue: harness.catalogue) {
+            try harness.produce([try harness.encoded(harness.message(99))])
+        }
+        let service = StreamService(configuration: try harness.configuration(), processor: processor,
+                                    shutdown: ShutdownSignal(signals: []))
+        let summary = try service.runCapture(stallTimeout: .seconds(20))
+
+        #expect(processor.producedDuringRun)
+        #expect(summary.processedRecords == [harness.catalogue.chatMessages.name: 10])
+        #expect(summary.outboxRecords == 10)
+        #expect(try harness.reader.records(of: harness.catalogue.chatMessages).count == 11)
+    }
+
+    @Test("stop request fails the run")
+    func stopRequestFails() throws {
+        let harness = try RuntimeHarness()
+        try harness.produce(try (0..<5).map { try harness.encoded(harness.message($0)) })
+        let shutdown = ShutdownSignal(signals: [])
+        shutdown.request()
+        let service = StreamService(configuration: try harness.configuration(),
+                                    processor: EchoProcessor(catalogue: harness.catalogue), shutdown: shutdown)
+
+        #expect(throws: CaptureError.self) {
+            try service.runCapture(stallTimeout: .seconds(20))
+        }
+    }
+
+    private func committedOffsets(_ harness: RuntimeHarness, group: String) throws -> [TopicPartition: Int64] {
+        let consumer = try KafkaConsumer(properties: ["bootstrap.servers": harness.broker.bootstrapServers,
+                                                      "group.id": group], logger: harness.logger)
+        defer { consumer.close() }
+        let partitions = (0..<harness.catalogue.chatMessages.partitions).map {
+            TopicPartition(topic: harness.catalogue.chatMessages.name, partition: $0)
+        }
+        return try consumer.committed(partitions)
+    }
+}
+
+/// An echo processor that calls `duringFirstRecord` once, while it applies its first record.
+final class ProducingEchoProcessor: StreamProcessor {
+    private let echo: EchoProcessor
+    private let duringFirstRecord: () throws -> Void
+    private(set) var producedDuringRun = false
+
+    init(catalogue: TopicCatalogue, duringFirstRecord: @escaping () throws -> Void) {
+        echo = EchoProcessor(catalogue: catalogue)
+        self.duringFirstRecord = duringFirstRecord
+    }
+
+    var inputTopics: [TopicSpec] { echo.inputTopics }
+    var outputTopics: [TopicSpec] { echo.outputTopics }
+
+    func registerMigrations(in migrator: inout Migrator) {
+        echo.registerMigrations(in: &migrator)
+    }
+
+    func process(_ record: KafkaRecord, context: ProcessingContext) throws {
+        if !producedDuringRun {
+            producedDuringRun = true
+            try duringFirstRecord()
+        }
+        try echo.process(record, context: context)
+    }
+}

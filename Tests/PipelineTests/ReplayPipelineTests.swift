@@ -35,22 +35,8 @@ struct ReplayPipelineTests {
             let topics = report["topics"] as? [[String: Any]] ?? []
             #expect(topics.contains { ($0["matched"] as? Int ?? 0) > 0 }, "\(run.service) compared records")
 
-            // NOTE: The facts stage numbers a fact's revision from how often it
-            // published the fact before, so a live run in many small batches
-            // ends on higher revisions than a replay in large ones, with equal
-            // content. Until the revision depends on the inputs alone, the facts
-            // replay differs in `revision` and the event id's last part only.
-            withKnownIssue("scoring.facts revisions depend on batching", isIntermittent: true) {
-                #expect(status == 0, "vigil replay \(run.service) is clean: \(differences(report))")
-                #expect(report["clean"] as? Bool == true)
-            } when: {
-                run.service == "scoring"
-            } matching: { _ in
-                true
-            }
-            if run.service == "scoring" {
-                #expect(onlyRevisionsDiffer(report), "facts differ only in revisions: \(differences(report))")
-            }
+            #expect(status == 0, "vigil replay \(run.service) is clean: \(differences(report))")
+            #expect(report["clean"] as? Bool == true)
         }
 
         // Backtest: the default rules without the media category. Only the
@@ -81,15 +67,6 @@ struct ReplayPipelineTests {
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any],
                                   "vigil replay \(arguments.joined(separator: " ")) wrote a JSON object")
         return (status, report)
-    }
-
-    /// Returns true when every differing record differs only in its revision and event id.
-    private func onlyRevisionsDiffer(_ report: [String: Any]) -> Bool {
-        let records = report["records"] as? [[String: Any]] ?? []
-        return records.allSatisfy { record in
-            let paths = (record["fields"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
-            return record["outcome"] as? String == "different" && Set(paths).isSubset(of: ["revision", "eventId", "@eventId"])
-        }
     }
 
     /// Returns the first differing records of a report, for a failure message.

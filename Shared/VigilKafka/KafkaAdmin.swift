@@ -3,7 +3,7 @@ import VigilLog
 
 /// Creates and lists topics and describes consumer groups through Kafka's admin API.
 public final class KafkaAdmin {
-    let client: RDKafkaClient
+    private let client: RDKafkaClient
 
     public init(properties: [String: String], logger: Logger) throws {
         client = try RDKafkaClient(kind: .producer, properties: properties, logger: logger)
@@ -86,5 +86,19 @@ public final class KafkaAdmin {
     /// Lists the cluster's topics with their partition counts.
     public func topics(timeoutMilliseconds: Int32 = 10_000) throws -> [String: Int32] {
         try client.topics(timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    // MARK: - Consumer groups
+
+    /// Describes one consumer group: its state and how many members it has.
+    ///
+    /// A group the cluster does not know comes back as "Dead" with no members.
+    /// Throws a ``KafkaError`` whose ``KafkaError/isUnsupportedFeature`` is
+    /// true when the brokers do not implement ListGroups and DescribeGroups,
+    /// as librdkafka 2.0.2's mock cluster (``EmbeddedBroker``) does not.
+    public func describeConsumerGroup(_ group: String,
+                                      timeoutMilliseconds: Int32 = 10_000) throws -> ConsumerGroupDescription {
+        let description = try client.describeGroup(group, timeoutMilliseconds: timeoutMilliseconds)
+        return description ?? ConsumerGroupDescription(groupId: group, state: "Dead", memberCount: 0)
     }
 }

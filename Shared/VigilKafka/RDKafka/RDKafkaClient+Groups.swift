@@ -2,31 +2,27 @@ import CRdKafka
 
 // MARK: - Consumer groups
 
-extension KafkaAdmin {
-    /// Describes one consumer group: its state and how many members it has.
-    ///
-    /// A group the cluster does not know comes back as "Dead" with no members.
-    /// Throws a ``KafkaError`` whose ``KafkaError/isUnsupportedFeature`` is
-    /// true when the brokers do not implement ListGroups and DescribeGroups,
-    /// as librdkafka 2.0.2's mock cluster (``EmbeddedBroker``) does not.
+extension RDKafkaClient {
+    /// Lists one consumer group through ListGroups and DescribeGroups
+    /// (`rd_kafka_list_groups`) and returns its state and member count, or
+    /// nil when no broker lists it.
     ///
     /// It uses `rd_kafka_list_groups`, which librdkafka deprecates in favour
     /// of `rd_kafka_DescribeConsumerGroups`, because in librdkafka 2.0.2
     /// destroying a handle whose DescribeConsumerGroups request failed as
     /// unsupported blocks forever, and the mock cluster makes it fail so.
-    public func describeConsumerGroup(_ group: String,
-                                      timeoutMilliseconds: Int32 = 10_000) throws -> ConsumerGroupDescription {
+    func describeGroup(_ group: String, timeoutMilliseconds: Int32) throws -> ConsumerGroupDescription? {
         // Connect first: rd_kafka_list_groups asks every broker it knows of,
         // and before the first metadata response it knows none.
         var metadata: UnsafePointer<rd_kafka_metadata>?
-        let metadataResult = rd_kafka_metadata(client.handle, 0, nil, &metadata, timeoutMilliseconds)
+        let metadataResult = rd_kafka_metadata(handle, 0, nil, &metadata, timeoutMilliseconds)
         guard metadataResult == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw KafkaError(metadataResult, context: "could not reach the cluster to describe group \(group)")
         }
         rd_kafka_metadata_destroy(metadata)
 
         var list: UnsafePointer<rd_kafka_group_list>?
-        let result = rd_kafka_list_groups(client.handle, group, &list, timeoutMilliseconds)
+        let result = rd_kafka_list_groups(handle, group, &list, timeoutMilliseconds)
         guard result == RD_KAFKA_RESP_ERR_NO_ERROR, let list else {
             throw KafkaError(result, context: "could not describe consumer group \(group)")
         }
@@ -43,6 +39,6 @@ extension KafkaAdmin {
             return ConsumerGroupDescription(groupId: group, state: info.state.map { String(cString: $0) } ?? "",
                                             memberCount: Int(info.member_cnt))
         }
-        return ConsumerGroupDescription(groupId: group, state: "Dead", memberCount: 0)
+        return nil
     }
 }

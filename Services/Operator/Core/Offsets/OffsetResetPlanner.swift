@@ -92,23 +92,47 @@ struct OffsetResetPlanner {
             bounds[partition] = try reader.watermarks(partition)
         }
         let byTime = try reader.offsets(forTimes: Dictionary(uniqueKeysWithValues: partitions.map { ($0, time) }))
-        let search = TimestampOffsetSearch(consumer: reader, shutdown: shutdown, logger: logger)
 
+        let withRecords = partitions.filter { partition in
+            bounds[partition].map { $0.low < $0.high } ?? false
+        }
+        let offsets = withRecords.map { byTime[$0] ?? nil }
+        let probeOffset = try probeTimestampLookup(offsets: offsets, partitions: withRecords, reader: reader)
+        let looksUpTimestamps = OffsetForTimeRule.brokerLooksUpTimestamps(offsets: offsets, probeOffset: probeOffset)
+
+        // NOTE: the embedded broker never names an offset for a time, so the
+        // .noRecordThatRecent path (Apache Kafka, a time after the last
+        // record) runs only in OffsetForTimeRuleTests, never against a broker.
+        let search = TimestampOffsetSearch(consumer: reader, shutdown: shutdown, logger: logger)
         var targets: [TopicPartition: (Int64, OffsetResetRow.Source)] = [:]
         for partition in partitions {
             let (low, high) = bounds[partition] ?? (0, 0)
-            if low >= high {
-                targets[partition] = (high, .empty)
-            } else if let offset = byTime[partition] ?? nil {
-                targets[partition] = (min(max(offset, low), high), .broker)
-            } else {
-                // The broker named no offset: either no record is that recent
-                // (Apache Kafka) or it never names one (the mock cluster).
-                // Reading the partition tells the two apart.
+            let decision = OffsetForTimeRule.decide(low: low, high: high, offset: byTime[partition] ?? nil,
+                                                    brokerLooksUpTimestamps: looksUpTimestamps)
+            switch decision {
+            case .offset(let offset, let source):
+                targets[partition] = (offset, source)
+            case .scan:
                 let offset = try search.firstOffset(in: partition, atOrAfter: time, start: low, end: high)
                 targets[partition] = (offset, .scan)
             }
         }
         return targets
+    }
+
+    /// Requests the offset for ``OffsetForTimeRule/probeTime`` on the first
+    /// partition with records when ``OffsetForTimeRule/needsProbe(offsets:)``,
+    /// and returns the broker's offset (nil for -1 or when no probe was sent).
+    private func probeTimestampLookup(offsets: [Int64?], partitions: [TopicPartition],
+                                      reader: KafkaConsumer) throws -> Int64? {
+        guard OffsetForTimeRule.needsProbe(offsets: offsets), let partition = partitions.first else {
+            return nil
+        }
+        let offset = try reader.offsets(forTimes: [partition: OffsetForTimeRule.probeTime])[partition] ?? nil
+        logger.info("probed broker lookup of offsets by timestamp", metadata: [
+            "vigil.partition": partition.description,
+            "vigil.probe.offset": offset.map(String.init) ?? "none",
+        ])
+        return offset
     }
 }

@@ -6,7 +6,11 @@ struct OffsetResetRow: Equatable {
     enum Source: Equatable {
         /// The broker named it (ListOffsets by timestamp).
         case broker
-        /// The broker named none, so the partition was read record by record.
+        /// The broker named no offset but looks up offsets by timestamp, so no
+        /// record is that recent and the new offset is the partition's end.
+        case noRecordThatRecent
+        /// The broker named no offset and does not look up offsets by
+        /// timestamp, so the partition was read record by record.
         case scan
         /// The partition has no records, so the new offset is its end.
         case empty

@@ -121,6 +121,38 @@ struct ReplayCommandTests {
         #expect((facts.report.topics.first { $0.topic == "scoring.facts" }?.matched ?? 0) > 0)
     }
 
+    @Test("replay leaves production alone")
+    func productionUntouched() throws {
+        let fixture = try ReplayPipelineFixture()
+        try fixture.runLiveAlerting()
+        try fixture.runLiveEscalation()
+        let groups = try ["vigil-alerting", "vigil-escalation"].map {
+            try fixture.configuration(serviceName: $0).groupId
+        }
+        let before = try fixture.productionOffsets(groups: groups)
+        try #require(before.contains { $0.key.hasPrefix(groups[0]) && $0.value > 0 }, "the live group committed")
+
+        let alerting = try fixture.replay(["alerting"] + november)
+        let escalation = try fixture.replay(["escalation"] + november)
+
+        #expect(alerting.status == 0)
+        #expect(escalation.status == 0)
+        #expect(try fixture.productionOffsets(groups: groups) == before)
+    }
+
+    @Test("failure exits 3")
+    func failureStatus() throws {
+        let fixture = try ReplayPipelineFixture()
+        // The report cannot be written: --output names a folder.
+        let options = try fixture.harness.options(ReplayCommand.self,
+                                                  ["alerting", "--output", fixture.harness.folder.path] + november)
+
+        let status = try ReplayCommand.run(options, context: try fixture.harness.context(ReplayCommand.self))
+
+        #expect(status == ReplayCommand.failedStatus)
+        #expect(status == 3)
+    }
+
     // MARK: - Usage
 
     @Test("usage errors name the problem")

@@ -245,6 +245,34 @@ struct ReplayDiffTests {
         #expect(comparison.isClean)
     }
 
+    @Test("retracted facts count as deleted")
+    func retractionsDeleted() throws {
+        let key = "agent/A-1"
+        func fact(_ id: String, retracted: Bool) -> ReplayRecord {
+            record("scoring.facts", id: id, key: key, json: #"{"kind":"alert","retracted":\#(retracted)}"#)
+        }
+        // a1: retracted on both sides, at other revisions. a2: retracted live
+        // only, so the replay still has it. a3: retracted live, never published
+        // by the replay. a4: retracted by the replay only.
+        let live = [fact("fact/agent/A-1/alert/a1/1", retracted: false),
+                    fact("fact/agent/A-1/alert/a1/2", retracted: true),
+                    fact("fact/agent/A-1/alert/a2/2", retracted: true),
+                    fact("fact/agent/A-1/alert/a3/2", retracted: true),
+                    fact("fact/agent/A-1/alert/a4/1", retracted: false)]
+        let replay = [fact("fact/agent/A-1/alert/a1/4", retracted: true),
+                      fact("fact/agent/A-1/alert/a2/1", retracted: false),
+                      fact("fact/agent/A-1/alert/a4/2", retracted: true)]
+
+        let comparison = ReplayDiff.compare(live: live, replay: replay)
+
+        #expect(comparison.records.map(\.id) == ["fact/agent/A-1/alert/a2", "fact/agent/A-1/alert/a4"])
+        #expect(comparison.records.map(\.outcome) == [.extra, .missing])
+        #expect(ReplayDiff.isRetraction(fact("fact/s/f/1", retracted: true)))
+        #expect(!ReplayDiff.isRetraction(fact("fact/s/f/1", retracted: false)))
+        #expect(!ReplayDiff.isRetraction(record("case.events", id: "e1", json: #"{"retracted":true}"#)),
+                "only facts are retracted")
+    }
+
     @Test("identity of each topic")
     func identity() {
         #expect(ReplayDiff.identity(of: record("alerts", id: "a/1", json: "{}")) == "a/1")
@@ -270,5 +298,15 @@ struct ReplayDiffTests {
 
         let interleaved = ReplayDiff.compare(live: [e1, other, e2], replay: [e1, e2, other])
         #expect(interleaved.isClean, "order across keys does not count")
+    }
+
+    @Test("keyless records have no order")
+    func keylessOrder() {
+        let d1 = record("dead-letters", id: "d1", key: nil, json: "1")
+        let d2 = record("dead-letters", id: "d2", key: nil, json: "2")
+        let comparison = ReplayDiff.compare(live: [d1, d2], replay: [d2, d1])
+        #expect(comparison.records.map(\.outcome) == [.matched, .matched])
+        #expect(comparison.orderDifferences == [])
+        #expect(comparison.isClean)
     }
 }

@@ -158,6 +158,31 @@ final class ReplayPipelineFixture {
         return false
     }
 
+    /// Returns the end offset of every partition of every topic, and the
+    /// offsets `groups` have committed on them, keyed "end …" and "GROUP …".
+    func productionOffsets(groups: [String]) throws -> [String: Int64] {
+        let partitions = catalogue.all.flatMap { topic in
+            (0..<topic.partitions).map { TopicPartition(topic: topic.name, partition: $0) }
+        }
+        var offsets: [String: Int64] = [:]
+        for group in [nil] + groups.map(Optional.some) {
+            var properties = ["bootstrap.servers": harness.broker.bootstrapServers]
+            properties["group.id"] = group
+            let consumer = try KafkaConsumer(properties: properties, logger: harness.logger)
+            defer { consumer.close() }
+            if let group {
+                for (partition, offset) in try consumer.committed(partitions) {
+                    offsets["\(group) \(partition)"] = offset
+                }
+            } else {
+                for partition in partitions {
+                    offsets["end \(partition)"] = try consumer.watermarks(partition).high
+                }
+            }
+        }
+        return offsets
+    }
+
     // MARK: - Replay
 
     /// Runs `vigil replay` with a JSON report and returns its exit status and report.

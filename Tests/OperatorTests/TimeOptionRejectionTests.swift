@@ -31,6 +31,8 @@ private let timeOptionCases: [TimeOptionCase] = OperatorCommand.subcommands.flat
         required = ["alerts"]
     case "offsets reset":
         required = ["vigil-alerting"]
+    case "replay":
+        required = ["alerting"]
     default:
         required = []
     }
@@ -70,7 +72,7 @@ struct TimeOptionRejectionTests {
             "vigil case ack --at", "vigil case rectify --at", "vigil case rectify --due",
             "vigil report escalations --at", "vigil report scores --at", "vigil tail alerts --from",
             "vigil alerts watch --from", "vigil export --from", "vigil export --to",
-            "vigil offsets reset --to-datetime",
+            "vigil offsets reset --to-datetime", "vigil replay --from", "vigil replay --to",
         ]
         for name in known {
             #expect(covered.contains(name), "\(name) has a case")

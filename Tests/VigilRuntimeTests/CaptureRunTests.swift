@@ -74,6 +74,32 @@ struct CaptureRunTests {
         #expect(try harness.reader.records(of: harness.catalogue.chatMessages).count == 11)
     }
 
+    @Test("table changes after the start ignored")
+    func laterTableChangesIgnored() throws {
+        let harness = try RuntimeHarness()
+        try produceRoster([RosterPerson(id: "S-1", name: "主管", role: .supervisor, reportsTo: "M-1", vendor: "V",
+                                        site: "sh", team: "T-1")], harness: harness)
+        try harness.produce(try (0..<10).map { try harness.encoded(harness.message($0)) })
+
+        // While it applies the first record, the roster changes; one record
+        // per batch gives the run many chances to read the table again.
+        let late = RosterPerson(id: "S-2", name: "新主管", role: .supervisor, reportsTo: "M-1", vendor: "V",
+                                site: "sh", team: "T-2")
+        let processor = TableWatchingProcessor(catalogue: harness.catalogue) {
+            try produceRoster([late], harness: harness)
+            Thread.sleep(forTimeInterval: 1)
+        }
+        let service = StreamService(configuration: try harness.configuration(), processor: processor,
+                                    shutdown: ShutdownSignal(signals: []))
+        service.maxBatchSize = 1
+        let summary = try service.runCapture(stallTimeout: .seconds(20))
+
+        #expect(summary.processedRecords == [harness.catalogue.chatMessages.name: 10])
+        #expect(processor.rosterCounts.count == 10)
+        #expect(processor.rosterCounts.allSatisfy { $0 == 1 }, "roster sizes seen: \(processor.rosterCounts)")
+        #expect(processor.roster.person("S-2") == nil)
+    }
+
     @Test("stop request fails the run")
     func stopRequestFails() throws {
         let harness = try RuntimeHarness()
@@ -86,6 +112,21 @@ struct CaptureRunTests {
         #expect(throws: CaptureError.self) {
             try service.runCapture(stallTimeout: .seconds(20))
         }
+    }
+
+    private func produceRoster(_ people: [RosterPerson], harness: RuntimeHarness) throws {
+        let producer = try KafkaProducer(properties: ["bootstrap.servers": harness.broker.bootstrapServers],
+                                         logger: harness.logger)
+        for (index, person) in people.enumerated() {
+            try producer.send(OutgoingRecord(topic: harness.catalogue.roster.name, key: Array(person.id.utf8),
+                                             value: try EventCoding.encode(person), timestampMilliseconds: 0),
+                              tag: Int64(index))
+        }
+        var delivered = 0
+        for _ in 0..<300 where delivered < people.count {
+            delivered += try producer.poll(timeoutMilliseconds: 100).count
+        }
+        try #require(delivered == people.count)
     }
 
     private func committedOffsets(_ harness: RuntimeHarness, group: String) throws -> [TopicPartition: Int64] {
@@ -123,5 +164,42 @@ final class ProducingEchoProcessor: StreamProcessor {
             try duringFirstRecord()
         }
         try echo.process(record, context: context)
+    }
+}
+
+/// A ``RosterEchoProcessor`` that calls `duringFirstRecord` once, while it
+/// applies its first record, and notes the roster size at every record.
+final class TableWatchingProcessor: StreamProcessor {
+    private let inner: RosterEchoProcessor
+    private let duringFirstRecord: () throws -> Void
+    private var called = false
+    /// The number of people in the roster when each input record was applied.
+    private(set) var rosterCounts: [Int] = []
+
+    init(catalogue: TopicCatalogue, duringFirstRecord: @escaping () throws -> Void) {
+        inner = RosterEchoProcessor(catalogue: catalogue)
+        self.duringFirstRecord = duringFirstRecord
+    }
+
+    var roster: Roster { inner.roster }
+    var inputTopics: [TopicSpec] { inner.inputTopics }
+    var tableTopics: [TopicSpec] { inner.tableTopics }
+    var outputTopics: [TopicSpec] { inner.outputTopics }
+
+    func registerMigrations(in migrator: inout Migrator) {
+        inner.registerMigrations(in: &migrator)
+    }
+
+    func applyTableRecord(_ record: KafkaRecord) throws {
+        try inner.applyTableRecord(record)
+    }
+
+    func process(_ record: KafkaRecord, context: ProcessingContext) throws {
+        if !called {
+            called = true
+            try duringFirstRecord()
+        }
+        rosterCounts.append(inner.roster.count)
+        try inner.process(record, context: context)
     }
 }

@@ -31,10 +31,16 @@ public final class Outbox {
 
     /// Returns the oldest entries, up to `limit`.
     public func pending(limit: Int) throws -> [Entry] {
+        try entries(after: Int64.min, limit: limit)
+    }
+
+    /// Returns the oldest entries whose sequence is above `sequence`, up to
+    /// `limit`: pass the last sequence of one page to get the next one.
+    public func entries(after sequence: Int64, limit: Int) throws -> [Entry] {
         try database.query("""
             SELECT sequence, topic, record_key, value, timestamp_ms, event_id, schema, partition
-            FROM vigil_outbox ORDER BY sequence LIMIT ?
-            """, [limit]).map { row in
+            FROM vigil_outbox WHERE sequence > ? ORDER BY sequence LIMIT ?
+            """, [sequence, limit]).map { row in
             let headers = [
                 KafkaHeader(name: EventHeaders.eventId, value: row[5].bytes),
                 KafkaHeader(name: EventHeaders.schema, value: row[6].bytes),

@@ -7,6 +7,7 @@ public enum CaptureError: Error, CustomStringConvertible {
     /// No input record arrived for `timeout` while partitions were unread.
     case stalled(unreadPartitions: [TopicPartition], timeout: Duration)
 
+    /// Names the unread partitions and, for a stall, asks whether the broker is reachable.
     public var description: String {
         switch self {
         case .stopped(let partitions):

@@ -11,6 +11,7 @@ public struct CaptureSummary: Sendable, Equatable {
     /// The records in the store's outbox when the run ended.
     public var outboxRecords: Int
 
+    /// Makes the summary of a run from its counts.
     public init(endOffsets: [TopicPartition: Int64], processedRecords: [String: Int], outboxRecords: Int) {
         self.endOffsets = endOffsets
         self.processedRecords = processedRecords

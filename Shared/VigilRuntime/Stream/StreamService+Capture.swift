@@ -15,7 +15,9 @@ extension StreamService {
     /// store would publish. Nothing is published, because the run creates no
     /// producer. Its consumer assigns the partitions itself, so it never joins
     /// `configuration.groupId` or commits offsets to it. Table topics are read
-    /// in full first, as in a live run.
+    /// in full first, as in a live run, and only then: a rules release or
+    /// roster change published while the run is going is not applied, so the
+    /// whole run sees the tables as they were when it started.
     ///
     /// - Parameter stallTimeout: How long the run may go without any input
     ///   record while partitions are still unread before it fails.
@@ -45,7 +47,8 @@ extension StreamService {
         let topics = try TopicCheck.require(
             processor.inputTopics + processor.tableTopics + processor.outputTopics + [configuration.catalogue.deadLetters],
             existing: try consumer.topics())
-        let tables = try loadTables(partitionCounts: topics, store: store)
+        // The readers are closed here: the tables stay as they are now for the whole run.
+        _ = try loadTables(partitionCounts: topics, store: store)
         try processor.tablesLoaded()
 
         let endOffsets = try captureStart(partitionCounts: topics, consumer: consumer)
@@ -56,7 +59,7 @@ extension StreamService {
         ])
 
         let processed = try captureBatches(until: endOffsets, stallTimeout: stallTimeout, consumer: consumer,
-                                           tables: tables, store: store, context: context)
+                                           store: store, context: context)
         let captured = try store.outbox.count()
         logger.info("capture finished", metadata: [
             "vigil.processed": String(processed.values.reduce(0, +)),
@@ -88,7 +91,7 @@ extension StreamService {
     /// Processes batches until every partition has reached its end offset, and
     /// returns the number of input records applied or rejected per topic.
     private func captureBatches(until endOffsets: [TopicPartition: Int64], stallTimeout: Duration,
-                                consumer: KafkaConsumer, tables: [TableReader], store: ServiceStore,
+                                consumer: KafkaConsumer, store: ServiceStore,
                                 context: ProcessingContext) throws -> [String: Int] {
         var unread: [TopicPartition: Int64] = [:]
         for (topicPartition, end) in endOffsets {
@@ -104,7 +107,6 @@ extension StreamService {
             if shutdown.isRequested {
                 throw CaptureError.stopped(unreadPartitions: unread.keys.sorted())
             }
-            try pollTables(tables, store: store)
             let records = try consumer.poll(maxRecords: maxBatchSize, timeoutMilliseconds: 100)
             guard !records.isEmpty else {
                 if ContinuousClock.now - lastProgress > stallTimeout {

@@ -17,6 +17,14 @@ public struct TopicReader {
 
     /// Reads the records of `topic`, in offset order per partition, partitions in order.
     public func records(of topic: TopicSpec) throws -> [KafkaRecord] {
+        var records: [KafkaRecord] = []
+        try forEachRecord(of: topic) { records.append($0) }
+        return records.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
+    }
+
+    /// Hands each record of `topic` to `body` as it arrives, without keeping
+    /// them: in offset order per partition, with the partitions interleaved.
+    public func forEachRecord(of topic: TopicSpec, _ body: (KafkaRecord) throws -> Void) throws {
         let consumer = try KafkaConsumer(properties: properties, logger: logger)
         let partitionCount = try consumer.topics()[topic.name] ?? topic.partitions
         var remaining: [TopicPartition: Int64] = [:]
@@ -29,10 +37,9 @@ public struct TopicReader {
                 starts[topicPartition] = .offset(low)
             }
         }
-        guard !starts.isEmpty else { return [] }
+        guard !starts.isEmpty else { return }
         try consumer.assign(starts)
 
-        var records: [KafkaRecord] = []
         var lastProgress = ContinuousClock.now
         while !remaining.isEmpty {
             let batch = try consumer.poll(maxRecords: 5_000, timeoutMilliseconds: 500)
@@ -45,14 +52,13 @@ public struct TopicReader {
             for record in batch {
                 guard let high = remaining[record.topicPartition] else { continue }
                 if record.offset < high {
-                    records.append(record)
+                    try body(record)
                 }
                 if record.offset + 1 >= high {
                     remaining[record.topicPartition] = nil
                 }
             }
         }
-        return records.sorted { ($0.partition, $0.offset) < ($1.partition, $1.offset) }
     }
 
     /// Decodes the events of `topic`, keeping the first copy of each event id

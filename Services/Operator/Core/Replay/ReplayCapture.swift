@@ -17,9 +17,14 @@ struct ReplayCapture {
         var inputRecords: [String: Int]
         /// The rules version the replay ran with (alerting only).
         var rulesVersion: String?
-        /// The processor the run used, which names the topics the live side is read from.
-        var processor: any StreamProcessor
+        /// The processor's output topics, which the live side is read from.
+        var outputTopics: [TopicSpec]
+        /// The processor's input and table topics, whose dead letters the live side counts.
+        var sourceTopics: [TopicSpec]
     }
+
+    /// The number of outbox entries read at a time.
+    static let outboxPageSize = 1_000
 
     /// Builds the processor, runs it and returns its outputs in `window`.
     ///
@@ -34,8 +39,14 @@ struct ReplayCapture {
             }
         }
 
-        let configuration = captureConfiguration(storePath: (folder as NSString).appendingPathComponent(
-            "\(request.target.rawValue).sqlite"))
+        // The processor, the service and the stores hold the SQLite file open,
+        // so they all end inside `capture` and the folder is deleted after.
+        return try capture(options: options, window: window, storePath: (folder as NSString)
+            .appendingPathComponent("\(request.target.rawValue).sqlite"))
+    }
+
+    private func capture(options: ParsedOptions, window: ReplayWindow, storePath: String) throws -> Result {
+        let configuration = captureConfiguration(storePath: storePath)
         let processor = try request.target.makeProcessor(configuration: configuration, options: options)
         let service = StreamService(configuration: configuration, processor: processor, shutdown: context.shutdown)
         let summary: CaptureSummary
@@ -46,14 +57,7 @@ struct ReplayCapture {
                 + "vigil-alerting runs with as --rules FILE")
         }
 
-        var selection = ReplayWindow.Selection()
-        let store = try ServiceStore(path: configuration.storePath)
-        for entry in try store.outbox.pending(limit: Int.max) {
-            let record = entry.record
-            window.add(topic: record.topic, key: record.key, value: record.value,
-                       timestampMilliseconds: record.timestampMilliseconds, headers: record.headers,
-                       position: "outbox/\(entry.sequence)", to: &selection)
-        }
+        let selection = try outboxSelection(storePath: storePath, window: window)
 
         var inputRecords: [String: Int] = [:]
         for (topic, count) in summary.processedRecords {
@@ -61,7 +65,27 @@ struct ReplayCapture {
         }
         let rulesVersion = (processor as? AlertingProcessor)?.activeRules?.version
         return Result(selection: selection, inputRecords: inputRecords, rulesVersion: rulesVersion,
-                      processor: processor)
+                      outputTopics: processor.outputTopics,
+                      sourceTopics: processor.inputTopics + processor.tableTopics)
+    }
+
+    /// Reads the replay store's outbox page by page and returns its records in `window`.
+    private func outboxSelection(storePath: String, window: ReplayWindow) throws -> ReplayWindow.Selection {
+        var selection = ReplayWindow.Selection()
+        let store = try ServiceStore(path: storePath)
+        var last = Int64.min
+        while true {
+            let page = try store.outbox.entries(after: last, limit: Self.outboxPageSize)
+            for entry in page {
+                let record = entry.record
+                window.add(topic: record.topic, key: record.key, value: record.value,
+                           timestampMilliseconds: record.timestampMilliseconds, headers: record.headers,
+                           position: "outbox/\(entry.sequence)", to: &selection)
+            }
+            guard let next = page.last?.sequence else { break }
+            last = next
+        }
+        return selection
     }
 
     // MARK: - Setup

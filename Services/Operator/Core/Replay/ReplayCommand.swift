@@ -3,6 +3,7 @@ import Escalation
 import Foundation
 import Scoring
 import VigilContracts
+import VigilKafka
 import VigilRuntime
 
 /// `vigil replay SERVICE`: runs a service again over its input topics, in
@@ -13,11 +14,13 @@ enum ReplayCommand: Subcommand {
     static let summary = LocalizedText(
         chinese: "重放一个服务（alerting、escalation、scoring 或 scoring-totals）：从头读取它的输入主题，"
             + "在独立的消费组和存储中重新计算，不发布任何记录，再把事件时间在 [--from, --to) 内的输出与线上输出比对；"
-            + "alerting 加 --rules 即为规则回测。全部一致时退出码为 0，有差异时为 1",
+            + "alerting 加 --rules 即为规则回测。退出码：全部一致为 0，有差异为 1，用法错误为 2，"
+            + "运行失败（连不上 broker、读取停滞、存储出错）为 3",
         english: "replay a service (alerting, escalation, scoring or scoring-totals): read its input topics "
             + "from the beginning in its own consumer group and store, publish nothing, and compare its output "
             + "with the live output for event times in [--from, --to); alerting with --rules is a rule backtest. "
-            + "Exits 0 when everything matches, 1 when anything differs")
+            + "Exits 0 when everything matches, 1 when anything differs, 2 on usage errors and 3 when the "
+            + "replay fails (broker unreachable, input stalled, store errors)")
 
     static let options: [OptionSpec] = [
         OptionSpec("from", valueName: "TIME",
@@ -60,13 +63,41 @@ enum ReplayCommand: Subcommand {
                            + "folder that is deleted at the end")),
     ]
 
+    /// The exit status when the output matches.
+    static let cleanStatus: Int32 = 0
+    /// The exit status when the output differs.
+    static let differsStatus: Int32 = 1
+    /// The exit status when the replay failed (broker unreachable, capture
+    /// stalled, store or report errors): distinct from "differs", so CI can tell them apart.
+    static let failedStatus: Int32 = 3
+
+    /// Runs the replay and returns 0 (clean), 1 (differs) or 3 (failed,
+    /// with the error printed). Usage errors are thrown, for status 2.
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
         let request = try ReplayRequest(options)
+        do {
+            return try compare(request, options: options, context: context)
+        } catch let error as UsageError {
+            throw error
+        } catch let error as KafkaError {
+            ServiceMain.printError("vigil \(name): \(error)\n"
+                + "Is a broker running at \(context.configuration.bootstrapServers)? Start one with `vigil broker` "
+                + "and set VIGIL_BOOTSTRAP_SERVERS (or --bootstrap-servers) to the address it prints.")
+            return failedStatus
+        } catch {
+            ServiceMain.printError("vigil \(name): \(error)")
+            return failedStatus
+        }
+    }
+
+    private static func compare(_ request: ReplayRequest, options: ParsedOptions,
+                                context: OperatorContext) throws -> Int32 {
         let window = ReplayWindow(from: request.from, to: request.to, catalogue: context.catalogue)
 
         let replay = try ReplayCapture(request: request, context: context).run(options: options, window: window)
         let live = try LiveOutputs(reader: context.scanner, window: window)
-            .read(processor: replay.processor, serviceName: request.target.serviceName)
+            .read(outputTopics: replay.outputTopics, sourceTopics: replay.sourceTopics,
+                  serviceName: request.target.serviceName)
 
         let comparison = ReplayDiff.compare(live: live.records, replay: replay.selection.records)
         let backtest = request.isBacktest ? AlertBacktest(comparison: comparison) : nil
@@ -81,7 +112,7 @@ enum ReplayCommand: Subcommand {
         case .json: ReplayReport.json(comparison, backtest: backtest, header: header)
         }
         try write(report, to: request.output)
-        return comparison.isClean ? 0 : 1
+        return comparison.isClean ? cleanStatus : differsStatus
     }
 
     /// Returns the rules versions of the live alerts in the range, joined by

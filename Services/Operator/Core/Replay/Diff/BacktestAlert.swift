@@ -9,9 +9,13 @@ import VigilContracts
 public struct BacktestAlert: Sendable, Equatable {
     /// ``Alert/id``.
     public var alertId: String
+    /// The shop of the alert's thread.
     public var shop: String
+    /// The buyer of the alert's thread.
     public var buyer: String
+    /// The category of the shown event.
     public var category: RiskCategory
+    /// The severity of the shown event.
     public var severity: Severity
     /// The time the alert was first raised: ``Alert/openedAt`` where the events carry it.
     public var raisedAt: Timestamp
@@ -26,6 +30,7 @@ public struct BacktestAlert: Sendable, Equatable {
     /// For a changed alert: the events that differ, by event time; empty otherwise.
     public var changes: [BacktestEventChange]
 
+    /// Makes the listed alert; `changes` stays empty unless the alert changed.
     public init(alertId: String, shop: String, buyer: String, category: RiskCategory, severity: Severity,
                 raisedAt: Timestamp, matchedTerms: [String], ruleIds: [String], ruleVersion: String,
                 eventCount: Int, changes: [BacktestEventChange] = []) {

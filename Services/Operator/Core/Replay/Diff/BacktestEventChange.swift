@@ -10,11 +10,14 @@ public struct BacktestEventChange: Sendable, Equatable {
         case changed
     }
 
+    /// The event's id, which both runs share for a changed event.
     public var eventId: String
+    /// Whether the event was added, dropped or changed.
     public var kind: Kind
     /// The fields that differ, without `ruleVersion` and `text`; empty unless ``kind`` is ``Kind/changed``.
     public var fields: [ReplayFieldDifference]
 
+    /// Makes a change; `fields` is only given for ``Kind/changed``.
     public init(eventId: String, kind: Kind, fields: [ReplayFieldDifference] = []) {
         self.eventId = eventId
         self.kind = kind

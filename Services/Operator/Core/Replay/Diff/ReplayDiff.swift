@@ -60,6 +60,18 @@ public enum ReplayDiff {
         }
     }
 
+    /// True when `record` is a `scoring.facts` retraction (`"retracted": true`),
+    /// which deletes the fact: an identity whose latest record is one counts
+    /// as absent on that side.
+    public static func isRetraction(_ record: ReplayRecord) -> Bool {
+        guard record.topic == scoringFactsTopic,
+              case .object(let members)? = try? JSONValue(parsing: record.value)
+        else {
+            return false
+        }
+        return members["retracted"] == .bool(true)
+    }
+
     // MARK: - One identity
 
     private static func compare(_ identity: ReplayIdentity, live: ReplayRecord?,

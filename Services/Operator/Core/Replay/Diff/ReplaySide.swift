@@ -18,11 +18,11 @@ struct ReplayKeySlot: Hashable {
 
 /// The records of one side of a comparison, indexed for ``ReplayDiff``.
 struct ReplaySide {
-    /// The last record per identity.
+    /// The last record per identity, without identities whose last record is a retraction.
     var latest: [ReplayIdentity: ReplayRecord] = [:]
     /// The distinct records per event id, in the order first seen; more than one is a conflict.
     var distinctPerEvent: [ReplayIdentity: [ReplayRecord]] = [:]
-    /// The event ids per key of event topics, each once, in the order first seen.
+    /// The event ids per key of event topics, each once, in the order first seen; keyless records are left out.
     var orderPerKey: [ReplayKeySlot: [String]] = [:]
 
     init(_ records: [ReplayRecord]) {
@@ -37,10 +37,15 @@ struct ReplaySide {
             }
             distinctPerEvent[event] = distinct
 
-            if !ReplayDiff.upsertTopics.contains(record.topic), seenEvents.insert(event).inserted {
-                orderPerKey[ReplayKeySlot(topic: record.topic, key: record.key), default: []].append(record.eventId)
+            // A record without a key has no order to keep: Kafka spreads keyless records over partitions.
+            if let key = record.key, !ReplayDiff.upsertTopics.contains(record.topic),
+               seenEvents.insert(event).inserted {
+                orderPerKey[ReplayKeySlot(topic: record.topic, key: key), default: []].append(record.eventId)
             }
         }
+
+        // A retracted fact is deleted: it compares like a fact that was never published.
+        latest = latest.filter { !ReplayDiff.isRetraction($0.value) }
     }
 
     /// Lists the event ids with several distinct records, sorted by topic and event id.

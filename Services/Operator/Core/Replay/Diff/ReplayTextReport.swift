@@ -10,6 +10,8 @@ struct ReplayTextReport {
     /// The UTC offset of the times shown, +08:00 as in Vigil's other reports.
     static let zone: Int32 = 8 * 3600
 
+    private static let caseCommandsTopic = TopicCatalogue().caseCommands.baseName
+
     func render() -> String {
         var lines = headerLines()
         lines.append("")
@@ -51,6 +53,13 @@ struct ReplayTextReport {
         lines.append(pick("水位记录（不参与比对）：线上 \(header.liveWatermarks)，回放 \(header.replayWatermarks)",
                           "Watermark records (not compared): live \(header.liveWatermarks), "
                               + "replay \(header.replayWatermarks)"))
+        if header.service == ReplayTarget.escalation.rawValue, (header.inputRecords[Self.caseCommandsTopic] ?? 0) > 0 {
+            lines.append(pick("注意：输入含案件指令。重放一次读完全部输入，指令遇到的案件状态可能与线上不同，"
+                                + "指令之后的案件事件可能不一致。",
+                              "Note: the input has case commands. A replay reads all input at once, so a "
+                                + "command can meet its case in another state than live, and the case events after "
+                                + "it can differ."))
+        }
         return lines
     }
 

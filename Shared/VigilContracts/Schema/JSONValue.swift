@@ -82,7 +82,7 @@ extension JSONValue {
         case .number(let value):
             output += value.isFinite ? "\(value)" : "null"
         case .string(let text):
-            Self.writeString(text, to: &output)
+            JSONStringLiteral.append(text, to: &output)
         case .array(let elements):
             guard !elements.isEmpty else {
                 output += "[]"
@@ -106,31 +106,12 @@ extension JSONValue {
             output += "{\n"
             for (index, key) in keys.enumerated() {
                 output += inner
-                Self.writeString(key, to: &output)
+                JSONStringLiteral.append(key, to: &output)
                 output += ": "
                 members[key]!.write(to: &output, indent: inner)
                 output += index == keys.count - 1 ? "\n" : ",\n"
             }
             output += indent + "}"
         }
-    }
-
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 }

@@ -17,18 +17,18 @@ enum ExportLine {
     static func format(_ record: KafkaRecord, timestampMilliseconds: Int64) -> String {
         let time = Timestamp(epochMilliseconds: timestampMilliseconds, utcOffsetSeconds: zone)
         var fields = [
-            "\"topic\":" + quoted(record.topic),
+            "\"topic\":" + JSONStringLiteral.quoted(record.topic),
             "\"partition\":\(record.partition)",
             "\"offset\":\(record.offset)",
             "\"timestamp\":\(timestampMilliseconds)",
-            "\"time\":" + quoted(time.iso8601),
+            "\"time\":" + JSONStringLiteral.quoted(time.iso8601),
             // NOTE: a key that is not valid UTF-8 is written with U+FFFD in place of the invalid bytes.
-            "\"key\":" + (record.keyString.map(quoted) ?? "null"),
+            "\"key\":" + (record.keyString.map(JSONStringLiteral.quoted) ?? "null"),
         ]
         if let json = compactJSON(record.value) {
             fields.append("\"value\":" + json)
         } else {
-            fields.append("\"value\":" + quoted(Data(record.value).base64EncodedString()))
+            fields.append("\"value\":" + JSONStringLiteral.quoted(Data(record.value).base64EncodedString()))
             fields.append("\"valueEncoding\":\"base64\"")
         }
         return "{" + fields.joined(separator: ",") + "}"
@@ -73,25 +73,5 @@ enum ExportLine {
             }
         }
         return String(decoding: compact, as: UTF8.self)
-    }
-
-    /// Returns `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

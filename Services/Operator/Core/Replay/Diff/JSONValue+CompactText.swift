@@ -20,7 +20,7 @@ extension JSONValue {
         case .number(let value):
             output += value.isFinite ? "\(value)" : "null"
         case .string(let text):
-            Self.writeCompactString(text, to: &output)
+            JSONStringLiteral.append(text, to: &output)
         case .array(let elements):
             output += "["
             for (index, element) in elements.enumerated() {
@@ -33,30 +33,11 @@ extension JSONValue {
             let names = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             for (index, name) in names.enumerated() {
                 if index > 0 { output += "," }
-                Self.writeCompactString(name, to: &output)
+                JSONStringLiteral.append(name, to: &output)
                 output += ":"
                 (members[name] ?? .null).writeCompact(to: &output)
             }
             output += "}"
         }
-    }
-
-    private static func writeCompactString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 }

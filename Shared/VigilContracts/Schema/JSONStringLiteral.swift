@@ -1,8 +1,7 @@
-/// Writes text as a JSON string literal, for the places that print JSON by hand.
+/// The JSON string literal writer for the places that print JSON by hand.
 ///
-/// Quotes, backslashes and control characters are escaped; every other
-/// scalar, Chinese text included, is written as it is, so the output stays
-/// readable.
+/// It escapes quotes, backslashes and control characters. Every other
+/// scalar, Chinese text included, stays as it is, so the output is readable.
 public enum JSONStringLiteral {
     /// Appends `text` to `output` as a JSON string literal, quotes included.
     public static func append(_ text: String, to output: inout String) {

@@ -47,12 +47,14 @@ struct ReplayTextReport {
             lines.append(pick("规则版本：线上 \(live)，回放 \(candidate)",
                               "Rules version: live \(live), replay \(candidate)"))
         }
-        let inputs = header.inputRecords.keys.sorted().map { "\($0) \(header.inputRecords[$0] ?? 0)" }
-        lines.append(pick("回放读取的输入记录：", "Input records the replay read: ")
-            + (inputs.isEmpty ? "-" : inputs.joined(separator: pick("，", ", "))))
-        lines.append(pick("水位记录（不参与比对）：线上 \(header.liveWatermarks)，回放 \(header.replayWatermarks)",
-                          "Watermark records (not compared): live \(header.liveWatermarks), "
+        lines.append(pick("回放读取的输入记录（不含水位记录）：", "Input records the replay read (watermarks excluded): ")
+            + perTopic(header.inputRecords))
+        lines.append(pick("回放读取的输入水位记录：", "Input watermark records the replay read: ")
+            + perTopic(header.inputWatermarks))
+        lines.append(pick("输出水位记录（不参与比对）：线上 \(header.liveWatermarks)，回放 \(header.replayWatermarks)",
+                          "Output watermark records (not compared): live \(header.liveWatermarks), "
                               + "replay \(header.replayWatermarks)"))
+        lines += lateLines()
         if header.service == ReplayTarget.escalation.rawValue, (header.inputRecords[Self.caseCommandsTopic] ?? 0) > 0 {
             lines.append(pick("注意：输入含案件指令。重放一次读完全部输入，指令遇到的案件状态可能与线上不同，"
                                 + "指令之后的案件事件可能不一致。",
@@ -61,6 +63,28 @@ struct ReplayTextReport {
                                 + "it can differ."))
         }
         return lines
+    }
+
+    /// Lists the late input records and, when there are any, why they matter.
+    private func lateLines() -> [String] {
+        let late = header.lateInputRecords.filter { $0.value > 0 }
+        guard !late.isEmpty else {
+            return [pick("迟到输入记录：无", "Late input records: none")]
+        }
+        return [
+            pick("迟到输入记录（时间早于所在分区此前已读到的水位）：",
+                 "Late input records (time below a watermark read earlier on their partition): ") + perTopic(late),
+            pick("注意：有迟到记录。它们相对其他输入主题落在什么位置取决于到达顺序，"
+                    + "所以在这些记录所属的会话上，回放可能与线上不同。",
+                 "Note: late records: where they fall against the other input topics depends on arrival order, "
+                    + "so the replay can differ from live on their threads."),
+        ]
+    }
+
+    /// Formats counts per topic as "topic count" pairs in topic order, or "-" when there are none.
+    private func perTopic(_ counts: [String: Int]) -> String {
+        let pairs = counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }
+        return pairs.isEmpty ? "-" : pairs.joined(separator: pick("，", ", "))
     }
 
     private func summaryTable() -> String {

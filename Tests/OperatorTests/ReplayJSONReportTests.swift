@@ -87,6 +87,19 @@ struct ReplayJSONReportTests {
         #expect(late["complaints"] as? Int == 1)
     }
 
+    @Test("backtest keeps version-only records")
+    func backtestKeepsVersionOnlyRecords() throws {
+        let live = try (0..<3).map { try ReplayFixture.record(ReplayFixture.alert("a-\($0)", ruleVersion: "v12")) }
+        let replay = try (0..<3).map { try ReplayFixture.record(ReplayFixture.alert("a-\($0)", ruleVersion: "v13")) }
+        let comparison = ReplayDiff.compare(live: live, replay: replay)
+        let text = ReplayReport.json(comparison, backtest: AlertBacktest(comparison: comparison),
+                                     header: ReplayFixture.header(live: "v12", candidate: "v13"))
+        let decoded = try JSONDecoder().decode(ReplayReportDocument.self, from: Data(text.utf8))
+        #expect(decoded.records.map(\.id) == ["a-0", "a-1", "a-2"])
+        #expect(decoded.records.allSatisfy { $0.fields.contains { $0.path == "ruleVersion" } })
+        #expect(decoded.backtest?.unchanged == 3)
+    }
+
     @Test("absent backtest and field values")
     func absentParts() throws {
         let comparison = ReplayDiff.compare(live: [ReplayFixture.record(id: "c1", json: #"{"a":1}"#)],

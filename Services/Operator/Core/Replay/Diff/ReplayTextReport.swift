@@ -12,6 +12,9 @@ struct ReplayTextReport {
 
     private static let caseCommandsTopic = TopicCatalogue().caseCommands.baseName
 
+    /// Renders the report. A backtest comes before the record lists because
+    /// it is the answer a backtest asks for, and the lists then leave out the
+    /// records that differ only in the rules version.
     func render() -> String {
         var lines = headerLines()
         lines.append("")
@@ -21,14 +24,14 @@ struct ReplayTextReport {
             ? pick("结论：回放输出与线上输出一致。", "Result: the replay's output matches the live output.")
             : pick("结论：回放输出与线上输出不一致。", "Result: the replay's output differs from the live output."))
 
+        if let backtest {
+            lines += ReplayBacktestText(backtest: backtest, header: header, language: language).lines()
+        }
         for outcome in [ReplayOutcome.missing, .extra, .different] {
             lines += recordSection(outcome)
         }
         lines += conflictSection()
         lines += orderSection()
-        if let backtest {
-            lines += ReplayBacktestText(backtest: backtest, header: header, language: language).lines()
-        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -104,19 +107,45 @@ struct ReplayTextReport {
 
     // MARK: - Lists
 
+    /// Lists the records of `outcome`. In a backtest, differing records whose
+    /// only difference is the rules version are counted on one line instead.
     private func recordSection(_ outcome: ReplayOutcome) -> [String] {
-        let records = comparison.records(outcome)
-        guard !records.isEmpty else { return [] }
-
-        var lines = ["", sectionTitle(outcome, count: records.count)]
-        for record in records.prefix(ReplayReport.listLimit) {
-            lines.append("  " + recordLine(record))
-            for field in record.fields {
-                lines.append("    " + fieldLine(field))
-            }
+        var records = comparison.records(outcome)
+        var versionOnly = 0
+        if outcome == .different, backtest != nil {
+            let listed = records.filter { !Self.differsOnlyInRulesVersion($0) }
+            versionOnly = records.count - listed.count
+            records = listed
         }
-        lines += moreLine(records.count)
+        guard !records.isEmpty || versionOnly > 0 else { return [] }
+
+        var lines = [""]
+        if !records.isEmpty {
+            lines.append(sectionTitle(outcome, count: records.count))
+            for record in records.prefix(ReplayReport.listLimit) {
+                lines.append("  " + recordLine(record))
+                for field in record.fields {
+                    lines.append("    " + fieldLine(field))
+                }
+            }
+            lines += moreLine(records.count)
+        }
+        if versionOnly > 0 {
+            lines.append(pick("\(versionOnly) 条记录只有规则版本不同（未列出，见 JSON 报告）",
+                              versionOnly == 1
+                                  ? "1 record differs only in the rules version (not listed, see the JSON report)"
+                                  : "\(versionOnly) records differ only in the rules version "
+                                      + "(not listed, see the JSON report)"))
+        }
         return lines
+    }
+
+    /// True when `record` differs in `ruleVersion` and otherwise at most in
+    /// `text`, the notification text that follows the version.
+    static func differsOnlyInRulesVersion(_ record: ReplayRecordComparison) -> Bool {
+        record.outcome == .different
+            && record.fields.contains { $0.path == "ruleVersion" }
+            && record.fields.allSatisfy { AlertBacktest.isIgnored($0.path) }
     }
 
     private func recordLine(_ record: ReplayRecordComparison) -> String {

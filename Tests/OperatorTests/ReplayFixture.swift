@@ -38,6 +38,7 @@ enum ReplayFixture {
 
     static func header(live: String? = nil, candidate: String? = nil) -> ReplayHeader {
         ReplayHeader(service: "alerting", from: from, to: to, liveRulesVersion: live, candidateRulesVersion: candidate,
-                     liveWatermarks: 24, replayWatermarks: 24, inputRecords: ["chat.messages": 1200, "roster": 30])
+                     liveWatermarks: 24, replayWatermarks: 24, inputRecords: ["chat.messages": 1200, "roster": 30],
+                     inputWatermarks: ["chat.messages": 48])
     }
 }

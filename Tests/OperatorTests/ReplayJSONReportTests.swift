@@ -45,6 +45,8 @@ struct ReplayJSONReportTests {
         #expect((object["rulesVersion"] as? [String: Any])?["candidate"] as? String == "v13")
         #expect((object["watermarks"] as? [String: Any])?["live"] as? Int == 24)
         #expect((object["inputRecords"] as? [String: Any])?["roster"] as? Int == 30)
+        #expect((object["inputWatermarks"] as? [String: Any])?["chat.messages"] as? Int == 48)
+        #expect((object["lateInputRecords"] as? [String: Any])?.isEmpty == true)
 
         let records = try #require(object["records"] as? [[String: Any]])
         let raw = try #require(records.first { $0["id"] as? String == "c-raw" })
@@ -67,9 +69,35 @@ struct ReplayJSONReportTests {
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
         }
-        #expect(topLevel == ["backtest", "clean", "conflicts", "from", "inputRecords", "orderDifferences", "records",
-                             "rulesVersion", "service", "to", "topics", "watermarks"])
+        #expect(topLevel == ["backtest", "clean", "conflicts", "from", "inputRecords", "inputWatermarks",
+                             "lateInputRecords", "orderDifferences", "records", "rulesVersion", "service", "to",
+                             "topics", "watermarks"])
         #expect(ReplayReport.json(comparison, backtest: backtest, header: ReplayFixture.header()) == text)
+    }
+
+    @Test("late input records per topic")
+    func lateInputRecords() throws {
+        var header = ReplayFixture.header()
+        header.service = "escalation"
+        header.lateInputRecords = ["alerts": 3, "complaints": 1]
+        let text = ReplayReport.json(ReplayDiff.compare(live: [], replay: []), backtest: nil, header: header)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let late = try #require(object["lateInputRecords"] as? [String: Any])
+        #expect(late["alerts"] as? Int == 3)
+        #expect(late["complaints"] as? Int == 1)
+    }
+
+    @Test("backtest keeps version-only records")
+    func backtestKeepsVersionOnlyRecords() throws {
+        let live = try (0..<3).map { try ReplayFixture.record(ReplayFixture.alert("a-\($0)", ruleVersion: "v12")) }
+        let replay = try (0..<3).map { try ReplayFixture.record(ReplayFixture.alert("a-\($0)", ruleVersion: "v13")) }
+        let comparison = ReplayDiff.compare(live: live, replay: replay)
+        let text = ReplayReport.json(comparison, backtest: AlertBacktest(comparison: comparison),
+                                     header: ReplayFixture.header(live: "v12", candidate: "v13"))
+        let decoded = try JSONDecoder().decode(ReplayReportDocument.self, from: Data(text.utf8))
+        #expect(decoded.records.map(\.id) == ["a-0", "a-1", "a-2"])
+        #expect(decoded.records.allSatisfy { $0.fields.contains { $0.path == "ruleVersion" } })
+        #expect(decoded.backtest?.unchanged == 3)
     }
 
     @Test("absent backtest and field values")

@@ -45,13 +45,38 @@ struct ReplayTextReportTests {
         #expect(!text(header(service: "alerting", commands: 3), .english).contains("Note:"))
     }
 
+    @Test("header notes late input records")
+    func lateRecordsNote() {
+        var header = ReplayFixture.header()
+        header.service = "escalation"
+        header.lateInputRecords = ["alerts": 3, "complaints": 0, "orders": 2]
+        let chinese = ReplayReport.text(mixedComparison(), backtest: nil, header: header, language: .chinese)
+        let english = ReplayReport.text(mixedComparison(), backtest: nil, header: header, language: .english)
+
+        #expect(chinese.contains("迟到输入记录（时间早于所在分区此前已读到的水位）：alerts 3，orders 2\n"))
+        #expect(chinese.contains("注意：有迟到记录。它们相对其他输入主题落在什么位置取决于到达顺序"))
+        #expect(english.contains("Late input records (time below a watermark read earlier on their partition): "
+            + "alerts 3, orders 2\n"))
+        #expect(english.contains("Note: late records: where they fall against the other input topics depends on "
+            + "arrival order, so the replay can differ from live on their threads."))
+        #expect(!english.contains("complaints 0"), "topics without late records are left out")
+
+        header.lateInputRecords = ["alerts": 0]
+        let none = ReplayReport.text(mixedComparison(), backtest: nil, header: header, language: .english)
+        #expect(none.contains("Late input records: none"))
+        #expect(!none.contains("Note: late records"))
+    }
+
     @Test("Chinese summary and lists")
     func chinese() {
         let text = ReplayReport.text(mixedComparison(), backtest: nil, header: ReplayFixture.header(), language: .chinese)
         #expect(text.contains("回放比对：alerting"))
         #expect(text.contains("事件时间范围：2026-11-11 00:00:00 – 2026-11-12 00:00:00（UTC+08:00"))
-        #expect(text.contains("回放读取的输入记录：chat.messages 1200，roster 30"))
-        #expect(text.contains("水位记录（不参与比对）：线上 24，回放 24"))
+        #expect(text.contains("回放读取的输入记录（不含水位记录）：chat.messages 1200，roster 30"))
+        #expect(text.contains("回放读取的输入水位记录：chat.messages 48"))
+        #expect(text.contains("输出水位记录（不参与比对）：线上 24，回放 24"))
+        #expect(text.contains("迟到输入记录：无"))
+        #expect(!text.contains("注意"))
         #expect(text.contains("主题"))
         #expect(text.contains("case.events     1     1     1     1"))
         #expect(text.contains("结论：回放输出与线上输出不一致。"))
@@ -67,6 +92,10 @@ struct ReplayTextReportTests {
     func english() {
         let text = ReplayReport.text(mixedComparison(), backtest: nil, header: ReplayFixture.header(), language: .english)
         #expect(text.contains("Replay comparison: alerting"))
+        #expect(text.contains("Input records the replay read (watermarks excluded): chat.messages 1200, roster 30"))
+        #expect(text.contains("Input watermark records the replay read: chat.messages 48"))
+        #expect(text.contains("Output watermark records (not compared): live 24, replay 24"))
+        #expect(text.contains("Late input records: none"))
         #expect(text.contains("Topic"))
         #expect(text.contains("matched"))
         #expect(text.contains("Missing (1): records only the live topic has"))

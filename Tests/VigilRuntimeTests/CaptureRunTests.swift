@@ -100,6 +100,47 @@ struct CaptureRunTests {
         #expect(processor.roster.person("S-2") == nil)
     }
 
+    @Test("late records and watermarks counted")
+    func lateRecordsCounted() throws {
+        let harness = try RuntimeHarness()
+        let topic = harness.catalogue.chatMessages.name
+        try #require(harness.catalogue.chatMessages.partitions >= 2)
+        let start = harness.message(0).sentAt.epochMilliseconds
+        func message(_ index: Int, at offset: Int64) throws -> OutgoingRecord {
+            var message = harness.message(index)
+            message.sentAt = Timestamp(epochMilliseconds: start + offset, utcOffsetSeconds: 28_800)
+            return try record(message, topic: topic, partition: index == 9 ? 1 : 0)
+        }
+        func watermark(at offset: Int64) throws -> OutgoingRecord {
+            try record(Watermark(source: "test", topic: topic, partition: 0,
+                                 time: Timestamp(epochMilliseconds: start + offset, utcOffsetSeconds: 28_800)),
+                       topic: topic, partition: 0)
+        }
+
+        // Partition 0: a watermark at +5 s makes the +2 s and +4 s messages
+        // late, and the lower watermark at +3 s does not lower that mark. The
+        // message on partition 1 has no watermark before it.
+        try send(harness, [
+            try message(0, at: 0),
+            try watermark(at: 5_000),
+            try message(1, at: 6_000),
+            try message(2, at: 2_000),
+            try watermark(at: 3_000),
+            try message(3, at: 4_000),
+            try message(4, at: 5_000),
+            try message(9, at: 1_000),
+        ])
+
+        let service = StreamService(configuration: try harness.configuration(),
+                                    processor: EchoProcessor(catalogue: harness.catalogue),
+                                    shutdown: ShutdownSignal(signals: []))
+        let summary = try service.runCapture(stallTimeout: .seconds(20))
+
+        #expect(summary.processedRecords == [topic: 6], "watermarks are not counted as records")
+        #expect(summary.watermarkRecords == [topic: 2])
+        #expect(summary.lateRecords == [topic: 2], "the messages at +2 s and +4 s on partition 0")
+    }
+
     @Test("stop request fails the run")
     func stopRequestFails() throws {
         let harness = try RuntimeHarness()
@@ -112,6 +153,32 @@ struct CaptureRunTests {
         #expect(throws: CaptureError.self) {
             try service.runCapture(stallTimeout: .seconds(20))
         }
+    }
+
+    /// Returns `event` as a record for `topic` and `partition` with its event time as the timestamp, as an outbox writes it.
+    private func record<Event: VigilEvent>(_ event: Event, topic: String, partition: Int32) throws -> OutgoingRecord {
+        OutgoingRecord(topic: topic, partition: partition,
+                       key: event.recordKey.map { Array($0.utf8) }, value: try EventCoding.encode(event),
+                       timestampMilliseconds: event.eventTime.epochMilliseconds,
+                       headers: [KafkaHeader(name: EventHeaders.eventId, text: event.eventId),
+                                 KafkaHeader(name: EventHeaders.schema, text: "\(Event.schemaName)/\(event.schemaVersion)")])
+    }
+
+    /// Produces `records` in order and waits for their delivery.
+    private func send(_ harness: RuntimeHarness, _ records: [OutgoingRecord]) throws {
+        let producer = try KafkaProducer(properties: ["bootstrap.servers": harness.broker.bootstrapServers,
+                                                      "enable.idempotence": "true"],
+                                         logger: harness.logger)
+        for (index, record) in records.enumerated() {
+            try producer.send(record, tag: Int64(index))
+        }
+        var delivered = 0
+        for _ in 0..<300 where delivered < records.count {
+            let reports = try producer.poll(timeoutMilliseconds: 100)
+            try #require(reports.allSatisfy { $0.error == nil })
+            delivered += reports.count
+        }
+        try #require(delivered == records.count)
     }
 
     private func produceRoster(_ people: [RosterPerson], harness: RuntimeHarness) throws {

@@ -58,14 +58,17 @@ extension StreamService {
             "vigil.topics": processor.inputTopics.map(\.name).joined(separator: ","),
         ])
 
-        let processed = try captureBatches(until: endOffsets, stallTimeout: stallTimeout, consumer: consumer,
-                                           store: store, context: context)
+        let counts = try captureBatches(until: endOffsets, stallTimeout: stallTimeout, consumer: consumer,
+                                        store: store, context: context)
         let captured = try store.outbox.count()
         logger.info("capture finished", metadata: [
-            "vigil.processed": String(processed.values.reduce(0, +)),
+            "vigil.processed": String(counts.records.values.reduce(0, +)),
+            "vigil.watermarks": String(counts.watermarks.values.reduce(0, +)),
+            "vigil.late": String(counts.late.values.reduce(0, +)),
             "vigil.outbox": String(captured),
         ])
-        return CaptureSummary(endOffsets: endOffsets, processedRecords: processed, outboxRecords: captured)
+        return CaptureSummary(endOffsets: endOffsets, processedRecords: counts.records,
+                              watermarkRecords: counts.watermarks, lateRecords: counts.late, outboxRecords: captured)
     }
 
     /// Takes every input partition's end offset, assigns the partitions from
@@ -89,10 +92,10 @@ extension StreamService {
     }
 
     /// Processes batches until every partition has reached its end offset, and
-    /// returns the number of input records applied or rejected per topic.
+    /// returns the counts of the input records applied or rejected.
     private func captureBatches(until endOffsets: [TopicPartition: Int64], stallTimeout: Duration,
                                 consumer: KafkaConsumer, store: ServiceStore,
-                                context: ProcessingContext) throws -> [String: Int] {
+                                context: ProcessingContext) throws -> CaptureInputCounts {
         var unread: [TopicPartition: Int64] = [:]
         for (topicPartition, end) in endOffsets {
             let (low, _) = try consumer.watermarks(topicPartition)
@@ -101,7 +104,7 @@ extension StreamService {
             }
         }
 
-        var processed: [String: Int] = [:]
+        var counts = CaptureInputCounts()
         var lastProgress = ContinuousClock.now
         while !unread.isEmpty {
             if shutdown.isRequested {
@@ -124,7 +127,7 @@ extension StreamService {
             if !captured.isEmpty {
                 _ = try processBatch(captured, context: context, database: store.database, offsets: store.offsets)
                 for record in captured {
-                    processed[record.topic, default: 0] += 1
+                    counts.add(record)
                 }
             }
             for record in records {
@@ -133,6 +136,6 @@ extension StreamService {
                 }
             }
         }
-        return processed
+        return counts
     }
 }

@@ -13,8 +13,12 @@ struct ReplayCapture {
     /// The outputs of the run in outbox order, with counts of what it read.
     struct Result {
         var selection: ReplayWindow.Selection
-        /// The input records read per topic base name.
+        /// The input records read per topic base name, watermarks excluded.
         var inputRecords: [String: Int]
+        /// The watermark records read per input topic base name.
+        var inputWatermarks: [String: Int]
+        /// The late input records per topic base name (``CaptureSummary/lateRecords``).
+        var lateInputRecords: [String: Int]
         /// The rules version the replay ran with (alerting only).
         var rulesVersion: String?
         /// The processor's output topics, which the live side is read from.
@@ -59,14 +63,21 @@ struct ReplayCapture {
 
         let selection = try outboxSelection(storePath: storePath, window: window)
 
-        var inputRecords: [String: Int] = [:]
-        for (topic, count) in summary.processedRecords {
-            inputRecords[context.catalogue.topic(named: topic)?.baseName ?? topic, default: 0] += count
-        }
         let rulesVersion = (processor as? AlertingProcessor)?.activeRules?.version
-        return Result(selection: selection, inputRecords: inputRecords, rulesVersion: rulesVersion,
+        return Result(selection: selection, inputRecords: baseNames(summary.processedRecords),
+                      inputWatermarks: baseNames(summary.watermarkRecords),
+                      lateInputRecords: baseNames(summary.lateRecords), rulesVersion: rulesVersion,
                       outputTopics: processor.outputTopics,
                       sourceTopics: processor.inputTopics + processor.tableTopics)
+    }
+
+    /// Returns `counts` keyed by topic base name instead of full topic name.
+    private func baseNames(_ counts: [String: Int]) -> [String: Int] {
+        var renamed: [String: Int] = [:]
+        for (topic, count) in counts {
+            renamed[context.catalogue.topic(named: topic)?.baseName ?? topic, default: 0] += count
+        }
+        return renamed
     }
 
     /// Reads the replay store's outbox page by page and returns its records in `window`.

@@ -105,7 +105,8 @@ enum ReplayCommand: Subcommand {
             service: request.target.rawValue, from: request.from, to: request.to,
             liveRulesVersion: request.target == .alerting ? liveRulesVersion(live.records) : nil,
             candidateRulesVersion: replay.rulesVersion, liveWatermarks: live.watermarks,
-            replayWatermarks: replay.selection.watermarks, inputRecords: replay.inputRecords)
+            replayWatermarks: replay.selection.watermarks, inputRecords: replay.inputRecords,
+            inputWatermarks: replay.inputWatermarks, lateInputRecords: replay.lateInputRecords)
 
         let report = switch request.format {
         case .text: ReplayReport.text(comparison, backtest: backtest, header: header, language: context.language)

@@ -16,12 +16,20 @@ public struct ReplayHeader: Sendable, Equatable {
     public var liveWatermarks: Int
     /// Watermark records the replay produced in the range, left out of the comparison.
     public var replayWatermarks: Int
-    /// The input records the replay read, per topic base name.
+    /// The input records the replay read, watermarks excluded, per topic base name.
     public var inputRecords: [String: Int]
+    /// The watermark records the replay read, per input topic base name.
+    public var inputWatermarks: [String: Int]
+    /// The input records that came after a watermark with a later time on
+    /// their partition, per topic base name. Where such a record falls against
+    /// the other input topics depends on arrival order, which a replay cannot
+    /// reproduce.
+    public var lateInputRecords: [String: Int]
 
     public init(service: String, from: Timestamp, to: Timestamp, liveRulesVersion: String? = nil,
                 candidateRulesVersion: String? = nil, liveWatermarks: Int = 0, replayWatermarks: Int = 0,
-                inputRecords: [String: Int] = [:]) {
+                inputRecords: [String: Int] = [:], inputWatermarks: [String: Int] = [:],
+                lateInputRecords: [String: Int] = [:]) {
         self.service = service
         self.from = from
         self.to = to
@@ -30,5 +38,7 @@ public struct ReplayHeader: Sendable, Equatable {
         self.liveWatermarks = liveWatermarks
         self.replayWatermarks = replayWatermarks
         self.inputRecords = inputRecords
+        self.inputWatermarks = inputWatermarks
+        self.lateInputRecords = lateInputRecords
     }
 }

@@ -6,7 +6,7 @@ public enum ReplayReport {
     public static let listLimit = 50
 
     /// Renders the report as text in `language`: the header, a summary table per topic and outcome,
-    /// then the records that differ, at most ``listLimit`` per outcome, and the backtest when given.
+    /// the backtest when given, then the records that differ, at most ``listLimit`` per outcome.
     public static func text(_ comparison: ReplayComparison, backtest: AlertBacktest?, header: ReplayHeader,
                             language: Language) -> String {
         ReplayTextReport(comparison: comparison, backtest: backtest, header: header, language: language).render()

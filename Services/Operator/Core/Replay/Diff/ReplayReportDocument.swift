@@ -9,7 +9,12 @@ struct ReplayReportDocument: Codable, Equatable {
     var to: String
     var rulesVersion: RulesVersion
     var watermarks: Sides<Int>
+    /// Input records per topic base name, watermarks excluded.
     var inputRecords: [String: Int]
+    /// Watermark records read per input topic base name.
+    var inputWatermarks: [String: Int]
+    /// Late input records per topic base name; see ``ReplayHeader/lateInputRecords``.
+    var lateInputRecords: [String: Int]
     var clean: Bool
     var topics: [ReplayTopicCounts]
     /// Every compared identity whose outcome is not `matched`.
@@ -92,6 +97,8 @@ extension ReplayReportDocument {
         rulesVersion = RulesVersion(live: header.liveRulesVersion, candidate: header.candidateRulesVersion)
         watermarks = Sides(live: header.liveWatermarks, replay: header.replayWatermarks)
         inputRecords = header.inputRecords
+        inputWatermarks = header.inputWatermarks
+        lateInputRecords = header.lateInputRecords
         clean = comparison.isClean
         topics = comparison.counts
         records = comparison.records.filter { $0.outcome != .matched }.map { record in

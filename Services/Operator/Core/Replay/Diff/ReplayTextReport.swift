@@ -12,6 +12,9 @@ struct ReplayTextReport {
 
     private static let caseCommandsTopic = TopicCatalogue().caseCommands.baseName
 
+    /// Renders the report. A backtest comes before the record lists because
+    /// it is the answer a backtest asks for, and the lists then leave out the
+    /// records that differ only in the rules version.
     func render() -> String {
         var lines = headerLines()
         lines.append("")
@@ -21,14 +24,14 @@ struct ReplayTextReport {
             ? pick("结论：回放输出与线上输出一致。", "Result: the replay's output matches the live output.")
             : pick("结论：回放输出与线上输出不一致。", "Result: the replay's output differs from the live output."))
 
+        if let backtest {
+            lines += ReplayBacktestText(backtest: backtest, header: header, language: language).lines()
+        }
         for outcome in [ReplayOutcome.missing, .extra, .different] {
             lines += recordSection(outcome)
         }
         lines += conflictSection()
         lines += orderSection()
-        if let backtest {
-            lines += ReplayBacktestText(backtest: backtest, header: header, language: language).lines()
-        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -47,12 +50,14 @@ struct ReplayTextReport {
             lines.append(pick("规则版本：线上 \(live)，回放 \(candidate)",
                               "Rules version: live \(live), replay \(candidate)"))
         }
-        let inputs = header.inputRecords.keys.sorted().map { "\($0) \(header.inputRecords[$0] ?? 0)" }
-        lines.append(pick("回放读取的输入记录：", "Input records the replay read: ")
-            + (inputs.isEmpty ? "-" : inputs.joined(separator: pick("，", ", "))))
-        lines.append(pick("水位记录（不参与比对）：线上 \(header.liveWatermarks)，回放 \(header.replayWatermarks)",
-                          "Watermark records (not compared): live \(header.liveWatermarks), "
+        lines.append(pick("回放读取的输入记录（不含水位记录）：", "Input records the replay read (watermarks excluded): ")
+            + perTopic(header.inputRecords))
+        lines.append(pick("回放读取的输入水位记录：", "Input watermark records the replay read: ")
+            + perTopic(header.inputWatermarks))
+        lines.append(pick("输出水位记录（不参与比对）：线上 \(header.liveWatermarks)，回放 \(header.replayWatermarks)",
+                          "Output watermark records (not compared): live \(header.liveWatermarks), "
                               + "replay \(header.replayWatermarks)"))
+        lines += lateLines()
         if header.service == ReplayTarget.escalation.rawValue, (header.inputRecords[Self.caseCommandsTopic] ?? 0) > 0 {
             lines.append(pick("注意：输入含案件指令。重放一次读完全部输入，指令遇到的案件状态可能与线上不同，"
                                 + "指令之后的案件事件可能不一致。",
@@ -61,6 +66,28 @@ struct ReplayTextReport {
                                 + "it can differ."))
         }
         return lines
+    }
+
+    /// Lists the late input records and, when there are any, why they matter.
+    private func lateLines() -> [String] {
+        let late = header.lateInputRecords.filter { $0.value > 0 }
+        guard !late.isEmpty else {
+            return [pick("迟到输入记录：无", "Late input records: none")]
+        }
+        return [
+            pick("迟到输入记录（时间早于所在分区此前已读到的水位）：",
+                 "Late input records (time below a watermark read earlier on their partition): ") + perTopic(late),
+            pick("注意：有迟到记录。它们相对其他输入主题落在什么位置取决于到达顺序，"
+                    + "所以在这些记录所属的会话上，回放可能与线上不同。",
+                 "Note: late records: where they fall against the other input topics depends on arrival order, "
+                    + "so the replay can differ from live on their threads."),
+        ]
+    }
+
+    /// Formats counts per topic as "topic count" pairs in topic order, or "-" when there are none.
+    private func perTopic(_ counts: [String: Int]) -> String {
+        let pairs = counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }
+        return pairs.isEmpty ? "-" : pairs.joined(separator: pick("，", ", "))
     }
 
     private func summaryTable() -> String {
@@ -80,19 +107,45 @@ struct ReplayTextReport {
 
     // MARK: - Lists
 
+    /// Lists the records of `outcome`. In a backtest, differing records whose
+    /// only difference is the rules version are counted on one line instead.
     private func recordSection(_ outcome: ReplayOutcome) -> [String] {
-        let records = comparison.records(outcome)
-        guard !records.isEmpty else { return [] }
-
-        var lines = ["", sectionTitle(outcome, count: records.count)]
-        for record in records.prefix(ReplayReport.listLimit) {
-            lines.append("  " + recordLine(record))
-            for field in record.fields {
-                lines.append("    " + fieldLine(field))
-            }
+        var records = comparison.records(outcome)
+        var versionOnly = 0
+        if outcome == .different, backtest != nil {
+            let listed = records.filter { !Self.differsOnlyInRulesVersion($0) }
+            versionOnly = records.count - listed.count
+            records = listed
         }
-        lines += moreLine(records.count)
+        guard !records.isEmpty || versionOnly > 0 else { return [] }
+
+        var lines = [""]
+        if !records.isEmpty {
+            lines.append(sectionTitle(outcome, count: records.count))
+            for record in records.prefix(ReplayReport.listLimit) {
+                lines.append("  " + recordLine(record))
+                for field in record.fields {
+                    lines.append("    " + fieldLine(field))
+                }
+            }
+            lines += moreLine(records.count)
+        }
+        if versionOnly > 0 {
+            lines.append(pick("\(versionOnly) 条记录只有规则版本不同（未列出，见 JSON 报告）",
+                              versionOnly == 1
+                                  ? "1 record differs only in the rules version (not listed, see the JSON report)"
+                                  : "\(versionOnly) records differ only in the rules version "
+                                      + "(not listed, see the JSON report)"))
+        }
         return lines
+    }
+
+    /// True when `record` differs in `ruleVersion` and otherwise at most in
+    /// `text`, the notification text that follows the version.
+    static func differsOnlyInRulesVersion(_ record: ReplayRecordComparison) -> Bool {
+        record.outcome == .different
+            && record.fields.contains { $0.path == "ruleVersion" }
+            && record.fields.allSatisfy { AlertBacktest.isIgnored($0.path) }
     }
 
     private func recordLine(_ record: ReplayRecordComparison) -> String {

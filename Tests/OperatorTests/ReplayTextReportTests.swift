@@ -57,14 +57,22 @@ struct ReplayTextReportTests {
         #expect(chinese.contains("注意：有迟到记录。它们相对其他输入主题落在什么位置取决于到达顺序"))
         #expect(english.contains("Late input records (time below a watermark read earlier on their partition): "
             + "alerts 3, orders 2\n"))
-        #expect(english.contains("Note: late records: where they fall against the other input topics depends on "
-            + "arrival order, so the replay can differ from live on their threads."))
+        #expect(english.contains("Note: there are late records. Where they fall against the other input topics "
+            + "depends on arrival order, so the replay can differ from live on their threads."))
         #expect(!english.contains("complaints 0"), "topics without late records are left out")
 
         header.lateInputRecords = ["alerts": 0]
         let none = ReplayReport.text(mixedComparison(), backtest: nil, header: header, language: .english)
         #expect(none.contains("Late input records: none"))
-        #expect(!none.contains("Note: late records"))
+        #expect(!none.contains("Note: there are late records"))
+
+        // Alerting reads one input topic, so the order between topics cannot matter there.
+        header.service = "alerting"
+        header.lateInputRecords = ["chat.messages": 5]
+        let alerting = ReplayReport.text(mixedComparison(), backtest: nil, header: header, language: .english)
+        #expect(alerting.contains("Late input records (time below a watermark read earlier on their partition): "
+            + "chat.messages 5\n"))
+        #expect(!alerting.contains("Note: there are late records"))
     }
 
     @Test("Chinese summary and lists")

@@ -218,8 +218,12 @@ struct CaseOpeningTests {
         let filed1: Step = { try $0.process(complaint1, on: $0.catalogue.complaints) }
         let filed2: Step = { try $0.process(complaint2, on: $0.catalogue.complaints) }
         let raised1: Step = { try $0.process(alert1, on: $0.catalogue.alerts) }
-        let mark: Step = { try $0.watermark($0.catalogue.alerts, at: try F.time("2026-11-11T08:10:00+08:00")) }
         let raised2: Step = { try $0.process(alert2, on: $0.catalogue.alerts) }
+        // A round at 08:10 on each topic, as ingestion and alerting write them.
+        let roundTime = try F.time("2026-11-11T08:10:00+08:00")
+        let markAlerts: Step = { try $0.watermark($0.catalogue.alerts, at: roundTime) }
+        let markComplaints: Step = { try $0.watermark($0.catalogue.complaints, at: roundTime) }
+        let markChat: Step = { try $0.watermark($0.catalogue.chatMessages, at: roundTime) }
 
         func run(_ steps: [Step]) throws -> [String] {
             let harness = try EscalationHarness()
@@ -230,8 +234,8 @@ struct CaseOpeningTests {
             return try harness.entries().map { String(decoding: $0.record.value, as: UTF8.self) }
         }
         // Each topic keeps its own order; only the interleaving across topics differs.
-        let first = try run([chat1, chat2, raised1, mark, raised2, filed1, filed2])
-        let second = try run([filed1, chat1, raised1, mark, filed2, chat2, raised2])
+        let first = try run([chat1, markChat, chat2, raised1, markAlerts, raised2, filed1, markComplaints, filed2])
+        let second = try run([filed1, chat1, raised1, markAlerts, markComplaints, filed2, markChat, chat2, raised2])
 
         let types = try first.map { try EventCoding.decode(CaseEvent.self, from: Array($0.utf8)).type }
         #expect(types == [.opened, .complaintLinked, .alertLinked, .alertLinked, .deadlineMissed, .deadlineMissed,

@@ -47,9 +47,9 @@ final class EscalationHarness {
         }
     }
 
-    /// Sends a watermark at `time` on one input topic.
-    func watermark(_ topic: TopicSpec, at time: Timestamp) throws {
-        let watermark = Watermark(source: "test", topic: topic.name, partition: 0, time: time)
+    /// Sends a watermark of `source` at `time` on one input topic.
+    func watermark(_ topic: TopicSpec, at time: Timestamp, source: String = "test") throws {
+        let watermark = Watermark(source: source, topic: topic.name, partition: 0, time: time)
         try store.database.transaction {
             try processor.advanceWatermark(watermark, context: context)
         }

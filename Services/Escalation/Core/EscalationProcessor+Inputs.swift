@@ -63,10 +63,12 @@ extension EscalationProcessor {
         try context.emit(event, to: catalogue.caseEvents)
     }
 
-    /// Links a released complaint to its thread's case, opening or reopening
-    /// one first when needed, and escalates the case to the complaint's channel.
-    func apply(_ complaint: Complaint, partition: Int32, context: ProcessingContext) throws {
-        let handler = try conversations.handler(of: complaint, in: context.database)
+    /// Links a complaint released at `round` to its thread's case, opening or
+    /// reopening one first when needed, and escalates the case to the
+    /// complaint's channel. Its agent comes from the chat rounds below `round`.
+    func apply(_ complaint: Complaint, partition: Int32, round: Int, context: ProcessingContext) throws {
+        let handler = try conversations.handler(of: complaint, partition: partition, before: round,
+                                                in: context.database)
         let agent = handler.flatMap { roster.person($0.agent) }
         let severity: Severity = complaint.channel.isRegulator ? .critical : .high
         var (record, opening) = try caseOf(complaint.thread, at: complaint.filedAt, context: context) { caseId, sequence in

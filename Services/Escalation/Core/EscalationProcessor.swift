@@ -8,9 +8,11 @@ import VigilStore
 /// (supervisor → manager → brand manager) when its deadlines pass.
 ///
 /// Alerts and complaints wait until the alert, complaint and chat streams of
-/// their partition have all passed their time, and then apply in event-time
-/// order, interleaved with the deadlines that fall due. The timeline is
-/// therefore the same however the three topics interleave on arrival.
+/// their partition have all completed the watermark round they arrived in
+/// and passed their time, and then apply in event-time order, interleaved
+/// with the deadlines that fall due. Only watermarks move the clock, so the
+/// timeline depends on positions in the logs alone, late records included,
+/// and not on how the three topics interleave on arrival.
 /// Commands apply when they arrive, after the deadlines of their case that
 /// fell due before they were issued. Chat messages only teach the processor
 /// which agent handled each conversation.
@@ -75,34 +77,35 @@ public final class EscalationProcessor: StreamProcessor {
             try advanceWatermark(WatermarkRecords.decode(record), context: context)
             return
         }
+
+        // Records never move the clock: inputs wait for the watermark rounds after them.
         let partition = record.partition
+        let database = context.database
         switch record.topic {
         case catalogue.alerts.name:
             let alert = try context.decode(Alert.self, from: record)
             guard try context.markApplied(alert.eventId) else { return }
             if Self.concernsCases(alert) {
-                try pending.hold(.alert(alert), partition: partition, in: context.database)
+                let round = try clock.completed(.alerts, partition: partition, in: database)
+                try pending.hold(.alert(alert), partition: partition, round: round, in: database)
             }
-            try clock.advance(.alerts, partition: partition, before: alert.raisedAt, in: context.database)
         case catalogue.complaints.name:
             let complaint = try context.decode(Complaint.self, from: record)
             guard try context.markApplied(complaint.eventId) else { return }
-            try pending.hold(.complaint(complaint), partition: partition, in: context.database)
-            try clock.advance(.complaints, partition: partition, before: complaint.filedAt, in: context.database)
+            let round = try clock.completed(.complaints, partition: partition, in: database)
+            try pending.hold(.complaint(complaint), partition: partition, round: round, in: database)
         case catalogue.chatMessages.name:
             // Learning a conversation is idempotent, so messages are not recorded as applied.
             let message = try context.decode(ChatMessage.self, from: record)
-            try conversations.observe(message, in: context.database)
-            try clock.advance(.chat, partition: partition, before: message.sentAt, in: context.database)
+            let round = try clock.completed(.chat, partition: partition, in: database)
+            try conversations.observe(message, partition: partition, round: round, in: database)
         case catalogue.caseCommands.name:
             let command = try context.decode(CaseCommand.self, from: record)
             guard try context.markApplied(command.eventId) else { return }
             try apply(command, partition: partition, context: context)
-            return
         default:
             throw RecordRejection(.unprocessable, "escalation does not read topic \(record.topic)")
         }
-        try settle(partition: partition, context: context)
     }
 
     /// Keyword alerts that are raised, repeated or escalated open and join
@@ -125,29 +128,39 @@ public final class EscalationProcessor: StreamProcessor {
         case catalogue.chatMessages.name: stream = .chat
         default: return
         }
-        try clock.advance(stream, partition: watermark.partition, to: watermark.time, in: context.database)
+        guard try clock.record(watermark, stream: stream, in: context.database) else { return }
         try settle(partition: watermark.partition, context: context)
     }
 
-    /// Applies, in event-time order, every waiting input and every deadline of
-    /// the partition up to its event time. A deadline goes first when it falls
-    /// due at the same instant as an input.
+    /// Applies, in event-time order, every waiting input of the partition that
+    /// arrived before its release round and every deadline, both up to the
+    /// release time. A deadline goes first when it falls due at the same
+    /// instant as an input.
+    ///
+    /// The release round grows by at most one per watermark, and when it
+    /// reaches R every input of the rounds below R has arrived, so each
+    /// release sees the same inputs and state in every interleaving.
     func settle(partition: Int32, context: ProcessingContext) throws {
-        guard let now = try clock.now(partition: partition, in: context.database) else { return }
+        let database = context.database
+        guard let release = try clock.release(partition: partition, in: database) else { return }
         while true {
-            let due = try deadlines.next(partition: partition, notAfter: now, in: context.database)
-            let input = try pending.first(partition: partition, notAfter: now, in: context.database)
+            let due = try deadlines.next(partition: partition, notAfter: release.time, in: database)
+            let input = try pending.first(partition: partition, before: release.round, notAfter: release.time,
+                                          in: database)
             if let due, input.map({ due.due <= $0.time }) ?? true {
                 try fire(due, partition: partition, context: context)
             } else if let input {
-                try pending.remove(input, in: context.database)
+                try pending.remove(input, in: database)
                 switch input {
-                case .alert(let alert): try apply(alert, partition: partition, context: context)
-                case .complaint(let complaint): try apply(complaint, partition: partition, context: context)
+                case .alert(let alert):
+                    try apply(alert, partition: partition, context: context)
+                case .complaint(let complaint):
+                    try apply(complaint, partition: partition, round: release.round, context: context)
                 }
             } else {
-                return
+                break
             }
         }
+        try clock.prune(partition: partition, before: release.round, in: database)
     }
 }

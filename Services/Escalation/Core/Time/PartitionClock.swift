@@ -1,15 +1,31 @@
 import VigilContracts
 import VigilStore
 
-/// The event time each input stream has reached on each partition, and the
-/// partition's event time: the earliest of the three.
+/// The watermark rounds each input stream has completed on each partition,
+/// and the round and event time up to which the partition may release inputs.
 ///
-/// A stream reaches a time through its watermarks, and to just before the
-/// time of its records (alert `raisedAt`, complaint `filedAt`, message
-/// `sentAt`), whichever is later.
-/// Until every stream of a partition has reported, the partition has no
-/// event time and nothing waiting on it is applied.
+/// A round is one watermark record on the stream's topic partition, from
+/// any ingestion source. Ingestion writes one per partition of
+/// chat.messages and complaints per round, and alerting forwards each chat
+/// watermark onto alerts, so the streams of a partition count the same
+/// rounds. Their counts depend only on the positions of watermarks in the
+/// logs, never on how the topics interleave on arrival, and neither do the
+/// release round (the fewest rounds any stream has completed) and its time
+/// (the earliest time the streams had reached at that round).
+///
+/// A watermark whose source already reported that time or a later one on
+/// the same stream and partition is no new round: a republished watermark
+/// after a crash would otherwise shift the stream's count.
+/// Record times never move the clock.
 struct PartitionClock {
+    /// The round and event time up to which a partition releases inputs and deadlines.
+    struct Release: Equatable {
+        /// Inputs that arrived in rounds below this one on every stream may be released.
+        var round: Int
+        /// The event time every stream had reached at `round`.
+        var time: Timestamp
+    }
+
     static func registerMigrations(in migrator: inout Migrator) {
         migrator.register("escalation-2-event-clock", sql: """
             CREATE TABLE event_clock (
@@ -20,33 +36,94 @@ struct PartitionClock {
                 PRIMARY KEY (partition, stream)
             ) STRICT, WITHOUT ROWID;
             """)
+        // Rounds count from this migration on; a store migrated with history
+        // behind it pairs its streams' rounds from the migration point, which
+        // a replay from the start of the logs does not.
+        migrator.register("escalation-3-watermark-rounds", sql: """
+            CREATE TABLE watermark_rounds (
+                partition INTEGER NOT NULL,
+                stream TEXT NOT NULL,
+                round INTEGER NOT NULL,
+                time_ms INTEGER NOT NULL,
+                utc_offset_s INTEGER NOT NULL,
+                PRIMARY KEY (partition, stream, round)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE watermark_sources (
+                partition INTEGER NOT NULL,
+                stream TEXT NOT NULL,
+                source TEXT NOT NULL,
+                time_ms INTEGER NOT NULL,
+                PRIMARY KEY (partition, stream, source)
+            ) STRICT, WITHOUT ROWID;
+            DROP TABLE event_clock;
+            """)
     }
 
-    /// Moves a stream of a partition forward to `time`; an earlier time changes nothing.
-    func advance(_ stream: InputStream, partition: Int32, to time: Timestamp, in database: Database) throws {
+    // MARK: - Rounds
+
+    /// Counts a watermark as the stream's next round on its partition.
+    /// Returns false, changing nothing, when its source already reached that time there.
+    @discardableResult
+    func record(_ watermark: Watermark, stream: InputStream, in database: Database) throws -> Bool {
+        let partition = watermark.partition
+        let time = watermark.time
+        let last = try database.scalar("""
+            SELECT time_ms FROM watermark_sources WHERE partition = ? AND stream = ? AND source = ?
+            """, [partition, stream.rawValue, watermark.source]).int64
+        if let last, last >= time.epochMilliseconds {
+            return false
+        }
         try database.run("""
-            INSERT INTO event_clock (partition, stream, time_ms, utc_offset_s) VALUES (?, ?, ?, ?)
-            ON CONFLICT (partition, stream) DO UPDATE SET time_ms = excluded.time_ms, utc_offset_s = excluded.utc_offset_s
-            WHERE excluded.time_ms > event_clock.time_ms
-            """, [partition, stream.rawValue, time.epochMilliseconds, time.utcOffsetSeconds])
-    }
+            INSERT INTO watermark_sources (partition, stream, source, time_ms) VALUES (?, ?, ?, ?)
+            ON CONFLICT (partition, stream, source) DO UPDATE SET time_ms = excluded.time_ms
+            """, [partition, stream.rawValue, watermark.source, time.epochMilliseconds])
 
-    /// Moves a stream forward to just before a record's time. Another record
-    /// of the stream may carry the same time, as two alerts of one message do.
-    /// Inputs at that time therefore wait for a later record or a watermark,
-    /// and are then applied in sorted order whatever order they arrived in.
-    func advance(_ stream: InputStream, partition: Int32, before time: Timestamp, in database: Database) throws {
-        let earlier = Timestamp(epochMilliseconds: time.epochMilliseconds - 1, utcOffsetSeconds: time.utcOffsetSeconds)
-        try advance(stream, partition: partition, to: earlier, in: database)
-    }
-
-    /// Returns the partition's event time, or nil while a stream has not reported.
-    func now(partition: Int32, in database: Database) throws -> Timestamp? {
+        // The stream's time at a round is the latest time any of its watermarks had reached.
         let rows = try database.query("""
-            SELECT time_ms, utc_offset_s FROM event_clock WHERE partition = ? ORDER BY time_ms LIMIT 1
-            """, [partition])
-        let streams = try database.scalar("SELECT count(*) FROM event_clock WHERE partition = ?", [partition]).int ?? 0
-        guard streams == InputStream.allCases.count, let row = rows.first else { return nil }
-        return Timestamp(epochMilliseconds: row[0].int64 ?? 0, utcOffsetSeconds: Int32(row[1].int64 ?? 0))
+            SELECT round, time_ms, utc_offset_s FROM watermark_rounds WHERE partition = ? AND stream = ?
+            ORDER BY round DESC LIMIT 1
+            """, [partition, stream.rawValue])
+        let previousRound = rows.first?[0].int ?? 0
+        var reached = time
+        if let row = rows.first, let previousMs = row[1].int64, previousMs > time.epochMilliseconds {
+            reached = Timestamp(epochMilliseconds: previousMs, utcOffsetSeconds: Int32(row[2].int64 ?? 0))
+        }
+        try database.run("""
+            INSERT INTO watermark_rounds (partition, stream, round, time_ms, utc_offset_s) VALUES (?, ?, ?, ?, ?)
+            """, [partition, stream.rawValue, previousRound + 1, reached.epochMilliseconds, reached.utcOffsetSeconds])
+        return true
+    }
+
+    /// Returns how many rounds a stream has completed on a partition: the
+    /// round index an input of that stream arriving now belongs to.
+    func completed(_ stream: InputStream, partition: Int32, in database: Database) throws -> Int {
+        try database.scalar("""
+            SELECT coalesce(max(round), 0) FROM watermark_rounds WHERE partition = ? AND stream = ?
+            """, [partition, stream.rawValue]).int ?? 0
+    }
+
+    // MARK: - Release
+
+    /// Returns the partition's release round and time, or nil while a stream
+    /// has completed no round.
+    func release(partition: Int32, in database: Database) throws -> Release? {
+        var round = Int.max
+        for stream in InputStream.allCases {
+            round = min(round, try completed(stream, partition: partition, in: database))
+        }
+        guard round > 0, round < Int.max else { return nil }
+
+        let rows = try database.query("""
+            SELECT time_ms, utc_offset_s FROM watermark_rounds WHERE partition = ? AND round = ?
+            ORDER BY time_ms LIMIT 1
+            """, [partition, round])
+        guard let row = rows.first, let timeMs = row[0].int64 else { return nil }
+        return Release(round: round, time: Timestamp(epochMilliseconds: timeMs,
+                                                     utcOffsetSeconds: Int32(row[1].int64 ?? 0)))
+    }
+
+    /// Forgets the rounds before `round`, which no release can need again.
+    func prune(partition: Int32, before round: Int, in database: Database) throws {
+        try database.run("DELETE FROM watermark_rounds WHERE partition = ? AND round < ?", [partition, round])
     }
 }

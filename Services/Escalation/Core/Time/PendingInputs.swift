@@ -2,8 +2,15 @@ import VigilContracts
 import VigilStore
 
 /// Alerts and complaints held until every input stream of their partition
-/// has passed their time, then applied in (time, alerts first, event id)
-/// order.
+/// has completed the watermark round they arrived in and passed their time,
+/// then applied in (time, alerts first, event id) order.
+///
+/// An input's round is the count of watermark rounds its stream had
+/// completed on the partition when it arrived, a position in its log.
+/// Once every stream has completed that round, every input of the round has
+/// arrived whatever the interleaving, so a late record (one older than a
+/// watermark already seen) is released with the same company in a replay as
+/// live.
 ///
 /// Without the wait, whether an alert or a complaint opens a thread's case,
 /// and whether a deadline passes before an alert raises the severity, would
@@ -26,25 +33,32 @@ struct PendingInputs {
                 SELECT -1, filed_at_ms, 1, 'complaint/' || complaint_id, complaint FROM pending_complaints;
             DROP TABLE pending_complaints;
             """)
+        // Inputs held before rounds were counted get round -1: released at the first release.
+        migrator.register("escalation-3-pending-rounds", sql: """
+            ALTER TABLE pending_inputs ADD COLUMN round INTEGER NOT NULL DEFAULT -1;
+            """)
     }
 
-    /// Holds an input until its partition's event time reaches it.
-    func hold(_ input: PendingInput, partition: Int32, in database: Database) throws {
+    /// Holds an input that arrived in `round` of its stream until its partition releases it.
+    func hold(_ input: PendingInput, partition: Int32, round: Int, in database: Database) throws {
         let value = switch input {
         case .alert(let alert): try EventCoding.encode(alert)
         case .complaint(let complaint): try EventCoding.encode(complaint)
         }
         try database.run("""
-            INSERT OR IGNORE INTO pending_inputs (partition, time_ms, rank, event_id, value) VALUES (?, ?, ?, ?, ?)
-            """, [partition, input.time.epochMilliseconds, input.rank, input.eventId, value])
+            INSERT OR IGNORE INTO pending_inputs (partition, time_ms, rank, event_id, value, round)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, [partition, input.time.epochMilliseconds, input.rank, input.eventId, value, round])
     }
 
-    /// Returns the earliest input of the partition at or before `time`, without removing it.
-    func first(partition: Int32, notAfter time: Timestamp, in database: Database) throws -> PendingInput? {
+    /// Returns the earliest input of the partition that arrived before
+    /// `round` and is at or before `time`, without removing it.
+    func first(partition: Int32, before round: Int, notAfter time: Timestamp,
+               in database: Database) throws -> PendingInput? {
         let rows = try database.query("""
-            SELECT rank, value FROM pending_inputs WHERE partition IN (?, -1) AND time_ms <= ?
+            SELECT rank, value FROM pending_inputs WHERE partition IN (?, -1) AND round < ? AND time_ms <= ?
             ORDER BY time_ms, rank, event_id LIMIT 1
-            """, [partition, time.epochMilliseconds])
+            """, [partition, round, time.epochMilliseconds])
         guard let row = rows.first else { return nil }
         let bytes = row[1].bytes ?? []
         return row[0].int == 0

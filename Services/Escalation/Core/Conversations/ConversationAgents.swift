@@ -6,7 +6,7 @@ import VigilStore
 /// handled it.
 ///
 /// Each conversation is kept per chat partition and watermark round it
-/// appeared in. A complaint released at round R sees only the rounds below R
+/// appeared in. A complaint released at round R reads only the rounds below R
 /// of its own partition, which have all arrived by then in every
 /// interleaving; chat messages of round R or later may or may not have.
 /// Conversations seen on another partition (a chat topic with another

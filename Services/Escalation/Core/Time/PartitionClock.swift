@@ -9,9 +9,10 @@ import VigilStore
 /// chat.messages and complaints per round, and alerting forwards each chat
 /// watermark onto alerts, so the streams of a partition count the same
 /// rounds. Their counts depend only on the positions of watermarks in the
-/// logs, never on how the topics interleave on arrival, and neither do the
-/// release round (the fewest rounds any stream has completed) and its time
-/// (the earliest time the streams had reached at that round).
+/// logs, never on how the topics interleave on arrival. The release round
+/// is the fewest rounds any stream has completed, and its time is the
+/// earliest time the streams had reached at that round, so neither depends
+/// on arrival order either.
 ///
 /// A watermark whose source already reported that time or a later one on
 /// the same stream and partition is no new round: a republished watermark
@@ -36,9 +37,9 @@ struct PartitionClock {
                 PRIMARY KEY (partition, stream)
             ) STRICT, WITHOUT ROWID;
             """)
-        // Rounds count from this migration on; a store migrated with history
-        // behind it pairs its streams' rounds from the migration point, which
-        // a replay from the start of the logs does not.
+        // Rounds count from this migration on. A store migrated with history
+        // behind it pairs its streams' rounds from the migration point, but a
+        // replay from the start of the logs pairs them from the start.
         migrator.register("escalation-3-watermark-rounds", sql: """
             CREATE TABLE watermark_rounds (
                 partition INTEGER NOT NULL,

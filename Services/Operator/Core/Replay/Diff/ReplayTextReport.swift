@@ -68,24 +68,18 @@ struct ReplayTextReport {
         return lines
     }
 
-    /// Lists the late input records and, for escalation, why they matter. Only
-    /// escalation applies late records on arrival between several input topics.
+    /// Lists the late input records. No service's output depends on where they
+    /// fall against other input topics: escalation releases them by watermark
+    /// rounds, a position in their log.
     private func lateLines() -> [String] {
         let late = header.lateInputRecords.filter { $0.value > 0 }
         guard !late.isEmpty else {
             return [pick("迟到输入记录：无", "Late input records: none")]
         }
-        var lines = [
+        return [
             pick("迟到输入记录（时间早于所在分区此前已读到的水位）：",
                  "Late input records (time below a watermark read earlier on their partition): ") + perTopic(late),
         ]
-        if header.service == ReplayTarget.escalation.rawValue {
-            lines.append(pick("注意：有迟到记录。它们相对其他输入主题落在什么位置取决于到达顺序，"
-                                + "所以在这些记录所属的会话上，回放可能与线上不同。",
-                              "Note: there are late records. Where they fall against the other input topics "
-                                + "depends on arrival order, so the replay can differ from live on their threads."))
-        }
-        return lines
     }
 
     /// Formats counts per topic as "topic count" pairs in topic order, or "-" when there are none.

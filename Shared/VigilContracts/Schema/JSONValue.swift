@@ -71,7 +71,16 @@ extension JSONValue {
         return output + "\n"
     }
 
-    private func write(to output: inout String, indent: String) {
+    /// Returns the value as one line of JSON with the key order and escaping
+    /// of ``canonicalText()``, but without spaces or a final newline.
+    public func compactText() -> String {
+        var output = ""
+        write(to: &output, indent: nil)
+        return output
+    }
+
+    /// Writes the value with `indent` before each nested line, or on one line when `indent` is nil.
+    private func write(to output: inout String, indent: String?) {
         switch self {
         case .null:
             output += "null"
@@ -84,34 +93,38 @@ extension JSONValue {
         case .string(let text):
             JSONStringLiteral.append(text, to: &output)
         case .array(let elements):
-            guard !elements.isEmpty else {
-                output += "[]"
-                return
-            }
-            let inner = indent + "  "
-            output += "[\n"
-            for (index, element) in elements.enumerated() {
-                output += inner
-                element.write(to: &output, indent: inner)
-                output += index == elements.count - 1 ? "\n" : ",\n"
-            }
-            output += indent + "]"
+            Self.writeList(elements.map { (nil, $0) }, brackets: ("[", "]"), to: &output, indent: indent)
         case .object(let members):
-            guard !members.isEmpty else {
-                output += "{}"
-                return
-            }
-            let inner = indent + "  "
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            output += "{\n"
-            for (index, key) in keys.enumerated() {
-                output += inner
-                JSONStringLiteral.append(key, to: &output)
-                output += ": "
-                members[key]!.write(to: &output, indent: inner)
-                output += index == keys.count - 1 ? "\n" : ",\n"
-            }
-            output += indent + "}"
+            Self.writeList(keys.map { ($0, members[$0] ?? .null) }, brackets: ("{", "}"), to: &output, indent: indent)
         }
+    }
+
+    /// Writes array elements (no names) or object members between brackets.
+    private static func writeList(_ items: [(name: String?, value: JSONValue)], brackets: (String, String),
+                                  to output: inout String, indent: String?) {
+        guard !items.isEmpty else {
+            output += brackets.0 + brackets.1
+            return
+        }
+        let inner = indent.map { $0 + "  " }
+        output += brackets.0
+        for (index, item) in items.enumerated() {
+            if index > 0 {
+                output += ","
+            }
+            if let inner {
+                output += "\n" + inner
+            }
+            if let name = item.name {
+                JSONStringLiteral.append(name, to: &output)
+                output += inner == nil ? ":" : ": "
+            }
+            item.value.write(to: &output, indent: inner)
+        }
+        if let indent {
+            output += "\n" + indent
+        }
+        output += brackets.1
     }
 }

@@ -153,8 +153,8 @@ heading "双11 班组排行与奖励 · Double 11 team leaderboards"
 echo "考核报表（HTML，可离线打开）· score report page: $work/scores.html"
 
 # An audit replay runs alerting again in its own store and consumer group,
-# publishes nothing, and compares its alerts with the live ones; it exits
-# 1 (and ends the demo) when any alert differs.
+# publishes nothing, and compares its alerts with the live ones. It exits 1,
+# which ends the demo, when any alert differs.
 heading "审计回放：预警服务，2026-11-11 · audit replay of alerting"
 "$bin/vigil" replay alerting --from 2026-11-11T00:00+08:00 --to 2026-11-12T00:00+08:00 2>>"$work/replay.log"
 

@@ -1,7 +1,7 @@
 import VigilContracts
 import VigilKafka
 
-/// What `vigil offsets reset` commits, one row per partition in topic and partition order.
+/// The offsets `vigil offsets reset` commits, one row per partition in topic and partition order.
 struct OffsetResetPlan: Equatable {
     var group: String
     var time: Timestamp

@@ -2,7 +2,7 @@ import VigilKafka
 
 /// One partition of an offset reset: where the group is and where it goes.
 struct OffsetResetRow: Equatable {
-    /// How the new offset was found.
+    /// The way the new offset was found.
     enum Source: Equatable {
         /// The broker named it (ListOffsets by timestamp).
         case broker

@@ -120,7 +120,10 @@ if [ -n "$regulator_case" ]; then
   roster_id() { { grep -h "\"role\":\"$1\"" "${roster[@]}" | grep "\"$2\":\"$3\"" | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/'; } || true; }
   supervisor=$(roster_id supervisor team "$team")
   manager=$(roster_id manager site "$site")
-  case_cmd() { "$bin/vigil" case "$@" --wait 30 2>>"$work/case.log" || true; }
+  # Commands take effect at the next round of watermarks after their time.
+  # Nothing writes one after a batch import, so `vigil clock` declares the
+  # time of the last command once they are all sent.
+  case_cmd() { "$bin/vigil" case "$@" 2>>"$work/case.log" || true; }
   case_cmd ack "$regulator_case" --actor "${supervisor:-B-001}" --at 2026-11-15T09:00+08:00
   case_cmd classify "$regulator_case" --actor "${supervisor:-B-001}" --cause slow-response --at 2026-11-15T09:05+08:00
   case_cmd classify "$regulator_case" --actor "${manager:-B-001}" --cause slow-response --at 2026-11-15T09:10+08:00
@@ -130,6 +133,8 @@ if [ -n "$regulator_case" ]; then
   case_cmd rectify "$regulator_case" --actor "${manager:-B-001}" --plan "全组复训投诉处理流程，主管每日抽检 20 个会话" \
     --due 2026-11-30T18:00+08:00 --at 2026-11-15T10:00+08:00
   case_cmd accept-plan "$regulator_case" --actor B-001 --at 2026-11-15T11:00+08:00
+  "$bin/vigil" clock --to 2026-11-15T11:00+08:00
+  "$bin/vigil" lag --wait --timeout 60 vigil-alerting vigil-escalation 2>>"$work/lag.log" || true
   "$bin/vigil" case show "$regulator_case"
 fi
 

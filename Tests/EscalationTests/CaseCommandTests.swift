@@ -17,7 +17,7 @@ struct CaseCommandTests {
     }
 
     private func send(_ command: CaseCommand, to harness: EscalationHarness) throws {
-        try harness.process(command, on: harness.catalogue.caseCommands)
+        try harness.command(command)
     }
 
     @Test("ack is applied")

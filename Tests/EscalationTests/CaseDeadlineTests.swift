@@ -58,8 +58,7 @@ struct CaseDeadlineTests {
         let harness = try openCase()
 
         try harness.advance(to: "2026-11-11T08:30:00+08:00")
-        try harness.process(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:40:00+08:00"),
-                            on: harness.catalogue.caseCommands)
+        try harness.command(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:40:00+08:00"))
         try harness.advance(to: "2026-11-11T10:00:00+08:00")
 
         #expect(try missed(harness).map(\.chainStep) == [1])
@@ -69,8 +68,7 @@ struct CaseDeadlineTests {
     func lateAckShowsMiss() throws {
         let harness = try openCase()
 
-        try harness.process(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:40:00+08:00"),
-                            on: harness.catalogue.caseCommands)
+        try harness.command(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:40:00+08:00"))
 
         #expect(try harness.caseEvents().map(\.type) == [.opened, .deadlineMissed, .acknowledged])
     }
@@ -78,8 +76,7 @@ struct CaseDeadlineTests {
     @Test("follow-up deadline climbs after the ack")
     func followUpChain() throws {
         let harness = try openCase()
-        try harness.process(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:05:00+08:00"),
-                            on: harness.catalogue.caseCommands)
+        try harness.command(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:05:00+08:00"))
 
         try harness.advance(to: "2026-11-11T16:04:00+08:00")
         #expect(try missed(harness).isEmpty)
@@ -102,10 +99,9 @@ struct CaseDeadlineTests {
     @Test("a note meets the follow-up deadline")
     func noteMeetsFollowUp() throws {
         let harness = try openCase()
-        try harness.process(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:05:00+08:00"),
-                            on: harness.catalogue.caseCommands)
-        try harness.process(try F.command(.note, caseId: Self.caseId, id: "k-2", at: "2026-11-11T09:00:00+08:00",
-                                          note: "已电话联系顾客"), on: harness.catalogue.caseCommands)
+        try harness.command(try F.command(.ack, caseId: Self.caseId, id: "k-1", at: "2026-11-11T08:05:00+08:00"))
+        try harness.command(try F.command(.note, caseId: Self.caseId, id: "k-2", at: "2026-11-11T09:00:00+08:00",
+                                          note: "已电话联系顾客"))
 
         try harness.advance(to: "2026-11-13T00:00:00+08:00")
 
@@ -117,9 +113,8 @@ struct CaseDeadlineTests {
         let harness = try openCase()
         try harness.process(try F.complaint("C-1", at: "2026-11-11T08:10:00+08:00"), on: harness.catalogue.complaints)
         try harness.advance(to: "2026-11-11T08:10:00+08:00")
-        try harness.process(try F.command(.classify, caseId: Self.caseId, actor: "M-hf", id: "k-1",
-                                          at: "2026-11-11T09:00:00+08:00", classification: .unprofessional),
-                            on: harness.catalogue.caseCommands)
+        try harness.command(try F.command(.classify, caseId: Self.caseId, actor: "M-hf", id: "k-1",
+                                          at: "2026-11-11T09:00:00+08:00", classification: .unprofessional))
         let classified = try #require(try harness.caseEvents().last)
         #expect(classified.type == .classified)
         #expect(classified.rectification == .required)
@@ -144,7 +139,7 @@ struct CaseDeadlineTests {
                                     at: "2026-11-30T10:00:00+08:00")
         rectify.plan = "全组复训投诉处理流程"
         rectify.dueAt = try F.time("2026-12-15T18:00:00+08:00")
-        try harness.process(rectify, on: harness.catalogue.caseCommands)
+        try harness.command(rectify)
         let submitted = try #require(try harness.caseEvents().last)
         #expect(submitted.type == .planSubmitted)
         #expect(submitted.rectification == .submitted)

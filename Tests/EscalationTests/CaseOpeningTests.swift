@@ -165,10 +165,8 @@ struct CaseOpeningTests {
     private func resolvedCase(_ harness: EscalationHarness) throws {
         try harness.process(try F.alert("m-1"), on: harness.catalogue.alerts)
         try harness.advance(to: "2026-11-11T08:02:00+08:00")
-        try harness.process(try F.command(.ack, caseId: Self.caseBuyer1, id: "k-1", at: "2026-11-11T08:03:00+08:00"),
-                            on: harness.catalogue.caseCommands)
-        try harness.process(try F.command(.resolve, caseId: Self.caseBuyer1, id: "k-2", at: "2026-11-11T08:10:00+08:00"),
-                            on: harness.catalogue.caseCommands)
+        try harness.command(try F.command(.ack, caseId: Self.caseBuyer1, id: "k-1", at: "2026-11-11T08:03:00+08:00"))
+        try harness.command(try F.command(.resolve, caseId: Self.caseBuyer1, id: "k-2", at: "2026-11-11T08:10:00+08:00"))
     }
 
     @Test("alert within reopenDays reopens")
@@ -224,6 +222,7 @@ struct CaseOpeningTests {
         let markAlerts: Step = { try $0.watermark($0.catalogue.alerts, at: roundTime) }
         let markComplaints: Step = { try $0.watermark($0.catalogue.complaints, at: roundTime) }
         let markChat: Step = { try $0.watermark($0.catalogue.chatMessages, at: roundTime) }
+        let markCommands: Step = { try $0.watermark($0.catalogue.caseCommands, at: roundTime) }
 
         func run(_ steps: [Step]) throws -> [String] {
             let harness = try EscalationHarness()
@@ -234,8 +233,10 @@ struct CaseOpeningTests {
             return try harness.entries().map { String(decoding: $0.record.value, as: UTF8.self) }
         }
         // Each topic keeps its own order; only the interleaving across topics differs.
-        let first = try run([chat1, markChat, chat2, raised1, markAlerts, raised2, filed1, markComplaints, filed2])
-        let second = try run([filed1, chat1, raised1, markAlerts, markComplaints, filed2, markChat, chat2, raised2])
+        let first = try run([chat1, markChat, chat2, raised1, markAlerts, raised2, filed1, markComplaints, filed2,
+                             markCommands])
+        let second = try run([filed1, markCommands, chat1, raised1, markAlerts, markComplaints, filed2, markChat,
+                              chat2, raised2])
 
         let types = try first.map { try EventCoding.decode(CaseEvent.self, from: Array($0.utf8)).type }
         #expect(types == [.opened, .complaintLinked, .alertLinked, .alertLinked, .deadlineMissed, .deadlineMissed,

@@ -15,6 +15,7 @@ final class EscalationHarness {
     let context: ProcessingContext
     private let directory: URL
     private var nextOffset: Int64 = 0
+    private var roundsDeclared = 0
 
     init(policy: CasePolicy = CasePolicy(), roster: [RosterPerson] = EscalationFixtures.roster) throws {
         directory = FileManager.default.temporaryDirectory
@@ -56,12 +57,24 @@ final class EscalationHarness {
     }
 
     /// Moves event time on partition 0 to `text` through watermarks on the
-    /// alert, complaint and chat topics.
+    /// alert, complaint, chat and command topics.
     func advance(to text: String) throws {
-        let time = try EscalationFixtures.time(text)
-        for topic in [catalogue.alerts, catalogue.complaints, catalogue.chatMessages] {
-            try watermark(topic, at: time)
+        try advance(to: try EscalationFixtures.time(text), source: "test")
+    }
+
+    private func advance(to time: Timestamp, source: String) throws {
+        for topic in [catalogue.alerts, catalogue.complaints, catalogue.chatMessages, catalogue.caseCommands] {
+            try watermark(topic, at: time, source: source)
         }
+    }
+
+    /// Sends a case command and then one watermark round at its time from a
+    /// source of its own, as `vigil clock` does, so the command is released
+    /// even when event time had already passed it.
+    func command(_ command: CaseCommand) throws {
+        try process(command, on: catalogue.caseCommands)
+        roundsDeclared += 1
+        try advance(to: command.issuedAt, source: "clock-\(roundsDeclared)")
     }
 
     /// Returns every outbox entry, oldest first.

@@ -3,8 +3,8 @@ import VigilContracts
 import VigilRuntime
 @testable import Escalation
 
-/// Releasing alerts and complaints by watermark rounds, so late records
-/// land in the same place whatever the arrival order across topics.
+/// Releasing alerts, complaints and case commands by watermark rounds, so
+/// late records land in the same place whatever the arrival order across topics.
 @Suite("Release rounds")
 struct ReleaseRoundTests {
     typealias F = EscalationFixtures
@@ -54,14 +54,17 @@ struct ReleaseRoundTests {
         let round2Alerts = try mark(\.alerts, at: "2026-11-11T12:00:00+08:00")
         let round2Complaints = try mark(\.complaints, at: "2026-11-11T12:00:00+08:00")
         let round2Chat = try mark(\.chatMessages, at: "2026-11-11T12:00:00+08:00")
+        let round1Commands = try mark(\.caseCommands, at: "2026-11-11T09:00:00+08:00")
+        let round2Commands = try mark(\.caseCommands, at: "2026-11-11T12:00:00+08:00")
 
         // Per topic: alerts [alert, r1, r2]; complaints [C-2, r1, C-1, r2]; chat [c-1, r1, c-2, r2].
         // First: buyer-1's alert and buyer-2's complaint are released before the late records arrive.
-        let first = try run([chat1, raised, filed2, round1Chat, round1Alerts, round1Complaints,
-                             filedLate, chatLate, round2Alerts, round2Complaints, round2Chat])
+        let first = try run([chat1, raised, filed2, round1Commands, round1Chat, round1Alerts, round1Complaints,
+                             filedLate, chatLate, round2Alerts, round2Complaints, round2Chat, round2Commands])
         // Second: the late records arrive before the alerts stream completes round 1.
         let second = try run([filed2, round1Complaints, filedLate, chat1, round1Chat, chatLate, raised,
-                              round1Alerts, round2Chat, round2Complaints, round2Alerts])
+                              round1Alerts, round1Commands, round2Commands, round2Chat, round2Complaints,
+                              round2Alerts])
 
         #expect(first == second, "byte for byte, in order")
         // The alert opens buyer-1's case; the late complaint joins it one round later.
@@ -92,6 +95,59 @@ struct ReleaseRoundTests {
         #expect(opened.agent == "A-hf-b03")
     }
 
+    // MARK: - Case commands
+
+    @Test("a command before its case's alert arrives meets the case in both interleavings")
+    func commandBeforeItsCase() throws {
+        let alert = try F.alert("m-1", at: "2026-11-11T08:00:00+08:00")
+        let ack = try F.command(.ack, caseId: CaseOpeningTests.caseBuyer1, id: "k-1", at: "2026-11-11T08:05:00+08:00")
+        let raised: Step = { try $0.process(alert, on: $0.catalogue.alerts) }
+        let acknowledged: Step = { try $0.process(ack, on: $0.catalogue.caseCommands) }
+        let round: Step = { try $0.advance(to: "2026-11-11T09:00:00+08:00") }
+
+        let first = try run([acknowledged, raised, round])
+        let second = try run([raised, acknowledged, round])
+
+        #expect(first == second, "byte for byte, in order")
+        // Acknowledged at 08:05, so the 30-minute acknowledgement deadline of 08:30 never passes.
+        #expect(try decodeTypes(first) == [.opened, .acknowledged])
+    }
+
+    @Test("a command waits for the round after it")
+    func commandWaitsForItsRound() throws {
+        let harness = try EscalationHarness()
+        try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)
+        try harness.advance(to: "2026-11-11T08:01:00+08:00")
+
+        try harness.process(try F.command(.ack, caseId: CaseOpeningTests.caseBuyer1, id: "k-1",
+                                          at: "2026-11-11T08:05:00+08:00"),
+                            on: harness.catalogue.caseCommands)
+        #expect(try harness.caseEvents().map(\.type) == [.opened])
+        #expect(try harness.count("pending_inputs") == 1)
+
+        try harness.advance(to: "2026-11-11T08:10:00+08:00")
+        #expect(try harness.caseEvents().map(\.type) == [.opened, .acknowledged])
+        #expect(try harness.count("pending_inputs") == 0)
+    }
+
+    @Test("a command issued before the time reached applies after the deadlines in between")
+    func lateCommandAfterDeadlines() throws {
+        let harness = try EscalationHarness()
+        try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)
+        try harness.advance(to: "2026-11-11T09:00:00+08:00")
+
+        try harness.command(try F.command(.ack, caseId: CaseOpeningTests.caseBuyer1, id: "k-1",
+                                          at: "2026-11-11T08:05:00+08:00"))
+
+        // The deadline of 08:30 passed before the round that released the 08:05 acknowledgement.
+        let events = try harness.caseEvents()
+        #expect(events.first?.type == .opened)
+        #expect(events.dropFirst().first?.type == .deadlineMissed)
+        #expect(events.dropFirst().dropLast().allSatisfy { $0.type == .deadlineMissed })
+        #expect(events.last?.type == .acknowledged)
+        #expect(events.last?.acknowledgedAt?.iso8601 == "2026-11-11T08:05:00+08:00")
+    }
+
     // MARK: - Rounds
 
     @Test("input waits for the round after it on every stream")
@@ -103,6 +159,7 @@ struct ReleaseRoundTests {
         try harness.process(try F.alert("m-1", at: "2026-11-11T08:01:51+08:00"), on: harness.catalogue.alerts)
         try harness.watermark(harness.catalogue.chatMessages, at: try F.time("2026-11-11T10:00:00+08:00"))
         try harness.watermark(harness.catalogue.complaints, at: try F.time("2026-11-11T10:00:00+08:00"))
+        try harness.watermark(harness.catalogue.caseCommands, at: try F.time("2026-11-11T10:00:00+08:00"))
         #expect(try harness.entries().isEmpty)
 
         try harness.watermark(harness.catalogue.alerts, at: try F.time("2026-11-11T10:00:00+08:00"))
@@ -159,6 +216,7 @@ struct ReleaseRoundTests {
         let harness = try EscalationHarness()
         try harness.watermark(harness.catalogue.alerts, at: try F.time("2026-11-11T09:00:00+08:00"))
         try harness.watermark(harness.catalogue.complaints, at: try F.time("2026-11-11T08:30:00+08:00"))
+        try harness.watermark(harness.catalogue.caseCommands, at: try F.time("2026-11-11T09:00:00+08:00"))
         // Chat runs two rounds ahead; its later round must not lift the release time.
         try harness.watermark(harness.catalogue.chatMessages, at: try F.time("2026-11-11T08:40:00+08:00"))
         try harness.watermark(harness.catalogue.chatMessages, at: try F.time("2026-11-11T11:00:00+08:00"))

@@ -3,6 +3,7 @@ import VigilContracts
 
 /// The case commands the pipeline test issues once the import has been
 /// processed, in issue order, and what each case should look like after them.
+/// They take effect when `vigil clock` declares event time up to the last one.
 ///
 /// In case id order: the first three open cases are escalated by command (to
 /// the platform, to a regulator later put down to the product, to a regulator
@@ -16,6 +17,7 @@ struct CaseScript {
     /// One `vigil` command line and the case it acts on.
     struct Command {
         var caseId: String
+        var commandId: String
         var arguments: [String]
     }
 
@@ -30,6 +32,8 @@ struct CaseScript {
     static let latePlanTime = "2026-11-23T10:00:00+08:00"
     static let latePlanDue = "2026-11-25T18:00:00+08:00"
     static let lateDecisionTime = "2026-11-23T11:00:00+08:00"
+    /// The event time `vigil clock` declares once every command is sent: the last command's time.
+    static let clockTime = lateDecisionTime
 
     var commands: [Command] = []
     /// Case id to its expected state.
@@ -121,8 +125,8 @@ struct CaseScript {
     /// runs of the script publish the same commands and case events.
     private mutating func add(_ caseId: String, _ action: String, actor: String, at time: String, _ options: [String]) {
         let commandId = "pipeline-\(commands.count + 1)-\(action)"
-        commands.append(Command(caseId: caseId, arguments: ["case", action, caseId, "--actor", actor, "--at", time]
-                                    + options + ["--command-id", commandId, "--wait", "60"]))
+        commands.append(Command(caseId: caseId, commandId: commandId, arguments: ["case", action, caseId, "--actor", actor, "--at", time]
+                                    + options + ["--command-id", commandId]))
     }
 
     private mutating func acknowledge(_ caseId: String, actor: String, at time: String) throws {

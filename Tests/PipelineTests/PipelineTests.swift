@@ -69,22 +69,38 @@ struct PipelineTests {
         return CleanRun(outputs: outputs, review: review, records: records, statuses: statuses)
     }
 
-    /// Issues the commands of ``CaseScript`` through `vigil case …`, each
-    /// waiting for its outcome, lets scoring catch up, then prints the
-    /// month's escalation report.
-    private static func runCaseScript(harness: PipelineHarness) throws -> Review {
+    /// Issues the commands of ``CaseScript`` through `vigil case …`, declares
+    /// event time up to the last one with `vigil clock`, as a batch user
+    /// does after an import, lets the services catch up, then prints the
+    /// month's escalation report. A command escalation refused is a failure.
+    static func runCaseScript(harness: PipelineHarness) throws -> Review {
         let inputs = try ScoringInputs.read()
         let alerts = try ExpectedAlerts.read(groupWindowSeconds: AlertPolicy().groupWindowSeconds)
         let script = try CaseScript.make(cases: ExpectedCases.read(alerts: alerts), people: inputs.people)
         var failures: [String] = []
-        for command in script.commands {
-            let result = try harness.runVigil(command.arguments)
+        for arguments in script.commands.map(\.arguments) + [["clock", "--to", CaseScript.clockTime]] {
+            let result = try harness.runVigil(arguments)
             if result.status != 0 {
-                let line = command.arguments.joined(separator: " ")
-                failures.append("vigil \(line) -> \(result.status): \(result.output)")
+                failures.append("vigil \(arguments.joined(separator: " ")) -> \(result.status): \(result.output)")
             }
         }
         try harness.waitUntilIdle()
+
+        // Every command has an outcome on its case's timeline, and none was refused.
+        let caseEvents = try harness.records().records("case.events").map {
+            try EventCoding.decode(CaseEvent.self, from: $0.value)
+        }
+        let outcomes = Dictionary(caseEvents.compactMap { event in event.commandId.map { ($0, event) } },
+                                  uniquingKeysWith: { first, _ in first })
+        for command in script.commands {
+            guard let outcome = outcomes[command.commandId] else {
+                failures.append("\(command.commandId) on \(command.caseId) has no outcome")
+                continue
+            }
+            if outcome.type == .commandRejected {
+                failures.append("\(command.commandId) on \(command.caseId) refused: \(outcome.text.english)")
+            }
+        }
         let scores = try harness.scores()
         let report = try harness.runVigil([
             "report", "escalations", "--period", "month", "--at", reviewTime, "--format", "csv", "--lang", "en",

@@ -9,7 +9,7 @@ struct ReplayPipelineTests {
     /// The range covers every event time of the data (11 to 15 November 2026, +08:00).
     private let range = ["--from", "2026-11-01T00:00+08:00", "--to", "2026-12-01T00:00+08:00"]
 
-    @Test("every service replays clean, backtest drops media")
+    @Test("every service replays clean, backtest drops media, commands replay clean")
     func replaysAndBacktest() throws {
         let harness = try PipelineHarness()
         defer { harness.stop() }
@@ -57,6 +57,15 @@ struct ReplayPipelineTests {
         #expect((backtest["added"] as? [Any])?.isEmpty == true)
         #expect((backtest["changed"] as? [Any])?.isEmpty == true)
         #expect(backtest["unchanged"] as? Int == Set(live.map(\.id)).count - media.count)
+
+        // The case commands, sent after the import and released by `vigil clock`,
+        // meet their cases in the replay as they did live.
+        let review = try PipelineTests.runCaseScript(harness: harness)
+        #expect(review.failures.isEmpty, "failed commands:\n\(review.failures.joined(separator: "\n"))")
+        let (commandStatus, commandReport) = try replay(harness, ["escalation"] + range)
+        #expect(commandStatus == 0, "escalation replays clean after the commands: \(differences(commandReport))")
+        let inputs = commandReport["inputRecords"] as? [String: Any]
+        #expect((inputs?["case.commands"] as? Int ?? 0) > 0, "the replay read the commands")
     }
 
     /// Runs `vigil replay` with a JSON report and returns its exit status and the parsed report.

@@ -4,22 +4,16 @@ import VigilRuntime
 // MARK: - Commands
 
 extension EscalationProcessor {
-    /// Applies a case command through the case machine, or records why it is
-    /// refused. The deadlines of the case that fell due before the command was
-    /// issued fire first, so a late acknowledgement still shows the miss.
+    /// Applies a released case command through the case machine, or records
+    /// why it is refused. The release has already fired every deadline due
+    /// up to the command's time, so a late acknowledgement still shows the miss.
     func apply(_ command: CaseCommand, partition: Int32, context: ProcessingContext) throws {
         let database = context.database
         let actor = roster.person(command.actor)?.name ?? command.actor
-        guard try cases.record(command.caseId, in: database) != nil else {
+        guard let record = try cases.record(command.caseId, in: database) else {
             try reject(command, record: nil, actor: actor, reason: .unknownCase(command.caseId), context: context)
             return
         }
-
-        while let due = try deadlines.next(partition: partition, notAfter: command.issuedAt, caseId: command.caseId,
-                                           in: database) {
-            try fire(due, partition: partition, context: context)
-        }
-        guard let record = try cases.record(command.caseId, in: database) else { return }
 
         switch machine.decide(command, on: record, roster: roster) {
         case .reject(let rejection):

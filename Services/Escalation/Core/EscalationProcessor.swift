@@ -7,15 +7,16 @@ import VigilStore
 /// a complaint, handled through case commands, and climbing the chain
 /// (supervisor → manager → brand manager) when its deadlines pass.
 ///
-/// Alerts and complaints wait until the alert, complaint and chat streams of
-/// their partition have all completed the watermark round they arrived in
-/// and passed their time, and then apply in event-time order, interleaved
-/// with the deadlines that fall due. Only watermarks move the clock, so the
-/// timeline depends on positions in the logs alone, late records included,
-/// and not on how the three topics interleave on arrival.
-/// Commands apply when they arrive, after the deadlines of their case that
-/// fell due before they were issued. Chat messages only teach the processor
-/// which agent handled each conversation.
+/// Alerts, complaints and case commands wait until the alert, complaint,
+/// chat and command streams of their partition have all completed the
+/// watermark round they arrived in and passed their time, and then apply in
+/// event-time order, interleaved with the deadlines that fall due. Only
+/// watermarks move the clock, so the timeline depends on positions in the
+/// logs alone, late records included, and not on how the four topics
+/// interleave on arrival. A command issued before the time its partition
+/// had already reached applies at the next round, after the deadlines that
+/// fell due in between. Chat messages only teach the processor which agent
+/// handled each conversation.
 public final class EscalationProcessor: StreamProcessor {
     let catalogue: TopicCatalogue
     let policy: CasePolicy
@@ -102,7 +103,8 @@ public final class EscalationProcessor: StreamProcessor {
         case catalogue.caseCommands.name:
             let command = try context.decode(CaseCommand.self, from: record)
             guard try context.markApplied(command.eventId) else { return }
-            try apply(command, partition: partition, context: context)
+            let round = try clock.completed(.commands, partition: partition, in: database)
+            try pending.hold(.command(command), partition: partition, round: round, in: database)
         default:
             throw RecordRejection(.unprocessable, "escalation does not read topic \(record.topic)")
         }
@@ -126,6 +128,7 @@ public final class EscalationProcessor: StreamProcessor {
         case catalogue.alerts.name: stream = .alerts
         case catalogue.complaints.name: stream = .complaints
         case catalogue.chatMessages.name: stream = .chat
+        case catalogue.caseCommands.name: stream = .commands
         default: return
         }
         guard try clock.record(watermark, stream: stream, in: context.database) else { return }
@@ -156,6 +159,8 @@ public final class EscalationProcessor: StreamProcessor {
                     try apply(alert, partition: partition, context: context)
                 case .complaint(let complaint):
                     try apply(complaint, partition: partition, round: release.round, context: context)
+                case .command(let command):
+                    try apply(command, partition: partition, context: context)
                 }
             } else {
                 break

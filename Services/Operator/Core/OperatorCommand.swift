@@ -17,6 +17,7 @@ public enum OperatorCommand {
         CaseListCommand.self,
     ] + CaseActionCommands.all + [
         CasesListCommand.self,
+        ClockCommand.self,
         ScoresCommand.self,
         ReportEscalationsCommand.self,
         ReportScoresCommand.self,

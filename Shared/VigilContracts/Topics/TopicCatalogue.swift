@@ -133,10 +133,11 @@ public struct TopicCatalogue: Sendable {
          deadLetters] + raw
     }
 
-    /// The thread-keyed topics ingestion writes, which also receive its
-    /// watermarks in every partition.
+    /// The thread-keyed topics that receive ingestion's watermarks in every
+    /// partition: the three it writes, and case.commands, so that a command's
+    /// place among the watermark rounds is a position in its log.
     public var watermarked: [TopicSpec] {
-        [chatMessages, complaints, orders]
+        [chatMessages, complaints, orders, caseCommands]
     }
 
     /// Every topic that contains watermark records besides its events: the

@@ -74,14 +74,13 @@ struct CaseDeadlines {
     // MARK: - Firing
 
     /// Returns the earliest due deadline of the partition at or before `time`,
-    /// in (due, case id, deadline) order; with `caseId`, only that case's.
-    func next(partition: Int32, notAfter time: Timestamp, caseId: String? = nil,
-              in database: Database) throws -> DueDeadline? {
+    /// in (due, case id, deadline) order.
+    func next(partition: Int32, notAfter time: Timestamp, in database: Database) throws -> DueDeadline? {
         let rows = try database.query("""
             SELECT case_id, deadline, steps, due FROM case_deadlines
-            WHERE partition = ? AND due_ms IS NOT NULL AND due_ms <= ? AND (? IS NULL OR case_id = ?)
+            WHERE partition = ? AND due_ms IS NOT NULL AND due_ms <= ?
             ORDER BY due_ms, case_id, deadline LIMIT 1
-            """, [partition, time.epochMilliseconds, caseId, caseId])
+            """, [partition, time.epochMilliseconds])
         guard let row = rows.first, let id = row[0].string, let raw = row[1].string,
               let deadline = CaseDeadline(rawValue: raw), let steps = row[2].int,
               let due = row[3].string.flatMap(TimestampFormat.parse)

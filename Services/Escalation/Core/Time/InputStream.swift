@@ -1,8 +1,8 @@
 /// The input streams whose watermark rounds decide when a partition's alerts,
-/// complaints and deadlines are applied. Case commands are not among them:
-/// they apply when they arrive.
+/// complaints, case commands and deadlines are applied.
 enum InputStream: String, CaseIterable {
     case alerts
     case complaints
     case chat
+    case commands
 }

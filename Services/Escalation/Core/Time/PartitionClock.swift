@@ -6,13 +6,13 @@ import VigilStore
 ///
 /// A round is one watermark record on the stream's topic partition, from
 /// any ingestion source. Ingestion writes one per partition of
-/// chat.messages and complaints per round, and alerting forwards each chat
-/// watermark onto alerts, so the streams of a partition count the same
-/// rounds. Their counts depend only on the positions of watermarks in the
-/// logs, never on how the topics interleave on arrival. The release round
-/// is the fewest rounds any stream has completed, and its time is the
-/// earliest time the streams had reached at that round, so neither depends
-/// on arrival order either.
+/// chat.messages, complaints and case.commands per round, and alerting
+/// forwards each chat watermark onto alerts, so the streams of a partition
+/// count the same rounds. Their counts depend only on the positions of
+/// watermarks in the logs, never on how the topics interleave on arrival.
+/// The release round is the fewest rounds any stream has completed, and its
+/// time is the earliest time the streams had reached at that round, so
+/// neither depends on arrival order either.
 ///
 /// A watermark whose source already reported that time or a later one on
 /// the same stream and partition is no new round: a republished watermark

@@ -1,9 +1,10 @@
 import VigilContracts
 import VigilStore
 
-/// Alerts and complaints held until every input stream of their partition
-/// has completed the watermark round they arrived in and passed their time,
-/// then applied in (time, alerts first, event id) order.
+/// Alerts, complaints and case commands held until every input stream of
+/// their partition has completed the watermark round they arrived in and
+/// passed their time, then applied in (time, alerts, complaints, commands,
+/// event id) order.
 ///
 /// An input's round is the count of watermark rounds its stream had
 /// completed on the partition when it arrived, a position in its log.
@@ -13,8 +14,9 @@ import VigilStore
 /// live.
 ///
 /// Without the wait, whether an alert or a complaint opens a thread's case,
-/// and whether a deadline passes before an alert raises the severity, would
-/// depend on how the topics happen to interleave on arrival.
+/// whether a deadline passes before an alert raises the severity or before
+/// a command acknowledges the case, and whether a command finds its case at
+/// all, would depend on how the topics happen to interleave on arrival.
 struct PendingInputs {
     static func registerMigrations(in migrator: inout Migrator) {
         // Complaints that waited for a case under escalation-1 wait here now.
@@ -44,6 +46,7 @@ struct PendingInputs {
         let value = switch input {
         case .alert(let alert): try EventCoding.encode(alert)
         case .complaint(let complaint): try EventCoding.encode(complaint)
+        case .command(let command): try EventCoding.encode(command)
         }
         try database.run("""
             INSERT OR IGNORE INTO pending_inputs (partition, time_ms, rank, event_id, value, round)
@@ -61,9 +64,11 @@ struct PendingInputs {
             """, [partition, round, time.epochMilliseconds])
         guard let row = rows.first else { return nil }
         let bytes = row[1].bytes ?? []
-        return row[0].int == 0
-            ? .alert(try EventCoding.decode(Alert.self, from: bytes))
-            : .complaint(try EventCoding.decode(Complaint.self, from: bytes))
+        switch row[0].int {
+        case 0: return .alert(try EventCoding.decode(Alert.self, from: bytes))
+        case 1: return .complaint(try EventCoding.decode(Complaint.self, from: bytes))
+        default: return .command(try EventCoding.decode(CaseCommand.self, from: bytes))
+        }
     }
 
     /// Removes an input once it is applied.

@@ -34,7 +34,8 @@ public final class IntakeEnvironment {
         publisher = OutboxPublisher(outbox: store.outbox, producer: producer, serviceName: configuration.serviceName,
                                     deadLetters: catalogue.deadLetters, logger: logger)
         let inputs = [catalogue.chatMessages, catalogue.roster, catalogue.complaints, catalogue.orders]
-        let partitionCounts = try TopicCheck.require(inputs + [catalogue.deadLetters], on: producer)
+        let partitionCounts = try TopicCheck.require(inputs + [catalogue.caseCommands, catalogue.deadLetters],
+                                                     on: producer)
         try Self.checkBrokerKeptRecords(inputs, partitionCounts: partitionCounts, store: store, producer: producer,
                                         storePath: configuration.storePath)
         try publisher.publishPending(shutdown: shutdown)

@@ -37,7 +37,7 @@ public final class RawTopicProcessor: StreamProcessor {
     public var inputTopics: [TopicSpec] { catalogue.raw }
     public var tableTopics: [TopicSpec] { [catalogue.roster] }
     public var outputTopics: [TopicSpec] {
-        [catalogue.chatMessages, catalogue.roster, catalogue.complaints, catalogue.orders]
+        [catalogue.chatMessages, catalogue.roster, catalogue.complaints, catalogue.orders, catalogue.caseCommands]
     }
 
     public func registerMigrations(in migrator: inout Migrator) {

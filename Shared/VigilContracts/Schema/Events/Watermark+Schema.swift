@@ -18,17 +18,19 @@ extension Watermark: SchemaPublishing {
                 chinese: "source 已到达的事件时间。",
                 english: "The event time source has reached."))),
         ], LocalizedText(
-            chinese: "水位线：某来源在某分区上已到达的事件时间。导入服务随事件时间推进，向它写入的每个按线程分区的主题的每个分区"
-                + "写入水位线（指定分区、不带键），让没有其他记录的分区上事件时间也能前进，下游的时限无需新消息也能触发。"
+            chinese: "水位线：某来源在某分区上已到达的事件时间。导入服务随事件时间推进，向它写入的每个按线程分区的主题"
+                + "以及案件操作主题的每个分区写入水位线（指定分区、不带键），让没有其他记录的分区上事件时间也能前进，"
+                + "下游的时限无需新消息也能触发。`vigil clock --to TIME` 以来源 vigil-clock/<毫秒> 写入同样的一轮。"
                 + "预警服务处理完 chat.messages 某分区上的水位线、发出到期的预警后，把它以相同的 source、分区号和 time "
                 + "转写到预警主题的同号分区，表示该分区上到这个时间为止的预警都已在它之前发布。"
                 + "time 是该来源已接收记录中最晚的事件时间（HTTP 实时接入时，至少为当前时间减几秒）。此后写入的更早记录"
                 + "属于迟到记录，照常投递，由各服务自行决定如何处理。水位线带 `vigil.schema` 头（`watermark/1`），"
                 + "消费方据此把它与主题上的其他事件区分开。",
             english: "A watermark: the event time one source has reached on one partition. Ingestion writes one into "
-                + "every partition of each thread-keyed topic it writes, with an explicit partition and no key, as its event time "
-                + "advances, so event time moves on partitions without other records and deadlines downstream fire "
-                + "without new chat traffic. After alerting has handled a watermark on a chat.messages partition and "
+                + "every partition of each thread-keyed topic it writes and of case.commands, with an explicit "
+                + "partition and no key, as its event time advances, so event time moves on partitions without other "
+                + "records and deadlines downstream fire without new chat traffic. `vigil clock --to TIME` writes the "
+                + "same round with the source vigil-clock/<milliseconds>. After alerting has handled a watermark on a chat.messages partition and "
                 + "published the alerts it made due, it writes the watermark with the same source, partition number "
                 + "and time to the alerts topic, after those alerts. "
                 + "time is the latest event time the source has accepted (in live HTTP "

@@ -10,8 +10,6 @@ struct ReplayTextReport {
     /// The UTC offset of the times shown, +08:00 as in Vigil's other reports.
     static let zone: Int32 = 8 * 3600
 
-    private static let caseCommandsTopic = TopicCatalogue().caseCommands.baseName
-
     /// Renders the report. A backtest comes before the record lists because
     /// it is the answer a backtest asks for, and the lists then leave out the
     /// records that differ only in the rules version.
@@ -58,19 +56,12 @@ struct ReplayTextReport {
                           "Output watermark records (not compared): live \(header.liveWatermarks), "
                               + "replay \(header.replayWatermarks)"))
         lines += lateLines()
-        if header.service == ReplayTarget.escalation.rawValue, (header.inputRecords[Self.caseCommandsTopic] ?? 0) > 0 {
-            lines.append(pick("注意：输入含案件指令。重放一次读完全部输入，指令遇到的案件状态可能与线上不同，"
-                                + "指令之后的案件事件可能不一致。",
-                              "Note: the input has case commands. A replay reads all input at once, so a "
-                                + "command can meet its case in another state than live, and the case events after "
-                                + "it can differ."))
-        }
         return lines
     }
 
     /// Lists the late input records. No service's output depends on where they
-    /// fall against other input topics: escalation releases them by watermark
-    /// rounds, a position in their log.
+    /// fall against other input topics: escalation releases them, and case
+    /// commands, by watermark rounds, a position in their log.
     private func lateLines() -> [String] {
         let late = header.lateInputRecords.filter { $0.value > 0 }
         guard !late.isEmpty else {

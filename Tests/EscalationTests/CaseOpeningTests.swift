@@ -166,7 +166,8 @@ struct CaseOpeningTests {
         try harness.process(try F.alert("m-1"), on: harness.catalogue.alerts)
         try harness.advance(to: "2026-11-11T08:02:00+08:00")
         try harness.command(try F.command(.ack, caseId: Self.caseBuyer1, id: "k-1", at: "2026-11-11T08:03:00+08:00"))
-        try harness.command(try F.command(.resolve, caseId: Self.caseBuyer1, id: "k-2", at: "2026-11-11T08:10:00+08:00"))
+        try harness.command(try F.command(.resolve, caseId: Self.caseBuyer1, id: "k-2",
+                                          at: "2026-11-11T08:10:00+08:00"))
     }
 
     @Test("alert within reopenDays reopens")

@@ -1,6 +1,7 @@
 import Testing
 import VigilContracts
 import VigilRuntime
+import VigilStore
 @testable import Escalation
 
 /// Releasing alerts, complaints and case commands by watermark rounds, so
@@ -146,6 +147,29 @@ struct ReleaseRoundTests {
         #expect(events.dropFirst().dropLast().allSatisfy { $0.type == .deadlineMissed })
         #expect(events.last?.type == .acknowledged)
         #expect(events.last?.acknowledgedAt?.iso8601 == "2026-11-11T08:05:00+08:00")
+    }
+
+    @Test("a store from before command rounds starts them where the other streams are")
+    func commandRoundsMigrated() throws {
+        let harness = try EscalationHarness()
+        for time in ["2026-11-11T08:00:00+08:00", "2026-11-11T09:00:00+08:00"] {
+            for topic in [harness.catalogue.alerts, harness.catalogue.complaints, harness.catalogue.chatMessages] {
+                try harness.watermark(topic, at: try F.time(time))
+            }
+        }
+        // As a store written before commands were a stream: no command rounds, migration not run.
+        let database = harness.store.database
+        try database.run("DELETE FROM vigil_migrations WHERE identifier = 'escalation-4-command-rounds'")
+        #expect(try harness.processor.clock.release(partition: 0, in: database) == nil)
+
+        var migrator = Migrator()
+        PartitionClock.registerMigrations(in: &migrator)
+        try migrator.migrate(database)
+
+        #expect(try harness.processor.clock.completed(.commands, partition: 0, in: database) == 2)
+        let release = try #require(try harness.processor.clock.release(partition: 0, in: database))
+        #expect(release.round == 2)
+        #expect(release.time.iso8601 == "2026-11-11T09:00:00+08:00")
     }
 
     // MARK: - Rounds

@@ -125,8 +125,8 @@ struct CaseScript {
     /// runs of the script publish the same commands and case events.
     private mutating func add(_ caseId: String, _ action: String, actor: String, at time: String, _ options: [String]) {
         let commandId = "pipeline-\(commands.count + 1)-\(action)"
-        commands.append(Command(caseId: caseId, commandId: commandId, arguments: ["case", action, caseId, "--actor", actor, "--at", time]
-                                    + options + ["--command-id", commandId]))
+        let arguments = ["case", action, caseId, "--actor", actor, "--at", time] + options + ["--command-id", commandId]
+        commands.append(Command(caseId: caseId, commandId: commandId, arguments: arguments))
     }
 
     private mutating func acknowledge(_ caseId: String, actor: String, at time: String) throws {

@@ -9,20 +9,28 @@ import VigilRuntime
 /// Case commands, like alerts and complaints, wait for the next watermark
 /// round after them. Live ingestion writes a round every few seconds; after
 /// a batch import nothing does, so the import's user declares the time here.
-/// Deadlines up to TIME fire, in event time, before the commands issued
-/// after them.
+/// Everything that waits for event time moves up to TIME and cannot move
+/// back: case deadlines fire before the commands issued after them, alerting
+/// raises reply timeouts and closes quiet alerts, and records imported later
+/// with earlier times arrive late.
 enum ClockCommand: Subcommand {
     static let name = "clock"
     static let summary = LocalizedText(
-        chinese: "声明事件时间已到 TIME：向带水位的主题各分区写一轮水位，批量导入后用它让案件操作和期限生效",
+        chinese: "声明事件时间已到 TIME：向带水位的主题各分区写一轮水位，批量导入后用它让案件操作生效；"
+            + "到 TIME 为止的期限、回复超时和静默关闭随之触发，时间不能回退",
         english: "declare that event time has reached TIME: write one round of watermarks into every partition "
-            + "of the watermarked topics, so case commands and deadlines take effect after a batch import")
+            + "of the watermarked topics, so case commands take effect after a batch import; deadlines, reply "
+            + "timeouts and quiet closings up to TIME fire, and time never moves back")
     static let options: [OptionSpec] = [
         OptionSpec("to", valueName: "TIME", help: LocalizedText(
-            chinese: "事件时间（带时区，如 2026-11-15T12:00+08:00）；早于已到的时间时只补一轮水位，时间不回退",
-            english: "the event time (with its offset, such as 2026-11-15T12:00+08:00); an earlier time than "
-                + "the one reached only adds a round, time never moves back")),
+            chinese: "事件时间（带时区，如 2026-11-15T12:00+08:00），最多比本机时钟晚一天；每次须晚于此前声明过的时间，"
+                + "重复声明同一时间不产生新的一轮",
+            english: "the event time (with its offset, such as 2026-11-15T12:00+08:00), at most a day ahead of "
+                + "this host's clock; declare a later time each time, because the same time again adds no round")),
     ]
+
+    /// How far past the host's clock a declared time may be, as for ingested records.
+    static let maxFutureMilliseconds: Int64 = 24 * 3_600_000
 
     /// How long the broker may take to confirm the round before the command fails.
     static let deliveryTimeoutMilliseconds = 30_000
@@ -32,6 +40,10 @@ enum ClockCommand: Subcommand {
             throw UsageError("missing --to TIME: the event time to declare, such as 2026-11-15T12:00+08:00")
         }
         let time = try TimeOption.parse(text, option: "to")
+        guard time.epochMilliseconds <= WallClock.now().epochMilliseconds + maxFutureMilliseconds else {
+            throw UsageError("--to \(time.iso8601) is more than a day ahead of this host's clock; event time "
+                + "cannot move back once declared, so check the date")
+        }
         guard options.positionals.isEmpty else {
             throw UsageError("unexpected argument \"\(options.positionals[0])\": the time goes after --to")
         }

@@ -58,6 +58,21 @@ struct PartitionClock {
             ) STRICT, WITHOUT ROWID;
             DROP TABLE event_clock;
             """)
+        // Case commands became the fourth stream. A store with history starts
+        // their count at the round the other streams have all completed, with
+        // that round's time, so commands do not hold the partition back.
+        migrator.register("escalation-4-command-rounds", sql: """
+            WITH completed AS (
+                SELECT partition, stream, max(round) AS round FROM watermark_rounds GROUP BY partition, stream
+            ), fewest AS (
+                SELECT partition, min(round) AS round FROM completed GROUP BY partition HAVING count(*) = 3
+            )
+            INSERT INTO watermark_rounds (partition, stream, round, time_ms, utc_offset_s)
+            SELECT fewest.partition, 'commands', fewest.round, min(rounds.time_ms), rounds.utc_offset_s
+            FROM fewest JOIN watermark_rounds AS rounds
+                ON rounds.partition = fewest.partition AND rounds.round = fewest.round
+            GROUP BY fewest.partition;
+            """)
     }
 
     // MARK: - Rounds

@@ -41,12 +41,13 @@ enum CaseCommandSubmission {
         guard let outcome = try earlier ?? watch.wait(for: command, seconds: waitSeconds, shutdown: context.shutdown) else {
             return (1, sent + [context.text(
                 "\(waitSeconds) 秒内没有处理结果。命令在事件时间越过 \(command.issuedAt.iso8601) 后的下一轮水位生效："
-                    + "实时接入每隔几秒推进一轮；批量导入之后没有新水位，请用 `vigil clock --to TIME` 声明时间。"
+                    + "实时接入每隔几秒推进一轮；批量导入之后没有新水位，请用 `vigil clock --to TIME` 声明时间（须晚于此前声明过的时间）。"
                     + "升级服务也可能没有运行或处理滞后（用 `vigil lag` 查看）。"
                     + "命令已发送，稍后用 `vigil case show \(command.caseId)` 查看。",
                 "No result within \(waitSeconds) s. A command takes effect at the first watermark round after event "
                     + "time passes \(command.issuedAt.iso8601): live ingestion writes one every few seconds, but "
-                    + "after a batch import nothing does, so declare the time with `vigil clock --to TIME`. "
+                    + "after a batch import nothing does, so declare the time with `vigil clock --to TIME` (later than any "
+                    + "time declared before). "
                     + "The escalation service may also be down or behind (see `vigil lag`). "
                     + "The command was sent; check later with `vigil case show \(command.caseId)`.")])
         }

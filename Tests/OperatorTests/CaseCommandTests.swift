@@ -88,7 +88,7 @@ struct CaseActionCommandTests {
         let (status, lines) = try CaseCommandSubmission.submit(.assign, options: options, context: context)
 
         #expect(status == 0)
-        #expect(lines == ["Command id: cmd-1", "Sent; `vigil case show case-a` shows the result."])
+        #expect(lines == ["Command id: cmd-1 (assign)", "Sent; `vigil case show case-a` shows the result."])
         let records = try harness.reader.records(of: harness.catalogue.caseCommands)
         #expect(records.count == 1)
         let record = try #require(records.first)

@@ -30,6 +30,23 @@ struct ClockCommandTests {
         }
     }
 
+    @Test("the same time again is refused and writes nothing")
+    func repeatedTimeRefused() throws {
+        let harness = try OperatorHarness()
+        let options = try harness.options(ClockCommand.self, ["--to", "2026-11-15T12:00+08:00"])
+        let context = try harness.context(ClockCommand.self)
+        #expect(try ClockCommand.run(options, context: context) == 0)
+        let written = try harness.reader.records(of: harness.catalogue.caseCommands).count
+
+        #expect(try ClockCommand.run(options, context: context) == 1)
+        #expect(try harness.reader.records(of: harness.catalogue.caseCommands).count == written)
+
+        // A later time is a new round.
+        let later = try harness.options(ClockCommand.self, ["--to", "2026-11-15T12:01+08:00"])
+        #expect(try ClockCommand.run(later, context: context) == 0)
+        #expect(try harness.reader.records(of: harness.catalogue.caseCommands).count == 2 * written)
+    }
+
     @Test("a case command waits for a declared time, then applies, and escalation replays clean")
     func commandReleasedByClock() throws {
         let fixture = try ReplayPipelineFixture()

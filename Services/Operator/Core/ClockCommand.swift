@@ -23,10 +23,11 @@ enum ClockCommand: Subcommand {
             + "timeouts and quiet closings up to TIME fire, and time never moves back")
     static let options: [OptionSpec] = [
         OptionSpec("to", valueName: "TIME", help: LocalizedText(
-            chinese: "事件时间（带时区，如 2026-11-15T12:00+08:00），最多比本机时钟晚一天；每次须晚于此前声明过的时间，"
-                + "重复声明同一时间不产生新的一轮",
+            chinese: "事件时间（带时区，如 2026-11-15T12:00+08:00），最多比本机时钟晚一天；已声明过的时间会被拒绝；"
+                + "早于已到时间的声明只补一轮水位，事件时间不回退",
             english: "the event time (with its offset, such as 2026-11-15T12:00+08:00), at most a day ahead of "
-                + "this host's clock; declare a later time each time, because the same time again adds no round")),
+                + "this host's clock; a time declared before is refused; an earlier time than the one reached "
+                + "only adds a round, event time stays")),
     ]
 
     /// How far past the host's clock a declared time may be, as for ingested records.
@@ -48,10 +49,53 @@ enum ClockCommand: Subcommand {
             throw UsageError("unexpected argument \"\(options.positionals[0])\": the time goes after --to")
         }
 
+        if try declaredBefore(time, context: context) {
+            let later = Timestamp(epochMilliseconds: time.epochMilliseconds + 60_000, utcOffsetSeconds: time.utcOffsetSeconds)
+            ServiceMain.printError(context.text(
+                "事件时间 \(time.iso8601) 已经声明过，重复声明不会产生新的一轮水位，也不会放行等待中的命令。"
+                    + "请声明一个更晚的时间，例如 \(later.iso8601)。",
+                "Event time \(time.iso8601) was declared before; the same time again adds no round and releases "
+                    + "no waiting command. Declare a later time, such as \(later.iso8601)."))
+            return 1
+        }
         let written = try declare(time, context: context)
         print(context.text("已写入 \(written) 条水位，事件时间：\(time.iso8601)",
                            "Wrote \(written) watermarks at event time \(time.iso8601)"))
         return 0
+    }
+
+    /// How many of the last records of case.commands partition 0 are searched
+    /// for an earlier declaration of the same time.
+    static let searchedRecords: Int64 = 2_000
+
+    /// Returns true when the end of case.commands partition 0 contains this
+    /// command's watermark for `time`. Downstream counts a source's time once,
+    /// so declaring it again would change nothing.
+    static func declaredBefore(_ time: Timestamp, context: OperatorContext) throws -> Bool {
+        let topicPartition = TopicPartition(topic: context.catalogue.caseCommands.name, partition: 0)
+        let reader = try KafkaConsumer(properties: context.configuration.clientProperties, logger: context.logger)
+        defer { reader.close() }
+        let (low, high) = try reader.watermarks(topicPartition)
+        guard high > low else { return false }
+        try reader.assign([topicPartition: .offset(max(low, high - searchedRecords))])
+
+        let source = source(of: time)
+        let deadline = ContinuousClock.now + .seconds(10)
+        var next: Int64 = 0
+        while next < high, ContinuousClock.now < deadline {
+            for record in try reader.poll(maxRecords: 1_000, timeoutMilliseconds: 200) {
+                next = record.offset + 1
+                if WatermarkRecords.isWatermark(record), (try? WatermarkRecords.decode(record))?.source == source {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Returns the watermark source of a declared time.
+    static func source(of time: Timestamp) -> String {
+        "vigil-clock/\(time.epochMilliseconds)"
     }
 
     /// Writes the round and waits for the broker to confirm every record.
@@ -67,7 +111,7 @@ enum ClockCommand: Subcommand {
         let producer = try KafkaProducer(properties: properties, logger: context.logger)
         let topics = context.catalogue.watermarked
         let partitionCounts = try TopicCheck.require(topics, on: producer)
-        let source = "vigil-clock/\(time.epochMilliseconds)"
+        let source = source(of: time)
 
         var sent = 0
         for topic in topics {

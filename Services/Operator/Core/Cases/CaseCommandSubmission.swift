@@ -31,7 +31,8 @@ enum CaseCommandSubmission {
         command.buyer = file.thread.buyer
         try publish(command, context: context)
 
-        let sent = [context.text("命令 ID：\(command.commandId)", "Command id: \(command.commandId)"),
+        let action = command.action.rawValue
+        let sent = [context.text("命令 ID：\(command.commandId)（\(action)）", "Command id: \(command.commandId) (\(action))"),
                     context.text("已发送；用 `vigil case show \(command.caseId)` 查看结果。",
                                  "Sent; `vigil case show \(command.caseId)` shows the result.")]
         guard let waitSeconds, let watch else { return (0, sent) }
@@ -39,7 +40,13 @@ enum CaseCommandSubmission {
         // A retry of a command already applied finds its outcome on the timeline.
         let earlier = file.timeline.first { CaseOutcomeWatch.isOutcome($0, of: command) }
         guard let outcome = try earlier ?? watch.wait(for: command, seconds: waitSeconds, shutdown: context.shutdown) else {
-            return (1, sent + [context.text(
+            let hostTime = options.value("at") == nil
+                ? [context.text("没有写 --at，命令时间取本机当前时间 \(command.issuedAt.iso8601)；把事件时间声明到这一刻，"
+                                    + "此前所有案件的期限都会随之触发。",
+                                "Without --at the command carries this host's time, \(command.issuedAt.iso8601); declaring "
+                                    + "event time up to it fires every case deadline before it.")]
+                : []
+            return (1, sent + hostTime + [context.text(
                 "\(waitSeconds) 秒内没有处理结果。命令在事件时间越过 \(command.issuedAt.iso8601) 后的下一轮水位生效："
                     + "实时接入每隔几秒推进一轮；批量导入之后没有新水位，请用 `vigil clock --to TIME` 声明时间（须晚于此前声明过的时间）。"
                     + "升级服务也可能没有运行或处理滞后（用 `vigil lag` 查看）。"

@@ -2,10 +2,11 @@
 # Installs the Debian packages Vigil builds against, when they are missing.
 # The Swift toolchain itself is expected at /opt/swift or on PATH.
 # chromium and fonts-wqy-zenhei (a CJK font) are for the browser tests of
-# the HTML score report, which fail without them.
+# the HTML score report, which fail without them. docker-compose validates
+# the deployment in compose/ (no Docker daemon needed).
 set -euo pipefail
 
-packages=(librdkafka-dev libsqlite3-dev libmicrohttpd-dev libcurl4-openssl-dev pkg-config chromium fonts-wqy-zenhei)
+packages=(librdkafka-dev libsqlite3-dev libmicrohttpd-dev libcurl4-openssl-dev pkg-config chromium fonts-wqy-zenhei docker-compose)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -58,8 +58,11 @@ final class PipelineHarness {
 
     /// Starts a stream service with its store in the work folder; a restart reuses the store.
     /// Scoring runs with ``PipelineScorecard``, written into the work folder.
-    func startService(_ name: String) throws {
-        var arguments = ["--store", work.appendingPathComponent("\(name).sqlite").path]
+    /// With `instance`, it is one more member of the service's group under
+    /// that name, with a store and log of its own.
+    func startService(_ name: String, instance: String? = nil) throws {
+        let member = instance ?? name
+        var arguments = ["--store", work.appendingPathComponent("\(member).sqlite").path]
         if name == "vigil-alerting" {
             arguments += ["--rules", SharedData.packageRoot.appendingPathComponent("rules/default.json").path]
         }
@@ -68,7 +71,7 @@ final class PipelineHarness {
             try PipelineScorecard.cachedText().write(to: scorecard, atomically: true, encoding: .utf8)
             arguments += ["--scorecard", scorecard.path]
         }
-        services[name] = try launch(name, arguments, log: name)
+        services[member] = try launch(name, arguments, log: member)
     }
 
     /// Starts an ingestion run over the files and returns its process.

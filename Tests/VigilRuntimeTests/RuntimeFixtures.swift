@@ -72,6 +72,11 @@ final class RuntimeHarness {
 
     var storePath: String { folder.appendingPathComponent("echo.sqlite").path }
 
+    /// Returns the path of `name` in the temporary folder.
+    func path(_ name: String) -> String {
+        folder.appendingPathComponent(name).path
+    }
+
     func configuration(storePath: String? = nil) throws -> ServiceConfiguration {
         let arguments = ["--bootstrap-servers", broker.bootstrapServers, "--store", storePath ?? self.storePath,
                          "--topic-prefix", catalogue.prefix, "--log-level", "error"]

@@ -50,6 +50,8 @@ public final class AlertingProcessor: StreamProcessor {
     public var inputTopics: [TopicSpec] { [catalogue.chatMessages] }
     public var tableTopics: [TopicSpec] { [catalogue.roster, catalogue.rules] }
     public var outputTopics: [TopicSpec] { [catalogue.alerts] }
+    /// Each partition number's state stands alone, so it moves with its partition.
+    public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {
         AlertGroups.registerMigrations(in: &migrator)

@@ -43,6 +43,8 @@ public final class EscalationProcessor: StreamProcessor {
     }
     public var tableTopics: [TopicSpec] { [catalogue.roster] }
     public var outputTopics: [TopicSpec] { [catalogue.caseEvents] }
+    /// Each partition number's state stands alone, so it moves with its partition.
+    public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {
         CaseSchema.register(in: &migrator)

@@ -19,6 +19,10 @@ public struct ServiceConfiguration: Sendable {
     /// stream services, added to every log record as `vigil.stage`. It is
     /// nil in a process with one.
     public var stage: String?
+    /// The static member id (`group.instance.id`) of this instance, or nil
+    /// for a dynamic member. A static member that restarts within the
+    /// session timeout gets its partitions back without a rebalance.
+    public var instanceId: String?
 
     /// Returns the options behind these settings, shared by every service executable.
     public static func options(serviceName: String) -> [OptionSpec] {
@@ -34,6 +38,10 @@ public struct ServiceConfiguration: Sendable {
             OptionSpec("group-id", environment: "VIGIL_GROUP_ID", valueName: "GROUP", defaultValue: serviceName,
                        help: LocalizedText(chinese: "消费组；同组实例分担分区",
                                            english: "consumer group; instances in one group share partitions")),
+            OptionSpec("instance-id", environment: "VIGIL_INSTANCE_ID", valueName: "ID",
+                       help: LocalizedText(chinese: "静态成员 ID（group.instance.id）：会话超时内重启的实例保留原分区，不触发再均衡",
+                                           english: "static member id (group.instance.id): an instance restarted within the "
+                                               + "session timeout keeps its partitions without a rebalance")),
             OptionSpec("log-level", environment: "VIGIL_LOG_LEVEL", valueName: "LEVEL", defaultValue: "info",
                        help: LocalizedText(chinese: "日志级别：trace、debug、info、notice、warning、error",
                                            english: "log level: trace, debug, info, notice, warning, error")),
@@ -51,6 +59,10 @@ public struct ServiceConfiguration: Sendable {
         storePath = options.value("store") ?? "\(serviceName).sqlite"
         topicPrefix = options.value("topic-prefix") ?? TopicCatalogue.defaultPrefix
         groupId = options.value("group-id") ?? serviceName
+        instanceId = options.value("instance-id")
+        if let instanceId, instanceId.isEmpty || instanceId.contains(where: \.isWhitespace) {
+            throw UsageError("invalid value \"\(instanceId)\" for --instance-id: expected a name without spaces")
+        }
 
         let levelName = options.value("log-level") ?? "info"
         guard let level = Logger.Level(name: levelName) else {

@@ -18,6 +18,15 @@ public protocol StreamProcessor: AnyObject {
     /// The topics this service writes to; checked at start.
     var outputTopics: [TopicSpec] { get }
 
+    /// True when the processor's state for partition n of its input topics
+    /// depends only on partition n of each, and its outputs only on its
+    /// inputs. The runtime then keeps each partition number's state in a
+    /// store of its own and, when a partition moves to another instance,
+    /// rebuilds it there by reading the partition again up to the group's
+    /// committed offsets. False (the default) keeps one store for every
+    /// partition, which stays with the instance.
+    var partitionedState: Bool { get }
+
     /// Registers the service's own tables.
     func registerMigrations(in migrator: inout Migrator)
 
@@ -49,6 +58,7 @@ public protocol StreamProcessor: AnyObject {
 
 extension StreamProcessor {
     public var tableTopics: [TopicSpec] { [] }
+    public var partitionedState: Bool { false }
     public func open(_ database: Database) throws {}
     public func applyTableRecord(_ record: KafkaRecord) throws {}
     public func tablesLoaded() throws {}

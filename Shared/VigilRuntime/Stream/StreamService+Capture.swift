@@ -26,15 +26,16 @@ extension StreamService {
     ///   the processor or the cluster.
     public func runCapture(stallTimeout: Duration = .seconds(30)) throws -> CaptureSummary {
         defer {
-            offsets = nil
+            single = nil
+            consumer?.close()
             consumer = nil
         }
+        // One store for every partition: a capture reads them all and hands nothing over.
         let store = try ServiceStore(path: configuration.storePath, registerMigrations: processor.registerMigrations)
-        let database = store.database
-        try processor.open(database)
-        let offsets = store.offsets
-        self.offsets = offsets
-        let context = ProcessingContext(store: store, catalogue: configuration.catalogue)
+        try processor.open(store.database)
+        single = PartitionTask(partition: nil, store: store,
+                               context: ProcessingContext(store: store, catalogue: configuration.catalogue),
+                               publisher: nil)
 
         // A group id that identifies the run in the broker's logs. The consumer
         // assigns partitions itself and Vigil's consumers never auto-commit.
@@ -58,8 +59,7 @@ extension StreamService {
             "vigil.topics": processor.inputTopics.map(\.name).joined(separator: ","),
         ])
 
-        let counts = try captureBatches(until: endOffsets, stallTimeout: stallTimeout, consumer: consumer,
-                                        store: store, context: context)
+        let counts = try captureBatches(until: endOffsets, stallTimeout: stallTimeout, consumer: consumer)
         let captured = try store.outbox.count()
         logger.info("capture finished", metadata: [
             "vigil.processed": String(counts.records.values.reduce(0, +)),
@@ -94,8 +94,7 @@ extension StreamService {
     /// Processes batches until every partition has reached its end offset, and
     /// returns the counts of the input records applied or rejected.
     private func captureBatches(until endOffsets: [TopicPartition: Int64], stallTimeout: Duration,
-                                consumer: KafkaConsumer, store: ServiceStore,
-                                context: ProcessingContext) throws -> CaptureInputCounts {
+                                consumer: KafkaConsumer) throws -> CaptureInputCounts {
         var unread: [TopicPartition: Int64] = [:]
         for (topicPartition, end) in endOffsets {
             let (low, _) = try consumer.watermarks(topicPartition)
@@ -125,7 +124,7 @@ extension StreamService {
                 endOffsets[record.topicPartition].map { record.offset < $0 } ?? false
             }
             if !captured.isEmpty {
-                _ = try processBatch(captured, context: context, database: store.database, offsets: store.offsets)
+                _ = try processBatch(captured)
                 for record in captured {
                     counts.add(record)
                 }

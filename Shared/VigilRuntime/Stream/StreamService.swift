@@ -10,6 +10,11 @@ import VigilStore
 /// A crash at any point either loses the whole transaction (the batch is
 /// read again from the stored offsets) or leaves committed outputs in the
 /// outbox (published again with the same ids at the next start).
+///
+/// Several instances share the input partitions through the consumer group.
+/// With ``StreamProcessor/partitionedState`` each partition number's state
+/// lives in a store of its own that follows the partition (see
+/// ``PartitionTask``); otherwise one store holds every partition's state.
 public final class StreamService: KafkaRebalanceHandler {
     /// How many records one transaction covers at most.
     public var maxBatchSize = 1_000
@@ -19,11 +24,17 @@ public final class StreamService: KafkaRebalanceHandler {
     let shutdown: ShutdownSignal
     let logger: Logger
 
-    var offsets: OffsetStore?
     var consumer: KafkaConsumer?
+    var producer: KafkaProducer?
     var assigned: Set<TopicPartition> = []
     var nextOffsets: [TopicPartition: Int64] = [:]
     var rebalanceFailure: (any Error)?
+    /// The store of every partition, when the processor's state is not partitioned.
+    var single: PartitionTask?
+    /// The open partition stores, by partition number.
+    var tasks: [Int32: PartitionTask] = [:]
+    /// The instance's own store: the lock on `--store`, and dead letters of table records.
+    var instanceStore: ServiceStore?
     /// The topics that carry watermarks: ingestion's and the alerts topic. On
     /// any other topic, such as a raw topic a site writes, a watermark header
     /// means nothing.
@@ -43,22 +54,33 @@ public final class StreamService: KafkaRebalanceHandler {
     /// Runs until shutdown is requested, then finishes the batch in hand,
     /// publishes the outbox, commits and leaves the group.
     public func run() throws {
-        // Release the store when the run ends, so SQLite checkpoints and removes the WAL.
+        // Release the stores when the run ends, so SQLite checkpoints and removes the WAL.
+        // Closing the consumer revokes its partitions through this service,
+        // so it closes while the property still holds it.
         defer {
-            offsets = nil
+            consumer?.close()
+            tasks = [:]
+            single = nil
+            instanceStore = nil
             consumer = nil
+            producer = nil
         }
         let catalogue = configuration.catalogue
-        let store = try ServiceStore(path: configuration.storePath, registerMigrations: processor.registerMigrations)
-        let database = store.database
-        try processor.open(database)
-
-        let offsets = store.offsets
-        self.offsets = offsets
-        let context = ProcessingContext(store: store, catalogue: catalogue)
+        let partitioned = processor.partitionedState
+        let store = try ServiceStore(path: configuration.storePath,
+                                     registerMigrations: partitioned ? { _ in } : processor.registerMigrations)
+        instanceStore = store
         let producer = try KafkaProducer(properties: configuration.clientProperties, logger: logger)
-        let publisher = OutboxPublisher(outbox: store.outbox, producer: producer, serviceName: configuration.serviceName,
-                                        deadLetters: catalogue.deadLetters, logger: logger)
+        self.producer = producer
+        let publisher = makePublisher(for: store)
+        if partitioned {
+            try PartitionStorePath.createFolder(of: configuration.storePath)
+        } else {
+            try processor.open(store.database)
+            single = PartitionTask(partition: nil, store: store,
+                                   context: ProcessingContext(store: store, catalogue: catalogue),
+                                   publisher: publisher)
+        }
 
         let topics = try TopicCheck.require(
             processor.inputTopics + processor.tableTopics + processor.outputTopics + [catalogue.deadLetters],
@@ -72,15 +94,14 @@ public final class StreamService: KafkaRebalanceHandler {
         try processor.tablesLoaded()
         try publisher.publishPending(shutdown: shutdown)
 
-        var groupProperties = configuration.clientProperties
-        groupProperties["group.id"] = configuration.groupId
-        let consumer = try KafkaConsumer(properties: groupProperties, logger: logger, rebalanceHandler: self)
+        let consumer = try KafkaConsumer(properties: groupProperties(), logger: logger, rebalanceHandler: self)
         self.consumer = consumer
         try consumer.subscribe(processor.inputTopics.map(\.name))
         logger.info("service started", metadata: [
             "vigil.group": configuration.groupId,
             "vigil.store": configuration.storePath,
             "vigil.topics": processor.inputTopics.map(\.name).joined(separator: ","),
+            "vigil.partitioned_state": String(partitioned),
         ])
 
         var lastReport = ContinuousClock.now
@@ -92,8 +113,9 @@ public final class StreamService: KafkaRebalanceHandler {
             if let failure = rebalanceFailure {
                 throw failure
             }
+            try restorePendingTasks()
             if records.isEmpty {
-                try publisher.publishPending(shutdown: shutdown)
+                published += try publishAll()
                 // Commits fail during a rebalance and nothing retries them. An
                 // idle service therefore reports its offsets again every few
                 // seconds, or `vigil lag` would show a lag that never clears.
@@ -102,8 +124,8 @@ public final class StreamService: KafkaRebalanceHandler {
                     lastIdleCommit = ContinuousClock.now
                 }
             } else {
-                let processed = try processBatch(records, context: context, database: database, offsets: offsets)
-                published += try publisher.publishPending(shutdown: shutdown)
+                let processed = try processBatch(records)
+                published += try publishAll()
                 try consumer.commit(processed, synchronously: false)
             }
             if ContinuousClock.now - lastReport > .seconds(10) {
@@ -116,44 +138,116 @@ public final class StreamService: KafkaRebalanceHandler {
             "vigil.signal": shutdown.signalName ?? "none",
             "vigil.reason": shutdown.reason ?? "none",
         ])
-        published += try publisher.publishPending(shutdown: shutdown)
+        published += try publishAll()
         // Asynchronous, because the offsets that count are in the store, not
         // the group. close() sends the commit if the broker is reachable.
         try? consumer.commit(assignedOffsets, synchronously: false)
         consumer.close()
         self.consumer = nil
         reportProgress()
-        let left = try store.outbox.count()
+        var left = try store.outbox.count()
+        for task in openTasks where task.store !== store {
+            left += try task.store.outbox.count()
+        }
         logger.info("service stopped", metadata: [
             "vigil.published": String(published),
             "vigil.outbox.left": String(left),
         ])
     }
 
+    /// The consumer settings of the group. Several input topics need the
+    /// range assignor, which gives a member the same partition numbers of
+    /// every topic; one input topic gets cooperative-sticky, which moves
+    /// only the partitions that change hands. `--instance-id` makes the
+    /// member static, so a restart within the session timeout keeps its partitions.
+    func groupProperties() -> [String: String] {
+        var properties = configuration.clientProperties
+        properties["group.id"] = configuration.groupId
+        if properties["partition.assignment.strategy"] == nil {
+            properties["partition.assignment.strategy"] = processor.inputTopics.count > 1 ? "range" : "cooperative-sticky"
+        }
+        if let instanceId = configuration.instanceId, properties["group.instance.id"] == nil {
+            properties["group.instance.id"] = instanceId
+        }
+        return properties
+    }
+
     /// The next offsets of the partitions this instance owns.
-    private var assignedOffsets: [TopicPartition: Int64] {
+    var assignedOffsets: [TopicPartition: Int64] {
         nextOffsets.filter { assigned.contains($0.key) }
+    }
+
+    /// The tasks whose stores are open: the single one, or one per partition number.
+    var openTasks: [PartitionTask] {
+        if let single {
+            return [single]
+        }
+        return tasks.keys.sorted().compactMap { tasks[$0] }
+    }
+
+    /// Returns the task that processes records of `topicPartition`.
+    func task(for topicPartition: TopicPartition) -> PartitionTask? {
+        single ?? tasks[topicPartition.partition]
+    }
+
+    func makePublisher(for store: ServiceStore) -> OutboxPublisher {
+        OutboxPublisher(outbox: store.outbox, producer: producer!, serviceName: configuration.serviceName,
+                        deadLetters: configuration.catalogue.deadLetters, logger: logger)
+    }
+
+    /// Publishes the outbox of the instance store and of every open task.
+    private func publishAll() throws -> Int {
+        var published = 0
+        if let instanceStore, single == nil {
+            published += try makePublisher(for: instanceStore).publishPending(shutdown: shutdown)
+        }
+        for task in openTasks {
+            published += try task.publisher?.publishPending(shutdown: shutdown) ?? 0
+        }
+        return published
     }
 
     // MARK: - Batches
 
-    /// Applies `records` in one transaction with their offsets and returns the
-    /// next offset of each partition they advanced. A live run and a capture run share it.
-    func processBatch(_ records: [KafkaRecord], context: ProcessingContext, database: Database,
-                      offsets: OffsetStore) throws -> [TopicPartition: Int64] {
+    /// Applies `records`, one transaction per task, and returns the next
+    /// offset of each partition they advanced. A live run, a rebuild and a
+    /// capture run share it.
+    func processBatch(_ records: [KafkaRecord]) throws -> [TopicPartition: Int64] {
         var advanced: [TopicPartition: Int64] = [:]
-        try database.transaction {
+        var order: [ObjectIdentifier] = []
+        var grouped: [ObjectIdentifier: (PartitionTask, [KafkaRecord])] = [:]
+        for record in records {
+            // A record fetched before its partition was revoked belongs to another instance now.
+            guard assigned.contains(record.topicPartition), let task = task(for: record.topicPartition) else { continue }
+            let id = ObjectIdentifier(task)
+            if grouped[id] == nil {
+                order.append(id)
+                grouped[id] = (task, [])
+            }
+            grouped[id]?.1.append(record)
+        }
+        for id in order {
+            guard let (task, taskRecords) = grouped[id] else { continue }
+            try process(taskRecords, in: task, advanced: &advanced)
+        }
+        return advanced
+    }
+
+    /// Applies one task's records in one transaction with their offsets.
+    func process(_ records: [KafkaRecord], in task: PartitionTask,
+                 advanced: inout [TopicPartition: Int64]) throws {
+        let context = task.context
+        let offsets = task.store.offsets
+        try task.store.database.transaction {
             for record in records {
                 let topicPartition = record.topicPartition
-                // A record fetched before its partition was revoked belongs to another instance now.
-                guard assigned.contains(topicPartition) else { continue }
                 // Records below the stored offset were applied before a restart or rebalance.
                 if let next = nextOffsets[topicPartition], record.offset < next {
                     continue
                 }
 
                 do {
-                    try database.transaction {
+                    try task.store.database.transaction {
                         if watermarkTopics.contains(record.topic), WatermarkRecords.isWatermark(record) {
                             try processor.advanceWatermark(WatermarkRecords.decode(record), context: context)
                         } else {
@@ -173,7 +267,6 @@ public final class StreamService: KafkaRebalanceHandler {
             }
             try processor.finishBatch(context: context)
         }
-        return advanced
     }
 
     func deadLetter(for record: KafkaRecord, rejection: RecordRejection) -> DeadLetter {

@@ -42,6 +42,8 @@ public final class ScoringFactsProcessor: StreamProcessor {
     }
     public var tableTopics: [TopicSpec] { [catalogue.roster] }
     public var outputTopics: [TopicSpec] { [catalogue.scoringFacts] }
+    /// Each partition number's state stands alone, so it moves with its partition.
+    public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {
         FactsSchema.register(in: &migrator)

@@ -32,6 +32,8 @@ public final class ScoreTotalsProcessor: StreamProcessor {
 
     public var inputTopics: [TopicSpec] { [catalogue.scoringFacts] }
     public var outputTopics: [TopicSpec] { [catalogue.scores] }
+    /// Each partition number's state stands alone, so it moves with its partition.
+    public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {
         TotalsSchema.register(in: &migrator)

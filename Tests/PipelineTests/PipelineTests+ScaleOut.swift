@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import VigilContracts
+
+// MARK: - Several instances per service
+
+extension PipelineTests {
+    @Test("three instances each of alerting and escalation, one of each killed, match one instance")
+    func scaleOutWithKills() throws {
+        try SharedData.requireAvailable()
+        let expected = try Self.uninterruptedOutputs()
+
+        let harness = try PipelineHarness()
+        try harness.ingest([SharedData.file("roster.ndjson")])
+        for service in ["vigil-alerting", "vigil-escalation"] {
+            for member in 1...3 {
+                try harness.startService(service, instance: "\(service)-\(member)")
+            }
+        }
+        try harness.startService("vigil-scoring")
+        let files = SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file)
+        let ingestion = try harness.startIngest(files)
+
+        // Kill one member of each group once both have visibly done part of the work.
+        let deadline = Date().addingTimeInterval(120)
+        var seen = (alerts: 0, cases: 0)
+        while Date() < deadline {
+            seen = (try harness.recordCount(harness.catalogue.alerts), try harness.recordCount(harness.catalogue.caseEvents))
+            if seen.alerts >= 200, seen.cases >= 40 {
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(seen.alerts >= 200 && seen.cases >= 40, "no progress before the kills: \(seen)")
+        try harness.kill("vigil-alerting-2")
+        try harness.kill("vigil-escalation-2")
+
+        ingestion.waitUntilExit()
+        #expect(ingestion.terminationStatus == 0)
+        try harness.waitUntilIdle()
+        let outputs = try harness.outputs()
+        let final = (try harness.recordCount(harness.catalogue.alerts), try harness.recordCount(harness.catalogue.caseEvents))
+        let statuses = harness.stop()
+
+        #expect(seen.alerts < final.0 && seen.cases < final.1, "the kills must land before the work finished")
+        #expect(outputs.conflicts.isEmpty, "an event id republished with different content: \(outputs.conflicts.prefix(5))")
+        #expect(outputs.alerts == expected.alerts, "the same alerts, reply timeouts included")
+        #expect(outputs.alertWatermarks == expected.alertWatermarks)
+        #expect(outputs.caseEvents == expected.caseEvents)
+        #expect(outputs.cases == expected.cases)
+        #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every member with status 0: \(statuses)")
+    }
+}

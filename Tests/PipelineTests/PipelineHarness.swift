@@ -165,8 +165,12 @@ final class PipelineHarness {
     /// Returns the last lines of a process's log, for failure messages. Set
     /// VIGIL_KEEP_TEST_LOGS=1 to keep the whole folder.
     func logTail(_ name: String, lines: Int = 15) -> String {
-        let text = (try? String(contentsOf: work.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+        log(name).split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
+    /// Returns the whole log of process `name`.
+    func log(_ name: String) -> String {
+        (try? String(contentsOf: work.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
     }
 
     private func launch(_ executable: String, _ arguments: [String], log name: String) throws -> Process {

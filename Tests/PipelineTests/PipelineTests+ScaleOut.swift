@@ -41,6 +41,14 @@ extension PipelineTests {
         let outputs = try harness.outputs()
         let final = (try harness.recordCount(harness.catalogue.alerts), try harness.recordCount(harness.catalogue.caseEvents))
         let statuses = harness.stop()
+        // The survivors took the killed members' partitions over by rebuilding their stores.
+        for service in ["vigil-alerting", "vigil-escalation"] {
+            let survivors = [1, 3].map { harness.log("\(service)-\($0)") }.joined()
+            #expect(survivors.contains("partition store rebuilt"), "\(service): no partition was rebuilt")
+        }
+        for (member, status) in statuses where status != 0 {
+            Issue.record("\(member) exited with \(status):\n\(harness.logTail(member, lines: 30))")
+        }
 
         #expect(seen.alerts < final.0 && seen.cases < final.1, "the kills must land before the work finished")
         #expect(outputs.conflicts.isEmpty, "an event id republished with different content: \(outputs.conflicts.prefix(5))")

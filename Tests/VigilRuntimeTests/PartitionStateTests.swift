@@ -35,6 +35,27 @@ final class CountingProcessor: StreamProcessor {
     }
 }
 
+/// A counting processor that also reads complaints, co-partitioned with the chats.
+final class CoPartitionedProcessor: StreamProcessor {
+    let counting: CountingProcessor
+
+    init(catalogue: TopicCatalogue) {
+        counting = CountingProcessor(catalogue: catalogue)
+    }
+
+    var inputTopics: [TopicSpec] { [counting.catalogue.chatMessages, counting.catalogue.complaints] }
+    var outputTopics: [TopicSpec] { counting.outputTopics }
+    var partitionedState: Bool { true }
+
+    func registerMigrations(in migrator: inout Migrator) {
+        counting.registerMigrations(in: &migrator)
+    }
+
+    func process(_ record: KafkaRecord, context: ProcessingContext) throws {
+        try counting.process(record, context: context)
+    }
+}
+
 @Suite("Partition state on the embedded broker", .serialized)
 struct PartitionStateTests {
     private let buyers = (0..<6).map { "buyer-\($0)" }
@@ -114,6 +135,20 @@ struct PartitionStateTests {
 
         #expect(Set(ids) == expectedIds(36))
         #expect(try harness.reader.records(of: harness.catalogue.alerts).count == 36)
+    }
+
+    @Test("several co-partitioned topics refuse an assignor other than range")
+    func coPartitionedNeedsRange() throws {
+        let harness = try RuntimeHarness()
+        var configuration = try harness.configuration(storePath: harness.path("c.sqlite"))
+        configuration.kafkaProperties["partition.assignment.strategy"] = "cooperative-sticky"
+
+        let service = RunningService(configuration: configuration,
+                                     processor: CoPartitionedProcessor(catalogue: harness.catalogue))
+        let failure = service.waitForFailure(seconds: 20)
+
+        let usage = try #require(failure as? UsageError, "the run failed with a usage error: \(String(describing: failure))")
+        #expect(usage.message.contains("must be range"))
     }
 
     @Test("two instances share the partitions, and one that leaves hands its partitions over")

@@ -81,7 +81,8 @@ public struct CommandLineOptions: Sendable {
         self.options = options
     }
 
-    /// Parses the arguments (without the program name) and fills gaps from the environment and defaults.
+    /// Parses the arguments (without the program name) and fills gaps from
+    /// the environment, the `--config` file when the options include one, and the defaults.
     public func parse(_ arguments: [String], environment: [String: String]) throws -> ParsedOptions {
         var values: [String: [String]] = [:]
         var positionals: [String] = []
@@ -131,9 +132,17 @@ public struct CommandLineOptions: Sendable {
             values[name, default: []].append(value)
         }
 
+        // Flags first, then the environment, then `--config FILE`, then the defaults.
+        var fileValues: [String: [String]] = [:]
+        if let configOption = options.first(where: { $0.name == "config" }),
+           let path = values["config"]?.last ?? configOption.environment.flatMap({ environment[$0] }) {
+            fileValues = try ConfigFile(path: path, options: options).values
+        }
         for option in options where values[option.name] == nil {
             if let variable = option.environment, let value = environment[variable] {
                 values[option.name] = [value]
+            } else if let fromFile = fileValues[option.name] {
+                values[option.name] = fromFile
             } else if let value = option.defaultValue {
                 values[option.name] = [value]
             }

@@ -27,6 +27,10 @@ public struct ServiceConfiguration: Sendable {
     /// Returns the options behind these settings, shared by every service executable.
     public static func options(serviceName: String) -> [OptionSpec] {
         [
+            OptionSpec("config", environment: "VIGIL_CONFIG", valueName: "FILE",
+                       help: LocalizedText(chinese: "配置文件：每行“选项名 = 值”（选项名不带 --），命令行和环境变量优先",
+                                           english: "settings file: one \"name = value\" per line (option names "
+                                               + "without --); flags and environment variables win")),
             OptionSpec("bootstrap-servers", environment: "VIGIL_BOOTSTRAP_SERVERS", valueName: "HOST:PORT[,…]",
                        defaultValue: "127.0.0.1:9092",
                        help: LocalizedText(chinese: "Kafka 集群地址", english: "Kafka bootstrap servers")),

@@ -71,12 +71,6 @@ public final class Outbox {
     }
 
     /// Counts the entries waiting to be published.
-    /// Removes every entry: a rebuilt partition's outputs were published by
-    /// the instance that owned it before.
-    func removeAll() throws {
-        try database.run("DELETE FROM vigil_outbox")
-    }
-
     public func count() throws -> Int {
         try database.scalar("SELECT count(*) FROM vigil_outbox").int ?? 0
     }

@@ -14,7 +14,9 @@ final class PartitionTask {
     /// The partition number across the input topics, or nil for the store
     /// that holds every partition.
     let partition: Int32?
+    /// The SQLite file with the partition's state, offsets and outbox.
     let store: ServiceStore
+    /// The context the processor works in for this partition.
     let context: ProcessingContext
     /// Publishes this store's outbox; nil in a capture run, which publishes nothing.
     let publisher: OutboxPublisher?
@@ -22,6 +24,7 @@ final class PartitionTask {
     /// before the task processes anything new; empty once it is rebuilt.
     var restoreUntil: [TopicPartition: Int64] = [:]
 
+    /// Wraps an open store; the caller decides whether it needs a rebuild.
     init(partition: Int32?, store: ServiceStore, context: ProcessingContext, publisher: OutboxPublisher?) {
         self.partition = partition
         self.store = store

@@ -12,6 +12,9 @@ public final class ProcessingContext {
     public let catalogue: TopicCatalogue
     private let outbox: Outbox
     private let appliedEvents: AppliedEvents
+    /// True while a partition store is rebuilt: its events were published by
+    /// the instance that owned the partition before, so they are dropped.
+    var discardsOutputs = false
 
     /// Creates a context over a service's store. The stream loop makes one per
     /// run, and tools or tests that drive a processor directly make their own.
@@ -25,6 +28,7 @@ public final class ProcessingContext {
 
     /// Queues an event for publication once the batch commits.
     public func emit<Event: VigilEvent>(_ event: Event, to topic: TopicSpec) throws {
+        guard !discardsOutputs else { return }
         try outbox.append(event, to: topic)
     }
 
@@ -32,6 +36,7 @@ public final class ProcessingContext {
     /// as a watermark. The outbox publishes in the order events were queued,
     /// so it follows everything queued before it.
     public func emit<Event: VigilEvent>(_ event: Event, to topic: TopicSpec, partition: Int32) throws {
+        guard !discardsOutputs else { return }
         try outbox.append(event, to: topic, partition: partition)
     }
 

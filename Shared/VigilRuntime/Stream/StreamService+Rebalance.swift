@@ -34,10 +34,14 @@ extension StreamService {
 
     public func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) {
         // A partition handed over cleanly leaves with its outbox published and
-        // its offsets committed, so the next owner starts where this one stopped.
+        // its offsets committed, so the next owner starts where this one
+        // stopped. Publishing waits at most the grace period, and a partition
+        // whose outbox is not empty then is not committed.
         if !lost {
-            for task in openTasks where task.needsRestore == false {
-                _ = try? task.publisher?.publishPending(shutdown: shutdown)
+            let bounded = ShutdownSignal(signals: [])
+            bounded.request(reason: "partitions revoked")
+            for task in openTasks where !task.needsRestore {
+                _ = try? task.publisher?.publishPending(shutdown: bounded)
             }
             let leaving = assignedOffsets.filter { partitions.contains($0.key) }
             try? consumer?.commit(leaving, synchronously: true)
@@ -72,7 +76,10 @@ extension StreamService {
         }
         let committed = try consumer?.committed(partitions) ?? [:]
         let current = try tasks[number].map { try isCurrent($0, partitions: partitions, committed: committed) } ?? true
-        if !current {
+        if current {
+            // What a crash left in a current store's outbox belongs to this owner's run.
+            try tasks[number]?.publisher?.publishPending(shutdown: shutdown)
+        } else {
             // The only reference goes first, so the store is closed before its files are deleted.
             tasks[number] = nil
             try PartitionStorePath.remove(number, storePath: configuration.storePath)
@@ -115,14 +122,14 @@ extension StreamService {
         return true
     }
 
-    /// Opens partition `number`'s store and publishes what its outbox kept
-    /// from before, which a crash can leave there.
+    /// Opens partition `number`'s store. Its outbox is published only once
+    /// the store proves current: a stale one's events belong to a history
+    /// another owner has published since.
     private func makeTask(_ number: Int32) throws -> PartitionTask {
         let path = PartitionStorePath.path(of: number, storePath: configuration.storePath)
         let store = try ServiceStore(path: path, registerMigrations: processor.registerMigrations)
         try processor.open(store.database)
         let publisher = makePublisher(for: store)
-        try publisher.publishPending(shutdown: shutdown)
         return PartitionTask(partition: number, store: store,
                              context: ProcessingContext(store: store, catalogue: configuration.catalogue),
                              publisher: publisher)

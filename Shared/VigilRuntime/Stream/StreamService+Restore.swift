@@ -12,21 +12,45 @@ extension StreamService {
 
     /// Reads the task's input partitions from their beginning up to the
     /// group's committed offsets and applies them to the new store, as the
-    /// instance that owned them did. Services are functions of their input
-    /// (docs/ARCHITECTURE.md, Determinism and replay), so the state comes out
-    /// as that instance left it. Its outputs were published then, so the
-    /// rebuild's outbox is dropped instead of published again.
+    /// instance that owned them did. The services are functions of their
+    /// input (docs/ARCHITECTURE.md, Determinism and replay), so the state
+    /// comes out as that instance left it, apart from what today's roster and
+    /// rules change. That instance published the events, so the rebuild
+    /// drops them instead of queueing them again.
     ///
     /// The rebuild runs on the stream loop's thread, between two polls, and
-    /// must finish within the consumer's `max.poll.interval.ms`.
+    /// must finish within the consumer's `max.poll.interval.ms`. Until it
+    /// ends, the task's offsets are never committed to the group.
     private func restore(_ task: PartitionTask) throws {
-        let until = task.restoreUntil.filter { $0.value > 0 }
         let started = ContinuousClock.now
         let reader = try KafkaConsumer(properties: configuration.clientProperties, logger: logger)
         defer { reader.close() }
-        try reader.assign(until.mapValues { _ in StartOffset.beginning })
 
-        var unread = until
+        // Records that retention already deleted cannot be read again.
+        var unread: [TopicPartition: Int64] = [:]
+        for (topicPartition, end) in task.restoreUntil where end > 0 {
+            let (low, high) = try reader.watermarks(topicPartition)
+            if end > high {
+                throw KafkaError(message: """
+                    the group committed \(topicPartition) up to offset \(end), but the topic ends at \(high): \
+                    the topic was recreated or the broker lost its data
+                    """)
+            }
+            if low > 0 {
+                logger.error("partition store rebuilt without deleted records", metadata: [
+                    "vigil.partition": topicPartition.description,
+                    "vigil.log_start": String(low),
+                ])
+            }
+            if low < end {
+                unread[topicPartition] = end
+            }
+        }
+        try reader.assign(unread.mapValues { _ in StartOffset.beginning })
+
+        task.context.discardsOutputs = true
+        defer { task.context.discardsOutputs = false }
+        let until = unread
         var advanced: [TopicPartition: Int64] = [:]
         var applied = 0
         var lastProgress = ContinuousClock.now
@@ -57,16 +81,18 @@ extension StreamService {
             }
         }
 
-        try task.store.outbox.removeAll()
-        for (topicPartition, end) in until {
+        // The store now stands where the previous owner committed; go on from there.
+        for (topicPartition, end) in task.restoreUntil where end > 0 {
+            try task.store.offsets.store(end, for: topicPartition)
             nextOffsets[topicPartition] = end
         }
         task.restoreUntil = [:]
+        let elapsed = ContinuousClock.now - started
         logger.info("partition store rebuilt", metadata: [
             "vigil.partition": String(task.partition ?? -1),
             "vigil.records": String(applied),
-            "vigil.milliseconds": String((ContinuousClock.now - started).components.seconds * 1_000
-                + (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000),
+            "vigil.milliseconds": String(elapsed.components.seconds * 1_000
+                + elapsed.components.attoseconds / 1_000_000_000_000_000),
         ])
     }
 }

@@ -94,7 +94,7 @@ public final class StreamService: KafkaRebalanceHandler {
         try processor.tablesLoaded()
         try publisher.publishPending(shutdown: shutdown)
 
-        let consumer = try KafkaConsumer(properties: groupProperties(), logger: logger, rebalanceHandler: self)
+        let consumer = try KafkaConsumer(properties: try groupProperties(), logger: logger, rebalanceHandler: self)
         self.consumer = consumer
         try consumer.subscribe(processor.inputTopics.map(\.name))
         logger.info("service started", metadata: [
@@ -126,7 +126,7 @@ public final class StreamService: KafkaRebalanceHandler {
             } else {
                 let processed = try processBatch(records)
                 published += try publishAll()
-                try consumer.commit(processed, synchronously: false)
+                try consumer.commit(committable(processed), synchronously: false)
             }
             if ContinuousClock.now - lastReport > .seconds(10) {
                 reportProgress()
@@ -160,21 +160,44 @@ public final class StreamService: KafkaRebalanceHandler {
     /// every topic; one input topic gets cooperative-sticky, which moves
     /// only the partitions that change hands. `--instance-id` makes the
     /// member static, so a restart within the session timeout keeps its partitions.
-    func groupProperties() -> [String: String] {
+    ///
+    /// A rebuild of partition stores runs between two polls, so the poll
+    /// interval allows five minutes; a static member gets 45 s of session to
+    /// restart in. Both yield to `--kafka` settings.
+    /// - Throws: ``UsageError`` for another assignor with several input topics.
+    func groupProperties() throws -> [String: String] {
         var properties = configuration.clientProperties
         properties["group.id"] = configuration.groupId
-        if properties["partition.assignment.strategy"] == nil {
-            properties["partition.assignment.strategy"] = processor.inputTopics.count > 1 ? "range" : "cooperative-sticky"
+        let coPartitioned = processor.inputTopics.count > 1
+        let strategy = properties["partition.assignment.strategy"] ?? (coPartitioned ? "range" : "cooperative-sticky")
+        if coPartitioned, strategy != "range" {
+            throw UsageError("partition.assignment.strategy must be range for \(configuration.serviceName): it reads "
+                + "several topics whose partitions must stay together, and only range keeps them together")
         }
-        if let instanceId = configuration.instanceId, properties["group.instance.id"] == nil {
-            properties["group.instance.id"] = instanceId
+        properties["partition.assignment.strategy"] = strategy
+        properties["max.poll.interval.ms"] = properties["max.poll.interval.ms"] ?? "300000"
+        if let instanceId = configuration.instanceId {
+            properties["group.instance.id"] = properties["group.instance.id"] ?? instanceId
+            properties["session.timeout.ms"] = properties["session.timeout.ms"] ?? "45000"
         }
         return properties
     }
 
-    /// The next offsets of the partitions this instance owns.
+    /// The next offsets of the partitions this instance owns that may be
+    /// committed to the group.
     var assignedOffsets: [TopicPartition: Int64] {
-        nextOffsets.filter { assigned.contains($0.key) }
+        committable(nextOffsets.filter { assigned.contains($0.key) })
+    }
+
+    /// Returns the offsets whose task has published everything and is not
+    /// being rebuilt. The next owner of a partition rebuilds up to the
+    /// committed offset and drops the events before it, so an offset is
+    /// committed only once its events are on the broker.
+    func committable(_ offsets: [TopicPartition: Int64]) -> [TopicPartition: Int64] {
+        offsets.filter { topicPartition, _ in
+            guard let task = task(for: topicPartition), !task.needsRestore else { return false }
+            return (try? task.store.outbox.count()) == 0
+        }
     }
 
     /// The tasks whose stores are open: the single one, or one per partition number.
@@ -190,6 +213,7 @@ public final class StreamService: KafkaRebalanceHandler {
         single ?? tasks[topicPartition.partition]
     }
 
+    /// Returns a publisher of `store`'s outbox through this run's producer.
     func makePublisher(for store: ServiceStore) -> OutboxPublisher {
         OutboxPublisher(outbox: store.outbox, producer: producer!, serviceName: configuration.serviceName,
                         deadLetters: configuration.catalogue.deadLetters, logger: logger)

@@ -19,6 +19,17 @@ struct SiteTokensTests {
         #expect(tokens.entry(forToken: "") == nil)
     }
 
+    @Test("a one-site instance takes only that site's tokens")
+    func restrictedToSite() throws {
+        let hangzhou = try SiteTokens(entries: [Self.entries[0]])
+        #expect(try hangzhou.restricted(to: "hz").entries == [Self.entries[0]])
+
+        let mixed = try SiteTokens(entries: Self.entries)
+        let error = #expect(throws: UsageError.self) { _ = try mixed.restricted(to: "hz") }
+        #expect(error?.message.hasPrefix("the tokens file lists tokens of *;") == true)
+        #expect(throws: UsageError.self) { _ = try hangzhou.restricted(to: "sh") }
+    }
+
     @Test("maps the brand's entry to any site")
     func mapsScopes() {
         #expect(SiteTokens.scope(of: Self.entries[0]) == .site("hz"))

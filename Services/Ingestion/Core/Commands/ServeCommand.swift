@@ -23,6 +23,10 @@ enum ServeCommand {
             help: LocalizedText(chinese: "站点令牌文件（只存 SHA-256 摘要，见 vigil-ingest hash-token）",
                                 english: "the site tokens file (SHA-256 digests only; see vigil-ingest hash-token)")),
         OptionSpec(
+            "site", environment: "VIGIL_INGEST_SITE", valueName: "SITE",
+            help: LocalizedText(chinese: "本实例只服务这一个站点：令牌文件里只能有该站点的令牌",
+                                english: "serve this one site only: the tokens file must hold only its tokens")),
+        OptionSpec(
             "max-body-bytes", environment: "VIGIL_INGEST_MAX_BODY_BYTES", valueName: "BYTES", defaultValue: "8388608",
             help: LocalizedText(chinese: "单个请求体的最大字节数，超出回 413", english: "largest request body; more gets 413")),
         OptionSpec(
@@ -63,7 +67,8 @@ enum ServeCommand {
             guard let tokensPath = parsed.value("tokens") else {
                 throw UsageError("missing --tokens FILE: the sites' token digests (see vigil-ingest hash-token --help)")
             }
-            tokens = try SiteTokens(contentsOfFile: tokensPath)
+            let fileTokens = try SiteTokens(contentsOfFile: tokensPath)
+            tokens = try parsed.value("site").map { try fileTokens.restricted(to: $0) } ?? fileTokens
         } catch {
             IngestCommand.usageFailure(error, mode: "serve ")
         }

@@ -56,6 +56,18 @@ public struct SiteTokens: Sendable {
     }
 
     /// Reads the tokens file.
+    /// Returns the tokens unchanged when every one belongs to `site`, for an
+    /// instance that serves one site (`--site`).
+    /// - Throws: ``UsageError`` naming the other sites the file lists.
+    public func restricted(to site: String) throws -> SiteTokens {
+        let others = Set(entries.map(\.site)).subtracting([site]).sorted()
+        guard others.isEmpty else {
+            throw UsageError("the tokens file lists tokens of \(others.joined(separator: ", ")); an instance with "
+                + "--site \(site) takes only that site's tokens, so give it a file of its own")
+        }
+        return self
+    }
+
     public init(contentsOfFile path: String) throws {
         let data: Data
         do {

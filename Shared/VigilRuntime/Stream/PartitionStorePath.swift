@@ -1,8 +1,8 @@
 import Foundation
 
-/// Where the per-partition stores of a service live: in a folder beside the
-/// instance's store, named after it ("alerting.sqlite" keeps partition 7 in
-/// "alerting.partitions/p07.sqlite").
+/// The paths of a service's per-partition stores, in a folder beside the
+/// instance's store and named after it ("alerting.sqlite" keeps partition 7
+/// in "alerting.partitions/p07.sqlite").
 enum PartitionStorePath {
     /// Returns the folder of the partition stores that belong to `storePath`.
     static func folder(of storePath: String) -> String {

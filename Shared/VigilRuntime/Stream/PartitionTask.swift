@@ -1,18 +1,18 @@
 import VigilKafka
 
-/// The store that holds one partition number's state, as a Kafka Streams
-/// task holds the state of one partition of its co-partitioned topics.
+/// The store of one partition number's state, as a Kafka Streams task
+/// keeps the state of one partition of its co-partitioned topics.
 ///
 /// A processor whose ``StreamProcessor/partitionedState`` is true keeps the
 /// state of partition n of every input topic in one store of its own, so
 /// the store moves with the partition: an instance that loses the partition
 /// closes it, and one that receives it rebuilds it. Other processors run as
-/// one task without a partition that holds every partition's state.
+/// one task without a partition that keeps every partition's state.
 ///
 /// Not Sendable: the stream loop's thread owns it.
 final class PartitionTask {
     /// The partition number across the input topics, or nil for the store
-    /// that holds every partition.
+    /// that keeps every partition.
     let partition: Int32?
     /// The SQLite file with the partition's state, offsets and outbox.
     let store: ServiceStore

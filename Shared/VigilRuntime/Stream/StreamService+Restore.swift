@@ -81,7 +81,7 @@ extension StreamService {
             }
         }
 
-        // The store now stands where the previous owner committed; go on from there.
+        // The store is now where the previous owner committed, and processing goes on from there.
         for (topicPartition, end) in task.restoreUntil where end > 0 {
             try task.store.offsets.store(end, for: topicPartition)
             nextOffsets[topicPartition] = end

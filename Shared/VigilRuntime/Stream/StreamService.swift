@@ -14,7 +14,7 @@ import VigilStore
 /// Several instances share the input partitions through the consumer group.
 /// With ``StreamProcessor/partitionedState`` each partition number's state
 /// lives in a store of its own that follows the partition (see
-/// ``PartitionTask``); otherwise one store holds every partition's state.
+/// ``PartitionTask``); otherwise one store keeps every partition's state.
 public final class StreamService: KafkaRebalanceHandler {
     /// How many records one transaction covers at most.
     public var maxBatchSize = 1_000
@@ -56,7 +56,7 @@ public final class StreamService: KafkaRebalanceHandler {
     public func run() throws {
         // Release the stores when the run ends, so SQLite checkpoints and removes the WAL.
         // Closing the consumer revokes its partitions through this service,
-        // so it closes while the property still holds it.
+        // so it closes while the property still refers to it.
         defer {
             consumer?.close()
             tasks = [:]
@@ -155,11 +155,14 @@ public final class StreamService: KafkaRebalanceHandler {
         ])
     }
 
-    /// The consumer settings of the group. Several input topics need the
-    /// range assignor, which gives a member the same partition numbers of
-    /// every topic; one input topic gets cooperative-sticky, which moves
-    /// only the partitions that change hands. `--instance-id` makes the
-    /// member static, so a restart within the session timeout keeps its partitions.
+    /// The consumer settings of the group. The default assignor is range,
+    /// because it gives a member the same partition numbers of every topic,
+    /// which several co-partitioned input topics need. A service with one
+    /// input topic may take cooperative-sticky through `--kafka`. It is not
+    /// the default because the librdkafka of Debian 12 loses the assignment
+    /// when a commit meets a cooperative rebalance, and Vigil commits after
+    /// every batch (github.com/confluentinc/librdkafka/issues/4059). `--instance-id` makes the member
+    /// static, so a restart within the session timeout keeps its partitions.
     ///
     /// A rebuild of partition stores runs between two polls, so the poll
     /// interval allows five minutes; a static member gets 45 s of session to
@@ -169,7 +172,7 @@ public final class StreamService: KafkaRebalanceHandler {
         var properties = configuration.clientProperties
         properties["group.id"] = configuration.groupId
         let coPartitioned = processor.inputTopics.count > 1
-        let strategy = properties["partition.assignment.strategy"] ?? (coPartitioned ? "range" : "cooperative-sticky")
+        let strategy = properties["partition.assignment.strategy"] ?? "range"
         if coPartitioned, strategy != "range" {
             throw UsageError("partition.assignment.strategy must be range for \(configuration.serviceName): it reads "
                 + "several topics whose partitions must stay together, and only range keeps them together")

@@ -20,7 +20,8 @@ extension StreamService {
     ///
     /// The rebuild runs on the stream loop's thread, between two polls, and
     /// must finish within the consumer's `max.poll.interval.ms`. Until it
-    /// ends, the task's offsets are never committed to the group.
+    /// ends, the task processes no new record and its offsets are never
+    /// committed to the group.
     private func restore(_ task: PartitionTask) throws {
         let started = ContinuousClock.now
         let reader = try KafkaConsumer(properties: configuration.clientProperties, logger: logger)
@@ -55,8 +56,13 @@ extension StreamService {
         var applied = 0
         var lastProgress = ContinuousClock.now
         while !unread.isEmpty {
+            // A shutdown leaves the rebuild unfinished: the task stays marked,
+            // commits nothing, and the next owner rebuilds it again.
             if shutdown.isRequested {
-                throw KafkaError(message: "stopped while rebuilding partition \(task.partition ?? -1)")
+                logger.info("partition store rebuild stopped", metadata: [
+                    "vigil.partition": String(task.partition ?? -1),
+                ])
+                return
             }
             let records = try reader.poll(maxRecords: maxBatchSize, timeoutMilliseconds: 100)
             guard !records.isEmpty else {

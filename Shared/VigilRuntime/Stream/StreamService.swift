@@ -244,8 +244,10 @@ public final class StreamService: KafkaRebalanceHandler {
         var order: [ObjectIdentifier] = []
         var grouped: [ObjectIdentifier: (PartitionTask, [KafkaRecord])] = [:]
         for record in records {
-            // A record fetched before its partition was revoked belongs to another instance now.
-            guard assigned.contains(record.topicPartition), let task = task(for: record.topicPartition) else { continue }
+            // A record fetched before its partition was revoked belongs to another
+            // instance now, and one of a store still to rebuild waits for the rebuild.
+            guard assigned.contains(record.topicPartition), let task = task(for: record.topicPartition),
+                  !task.needsRestore else { continue }
             let id = ObjectIdentifier(task)
             if grouped[id] == nil {
                 order.append(id)

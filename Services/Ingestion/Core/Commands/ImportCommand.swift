@@ -31,7 +31,8 @@ enum ImportCommand {
         let serviceName = IngestCommand.serviceName
         let language = ProcessEnvironment.language(environment)
         // Importing only produces, so it has no consumer group.
-        let shared = ServiceConfiguration.options(serviceName: serviceName).filter { $0.name != "group-id" }
+        let shared = ServiceConfiguration.options(serviceName: serviceName)
+            .filter { !["group-id", "instance-id"].contains($0.name) }
         let commandLine = CommandLineOptions(shared + options)
         let parsed: ParsedOptions
         let configuration: ServiceConfiguration

@@ -48,7 +48,8 @@ enum ServeCommand {
     /// Serves until SIGTERM or SIGINT, then exits 0; 1 on failure, 2 on a usage error.
     static func main(arguments: [String], environment: [String: String]) -> Never {
         let language = ProcessEnvironment.language(environment)
-        let shared = ServiceConfiguration.options(serviceName: serviceName).filter { $0.name != "group-id" }
+        let shared = ServiceConfiguration.options(serviceName: serviceName)
+            .filter { !["group-id", "instance-id"].contains($0.name) }
         let commandLine = CommandLineOptions(shared + options)
         let parsed: ParsedOptions
         let configuration: ServiceConfiguration

@@ -19,7 +19,8 @@ final class IngestServerFixture {
     let maxBodyBytes = 256 * 1024
     let maxRecords = 50
 
-    init(submitTimeout: Duration = .seconds(5), stallLimit: Duration = .seconds(2)) throws {
+    init(submitTimeout: Duration = .seconds(5), stallLimit: Duration = .seconds(2),
+         rateLimiter: TokenRateLimiter = TokenRateLimiter(requestsPerSecond: 50, burst: 100)) throws {
         harness = try IngestHarness()
         let hz = try InterchangeLines.line(InterchangeLines.person(["id": "A-hz-a01", "site": "hz", "reportsTo": "M-sh"]))
         try harness.importFiles([IngestHarness.sample("roster.ndjson"), try harness.write("hz.ndjson", lines: [Array(hz)])])
@@ -42,6 +43,7 @@ final class IngestServerFixture {
                                       maxRecordsPerRequest: records, shutdown: shutdown)
             server.submitTimeout = submitTimeout
             server.stallLimit = stallLimit
+            server.rateLimiter = rateLimiter
             try server.run { port in
                 bound.port = port
                 listening.signal()

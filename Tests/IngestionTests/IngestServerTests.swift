@@ -103,6 +103,21 @@ struct IngestServerTests {
         }
     }
 
+    @Test("a token over its rate gets 429 with Retry-After, other tokens go on")
+    func rateLimited() throws {
+        let fixture = try Fixture(rateLimiter: TokenRateLimiter(requestsPerSecond: 0.05, burst: 2))
+        let body = Fixture.array([try Self.message("limited-1")])
+
+        #expect(try fixture.post("/v1/messages", token: Fixture.shToken, body: body).status == 200)
+        #expect(try fixture.post("/v1/messages", token: Fixture.shToken, body: body).status == 200)
+        let limited = try fixture.post("/v1/messages", token: Fixture.shToken, body: body)
+
+        #expect(limited.status == 429)
+        #expect(limited.headers["Retry-After"] == "20")
+        #expect(limited.text.contains("rate-limited"))
+        #expect(try fixture.post("/v1/messages", token: Fixture.brandToken, body: body).status == 200)
+    }
+
     @Test("oversized body rejected from headers")
     func rejectsOversizedBody() throws {
         let fixture = try Fixture()

@@ -27,6 +27,11 @@ enum ServeCommand {
             help: LocalizedText(chinese: "本实例只服务这一个站点：令牌文件里只能有该站点的令牌",
                                 english: "serve this one site only: the tokens file must hold only its tokens")),
         OptionSpec(
+            "rate-limit", environment: "VIGIL_INGEST_RATE_LIMIT", valueName: "N", defaultValue: "50",
+            help: LocalizedText(chinese: "每个令牌每秒最多请求数（可短时突发到两倍），超出回 429；0 表示不限",
+                                english: "requests per second per token (bursts up to twice that); more get 429; "
+                                    + "0 for no limit")),
+        OptionSpec(
             "max-body-bytes", environment: "VIGIL_INGEST_MAX_BODY_BYTES", valueName: "BYTES", defaultValue: "8388608",
             help: LocalizedText(chinese: "单个请求体的最大字节数，超出回 413", english: "largest request body; more gets 413")),
         OptionSpec(
@@ -56,6 +61,7 @@ enum ServeCommand {
         let http: HTTPServerConfiguration
         let tokens: SiteTokens
         let maxRecords: Int
+        let rateLimit: Int
         do {
             parsed = try commandLine.parse(arguments, environment: environment)
             configuration = try ServiceConfiguration(serviceName: serviceName, options: parsed)
@@ -65,6 +71,11 @@ enum ServeCommand {
             }
             http = try httpConfiguration(parsed)
             maxRecords = try positive(parsed, "max-records")
+            let rateText = parsed.value("rate-limit") ?? "50"
+            guard let rate = Int(rateText), rate >= 0 else {
+                throw UsageError("invalid value \"\(rateText)\" for --rate-limit: expected requests per second, 0 for no limit")
+            }
+            rateLimit = rate
             guard let tokensPath = parsed.value("tokens") else {
                 throw UsageError("missing --tokens FILE: the sites' token digests (see vigil-ingest hash-token --help)")
             }
@@ -78,6 +89,7 @@ enum ServeCommand {
         do {
             let server = IngestServer(configuration: configuration, http: http, tokens: tokens,
                                       maxRecordsPerRequest: maxRecords, shutdown: shutdown)
+            server.rateLimiter = TokenRateLimiter(requestsPerSecond: Double(rateLimit), burst: Double(2 * rateLimit))
             try server.run { port in
                 if let portFile = parsed.value("port-file") {
                     try? "\(port)\n".write(toFile: portFile, atomically: true, encoding: .utf8)

@@ -23,6 +23,8 @@ public struct IngestHTTPHandler: HTTPHandler {
     public var submitTimeout: Duration = .seconds(5)
     /// How long publishing may block before new requests get 503 at once.
     public var stallLimit: Duration = .seconds(2)
+    /// The requests each token may make; nil for no limit.
+    public var rateLimiter: TokenRateLimiter?
 
     private let tokens: SiteTokens
     private let queue: IntakeQueue
@@ -81,10 +83,14 @@ public struct IngestHTTPHandler: HTTPHandler {
             return error(404, "not-found", "no such endpoint; use POST /v1/messages, /v1/complaints, /v1/orders or /v1/roster")
         }
         guard head.method == "POST" else { return methodNotAllowed("POST") }
-        guard authorize(head) != nil else {
+        guard let entry = authorize(head) else {
             var response = error(401, "unauthorized", "send the site's token as Authorization: Bearer <token>")
             response.headers.replace(name: "WWW-Authenticate", value: "Bearer")
             return response
+        }
+        if let wait = rateLimiter?.admit(token: entry.sha256) {
+            return error(429, "rate-limited", "too many requests with this token; retry after \(wait) s")
+                .retryAfter(seconds: wait)
         }
         if let contentType = head.headers["Content-Type"], !Self.isSupported(contentType) {
             return error(415, "unsupported-media-type",

@@ -16,8 +16,8 @@ import VigilRuntime
 public final class IngestServer {
     /// The event time follows the wall clock less this allowance for records in flight.
     public var wallClockAllowanceMilliseconds: Int64 = 5_000
-    /// How far event time moves between rounds of watermarks: 36 records
-    /// (12 partitions of 3 topics) every 10 s while the wall clock drives it.
+    /// How far event time moves between rounds of watermarks: one record per
+    /// partition of each watermarked topic every 10 s while the wall clock drives it.
     public var clockIntervalMilliseconds: Int64 = 10_000
     /// True to advance event time with the wall clock when no records arrive.
     public var clockFollowsWallClock = true
@@ -25,6 +25,8 @@ public final class IngestServer {
     public var submitTimeout: Duration = .seconds(5)
     /// How long publishing may block before new requests get 503 at once.
     public var stallLimit: Duration = .seconds(2)
+    /// The requests each site token may make; a token over it gets 429.
+    public var rateLimiter = TokenRateLimiter(requestsPerSecond: 50, burst: 100)
 
     private let configuration: ServiceConfiguration
     private let httpConfiguration: HTTPServerConfiguration
@@ -59,6 +61,7 @@ public final class IngestServer {
                                         maxRecordsPerRequest: maxRecordsPerRequest)
         handler.submitTimeout = submitTimeout
         handler.stallLimit = stallLimit
+        handler.rateLimiter = rateLimiter
         let server = try HTTPServer(configuration: httpConfiguration, logger: logger, handler: handler)
         logger.info("listening", metadata: [
             "vigil.address": "\(httpConfiguration.host):\(server.port)", "vigil.tokens": String(tokens.entries.count),

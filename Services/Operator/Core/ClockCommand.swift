@@ -113,33 +113,15 @@ enum ClockCommand: Subcommand {
         let partitionCounts = try TopicCheck.require(topics, on: producer)
         let source = source(of: time)
 
-        var sent = 0
+        var records: [OutgoingRecord] = []
         for topic in topics {
             for partition in 0..<(partitionCounts[topic.name] ?? topic.partitions) {
                 let watermark = Watermark(source: source, topic: topic.name, partition: partition, time: time)
-                let record = OutgoingRecord(
-                    topic: topic.name, partition: partition, key: watermark.recordKey.map { Array($0.utf8) },
-                    value: try EventCoding.encode(watermark), timestampMilliseconds: time.epochMilliseconds,
-                    headers: [KafkaHeader(name: EventHeaders.eventId, text: watermark.eventId),
-                              KafkaHeader(name: EventHeaders.schema,
-                                          text: "\(Watermark.schemaName)/\(watermark.schemaVersion)")])
-                try producer.send(record, tag: Int64(sent))
-                sent += 1
+                records.append(try EventDelivery.record(watermark, topic: topic, partition: partition))
             }
         }
-
-        var confirmed = 0
-        while confirmed < sent {
-            for report in try producer.poll(timeoutMilliseconds: 100) {
-                if let error = report.error {
-                    throw error
-                }
-                confirmed += 1
-            }
-            if context.shutdown.isRequested {
-                throw KafkaError(message: "stopped before the broker confirmed the watermarks; run it again")
-            }
-        }
-        return sent
+        try EventDelivery.send(records, with: producer, shutdown: context.shutdown,
+                               stoppedMessage: "stopped before the broker confirmed the watermarks; run the command again")
+        return records.count
     }
 }

@@ -160,24 +160,10 @@ enum RulesPushCommand: Subcommand {
         let topic = context.catalogue.rules
         _ = try TopicCheck.require([topic], on: producer)
 
-        let record = OutgoingRecord(
-            topic: topic.name, key: Array(RuleSetRelease.key.utf8), value: try EventCoding.encode(release),
-            timestampMilliseconds: release.publishedAt.epochMilliseconds,
-            headers: [KafkaHeader(name: EventHeaders.eventId, text: release.eventId),
-                      KafkaHeader(name: EventHeaders.schema, text: "\(RuleSetRelease.schemaName)/\(release.schemaVersion)")])
-        try producer.send(record, tag: 0)
-        while true {
-            if let report = try producer.poll(timeoutMilliseconds: 100).first {
-                if let error = report.error {
-                    throw error
-                }
-                return
-            }
-            if context.shutdown.isRequested {
-                throw KafkaError(message: "stopped before the broker confirmed the release; "
-                    + "run vigil rules show to see whether it arrived")
-            }
-        }
+        try EventDelivery.send(
+            [try EventDelivery.record(release, topic: topic)], with: producer, shutdown: context.shutdown,
+            stoppedMessage: "stopped before the broker confirmed the release; "
+                + "run vigil rules show to see whether it arrived")
     }
 
     /// Returns the host's clock time with the host's UTC offset, so the

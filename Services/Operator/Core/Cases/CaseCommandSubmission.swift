@@ -149,23 +149,9 @@ enum CaseCommandSubmission {
         let topic = context.catalogue.caseCommands
         _ = try TopicCheck.require([topic], on: producer)
 
-        let record = OutgoingRecord(
-            topic: topic.name, key: command.recordKey.map { Array($0.utf8) }, value: try EventCoding.encode(command),
-            timestampMilliseconds: command.issuedAt.epochMilliseconds,
-            headers: [KafkaHeader(name: EventHeaders.eventId, text: command.eventId),
-                      KafkaHeader(name: EventHeaders.schema, text: "\(CaseCommand.schemaName)/\(command.schemaVersion)")])
-        try producer.send(record, tag: 0)
-        while true {
-            if let report = try producer.poll(timeoutMilliseconds: 100).first {
-                if let error = report.error {
-                    throw error
-                }
-                return
-            }
-            if context.shutdown.isRequested {
-                throw KafkaError(message: "stopped before the broker confirmed the command; run it again with "
-                    + "--command-id \(command.commandId) to make sure it arrives once")
-            }
-        }
+        try EventDelivery.send(
+            [try EventDelivery.record(command, topic: topic)], with: producer, shutdown: context.shutdown,
+            stoppedMessage: "stopped before the broker confirmed the command; run it again with "
+                + "--command-id \(command.commandId) to make sure it arrives once")
     }
 }

@@ -28,6 +28,14 @@ struct ReleaseRoundTests {
         return { try $0.watermark(topic($0.catalogue), at: time, source: source) }
     }
 
+    /// Returns a harness whose buyer-1 case an alert opened at 08:00, with event time at `time`.
+    private func caseOpenedAt8(advancedTo time: String) throws -> EscalationHarness {
+        let harness = try EscalationHarness()
+        try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)
+        try harness.advance(to: time)
+        return harness
+    }
+
     private func decodeTypes(_ entries: [String]) throws -> [CaseEventType] {
         try entries.map { try EventCoding.decode(CaseEvent.self, from: Array($0.utf8)).type }
     }
@@ -98,7 +106,7 @@ struct ReleaseRoundTests {
 
     // MARK: - Case commands
 
-    @Test("a command before its case's alert arrives meets the case in both interleavings")
+    @Test("command before its case's alert")
     func commandBeforeItsCase() throws {
         let alert = try F.alert("m-1", at: "2026-11-11T08:00:00+08:00")
         let ack = try F.command(.ack, caseId: CaseOpeningTests.caseBuyer1, id: "k-1", at: "2026-11-11T08:05:00+08:00")
@@ -114,11 +122,9 @@ struct ReleaseRoundTests {
         #expect(try decodeTypes(first) == [.opened, .acknowledged])
     }
 
-    @Test("a command waits for the round after it")
+    @Test("command waits for its round")
     func commandWaitsForItsRound() throws {
-        let harness = try EscalationHarness()
-        try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)
-        try harness.advance(to: "2026-11-11T08:01:00+08:00")
+        let harness = try caseOpenedAt8(advancedTo: "2026-11-11T08:01:00+08:00")
 
         try harness.process(try F.command(.ack, caseId: CaseOpeningTests.caseBuyer1, id: "k-1",
                                           at: "2026-11-11T08:05:00+08:00"),
@@ -131,11 +137,9 @@ struct ReleaseRoundTests {
         #expect(try harness.count("pending_inputs") == 0)
     }
 
-    @Test("a command issued before the time reached applies after the deadlines in between")
+    @Test("late command follows passed deadlines")
     func lateCommandAfterDeadlines() throws {
-        let harness = try EscalationHarness()
-        try harness.process(try F.alert("m-1", at: "2026-11-11T08:00:00+08:00"), on: harness.catalogue.alerts)
-        try harness.advance(to: "2026-11-11T09:00:00+08:00")
+        let harness = try caseOpenedAt8(advancedTo: "2026-11-11T09:00:00+08:00")
 
         try harness.command(try F.command(.ack, caseId: CaseOpeningTests.caseBuyer1, id: "k-1",
                                           at: "2026-11-11T08:05:00+08:00"))
@@ -149,7 +153,7 @@ struct ReleaseRoundTests {
         #expect(events.last?.acknowledgedAt?.iso8601 == "2026-11-11T08:05:00+08:00")
     }
 
-    @Test("a store from before command rounds starts them where the other streams are")
+    @Test("migration aligns command rounds")
     func commandRoundsMigrated() throws {
         let harness = try EscalationHarness()
         for time in ["2026-11-11T08:00:00+08:00", "2026-11-11T09:00:00+08:00"] {

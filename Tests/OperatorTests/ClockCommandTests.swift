@@ -9,7 +9,7 @@ import VigilRuntime
 struct ClockCommandTests {
     private let november = ["--from", "2026-11-01T00:00+08:00", "--to", "2026-12-01T00:00+08:00"]
 
-    @Test("writes one watermark into every partition of the watermarked topics")
+    @Test("one watermark per partition")
     func roundWritten() throws {
         let harness = try OperatorHarness()
         let options = try harness.options(ClockCommand.self, ["--to", "2026-11-15T12:00+08:00"])
@@ -30,8 +30,8 @@ struct ClockCommandTests {
         }
     }
 
-    @Test("the same time again is refused and writes nothing")
-    func repeatedTimeRefused() throws {
+    @Test("repeated time is rejected")
+    func repeatedTimeRejected() throws {
         let harness = try OperatorHarness()
         let options = try harness.options(ClockCommand.self, ["--to", "2026-11-15T12:00+08:00"])
         let context = try harness.context(ClockCommand.self)
@@ -47,7 +47,7 @@ struct ClockCommandTests {
         #expect(try harness.reader.records(of: harness.catalogue.caseCommands).count == 2 * written)
     }
 
-    @Test("a case command waits for a declared time, then applies, and escalation replays clean")
+    @Test("command waits for declared time")
     func commandReleasedByClock() throws {
         let fixture = try ReplayPipelineFixture()
         try fixture.runLiveAlerting()
@@ -59,7 +59,7 @@ struct ClockCommandTests {
         let context = try fixture.harness.context(ClockCommand.self)
         try CaseCommandSubmission.publish(ack, context: context)
 
-        // Event time stands at the fixture's last round: the command waits.
+        // Event time is still at the fixture's last round, so the command waits.
         try fixture.runLiveEscalation()
         #expect(try caseEvents(fixture).contains { $0.commandId == ack.commandId } == false)
 

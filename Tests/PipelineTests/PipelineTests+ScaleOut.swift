@@ -5,7 +5,7 @@ import VigilContracts
 // MARK: - Several instances per service
 
 extension PipelineTests {
-    @Test("three instances each of alerting and escalation, one of each killed, match one instance")
+    @Test("three instances per service survive kills")
     func scaleOutWithKills() throws {
         try SharedData.requireAvailable()
         let expected = try Self.uninterruptedOutputs()
@@ -31,7 +31,8 @@ extension PipelineTests {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        #expect(seen.alerts >= 200 && seen.cases >= 40, "no progress before the kills: \(seen)")
+        #expect(seen.alerts >= 200, "alerting made no progress before the kills")
+        #expect(seen.cases >= 40, "escalation made no progress before the kills")
         try harness.kill("vigil-alerting-2")
         try harness.kill("vigil-escalation-2")
 
@@ -45,7 +46,8 @@ extension PipelineTests {
             Issue.record("\(member) exited with \(status):\n\(harness.logTail(member, lines: 30))")
         }
 
-        #expect(seen.alerts < final.0 && seen.cases < final.1, "the kills must land before the work finished")
+        #expect(seen.alerts < final.0, "the kill of an alerting member landed before alerting finished")
+        #expect(seen.cases < final.1, "the kill of an escalation member landed before escalation finished")
         #expect(outputs.conflicts.isEmpty, "an event id republished with different content: \(outputs.conflicts.prefix(5))")
         #expect(outputs.alerts == expected.alerts, "the same alerts, reply timeouts included")
         #expect(outputs.alertWatermarks == expected.alertWatermarks)

@@ -72,7 +72,13 @@ struct PartitionStateTests {
         return ids
     }
 
-    /// The ids a single uninterrupted instance gives for messages 0..<count.
+    /// Starts a counting service with its store at `store`, in the shared group.
+    private func startCounting(_ harness: RuntimeHarness, store: String) throws -> RunningService {
+        RunningService(configuration: try harness.configuration(storePath: store),
+                       processor: CountingProcessor(catalogue: harness.catalogue))
+    }
+
+    /// Returns the ids a single uninterrupted instance gives for messages 0..<count.
     private func expectedIds(_ count: Int) -> Set<String> {
         var seen: [String: Int] = [:]
         var ids = Set<String>()
@@ -84,18 +90,16 @@ struct PartitionStateTests {
         return ids
     }
 
-    @Test("a new instance rebuilds the partitions it takes over and continues the counts")
+    @Test("new instance rebuilds taken partitions")
     func newInstanceRebuilds() throws {
         let harness = try RuntimeHarness()
         try harness.produce(messages(0..<30, harness: harness).map(harness.encoded))
-        let first = RunningService(configuration: try harness.configuration(storePath: harness.path("a.sqlite")),
-                                   processor: CountingProcessor(catalogue: harness.catalogue))
+        let first = try startCounting(harness, store: harness.path("a.sqlite"))
         _ = try outputIds(harness, count: 30)
         #expect(first.stop() == nil)
 
         // Another instance with an empty store takes every partition over.
-        let second = RunningService(configuration: try harness.configuration(storePath: harness.path("b.sqlite")),
-                                    processor: CountingProcessor(catalogue: harness.catalogue))
+        let second = try startCounting(harness, store: harness.path("b.sqlite"))
         try harness.produce(messages(30..<42, harness: harness).map(harness.encoded))
         let ids = try outputIds(harness, count: 42)
         Thread.sleep(forTimeInterval: 1)
@@ -109,26 +113,23 @@ struct PartitionStateTests {
         #expect(!stores.isEmpty, "one store per partition in \(folder)")
     }
 
-    @Test("a store left behind while another instance moved on is rebuilt")
+    @Test("stale store is rebuilt")
     func staleStoreRebuilt() throws {
         let harness = try RuntimeHarness()
         let storeA = harness.path("a.sqlite")
         try harness.produce(messages(0..<12, harness: harness).map(harness.encoded))
-        let first = RunningService(configuration: try harness.configuration(storePath: storeA),
-                                   processor: CountingProcessor(catalogue: harness.catalogue))
+        let first = try startCounting(harness, store: storeA)
         _ = try outputIds(harness, count: 12)
         #expect(first.stop() == nil)
 
         try harness.produce(messages(12..<24, harness: harness).map(harness.encoded))
-        let second = RunningService(configuration: try harness.configuration(storePath: harness.path("b.sqlite")),
-                                    processor: CountingProcessor(catalogue: harness.catalogue))
+        let second = try startCounting(harness, store: harness.path("b.sqlite"))
         _ = try outputIds(harness, count: 24)
         #expect(second.stop() == nil)
 
         // Back to the first store, which stopped at message 12.
         try harness.produce(messages(24..<36, harness: harness).map(harness.encoded))
-        let again = RunningService(configuration: try harness.configuration(storePath: storeA),
-                                   processor: CountingProcessor(catalogue: harness.catalogue))
+        let again = try startCounting(harness, store: storeA)
         let ids = try outputIds(harness, count: 36)
         Thread.sleep(forTimeInterval: 1)
         #expect(again.stop() == nil)
@@ -137,7 +138,7 @@ struct PartitionStateTests {
         #expect(try harness.reader.records(of: harness.catalogue.alerts).count == 36)
     }
 
-    @Test("several co-partitioned topics refuse an assignor other than range")
+    @Test("co-partitioned topics require range")
     func coPartitionedNeedsRange() throws {
         let harness = try RuntimeHarness()
         var configuration = try harness.configuration(storePath: harness.path("c.sqlite"))
@@ -151,14 +152,12 @@ struct PartitionStateTests {
         #expect(usage.message.contains("must be range"))
     }
 
-    @Test("two instances share the partitions, and one that leaves hands its partitions over")
+    @Test("leaving instance hands partitions over")
     func twoInstancesShare() throws {
         let harness = try RuntimeHarness()
         try harness.produce(messages(0..<24, harness: harness).map(harness.encoded))
-        let first = RunningService(configuration: try harness.configuration(storePath: harness.path("a.sqlite")),
-                                   processor: CountingProcessor(catalogue: harness.catalogue))
-        let second = RunningService(configuration: try harness.configuration(storePath: harness.path("b.sqlite")),
-                                    processor: CountingProcessor(catalogue: harness.catalogue))
+        let first = try startCounting(harness, store: harness.path("a.sqlite"))
+        let second = try startCounting(harness, store: harness.path("b.sqlite"))
         _ = try outputIds(harness, count: 24)
 
         #expect(first.stop() == nil)

@@ -50,7 +50,7 @@ public final class AlertingProcessor: StreamProcessor {
     public var inputTopics: [TopicSpec] { [catalogue.chatMessages] }
     public var tableTopics: [TopicSpec] { [catalogue.roster, catalogue.rules] }
     public var outputTopics: [TopicSpec] { [catalogue.alerts] }
-    /// Each partition number's state stands alone, so it moves with its partition.
+    /// Each partition number's state depends on that partition alone, so it moves with the partition.
     public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {

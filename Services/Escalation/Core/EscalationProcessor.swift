@@ -9,8 +9,8 @@ import VigilStore
 ///
 /// Alerts, complaints and case commands wait until the alert, complaint,
 /// chat and command streams of their partition have all completed the
-/// watermark round they arrived in and passed their time, and then apply in
-/// event-time order, interleaved with the deadlines that fall due. Only
+/// watermark round they arrived in and passed their time. They then apply
+/// in event-time order, interleaved with the deadlines that fall due. Only
 /// watermarks move the clock, so the timeline depends on positions in the
 /// logs alone, late records included, and not on how the four topics
 /// interleave on arrival. A command issued before the time its partition
@@ -43,7 +43,7 @@ public final class EscalationProcessor: StreamProcessor {
     }
     public var tableTopics: [TopicSpec] { [catalogue.roster] }
     public var outputTopics: [TopicSpec] { [catalogue.caseEvents] }
-    /// Each partition number's state stands alone, so it moves with its partition.
+    /// Each partition number's state depends on that partition alone, so it moves with the partition.
     public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {

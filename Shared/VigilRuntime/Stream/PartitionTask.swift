@@ -5,7 +5,7 @@ import VigilKafka
 ///
 /// A processor whose ``StreamProcessor/partitionedState`` is true keeps the
 /// state of partition n of every input topic in one store of its own, so
-/// the store moves with the partition: an instance that loses the partition
+/// the store moves with the partition. An instance that loses the partition
 /// closes it, and one that receives it rebuilds it. Other processors run as
 /// one task without a partition that keeps every partition's state.
 ///

@@ -75,10 +75,10 @@ extension StreamService {
                 continue
             }
             lastProgress = ContinuousClock.now
-            let wanted = records.filter { record in until[record.topicPartition].map { record.offset < $0 } ?? false }
-            if !wanted.isEmpty {
-                try process(wanted, in: task, advanced: &advanced)
-                applied += wanted.count
+            let belowCommit = records.filter { record in until[record.topicPartition].map { record.offset < $0 } ?? false }
+            if !belowCommit.isEmpty {
+                try process(belowCommit, in: task, advanced: &advanced)
+                applied += belowCommit.count
             }
             for record in records {
                 if let end = unread[record.topicPartition], record.offset + 1 >= end {

@@ -14,7 +14,7 @@ import VigilStore
 /// Several instances share the input partitions through the consumer group.
 /// With ``StreamProcessor/partitionedState`` each partition number's state
 /// lives in a store of its own that follows the partition (see
-/// ``PartitionTask``); otherwise one store keeps every partition's state.
+/// ``PartitionTask``). Otherwise one store keeps every partition's state.
 public final class StreamService: KafkaRebalanceHandler {
     /// How many records one transaction covers at most.
     public var maxBatchSize = 1_000
@@ -165,8 +165,8 @@ public final class StreamService: KafkaRebalanceHandler {
     /// static, so a restart within the session timeout keeps its partitions.
     ///
     /// A rebuild of partition stores runs between two polls, so the poll
-    /// interval allows five minutes; a static member gets 45 s of session to
-    /// restart in. Both yield to `--kafka` settings.
+    /// interval allows five minutes. A static member gets 45 s of session to
+    /// restart in. `--kafka` settings override both.
     /// - Throws: ``UsageError`` for another assignor with several input topics.
     func groupProperties() throws -> [String: String] {
         var properties = configuration.clientProperties

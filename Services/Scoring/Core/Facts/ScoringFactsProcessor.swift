@@ -42,7 +42,7 @@ public final class ScoringFactsProcessor: StreamProcessor {
     }
     public var tableTopics: [TopicSpec] { [catalogue.roster] }
     public var outputTopics: [TopicSpec] { [catalogue.scoringFacts] }
-    /// Each partition number's state stands alone, so it moves with its partition.
+    /// Each partition number's state depends on that partition alone, so it moves with the partition.
     public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {

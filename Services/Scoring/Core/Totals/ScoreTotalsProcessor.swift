@@ -32,7 +32,7 @@ public final class ScoreTotalsProcessor: StreamProcessor {
 
     public var inputTopics: [TopicSpec] { [catalogue.scoringFacts] }
     public var outputTopics: [TopicSpec] { [catalogue.scores] }
-    /// Each partition number's state stands alone, so it moves with its partition.
+    /// Each partition number's state depends on that partition alone, so it moves with the partition.
     public var partitionedState: Bool { true }
 
     public func registerMigrations(in migrator: inout Migrator) {

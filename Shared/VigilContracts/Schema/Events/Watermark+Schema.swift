@@ -27,9 +27,9 @@ extension Watermark: SchemaPublishing {
                 + "属于迟到记录，照常投递，由各服务自行决定如何处理。水位线带 `vigil.schema` 头（`watermark/1`），"
                 + "消费方据此把它与主题上的其他事件区分开。",
             english: "A watermark: the event time one source has reached on one partition. Ingestion writes one into "
-                + "every partition of each thread-keyed topic it writes and of case.commands, with an explicit "
-                + "partition and no key, as its event time advances, so event time moves on partitions without other "
-                + "records and deadlines downstream fire without new chat traffic. `vigil clock --to TIME` writes the "
+                + "every partition of each thread-keyed topic it writes and of case.commands as its event time "
+                + "advances, with an explicit partition and no key. Event time then moves on partitions without other "
+                + "records, and deadlines downstream fire without new chat traffic. `vigil clock --to TIME` writes the "
                 + "same round with the source vigil-clock/<milliseconds>. After alerting has handled a watermark on a "
                 + "chat.messages partition and published the alerts it made due, it writes the watermark with the same "
                 + "source, partition number and time to the alerts topic, after those alerts. "

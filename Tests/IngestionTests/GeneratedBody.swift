@@ -1,3 +1,4 @@
+import VigilTestSupport
 @testable import Ingestion
 
 /// Writes a random valid JSON array or NDJSON body and remembers where each

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VigilContracts
 import VigilRuntime
+import VigilTestSupport
 @testable import Ingestion
 
 /// A bounded, seeded fuzz run over the ingestion parsers, mutating the
@@ -29,6 +30,7 @@ struct ParserFuzzTests {
     private let ndjsonFiles: [[UInt8]]
     private let delimitedSamples: [DelimitedSample]
     private let bodies: [[UInt8]]
+    private let mappingFiles: [[UInt8]]
 
     init() throws {
         let names = ["chats-sample.ndjson", "chats-malformed.ndjson", "complaints-sample.ndjson",
@@ -36,6 +38,7 @@ struct ParserFuzzTests {
         ndjsonFiles = try names.map(Samples.bytes)
         ndjsonLines = ndjsonFiles.flatMap { $0.split(separator: 0x0A).map(Array.init) }
 
+        mappingFiles = try ["chats-export.mapping.json", "orders-export.mapping.json"].map(Samples.bytes)
         let chats = try ColumnMapping(contentsOfFile: Samples.path("chats-export.mapping.json"))
         let orders = try ColumnMapping(contentsOfFile: Samples.path("orders-export.mapping.json"))
         delimitedSamples = [
@@ -69,6 +72,13 @@ struct ParserFuzzTests {
         run("csv", defaultIterations: 250, corpus: delimitedSamples.map(\.bytes)) { input, generator in
             let sample = delimitedSamples.randomElement(using: &generator)!
             return checkDelimited(input, sample: sample, using: &generator)
+        }
+    }
+
+    @Test("ColumnMapping loader survives mutated mapping files")
+    func fuzzColumnMappings() {
+        run("mapping", defaultIterations: 400, corpus: mappingFiles) { input, generator in
+            checkMapping(input, using: &generator)
         }
     }
 
@@ -269,6 +279,23 @@ struct ParserFuzzTests {
             return .headerError(error.message)
         }
         return .rows(rows)
+    }
+
+    // MARK: - Column mappings
+
+    /// Loads a mapping file. A mapping that loads reads a sample export
+    /// with the same properties as the CSV target checks.
+    private func checkMapping(_ input: [UInt8], using generator: inout SplitMix64) -> [String] {
+        let mapping: ColumnMapping
+        do {
+            mapping = try ColumnMapping(json: input)
+        } catch {
+            return error.message.isEmpty ? ["error without a message"] : []
+        }
+        let format: DelimitedFormat = mapping.kind == .order ? .tsv : .csv
+        let bytes = delimitedSamples.first { $0.format == format }?.bytes ?? []
+        return checkDelimited(bytes, sample: DelimitedSample(bytes: bytes, mapping: mapping, format: format),
+                              using: &generator)
     }
 
     // MARK: - HTTP bodies

@@ -142,8 +142,8 @@ struct BrokerControlTests {
     @Test("one broker and an unknown one")
     func singleBroker() throws {
         let broker = try RunningBroker(brokers: 3)
-        let one = BrokerControlReply(line: try BrokerControlClient.send("down 2", to: broker.controlPath))
-        #expect(one == .states(up: [1, 3], down: [2]))
+        let second = BrokerControlReply(line: try BrokerControlClient.send("down 2", to: broker.controlPath))
+        #expect(second == .states(up: [1, 3], down: [2]))
 
         let unknown = BrokerControlReply(line: try BrokerControlClient.send("down 7", to: broker.controlPath))
         #expect(unknown == .failure("no broker 7: the embedded cluster has brokers 1 to 3"))
@@ -171,8 +171,8 @@ struct BrokerControlTests {
         #expect(throws: UsageError.self) { try BrokerDownCommand.run(unknown, context: context) }
         #expect(broker.stop() == 0)
 
-        let gone = try CommandLineOptions(specs).parse(["all", "--control", broker.controlPath], environment: [:])
-        #expect(try BrokerDownCommand.run(gone, context: context) == 1, "no broker listens any more")
+        let stopped = try CommandLineOptions(specs).parse(["all", "--control", broker.controlPath], environment: [:])
+        #expect(try BrokerDownCommand.run(stopped, context: context) == 1, "no broker listens any more")
         let missing = try CommandLineOptions(specs).parse(["all"], environment: [:])
         #expect(throws: UsageError.self) { try BrokerDownCommand.run(missing, context: context) }
     }

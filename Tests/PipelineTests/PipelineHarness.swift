@@ -103,7 +103,7 @@ final class PipelineHarness {
         }
     }
 
-    /// The process id of a running stream service, to tell a restart from the same process.
+    /// Returns the process id of a running stream service, to tell a restart from the same process.
     func processIdentifier(_ name: String) -> Int32? {
         services[name].flatMap { $0.isRunning ? $0.processIdentifier : nil }
     }

@@ -16,7 +16,7 @@ struct ClusterConnectivityTests {
         }
     }
 
-    /// Polls until every record sent is delivered or `seconds` pass; returns the tags delivered.
+    /// Polls until every record sent is delivered or `seconds` pass, and returns the tags delivered.
     private func deliveredTags(_ producer: KafkaProducer, seconds: Int) throws -> Set<Int64> {
         var delivered: Set<Int64> = []
         let deadline = ContinuousClock.now + .seconds(seconds)
@@ -28,7 +28,7 @@ struct ClusterConnectivityTests {
         return delivered
     }
 
-    /// Polls the producer until `condition` holds or `seconds` pass; returns whether it held.
+    /// Polls the producer until `condition` is true or `seconds` pass, and returns the condition.
     private func pollUntil(_ producer: KafkaProducer, seconds: Int, _ condition: () -> Bool) throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while !condition(), ContinuousClock.now < deadline {

@@ -11,7 +11,7 @@ private final class BrokerEvents {
         ConnectivityState.Connection(client: client, broker: broker)
     }
 
-    /// One attempt that fails: INIT, TRY_CONNECT, CONNECT, DOWN.
+    /// Reports one attempt that fails: INIT, TRY_CONNECT, CONNECT, DOWN.
     func fail(_ client: Int, _ broker: String, at seconds: Int) -> ConnectivityState.Transition? {
         let now = start + .seconds(seconds)
         _ = state.update(connection(client, broker), to: .initial, at: now)
@@ -19,19 +19,19 @@ private final class BrokerEvents {
         return state.update(connection(client, broker), to: .down, at: now)
     }
 
-    /// One attempt that succeeds: CONNECT, UP.
+    /// Reports one attempt that succeeds: CONNECT, UP.
     func connect(_ client: Int, _ broker: String, at seconds: Int) -> ConnectivityState.Transition? {
         let now = start + .seconds(seconds)
         _ = state.update(connection(client, broker), to: .connecting, at: now)
         return state.update(connection(client, broker), to: .up, at: now)
     }
 
-    /// A client log line while the state is as it is.
+    /// Offers one client log line to the state machine.
     func suppressLine() -> Bool {
         state.suppressLine()
     }
 
-    /// A change to one state, such as an open connection closing (DOWN).
+    /// Reports a change to one state, such as an open connection closing (DOWN).
     func report(_ client: Int, _ broker: String, _ brokerState: ConnectivityState.BrokerState,
                 at seconds: Int) -> ConnectivityState.Transition? {
         state.update(connection(client, broker), to: brokerState, at: start + .seconds(seconds))

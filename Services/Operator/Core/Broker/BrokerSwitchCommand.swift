@@ -45,9 +45,9 @@ enum BrokerDownCommand: Subcommand {
     static let name = "broker down"
     static let connectsToCluster = false
     static let summary = LocalizedText(
-        chinese: "停止内嵌 broker 中的 broker（all 或编号），用于演练故障；需 `vigil broker --control`",
-        english: "take brokers of the embedded broker down (all or ids) to rehearse an outage; "
-            + "needs `vigil broker --control`")
+        chinese: "停止内嵌集群（`vigil broker`）中的 broker（all 或编号），演练故障；集群须以 `--control` 启动",
+        english: "take brokers of the embedded cluster (`vigil broker`) down (all or ids) to rehearse an outage; "
+            + "the cluster must run with `--control`")
     static let positionalHelp = BrokerSwitchCommand.positionalHelp
     static let options = [BrokerSwitchCommand.controlOption]
 
@@ -61,8 +61,9 @@ enum BrokerUpCommand: Subcommand {
     static let name = "broker up"
     static let connectsToCluster = false
     static let summary = LocalizedText(
-        chinese: "恢复内嵌 broker 中已停止的 broker（all 或编号）；需 `vigil broker --control`",
-        english: "bring brokers of the embedded broker back up (all or ids); needs `vigil broker --control`")
+        chinese: "恢复内嵌集群（`vigil broker`）中已停止的 broker（all 或编号）；集群须以 `--control` 启动",
+        english: "bring brokers of the embedded cluster (`vigil broker`) back up (all or ids); "
+            + "the cluster must run with `--control`")
     static let positionalHelp = BrokerSwitchCommand.positionalHelp
     static let options = [BrokerSwitchCommand.controlOption]
 

@@ -112,7 +112,11 @@ public final class KafkaConsumer {
              RD_KAFKA_RESP_ERR__FATAL:
             throw kafkaError
         default:
-            // Transient: librdkafka recovers by itself.
+            // Transient: librdkafka recovers by itself. An outage is logged
+            // once by ClusterConnectivity, which counts these lines meanwhile.
+            if client.context.connectivity.suppressLine() {
+                return
+            }
             logger.warning("consume error, continuing", metadata: ["vigil.kafka.error": kafkaError.message])
         }
     }
@@ -149,6 +153,11 @@ public final class KafkaConsumer {
             headers: headers)
     }
 
+    /// False while every connection attempt of this process to the cluster
+    /// fails (see ``ClusterConnectivity``), so a caller waiting for records
+    /// can tell an outage from a stall.
+    public var isClusterReachable: Bool { client.context.connectivity.isReachable }
+
     // MARK: - Offsets
 
     /// Commits the next offsets to read for the group.
@@ -159,8 +168,12 @@ public final class KafkaConsumer {
     /// for a group that no consumer has joined since the cluster started.
     /// Otherwise the broker rejects it and the error's
     /// ``KafkaError/rejectsCommitFromOutsideGroup`` is true.
+    ///
+    /// Commits nothing while the group has taken the assignment away (the
+    /// session timed out, as in a broker outage longer than
+    /// `session.timeout.ms`): the broker would reject it as from an unknown member.
     public func commit(_ nextOffsets: [TopicPartition: Int64], synchronously: Bool) throws {
-        guard !nextOffsets.isEmpty else { return }
+        guard !nextOffsets.isEmpty, rd_kafka_assignment_lost(client.handle) == 0 else { return }
         let list = RDKafkaTopicPartitionList(nextOffsets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         let result = rd_kafka_commit(client.handle, list.pointer, synchronously ? 0 : 1)
         guard result == RD_KAFKA_RESP_ERR_NO_ERROR || result == RD_KAFKA_RESP_ERR__NO_OFFSET else {

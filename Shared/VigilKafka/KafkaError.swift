@@ -40,5 +40,19 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable {
         return permanent.contains { $0.rawValue == code }
     }
 
+    /// True for failures that a later attempt can get past once the cluster
+    /// is reachable: lost connections, timeouts, and a group coordinator
+    /// that is moving or loading.
+    public var isTransient: Bool {
+        let transient: [rd_kafka_resp_err_t] = [
+            RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, RD_KAFKA_RESP_ERR__TIMED_OUT,
+            RD_KAFKA_RESP_ERR__RESOLVE, RD_KAFKA_RESP_ERR__WAIT_COORD, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT,
+            RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE, RD_KAFKA_RESP_ERR_NOT_COORDINATOR,
+            RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE,
+            RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+        ]
+        return !isFatal && transient.contains { $0.rawValue == code }
+    }
+
     public var description: String { message }
 }

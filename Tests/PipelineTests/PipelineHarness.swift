@@ -40,7 +40,8 @@ final class PipelineHarness {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
         let bootstrapFile = work.appendingPathComponent("bootstrap")
-        broker = try launch("vigil", ["broker", "--bootstrap-file", bootstrapFile.path], log: "broker")
+        broker = try launch("vigil", ["broker", "--bootstrap-file", bootstrapFile.path, "--control", controlPath],
+                            log: "broker")
         for _ in 0..<100 where !FileManager.default.fileExists(atPath: bootstrapFile.path) {
             Thread.sleep(forTimeInterval: 0.1)
         }
@@ -89,6 +90,22 @@ final class PipelineHarness {
         guard process.terminationStatus == 0 else {
             throw HarnessError("vigil-ingest exited with \(process.terminationStatus):\n\(logTail("vigil-ingest"))")
         }
+    }
+
+    /// The control socket of the broker process, for `vigil broker down|up`.
+    var controlPath: String { work.appendingPathComponent("broker.control").path }
+
+    /// Takes every broker down or brings them all back, through `vigil broker down|up all`.
+    func setBrokers(up: Bool) throws {
+        let result = try runVigil(["broker", up ? "up" : "down", "all", "--control", controlPath])
+        guard result.status == 0 else {
+            throw HarnessError("vigil broker \(up ? "up" : "down") all exited with \(result.status): \(result.output)")
+        }
+    }
+
+    /// Returns the process id of a running stream service, to tell a restart from the same process.
+    func processIdentifier(_ name: String) -> Int32? {
+        services[name].flatMap { $0.isRunning ? $0.processIdentifier : nil }
     }
 
     /// Kills a stream service with SIGKILL, as a crash would.

@@ -9,6 +9,8 @@ import Glibc
 public enum OperatorCommand {
     static let subcommands: [any Subcommand.Type] = [
         BrokerCommand.self,
+        BrokerDownCommand.self,
+        BrokerUpCommand.self,
         TopicsCreateCommand.self,
         TopicsListCommand.self,
         TailAlertsCommand.self,

@@ -21,18 +21,30 @@ func rdKafkaLogCallback(handle: OpaquePointer?, level: Int32,
         "vigil.kafka.client": handle.map { String(cString: rd_kafka_name($0)) } ?? "",
         "vigil.kafka.message": text.map { String(cString: $0) } ?? "",
     ]
-    // A lost broker makes librdkafka warn on every reconnect attempt; one line
-    // per facility every few seconds, with the count dropped, is enough.
     if severity <= 4 {
-        let now = ContinuousClock.now
-        if let window = context.logWindows[facilityName], now - window.loggedAt < context.logInterval {
-            context.logWindows[facilityName] = (window.loggedAt, window.suppressed + 1)
+        // While the cluster is unreachable every client warns on every
+        // reconnect attempt; ClusterConnectivity counts those lines and logs
+        // the outage once.
+        if context.connectivity.suppressLine() {
             return
         }
-        if let suppressed = context.logWindows[facilityName]?.suppressed, suppressed > 0 {
+        // A single lost broker makes librdkafka warn on every reconnect
+        // attempt too; one line per facility every few seconds, with the
+        // count dropped, is enough.
+        let now = ContinuousClock.now
+        let suppressed: Int? = context.logWindows.withLock { windows in
+            if let window = windows[facilityName], now - window.loggedAt < context.logInterval {
+                windows[facilityName] = (window.loggedAt, window.suppressed + 1)
+                return nil
+            }
+            let dropped = windows[facilityName]?.suppressed ?? 0
+            windows[facilityName] = (now, 0)
+            return dropped
+        }
+        guard let suppressed else { return }
+        if suppressed > 0 {
             metadata["vigil.kafka.suppressed"] = String(suppressed)
         }
-        context.logWindows[facilityName] = (now, 0)
     }
 
     switch severity {
@@ -57,9 +69,24 @@ func rdKafkaErrorCallback(handle: OpaquePointer?, error: Int32,
         return
     }
 
-    // librdkafka retries transport errors itself; log the first of a code and
-    // then every tenfold repeat, with the count.
     let text = reason.map { String(cString: $0) } ?? String(cString: rd_kafka_err2str(code))
+
+    // A failed connection also reaches the log callback (facility FAIL) when
+    // it happens, and ClusterConnectivity reports a whole outage. This copy
+    // is served at the next poll, which may be long after the cluster came
+    // back, so it is only debug detail.
+    let connectionErrors = [RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN,
+                            RD_KAFKA_RESP_ERR__RESOLVE]
+    if connectionErrors.contains(code) {
+        context.logger.debug("Kafka client error, retrying", metadata: [
+            "vigil.kafka.error": String(cString: rd_kafka_err2name(code)),
+            "vigil.kafka.reason": text,
+        ])
+        return
+    }
+
+    // librdkafka retries other transient errors itself; log the first of a
+    // code and then every tenfold repeat, with the count.
     let count = (context.errorCounts[error] ?? 0) + 1
     context.errorCounts[error] = count
     if isPowerOfTen(count) {

@@ -16,15 +16,18 @@ final class RDKafkaClient {
 
     init(kind: Kind, properties: [String: String], logger: Logger,
          rebalanceHandler: (any KafkaRebalanceHandler)? = nil) throws {
-        var properties = properties
-        properties["log.queue"] = "true"
         let configuration = try RDKafkaConfig.make(properties)
 
-        let context = RDKafkaClientContext(logger: logger)
+        let context = RDKafkaClientContext(logger: logger, bootstrapServers: properties["bootstrap.servers"] ?? "")
         context.rebalanceHandler = rebalanceHandler
         rd_kafka_conf_set_opaque(configuration, context.opaque)
+        // Logs are served on librdkafka's threads as they happen (no
+        // log.queue), so a line about a failed connection is counted or
+        // logged while the outage it reports is still on.
         rd_kafka_conf_set_log_cb(configuration, rdKafkaLogCallback)
         rd_kafka_conf_set_error_cb(configuration, rdKafkaErrorCallback)
+        rd_kafka_conf_interceptor_add_on_new(configuration, "vigil-connectivity", rdKafkaOnNewInterceptor,
+                                             context.opaque)
         switch kind {
         case .producer:
             rd_kafka_conf_set_dr_msg_cb(configuration, rdKafkaDeliveryCallback)
@@ -42,14 +45,12 @@ final class RDKafkaClient {
         }
         self.handle = handle
         self.context = context
-
-        // Route librdkafka's logs to the main queue, so they are served on the
-        // polling thread instead of librdkafka's internal threads.
-        rd_kafka_set_log_queue(handle, nil)
     }
 
     deinit {
+        context.isClosing.store(true, ordering: .relaxed)
         rd_kafka_destroy(handle)
+        context.connectivity.clientClosed(context.clientNumber)
     }
 
     /// The client's name as librdkafka reports it ("rdkafka#producer-1").

@@ -17,6 +17,8 @@ public final class ShutdownSignal: Sendable {
     /// the same step as `received`, so a reader that sees ``requestedByCode``
     /// and then takes the lock always finds it.
     private let requestReason = Mutex<String?>(nil)
+    /// When the first request or signal arrived.
+    private let requestInstant = Mutex<ContinuousClock.Instant?>(nil)
     /// No signal has this number.
     private static let requestedByCode: Int32 = -1
     // Only kept alive here; never touched after init.
@@ -39,6 +41,7 @@ public final class ShutdownSignal: Sendable {
                 if !exchanged {
                     _exit(130)
                 }
+                self.requestInstant.withLock { $0 = .now }
             }
             source.resume()
         }
@@ -57,6 +60,11 @@ public final class ShutdownSignal: Sendable {
         case let other: "signal \(other)"
         }
     }
+
+    /// When shutdown was requested, so that every step of a shutdown counts
+    /// its grace period from the same moment. Nil before the request, and for
+    /// a moment after a signal while the handler records it.
+    public var requestedAt: ContinuousClock.Instant? { requestInstant.withLock { $0 } }
 
     /// Why shutdown was requested, for logs: "received SIGTERM", or the reason
     /// given to ``request(reason:)``. Nil before shutdown is requested.
@@ -79,6 +87,7 @@ public final class ShutdownSignal: Sendable {
                                                           ordering: .sequentiallyConsistent)
             if exchanged {
                 stored = reason
+                requestInstant.withLock { $0 = .now }
             }
         }
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import VigilContracts
 import VigilKafka
 import VigilLog
@@ -15,6 +16,16 @@ public final class OutboxPublisher {
     private let serviceName: String
     private let deadLetters: TopicSpec
     private let batchSize = 2_000
+    /// Added to each entry's sequence to make its delivery tag. Publishers
+    /// share a service's producer, and one that gives up at shutdown leaves
+    /// deliveries in flight, whose reports a later publisher then receives.
+    /// Distinct bases keep it from taking another store's report for one of
+    /// its own entries with the same sequence.
+    private let tagBase: Int64
+    private static let publisherCount = Atomic<Int64>(0)
+    /// Sequences stay below 2^40; the base takes the bits above, wrapping
+    /// after 2^22 publishers.
+    private static let sequenceBits: Int64 = 40
 
     public init(outbox: Outbox, producer: KafkaProducer, serviceName: String, deadLetters: TopicSpec, logger: Logger) {
         self.outbox = outbox
@@ -22,13 +33,16 @@ public final class OutboxPublisher {
         self.serviceName = serviceName
         self.deadLetters = deadLetters
         self.logger = logger
+        let number = Self.publisherCount.add(1, ordering: .relaxed).newValue & ((1 << 22) - 1)
+        tagBase = number << Self.sequenceBits
     }
 
     /// Publishes until the outbox is empty and returns the number of records published.
     ///
     /// Waits for an unreachable broker as long as it takes, unless
-    /// `shutdown` is requested: from then on it waits at most `graceMilliseconds`
-    /// and leaves the rest in the outbox for the next start.
+    /// `shutdown` is requested: then it waits until `graceMilliseconds` after
+    /// the request and leaves the rest in the outbox for the next start. The
+    /// period runs from the request, so the publishers of one shutdown share it.
     @discardableResult
     public func publishPending(shutdown: ShutdownSignal? = nil, graceMilliseconds: Int = 10_000) throws -> Int {
         var published = 0
@@ -37,12 +51,21 @@ public final class OutboxPublisher {
         while true {
             let entries = try outbox.pending(limit: batchSize)
             guard !entries.isEmpty else { return published }
+            if let shutdown, let requestedAt = shutdown.requestedAt,
+               ContinuousClock.now - requestedAt > .milliseconds(graceMilliseconds) {
+                // Another publisher of this shutdown used up the grace period.
+                let left = try outbox.count()
+                logger.warning("outbox not fully published before shutdown", metadata: [
+                    "vigil.outbox.left": String(left),
+                ])
+                return published
+            }
 
             var rejected: [(Outbox.Entry, KafkaError)] = []
             var sent = 0
             for entry in entries {
                 do {
-                    try producer.send(entry.record, tag: entry.sequence)
+                    try producer.send(entry.record, tag: tagBase + entry.sequence)
                     sent += 1
                 } catch let error as KafkaError where error.rejectsRecord {
                     rejected.append((entry, error))
@@ -54,19 +77,23 @@ public final class OutboxPublisher {
             var answered = 0
             while answered < sent {
                 for report in try producer.poll(timeoutMilliseconds: 100) {
+                    let sequence = report.tag - tagBase
+                    // The report of a send that another publisher gave up on:
+                    // its entry stays in that outbox and is published again.
+                    guard sequence >= 0, sequence < 1 << Self.sequenceBits else { continue }
                     answered += 1
                     if let error = report.error {
-                        if error.rejectsRecord, let entry = entries.first(where: { $0.sequence == report.tag }) {
+                        if error.rejectsRecord, let entry = entries.first(where: { $0.sequence == sequence }) {
                             rejected.append((entry, error))
                         } else {
                             failures.append(error)
                         }
                     } else {
-                        delivered.append(report.tag)
+                        delivered.append(sequence)
                     }
                 }
                 if let shutdown, shutdown.isRequested {
-                    let since = stopRequestedAt ?? ContinuousClock.now
+                    let since = stopRequestedAt ?? shutdown.requestedAt ?? ContinuousClock.now
                     stopRequestedAt = since
                     if ContinuousClock.now - since > .milliseconds(graceMilliseconds) {
                         try outbox.remove(delivered)

@@ -74,7 +74,13 @@ extension StreamService {
         if tasks[number] == nil {
             tasks[number] = try makeTask(number)
         }
-        let committed = try consumer?.committed(partitions) ?? [:]
+        var committed: [TopicPartition: Int64] = [:]
+        if let consumer {
+            committed = try TransientRetry.run("read committed offsets", consumer: consumer, shutdown: shutdown,
+                                               logger: logger) {
+                try consumer.committed(partitions)
+            }
+        }
         let current = try tasks[number].map { try isCurrent($0, partitions: partitions, committed: committed) } ?? true
         if current {
             // What a crash left in a current store's outbox belongs to this owner's run.
@@ -153,7 +159,10 @@ extension StreamService {
     /// which is logged, and reading goes on from the log start.
     private func checkStoredOffset(_ next: Int64, of topicPartition: TopicPartition, storePath: String) throws {
         guard let consumer else { return }
-        let (low, high) = try consumer.watermarks(topicPartition)
+        let (low, high) = try TransientRetry.run("read watermarks", consumer: consumer, shutdown: shutdown,
+                                                 logger: logger) {
+            try consumer.watermarks(topicPartition)
+        }
         if next > high {
             throw KafkaError(message: """
                 the store \(storePath) has read \(topicPartition) up to offset \(next), \

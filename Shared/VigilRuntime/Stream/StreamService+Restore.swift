@@ -30,7 +30,10 @@ extension StreamService {
         // Records that retention already deleted cannot be read again.
         var unread: [TopicPartition: Int64] = [:]
         for (topicPartition, end) in task.restoreUntil where end > 0 {
-            let (low, high) = try reader.watermarks(topicPartition)
+            let (low, high) = try TransientRetry.run("read watermarks", consumer: reader, shutdown: shutdown,
+                                                     logger: logger) {
+                try reader.watermarks(topicPartition)
+            }
             if end > high {
                 throw KafkaError(message: """
                     the group committed \(topicPartition) up to offset \(end), but the topic ends at \(high): \
@@ -66,7 +69,10 @@ extension StreamService {
             }
             let records = try reader.poll(maxRecords: maxBatchSize, timeoutMilliseconds: 100)
             guard !records.isEmpty else {
-                if ContinuousClock.now - lastProgress > .seconds(30) {
+                // An outage is no stall: the reader goes on once the cluster is back.
+                if !reader.isClusterReachable {
+                    lastProgress = ContinuousClock.now
+                } else if ContinuousClock.now - lastProgress > .seconds(30) {
                     throw KafkaError(message: """
                         rebuilding partition \(task.partition ?? -1) stalled with \
                         \(unread.keys.sorted().map(\.description).joined(separator: ", ")) unread

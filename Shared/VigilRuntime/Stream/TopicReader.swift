@@ -7,7 +7,8 @@ import VigilLog
 public struct TopicReader {
     public var properties: [String: String]
     public var logger: Logger
-    /// How long a read may go without any record before it fails.
+    /// How long a read may go without any record before it fails. Time while
+    /// the cluster is unreachable does not count.
     public var stallTimeout: Duration = .seconds(30)
 
     public init(properties: [String: String], logger: Logger) {
@@ -43,7 +44,7 @@ public struct TopicReader {
         var lastProgress = ContinuousClock.now
         while !remaining.isEmpty {
             let batch = try consumer.poll(maxRecords: 5_000, timeoutMilliseconds: 500)
-            if !batch.isEmpty {
+            if !batch.isEmpty || !consumer.isClusterReachable {
                 lastProgress = ContinuousClock.now
             } else if ContinuousClock.now - lastProgress > stallTimeout {
                 throw KafkaError(message: "reading \(topic.name) timed out: no records for \(stallTimeout) "

@@ -1,9 +1,16 @@
 import Foundation
 import VigilContracts
 import VigilKafka
+import VigilLog
 import VigilRuntime
 
 /// `vigil broker`: hosts librdkafka's mock cluster until SIGTERM or SIGINT.
+///
+/// With `--control PATH` it also takes `down` and `up` lines on a Unix
+/// socket (what `vigil broker down|up` send), so scripts and tests can cut
+/// the brokers while the services run. Stdin and signals would not do: the
+/// demo runs the broker in the background with stdin at /dev/null, and a
+/// signal cannot name a broker.
 enum BrokerCommand: Subcommand {
     static let name = "broker"
     static let connectsToCluster = false
@@ -17,6 +24,11 @@ enum BrokerCommand: Subcommand {
         OptionSpec("bootstrap-file", valueName: "PATH",
                    help: LocalizedText(chinese: "启动后把集群地址写入此文件（供脚本读取），停止时删除",
                                        english: "write the bootstrap address to this file once the broker is up (for scripts); removed on stop")),
+        OptionSpec("control", environment: "VIGIL_BROKER_CONTROL", valueName: "PATH",
+                   help: LocalizedText(
+                       chinese: "在此路径创建 Unix 控制套接字，供 `vigil broker down|up all|编号` 停止或恢复 broker，演练故障；停止时删除",
+                       english: "create a Unix control socket at this path, through which `vigil broker down|up all|ID…` "
+                           + "take brokers down or bring them back to rehearse outages; removed on stop")),
     ]
 
     static func run(_ options: ParsedOptions, context: OperatorContext) throws -> Int32 {
@@ -34,6 +46,11 @@ enum BrokerCommand: Subcommand {
                                    replicationFactor: min(Int32(brokerCount), 3))
         }
 
+        // Listening starts before the bootstrap file appears, so a script
+        // that waits for the file finds the control socket too.
+        let control = try options.value("control").map { try BrokerControlListener(path: $0) }
+        var down: Set<Int32> = []
+
         Console.printLine(broker.bootstrapServers)
         if let path = options.value("bootstrap-file") {
             // Written last, so a script that finds the file can connect at once.
@@ -46,6 +63,9 @@ enum BrokerCommand: Subcommand {
 
         while !context.shutdown.isRequested {
             broker.serveLogs(timeoutMilliseconds: 100)
+            control?.serve { line in
+                apply(line, to: broker, down: &down, logger: logger).line
+            }
         }
         // The address dies with the broker; a stale file would send scripts to a closed port.
         if let path = options.value("bootstrap-file") {
@@ -53,5 +73,30 @@ enum BrokerCommand: Subcommand {
         }
         logger.notice("embedded broker stopped", metadata: ["vigil.signal": context.shutdown.signalName ?? "none"])
         return 0
+    }
+
+    /// Carries out one control line and returns the reply with every broker's state.
+    private static func apply(_ line: String, to broker: EmbeddedBroker, down: inout Set<Int32>,
+                              logger: Logger) -> BrokerControlReply {
+        do {
+            let request = try BrokerSwitch(line: line)
+            let ids = try request.ids(brokerCount: broker.brokerCount)
+            for id in ids {
+                try broker.setBroker(id, up: request.up)
+                if request.up {
+                    down.remove(id)
+                } else {
+                    down.insert(id)
+                }
+            }
+            logger.notice(request.up ? "brokers brought up" : "brokers taken down", metadata: [
+                "vigil.brokers": ids.map(String.init).joined(separator: ","),
+            ])
+        } catch {
+            logger.warning("control request failed", metadata: ["vigil.request": line, "vigil.error": "\(error)"])
+            return .failure("\(error)")
+        }
+        let all = Array(1...broker.brokerCount)
+        return .states(up: all.filter { !down.contains($0) }, down: all.filter { down.contains($0) })
     }
 }

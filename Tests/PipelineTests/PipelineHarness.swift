@@ -274,7 +274,7 @@ final class PipelineHarness {
                 PipelineOutputs.CaseSummary(caseId: file.caseId, state: file.state, site: file.site,
                                             openedAt: file.openedAt, agent: file.agent))
         }
-        outputs.facts = try latestFacts(&outputs)
+        outputs.addFacts(try reader.records(of: catalogue.scoringFacts))
         for topic in [catalogue.chatMessages, catalogue.complaints, catalogue.orders, catalogue.roster,
                       catalogue.caseCommands] {
             var records: [String: [UInt8]] = [:]
@@ -288,22 +288,6 @@ final class PipelineHarness {
         return outputs
     }
 
-    /// Returns the latest fact per subject and fact id, without retracted
-    /// ones, as the totals stage reads them, and notes conflicting repeats in
-    /// `outputs`. The event id is `fact/<subject key>/<fact id>/<revision>`,
-    /// so the pair is the id without its last component.
-    private func latestFacts(_ outputs: inout PipelineOutputs) throws -> [String: [UInt8]] {
-        var byId: [String: [UInt8]] = [:]
-        var latest: [String: [UInt8]] = [:]
-        for record in try reader.records(of: catalogue.scoringFacts) {
-            outputs.add(record, into: &byId)
-            let id = record.header(EventHeaders.eventId) ?? "missing-id"
-            latest[id.split(separator: "/").dropLast().joined(separator: "/")] = record.value
-        }
-        return latest.filter { _, value in
-            (try? EventCoding.decode(ScoringFact.self, from: value))?.retracted != true
-        }
-    }
 
     /// Reads every topic ``PipelineRecords`` covers as it is now.
     func records() throws -> PipelineRecords {
@@ -379,6 +363,24 @@ struct PipelineOutputs: Equatable {
     mutating func add(_ record: KafkaRecord, into records: inout [String: [UInt8]]) {
         if let conflict = Self.insert(record, into: &records) {
             conflicts.append(conflict)
+        }
+    }
+
+    /// Keeps the latest of the scoring facts `records` (one topic's records in
+    /// offset order per partition) per subject and fact id, without retracted
+    /// ones, as the totals stage reads them, and notes conflicting repeats.
+    /// The event id is `fact/<subject key>/<fact id>/<revision>`, so the pair
+    /// is the id without its last component.
+    mutating func addFacts(_ records: [KafkaRecord]) {
+        var byId: [String: [UInt8]] = [:]
+        var latest: [String: [UInt8]] = [:]
+        for record in records {
+            add(record, into: &byId)
+            let id = record.header(EventHeaders.eventId) ?? "missing-id"
+            latest[id.split(separator: "/").dropLast().joined(separator: "/")] = record.value
+        }
+        facts = latest.filter { _, value in
+            (try? EventCoding.decode(ScoringFact.self, from: value))?.retracted != true
         }
     }
 

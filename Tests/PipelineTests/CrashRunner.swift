@@ -31,11 +31,12 @@ final class CrashRunner {
     /// The import now running, or the last one.
     private(set) var ingestion: Process
     private(set) var landed: [Landed] = []
-    private let started = Date()
+    /// When the import started.
+    let started = Date()
     /// Each victim's last restart: when, and where its log was then.
     private var restarts: [String: (time: Date, logOffset: Int)] = [:]
 
-    /// Starts the import of `files`; the stream services must be running.
+    /// Starts the import of `files`. The stream services must already run.
     init(harness: PipelineHarness, schedule: CrashSchedule, files: [URL], totals: [String: Int64]) throws {
         self.harness = harness
         self.schedule = schedule

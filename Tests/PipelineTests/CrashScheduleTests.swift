@@ -39,7 +39,7 @@ struct CrashScheduleTests {
         }
     }
 
-    @Test("each victim has one kill right after a restart, one of them during a rebuild", arguments: seeds)
+    @Test("one restart kill per victim", arguments: seeds)
     func restartKills(seed: UInt64) {
         let schedule = CrashSchedule(seed: seed)
         var rebuilders: [String] = []

@@ -2,9 +2,9 @@
 
 extension PipelineOutputs {
     /// Returns how these outputs differ from `expected`, one line per output
-    /// and kind of difference; empty when they match. Repeated event ids are
-    /// already gone (the maps keep one record per id), so what remains is a
-    /// lost, extra or changed event, and a repeat with other bytes is a
+    /// and kind of difference, or nothing when they match. Repeated event ids
+    /// are already gone, because the maps keep one record per id. What remains
+    /// is a lost, extra or changed event, and a repeat with other bytes is a
     /// difference of its own.
     func differences(from expected: PipelineOutputs) -> [String] {
         var lines: [String] = []

@@ -3,10 +3,10 @@ import VigilKafka
 import VigilLog
 
 /// How far each service of a pipeline run has come, read cheaply enough to
-/// poll every 50 ms: a stream service by the offsets its consumer group
-/// committed on its input topics (scoring by its facts stage), the import by
-/// the records on chat.messages. The consumers never join a group; they only
-/// read committed offsets, as `vigil lag` does.
+/// poll every 50 ms. A stream service is measured by the offsets its consumer
+/// group committed on its input topics (scoring by its facts stage), and the
+/// import by the records on chat.messages. The consumers never join a group:
+/// they only read committed offsets, as `vigil lag` does.
 final class ServiceProgress {
     private let catalogue: TopicCatalogue
     private let consumers: [String: KafkaConsumer]
@@ -24,7 +24,7 @@ final class ServiceProgress {
         reader = try KafkaConsumer(properties: ["bootstrap.servers": harness.bootstrap], logger: logger)
     }
 
-    /// The topics a victim consumes; the import's stands for what it publishes.
+    /// Returns the topics a victim consumes. For the import, chat.messages stands for what it publishes.
     func inputs(of victim: String) -> [TopicSpec] {
         switch victim {
         case "vigil-alerting": [catalogue.chatMessages]
@@ -35,7 +35,7 @@ final class ServiceProgress {
         }
     }
 
-    /// The topic whose growth shows that a victim still had work to do.
+    /// Returns the topic whose growth shows that a victim still had work to do.
     func output(of victim: String) -> TopicSpec {
         switch victim {
         case "vigil-alerting": catalogue.alerts
@@ -46,7 +46,7 @@ final class ServiceProgress {
     }
 
     /// Returns how many input records `victim` has consumed, by its group's
-    /// committed offsets; for the import, how many records it has published.
+    /// committed offsets. For the import, returns how many records it has published.
     func consumed(by victim: String) throws -> Int64 {
         guard let consumer = consumers[victim] else {
             return try records(on: inputs(of: victim))
@@ -68,7 +68,7 @@ final class ServiceProgress {
         return count
     }
 
-    /// Closes the consumers; call it before the broker stops, or their
+    /// Closes the consumers. Call it before the broker stops, or their
     /// connections log errors as they close.
     func close() {
         for consumer in consumers.values {

@@ -94,10 +94,12 @@ final class CrashRunner {
             let restarted = restarts[kill.victim]?.time ?? started
             return Date().timeIntervalSince(restarted) * 1_000 >= Double(milliseconds)
         case .rebuilding(let partitions):
+            // A store to rebuild is logged during the assignment, and the
+            // rebuild starts once "partitions assigned" follows.
             let log = logSinceRestart(kill.victim)
             let begun = Self.count("partition store rebuilds", in: log)
             let done = Self.count("partition store rebuilt", in: log)
-            return begun > 0 && (done >= partitions || done >= begun)
+            return begun > 0 && log.contains("msg=\"partitions assigned\"") && (done >= partitions || done >= begun)
         }
     }
 

@@ -96,7 +96,7 @@ struct CrashSchedule: CustomStringConvertible {
         switch trigger {
         case .progress(let share): "at \((share * 1_000).rounded() / 10)% of its input"
         case .afterRestart(let milliseconds): "\(milliseconds) ms after its restart"
-        case .rebuilding(let partitions): "while rebuilding, after \(partitions) partition stores"
+        case .rebuilding(let partitions): "while rebuilding its partition stores, \(partitions) of them done"
         }
     }
 }

@@ -69,7 +69,7 @@ final class CrashRunner {
         }
     }
 
-    /// The schedule and every kill so far, for failure messages.
+    /// The schedule and every kill so far, for failure messages and the test log.
     var report: String {
         let lines = landed.map { kill in
             "  \(String(format: "%6.1f", kill.seconds)) s  \(kill.kill.victim) "

@@ -111,18 +111,40 @@ final class PipelineHarness {
     /// Kills a stream service with SIGKILL, as a crash would.
     func kill(_ name: String) throws {
         guard let process = services[name] else { throw HarnessError("\(name) is not running") }
+        crash(process)
+        services[name] = nil
+    }
+
+    /// Kills a process this harness started, such as an ingestion run, with SIGKILL and waits for it.
+    func crash(_ process: Process) {
         Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        services[name] = nil
+    }
+
+    /// Deletes the partition stores of a stopped service member, as if it
+    /// restarted on a new disk: its next start rebuilds them from the topics.
+    /// Scoring's totals stage keeps its own beside the facts stage's.
+    func removePartitionStores(of member: String) throws {
+        for folder in ["\(member).partitions", "\(member)-totals.partitions"] {
+            let url = work.appendingPathComponent(folder)
+            if FileManager.default.fileExists(atPath: url.path) {
+                try FileManager.default.removeItem(at: url)
+            }
+        }
+    }
+
+    /// Throws when a service stopped on its own, with the end of its log.
+    func checkServicesRunning() throws {
+        for (name, process) in services where !process.isRunning {
+            throw HarnessError("\(name) stopped with status \(process.terminationStatus):\n\(logTail(name))")
+        }
     }
 
     /// Waits until every service group has consumed everything on its topics.
     func waitUntilIdle(timeoutSeconds: Int = 300) throws {
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         while Date() < deadline {
-            for (name, process) in services where !process.isRunning {
-                throw HarnessError("\(name) stopped with status \(process.terminationStatus):\n\(logTail(name))")
-            }
+            try checkServicesRunning()
             let lag = try launch("vigil", ["lag", "--wait", "--timeout", "5"], log: "lag")
             lag.waitUntilExit()
             if lag.terminationStatus == 0 {
@@ -190,6 +212,20 @@ final class PipelineHarness {
         (try? String(contentsOf: work.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? ""
     }
 
+    /// Returns the size of process `name`'s log in bytes: where the next process of that name starts writing.
+    func logSize(_ name: String) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: work.appendingPathComponent("\(name).log").path)
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Returns process `name`'s log from byte `offset` on.
+    func log(_ name: String, from offset: Int) -> String {
+        guard let handle = try? FileHandle(forReadingFrom: work.appendingPathComponent("\(name).log")) else { return "" }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: UInt64(offset))
+        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    }
+
     private func launch(_ executable: String, _ arguments: [String], log name: String) throws -> Process {
         let process = Process()
         process.executableURL = Self.binaries.appendingPathComponent(executable)
@@ -228,6 +264,7 @@ final class PipelineHarness {
             if WatermarkRecords.isWatermark(record) {
                 let watermark = try WatermarkRecords.decode(record)
                 outputs.alertWatermarks[watermark.partition] = watermark.time
+                outputs.add(record, into: \.forwardedWatermarks)
                 continue
             }
             outputs.add(record, into: \.alerts)
@@ -254,10 +291,20 @@ final class PipelineHarness {
                 PipelineOutputs.CaseSummary(caseId: file.caseId, state: file.state, site: file.site,
                                             openedAt: file.openedAt, agent: file.agent))
         }
+        outputs.addFacts(try reader.records(of: catalogue.scoringFacts))
+        for topic in [catalogue.chatMessages, catalogue.complaints, catalogue.orders, catalogue.roster,
+                      catalogue.caseCommands] {
+            var records: [String: [UInt8]] = [:]
+            for record in try reader.records(of: topic) {
+                outputs.add(record, into: &records)
+            }
+            outputs.ingested[topic.baseName] = records
+        }
         outputs.scores = try scores()
         outputs.deadLetters = try reader.distinctEventCount(of: catalogue.deadLetters)
         return outputs
     }
+
 
     /// Reads every topic ``PipelineRecords`` covers as it is now.
     func records() throws -> PipelineRecords {
@@ -297,6 +344,8 @@ struct PipelineOutputs: Equatable {
     var alerts: [String: [UInt8]] = [:]
     /// The time of the last watermark alerting forwarded to each alerts partition.
     var alertWatermarks: [Int32: Timestamp] = [:]
+    /// Every watermark alerting forwarded to the alerts topic, by event id.
+    var forwardedWatermarks: [String: [UInt8]] = [:]
     /// Case event bytes by event id.
     var caseEvents: [String: [UInt8]] = [:]
     var cases: [String: CaseLinks] = [:]
@@ -312,16 +361,52 @@ struct PipelineOutputs: Equatable {
     }
     /// The latest score per score key (`<kind>/<id>/<period key>`), as compaction keeps them.
     var scores: [String: PublishedScore] = [:]
+    /// The latest scoring fact per subject and fact id, retractions left out.
+    var facts: [String: [UInt8]] = [:]
+    /// What ingestion published, watermarks included, by topic base name and event id:
+    /// chat.messages, complaints, orders, roster and case.commands.
+    var ingested: [String: [String: [UInt8]]] = [:]
     var deadLetters = 0
     /// Event ids seen twice with different bytes: the one thing a duplicate must never be.
     var conflicts: [String] = []
 
     mutating func add(_ record: KafkaRecord, into keyPath: WritableKeyPath<PipelineOutputs, [String: [UInt8]]>) {
-        let id = record.header(EventHeaders.eventId) ?? "missing-id"
-        if let existing = self[keyPath: keyPath][id], existing != record.value {
-            conflicts.append(id)
+        if let conflict = Self.insert(record, into: &self[keyPath: keyPath]) {
+            conflicts.append(conflict)
         }
-        self[keyPath: keyPath][id] = record.value
+    }
+
+    /// Adds a record's bytes under its event id, noting a repeat with other bytes as a conflict.
+    mutating func add(_ record: KafkaRecord, into records: inout [String: [UInt8]]) {
+        if let conflict = Self.insert(record, into: &records) {
+            conflicts.append(conflict)
+        }
+    }
+
+    /// Keeps the latest of the scoring facts `records` (one topic's records in
+    /// offset order per partition) per subject and fact id, without retracted
+    /// ones, as the totals stage reads them, and notes conflicting repeats.
+    /// The event id is `fact/<subject key>/<fact id>/<revision>`, so the pair
+    /// is the id without its last component.
+    mutating func addFacts(_ records: [KafkaRecord]) {
+        var byId: [String: [UInt8]] = [:]
+        var latest: [String: [UInt8]] = [:]
+        for record in records {
+            add(record, into: &byId)
+            let id = record.header(EventHeaders.eventId) ?? "missing-id"
+            latest[id.split(separator: "/").dropLast().joined(separator: "/")] = record.value
+        }
+        facts = latest.filter { _, value in
+            (try? EventCoding.decode(ScoringFact.self, from: value))?.retracted != true
+        }
+    }
+
+    /// Stores a record's bytes under its event id and returns the id when an earlier record had other bytes.
+    private static func insert(_ record: KafkaRecord, into records: inout [String: [UInt8]]) -> String? {
+        let id = record.header(EventHeaders.eventId) ?? "missing-id"
+        let conflict = records[id].map { $0 != record.value } ?? false
+        records[id] = record.value
+        return conflict ? id : nil
     }
 
     /// Returns the figures of every score of one subject kind and period kind, by subject id and period start.

@@ -3,9 +3,6 @@ import Foundation
 import Synchronization
 import Testing
 import VigilContracts
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The four services as separate processes on the embedded broker, fed the real chats.
 @Suite("Pipeline on the real chats", .serialized, .enabled(if: SharedData.isAvailable || SharedData.isRequired))
@@ -29,6 +26,8 @@ struct PipelineTests {
     struct CleanRun {
         /// The outputs once the import was processed, before any case command.
         var outputs: PipelineOutputs
+        /// What each service consumed by then (``ServiceProgress``), by executable name.
+        var inputTotals: [String: Int64]
         var review: Review
         /// Every output topic once the case commands were processed.
         var records: PipelineRecords
@@ -63,10 +62,14 @@ struct PipelineTests {
         try harness.ingest(SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file))
         try harness.waitUntilIdle()
         let outputs = try harness.outputs()
+        let progress = try ServiceProgress(harness: harness)
+        let inputTotals = try progress.inputTotals()
+        progress.close()
         let review = try runCaseScript(harness: harness)
         let records = try harness.records()
         let statuses = harness.stop()
-        return CleanRun(outputs: outputs, review: review, records: records, statuses: statuses)
+        return CleanRun(outputs: outputs, inputTotals: inputTotals, review: review, records: records,
+                        statuses: statuses)
     }
 
     /// Issues the commands of ``CaseScript`` through `vigil case …`, declares
@@ -211,7 +214,7 @@ struct PipelineTests {
     }
 
     /// Returns the first lines of a long difference list.
-    private static func excerpt(_ lines: [String], limit: Int = 120) -> String {
+    static func excerpt(_ lines: [String], limit: Int = 120) -> String {
         let shown = lines.prefix(limit).joined(separator: "\n")
         return lines.count > limit ? shown + "\n… and \(lines.count - limit) more" : shown
     }
@@ -251,69 +254,5 @@ struct PipelineTests {
         try harness.ingest(files)
         let second = try topics.map { try harness.recordCount($0) }
         #expect(second == first, "the second import published \(zip(second, first).map { $0 - $1 }) records")
-    }
-
-    @Test("SIGKILL mid-run loses and duplicates nothing",
-          arguments: ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil-ingest"])
-    func killMidRun(victim: String) throws {
-        try SharedData.requireAvailable()
-        let expected = try Self.uninterruptedOutputs()
-
-        let harness = try PipelineHarness()
-        try harness.ingest([SharedData.file("roster.ndjson")])
-        for service in PipelineHarness.streamServices {
-            try harness.startService(service)
-        }
-        let files = SharedData.chatFiles.map(SharedData.file) + SharedData.otherFiles.map(SharedData.file)
-        let ingestion = try harness.startIngest(files)
-
-        // Kill once the victim has visibly done part of its work.
-        let (topic, threshold) = Self.progressSignal(for: victim, harness: harness)
-        let deadline = Date().addingTimeInterval(120)
-        var seenAtKill = 0
-        while Date() < deadline {
-            seenAtKill = try harness.recordCount(topic)
-            if seenAtKill >= threshold {
-                break
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        #expect(seenAtKill >= threshold, "\(victim) made no progress before the kill")
-
-        if victim == "vigil-ingest" {
-            Glibc.kill(ingestion.processIdentifier, SIGKILL)
-            ingestion.waitUntilExit()
-            try harness.ingest(files)
-        } else {
-            try harness.kill(victim)
-            try harness.startService(victim)
-            ingestion.waitUntilExit()
-            #expect(ingestion.terminationStatus == 0)
-        }
-        try harness.waitUntilIdle()
-        let outputs = try harness.outputs()
-        let finalCount = try harness.recordCount(topic)
-        let statuses = harness.stop()
-
-        #expect(seenAtKill < finalCount, "the kill must land before \(victim) finished")
-        #expect(outputs.conflicts.isEmpty, "an event id republished with different content")
-        #expect(outputs.alerts == expected.alerts)
-        #expect(outputs.alertWatermarks == expected.alertWatermarks)
-        #expect(outputs.caseEvents == expected.caseEvents)
-        #expect(outputs.cases == expected.cases)
-        let scores = ScoreComparison.differences(expected: expected.scores, actual: outputs.scores)
-        let scoreDifferences = scores.count
-        #expect(scoreDifferences == 0, "latest scores differ from the uninterrupted run:\n\(Self.excerpt(scores))")
-        #expect(statuses.values.allSatisfy { $0 == 0 }, "SIGTERM must end every service with status 0: \(statuses)")
-    }
-
-    /// Returns the topic whose growth shows the victim at work, and how many records mean "part way".
-    private static func progressSignal(for victim: String, harness: PipelineHarness) -> (TopicSpec, Int) {
-        switch victim {
-        case "vigil-alerting": (harness.catalogue.alerts, 40)
-        case "vigil-escalation": (harness.catalogue.caseEvents, 40)
-        case "vigil-scoring": (harness.catalogue.scores, 60)
-        default: (harness.catalogue.chatMessages, 8_000)
-        }
     }
 }

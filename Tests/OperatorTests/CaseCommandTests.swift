@@ -124,6 +124,22 @@ struct CaseActionCommandTests {
         #expect(command.note == "too slow")
     }
 
+    @Test("numbers typed into a command are masked before it is sent")
+    func numbersMasked() throws {
+        let harness = try OperatorHarness()
+        let options = try harness.options(CaseReviewCommand.self, [
+            "case-a", "--note", "客户 15167328840 未回电", "--step", "核对身份证32010619851123017X",
+            "--training", "不要索要卡号 6217 0012 3456 7890 122",
+        ], environment: ["VIGIL_ACTOR": "M-01"])
+
+        let command = try CaseCommandSubmission.makeCommand(.review, options: options, now: time("11:00"),
+                                                            newCommandId: { "fresh" })
+
+        #expect(command.note == "客户 151****8840 未回电")
+        #expect(command.steps == ["核对身份证320***********017X"])
+        #expect(command.trainingActions == ["不要索要卡号 **** **** **** ***0 122"])
+    }
+
     @Test("unknown case fails and publishes nothing")
     func unknownCase() throws {
         let harness = try OperatorHarness()

@@ -11,7 +11,7 @@ struct PersonalDataTests {
     /// Written for this test: a mobile number, an ID card number with an X check digit and a bank card number.
     static let numbers = ["15167328840", "32010619851123017X", "6217001234567890122"]
 
-    @Test("notes, plans, reviews, complaints and alert texts are masked on the timeline and in the store")
+    @Test("case texts masked in events and store")
     func textsMasked() throws {
         let harness = try EscalationHarness()
         var alert = try F.alert("m-1", terms: ["投诉", "15167328840"], at: "2026-11-11T08:00:00+08:00")
@@ -49,8 +49,8 @@ struct PersonalDataTests {
         for event in events {
             let text = String(decoding: try EventCoding.encode(event), as: UTF8.self)
             for number in Self.numbers {
-                let holds = text.contains(number)
-                #expect(!holds, "\(event.type): \(text)")
+                let leaked = text.contains(number)
+                #expect(!leaked, "\(event.type): \(text)")
             }
         }
         let noted = try #require(events.first { $0.type == .noted })
@@ -75,8 +75,8 @@ struct PersonalDataTests {
         }.joined(separator: "\n")
         #expect(!rows.isEmpty, "\(table) is empty, so it proves nothing")
         for number in Self.numbers {
-            let holds = text.contains(number)
-            #expect(!holds, "\(table) holds \(number)")
+            let leaked = text.contains(number)
+            #expect(!leaked, "\(table) contains \(number)")
         }
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 import VigilContracts
 
-/// Synthetic records that carry personal numbers, written for the personal
-/// data test in Tests/Fixtures/personal-data: chat messages of shop
-/// `shop-pii-demo` that raise alerts and open cases, complaints with
-/// numbers in their summaries, records ingestion rejects, and case commands
-/// whose notes, plans and reviews quote numbers. The shared chats carry no
-/// real numbers (their corpora replaced the digits), so without these a
-/// search of the outputs could never fail.
+/// Synthetic records with personal numbers in Tests/Fixtures/personal-data,
+/// written for the personal data test. The chat messages of shop
+/// `shop-pii-demo` raise alerts and open cases. The complaints quote numbers
+/// in their summaries, ingestion rejects the rejected records, and the case
+/// commands quote numbers in notes, plans and reviews. The shared chats
+/// carry no real numbers (their corpora replaced the digits), so without
+/// these records a search of the outputs could never fail.
 enum PersonalDataFixtures {
     static var folder: URL {
         SharedData.packageRoot.appendingPathComponent("Tests/Fixtures/personal-data")

@@ -37,7 +37,7 @@ enum PersonalNumberScan {
         search(text, known: numbers, shapes: false)
     }
 
-    /// Returns every mobile, ID card or bank card number in `text` that stands on its own.
+    /// Returns every mobile, ID card or bank card number in `text` that is not part of an identifier.
     static func shapedNumbers(in text: String) -> [Finding] {
         search(text, known: [], shapes: true)
     }
@@ -72,8 +72,8 @@ enum PersonalNumberScan {
 
     // MARK: - Standing alone
 
-    /// Whether a number may start at `index`: nothing word-like right before
-    /// it, no digit and decimal point, and no word with a hyphen or slash.
+    /// Returns whether a number may start at `index`: nothing word-like right
+    /// before it, no digit and decimal point, and no word with a hyphen or slash.
     private static func standsAlone(before index: String.Index, in text: String) -> Bool {
         guard index > text.startIndex else { return true }
         let previous = text[text.index(before: index)]
@@ -90,7 +90,7 @@ enum PersonalNumberScan {
         }
     }
 
-    /// Whether a number may end at `index`: nothing word-like right after it.
+    /// Returns whether a number may end at `index`: nothing word-like right after it.
     private static func standsAlone(after index: String.Index, in text: String) -> Bool {
         index == text.endIndex || !isWordLike(text[index])
     }
@@ -136,7 +136,7 @@ private struct DigitRun {
     /// Returns the personal numbers in the run: from the left, the longest
     /// stretch of whole groups, split by single separators, that forms one,
     /// then the next after it. A stretch that starts or ends the run counts
-    /// only when the run stands alone there.
+    /// only when no identifier continues the run there.
     func shapedNumbers(standsAloneBefore: Bool, standsAloneAfter: Bool) -> [String] {
         var found: [String] = []
         var first = standsAloneBefore ? 0 : 1
@@ -184,7 +184,7 @@ private struct DigitRun {
         return inFours || (groups.count == 1 && passesLuhn(digits))
     }
 
-    /// A plausible birth date in an ID card number's digits 7 to 14.
+    /// Returns whether digits 7 to 14 of an ID card number form a plausible birth date.
     private static func isIdentity(_ digits: [Int]) -> Bool {
         let year = digits[6...9].reduce(0) { $0 * 10 + $1 }
         let month = digits[10] * 10 + digits[11]

@@ -2,9 +2,9 @@ import Foundation
 import VigilHTTP
 import VigilLog
 
-/// A local stand-in for the DingTalk and WeCom robots: it answers every post
-/// as they answer a good one and keeps what it received, so a test can read
-/// what the notifier sent out of Vigil.
+/// A local stand-in for the DingTalk and WeCom robots. It returns the
+/// robots' success response to every post and keeps the posts, so a test
+/// can read what the notifier sent out of Vigil.
 final class RobotRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var received: [String] = []
@@ -17,7 +17,7 @@ final class RobotRecorder: @unchecked Sendable {
         }
     }
 
-    /// The address of a robot at `path` with `query`, as the vendors issue them.
+    /// Returns the address of a robot at `path` with `query`, as the vendors issue them.
     func url(path: String, query: String) -> String {
         "http://127.0.0.1:\(server.port)\(path)?\(query)"
     }

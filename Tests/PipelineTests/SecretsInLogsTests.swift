@@ -5,9 +5,9 @@ import VigilRuntime
 import VigilTestSupport
 
 /// Runs the HTTP intake, the stream services, the notifier and `vigil` at
-/// debug level with librdkafka's own debug output, hands them tokens,
-/// Kafka passwords and robot credentials in every way they take them, and
-/// expects none of those values in any log.
+/// debug level with librdkafka's own debug output. They get tokens, Kafka
+/// passwords and robot credentials in every way they take them, and no log
+/// may contain any of these values.
 @Suite("Secrets in logs", .serialized)
 struct SecretsInLogsTests {
     static let siteToken = "tok-sh-Q7v2mX9kW4"
@@ -23,7 +23,7 @@ struct SecretsInLogsTests {
         [siteToken, brandToken, wrongToken, flagPassword, environmentPassword, filePassword, robotToken, robotSecret]
     }
 
-    @Test("no log holds a token, a Kafka password or a robot credential")
+    @Test("logs contain no secret")
     func noSecretsLogged() throws {
         let harness = try PipelineHarness()
         defer { harness.stop() }
@@ -78,8 +78,8 @@ struct SecretsInLogsTests {
         #expect(harness.log("vigil-notify").contains("delivery attempt failed"), "the notifier logged failed deliveries")
         for (name, text) in texts {
             for secret in Self.secrets {
-                let holds = text.contains(secret)
-                #expect(!holds, "\(name) holds \(secret)")
+                let leaked = text.contains(secret)
+                #expect(!leaked, "\(name) contains \(secret)")
             }
         }
     }
@@ -110,9 +110,9 @@ struct SecretsInLogsTests {
         throw HarnessError("vigil-ingest serve did not listen:\n\(harness.logTail("vigil-ingest-http"))")
     }
 
-    /// Posts the sample chats with a wrong token, with the site's token in
-    /// the query string only, and with the site's token, then the sample
-    /// complaints with the brand's token; returns the statuses.
+    /// Posts the sample chats three times: with a wrong token, with the
+    /// site's token in the query string only, and with the site's token.
+    /// Then posts the sample complaints with the brand's token, and returns the statuses.
     private func postWithTokens(port: Int) throws -> [Int] {
         let samples = SharedData.packageRoot.appendingPathComponent("samples")
         let chats = try Array(Data(contentsOf: samples.appendingPathComponent("chats-sample.ndjson")))

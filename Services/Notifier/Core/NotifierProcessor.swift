@@ -15,7 +15,7 @@ import VigilStore
 /// here, so a delivery posts what was decided when the alert arrived even if
 /// the routes file changes later. ``DeliverySender`` does the posting.
 ///
-/// Alerting masks personal numbers in every alert it raises; the notifier
+/// Alerting masks personal numbers in every alert it raises. The notifier
 /// masks the event again before it renders the body, so a robot never
 /// receives a number from an alert of another producer either.
 public final class NotifierProcessor: StreamProcessor {

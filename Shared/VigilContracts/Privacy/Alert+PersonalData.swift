@@ -3,8 +3,8 @@ extension Alert {
     /// from a chat: the snippet, the notification text, the matched terms,
     /// the evidence and the context.
     ///
-    /// Alerting masks these when it builds the event; readers apply this
-    /// again so that an event from another producer or an older version is
+    /// Alerting masks these when it builds the event. Readers apply this
+    /// again, so that an event from another producer or an older version is
     /// shown masked too. Ids and offsets are left as they are.
     public func masked(by masker: PersonalDataMasker) -> Alert {
         var alert = self

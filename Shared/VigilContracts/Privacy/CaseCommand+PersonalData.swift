@@ -3,8 +3,8 @@ extension CaseCommand {
     /// the note, the plan, the review's steps and its training actions.
     ///
     /// `vigil case` masks a command before it sends it, and escalation masks
-    /// every command it reads, so no case record, case event or report holds
-    /// a number a person typed into a note.
+    /// every command it reads. So no case record, case event or report
+    /// contains a number that a person typed into a note.
     public func masked(by masker: PersonalDataMasker) -> CaseCommand {
         var command = self
         command.note = note.map(masker.mask)

@@ -103,11 +103,10 @@ public struct ServiceConfiguration: Sendable {
                redaction: logRedaction)
     }
 
-    /// What every log record of this process passes through: the values of
-    /// sensitive `--kafka` properties (``KafkaProperties/isSensitive(_:)``)
+    /// The redaction every log record of this process passes through. The
+    /// values of sensitive `--kafka` properties (``KafkaProperties/isSensitive(_:)``)
     /// and ``logSecrets`` become `***`, and phone, ID card and bank card
-    /// numbers are masked, whether the text comes from Vigil, from an error
-    /// or from librdkafka.
+    /// numbers are masked. It applies to text from Vigil, from errors and from librdkafka alike.
     public var logRedaction: LogRedaction {
         let secrets = kafkaProperties.filter { KafkaProperties.isSensitive($0.key) }.map(\.value) + logSecrets
         let masker = PersonalDataMasker()

@@ -229,4 +229,26 @@ struct CaseActionCommandTests {
         #expect(status == 0)
         #expect(lines.last == "Applied: 2026-11-11 09:05:00  EN: acknowledged (S-01)")
     }
+
+    @Test("--wait masks numbers in the outcome")
+    func waitMasked() throws {
+        let harness = try OperatorHarness()
+        try harness.produce([opened()], to: harness.catalogue.caseEvents)
+        // An outcome as an escalation service that did not mask would write it.
+        answerFirstCommand(harness: harness) { command in
+            entry(.noted, at: "09:05", state: .open, text: "noted: call back 15167328840") {
+                $0.eventId = "case/\(command.caseId)/\(command.eventId)"
+                $0.commandId = command.commandId
+                $0.actor = command.actor
+            }
+        }
+        let options = try harness.options(CaseNoteCommand.self,
+                                          ["case-a", "--actor", "S-01", "--note", "called", "--wait", "20"])
+        let context = try harness.context(CaseNoteCommand.self)
+
+        let (status, lines) = try CaseCommandSubmission.submit(.note, options: options, context: context)
+
+        #expect(status == 0)
+        #expect(lines.last == "Applied: 2026-11-11 09:05:00  EN: noted: call back 151****8840 (S-01)")
+    }
 }

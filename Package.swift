@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VigilScoring"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator", "Alerting", "Escalation", "Scoring"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime", "VigilTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime", "VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP"]),
         .testTarget(name: "VigilBenchTests", dependencies: ["VigilBenchKit"]),
     ]

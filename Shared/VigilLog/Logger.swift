@@ -32,11 +32,15 @@ public struct Logger: Sendable {
     public var logLevel: Level
     /// Added to every record of this logger.
     public var metadata: Metadata
+    /// Applied to the message and every metadata value before a record is
+    /// written; nil writes them as they are.
+    public var redaction: LogRedaction?
 
-    public init(label: String, logLevel: Level = .info, metadata: Metadata = [:]) {
+    public init(label: String, logLevel: Level = .info, metadata: Metadata = [:], redaction: LogRedaction? = nil) {
         self.label = label
         self.logLevel = logLevel
         self.metadata = metadata
+        self.redaction = redaction
     }
 
     public subscript(metadataKey key: String) -> String? {
@@ -48,9 +52,20 @@ public struct Logger: Sendable {
 
     public func log(level: Level, _ message: @autoclosure () -> String, metadata extra: @autoclosure () -> Metadata = [:]) {
         guard level >= logLevel else { return }
+        LogOutput.write(record(level: level, message: message(), metadata: extra()))
+    }
+
+    /// Returns the record as it is written: this logger's metadata merged
+    /// with `extra`, and the redaction applied.
+    func record(level: Level, message: String, metadata extra: Metadata) -> LogRecord {
         var merged = metadata
-        merged.merge(extra()) { _, new in new }
-        LogOutput.write(LogRecord(level: level, label: label, message: message(), metadata: merged))
+        merged.merge(extra) { _, new in new }
+        var text = message
+        if let redaction {
+            text = redaction.apply(text)
+            merged = merged.mapValues(redaction.apply)
+        }
+        return LogRecord(level: level, label: label, message: text, metadata: merged)
     }
 
     public func trace(_ message: @autoclosure () -> String, metadata: @autoclosure () -> Metadata = [:]) {

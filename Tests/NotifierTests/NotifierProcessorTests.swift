@@ -67,6 +67,27 @@ struct NotifierProcessorTests {
         #expect(bodies[1].contains("Severity"))
     }
 
+    @Test("numbers in an alert's texts are masked in the body")
+    func bodyMasked() throws {
+        let harness = try NotifierHarness(routes: try routeTable(Self.routes))
+        // An alert from a producer that did not mask, with numbers written for this test.
+        var alert = makeAlert(text: "顾客说：我电话15167328840，卡号6217 0012 3456 7890 122")
+        alert.snippet = "打12315，身份证32010619851123017X"
+        try harness.process(alert)
+
+        let rows = try harness.store.database.query("SELECT body FROM notify_deliveries")
+        let bodies = rows.map { String(decoding: $0[0].bytes ?? [], as: UTF8.self) }
+        #expect(bodies.count == 2)
+        for body in bodies {
+            #expect(!body.contains("15167328840"))
+            #expect(!body.contains("32010619851123017X"))
+            #expect(!body.contains("6217 0012"))
+        }
+        // Markdown shows the stars full width, so they cannot open emphasis.
+        #expect(bodies[0].contains("151＊＊＊＊8840"))
+        #expect(bodies[0].contains("320＊＊＊＊＊＊＊＊＊＊＊017X"))
+    }
+
     @Test("alerts past max age skipped")
     func skipsOldAlerts() throws {
         let harness = try NotifierHarness(routes: try routeTable(Self.routes))

@@ -49,6 +49,12 @@ struct RoutesFileTests {
         #expect(table.routes[3].id == "brand-room")
     }
 
+    @Test("credentials list every query value and signing secret, for the log redaction")
+    func credentials() throws {
+        let table = try routeTable(Self.sample, environment: ["HF_B_SECRET": "SECabc"])
+        #expect(Set(table.credentials) == ["aaa", "bbb", "ccc", "ddd", "SECabc"])
+    }
+
     @Test("derived ids do not depend on order")
     func stableIds() throws {
         let environment = ["HF_B_SECRET": "SECabc"]

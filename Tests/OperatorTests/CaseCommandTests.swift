@@ -124,6 +124,22 @@ struct CaseActionCommandTests {
         #expect(command.note == "too slow")
     }
 
+    @Test("numbers typed into a command are masked before it is sent")
+    func numbersMasked() throws {
+        let harness = try OperatorHarness()
+        let options = try harness.options(CaseReviewCommand.self, [
+            "case-a", "--note", "客户 15167328840 未回电", "--step", "核对身份证32010619851123017X",
+            "--training", "不要索要卡号 6217 0012 3456 7890 122",
+        ], environment: ["VIGIL_ACTOR": "M-01"])
+
+        let command = try CaseCommandSubmission.makeCommand(.review, options: options, now: time("11:00"),
+                                                            newCommandId: { "fresh" })
+
+        #expect(command.note == "客户 151****8840 未回电")
+        #expect(command.steps == ["核对身份证320***********017X"])
+        #expect(command.trainingActions == ["不要索要卡号 **** **** **** ***0 122"])
+    }
+
     @Test("unknown case fails and publishes nothing")
     func unknownCase() throws {
         let harness = try OperatorHarness()
@@ -212,5 +228,27 @@ struct CaseActionCommandTests {
 
         #expect(status == 0)
         #expect(lines.last == "Applied: 2026-11-11 09:05:00  EN: acknowledged (S-01)")
+    }
+
+    @Test("--wait masks numbers in the outcome")
+    func waitMasked() throws {
+        let harness = try OperatorHarness()
+        try harness.produce([opened()], to: harness.catalogue.caseEvents)
+        // An outcome as an escalation service that did not mask would write it.
+        answerFirstCommand(harness: harness) { command in
+            entry(.noted, at: "09:05", state: .open, text: "noted: call back 15167328840") {
+                $0.eventId = "case/\(command.caseId)/\(command.eventId)"
+                $0.commandId = command.commandId
+                $0.actor = command.actor
+            }
+        }
+        let options = try harness.options(CaseNoteCommand.self,
+                                          ["case-a", "--actor", "S-01", "--note", "called", "--wait", "20"])
+        let context = try harness.context(CaseNoteCommand.self)
+
+        let (status, lines) = try CaseCommandSubmission.submit(.note, options: options, context: context)
+
+        #expect(status == 0)
+        #expect(lines.last == "Applied: 2026-11-11 09:05:00  EN: noted: call back 151****8840 (S-01)")
     }
 }

@@ -33,6 +33,19 @@ struct ReplayDiffTests {
         #expect(comparison.isClean)
     }
 
+    @Test("differing texts are shown with personal numbers masked")
+    func textsMasked() throws {
+        // A live entry from a version that did not mask notes, against the replay's masked one.
+        let live = record(id: "e1", json: #"{"plan":"回访 15167328840","count":13812345678}"#)
+        let replay = record(id: "e1", json: #"{"plan":"回访 151****8840","count":13812345678}"#)
+
+        let comparison = ReplayDiff.compare(live: [live], replay: [replay])
+        let only = try #require(comparison.records.first)
+        #expect(only.fields == [ReplayFieldDifference(path: "plan", live: #""回访 151****8840""#,
+                                                      replay: #""回访 151****8840""#)])
+        #expect(!comparison.isClean, "the values differ even when they are shown alike")
+    }
+
     @Test("live-only record is missing")
     func missing() throws {
         let comparison = ReplayDiff.compare(live: [record(id: "e1", json: "{}"), record(id: "e2", json: "{}")],

@@ -100,6 +100,19 @@ struct ReplayJSONReportTests {
         #expect(decoded.backtest?.unchanged == 3)
     }
 
+    @Test("record values show texts masked")
+    func valuesMasked() throws {
+        let comparison = ReplayDiff.compare(
+            live: [ReplayFixture.record(id: "c1", json: #"{"plan":"回访 15167328840","n":[{"note":"卡 6258073012345677"}]}"#)],
+            replay: [])
+        let text = ReplayReport.json(comparison, backtest: nil, header: ReplayFixture.header())
+
+        #expect(!text.contains("15167328840"))
+        #expect(!text.contains("6258073012345677"))
+        #expect(text.contains("回访 151****8840"))
+        #expect(text.contains("卡 ************5677"))
+    }
+
     @Test("absent backtest and field values")
     func absentParts() throws {
         let comparison = ReplayDiff.compare(live: [ReplayFixture.record(id: "c1", json: #"{"a":1}"#)],

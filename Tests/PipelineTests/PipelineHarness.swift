@@ -108,6 +108,15 @@ final class PipelineHarness {
         services[name].flatMap { $0.isRunning ? $0.processIdentifier : nil }
     }
 
+    /// Starts any built executable with its output in the log `log`, with
+    /// `environment` added to the harness's; ``stop()`` ends it with SIGTERM.
+    func startProcess(_ executable: String, _ arguments: [String], log: String,
+                      environment: [String: String] = [:]) throws -> Process {
+        let process = try launch(executable, arguments, log: log, environment: environment)
+        others.append(process)
+        return process
+    }
+
     /// Kills a stream service with SIGKILL, as a crash would.
     func kill(_ name: String) throws {
         guard let process = services[name] else { throw HarnessError("\(name) is not running") }
@@ -226,13 +235,15 @@ final class PipelineHarness {
         return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
     }
 
-    private func launch(_ executable: String, _ arguments: [String], log name: String) throws -> Process {
+    private func launch(_ executable: String, _ arguments: [String], log name: String,
+                        environment extra: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = Self.binaries.appendingPathComponent(executable)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["VIGIL_BOOTSTRAP_SERVERS"] = bootstrap
         environment["VIGIL_LOG_LEVEL"] = "info"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let logURL = work.appendingPathComponent("\(name).log")
         if !FileManager.default.fileExists(atPath: logURL.path) {

@@ -26,6 +26,9 @@ public final class EscalationProcessor: StreamProcessor {
     let pending = PendingInputs()
     let conversations = ConversationAgents()
     let deadlines: CaseDeadlines
+    /// Masks personal numbers in every input before it is held or applied, so
+    /// the store, the case texts, the plans and the reviews never hold one.
+    let masker = PersonalDataMasker()
     /// The organisation, rebuilt from the roster topic at every start.
     public private(set) var roster = Roster()
 
@@ -86,14 +89,14 @@ public final class EscalationProcessor: StreamProcessor {
         let database = context.database
         switch record.topic {
         case catalogue.alerts.name:
-            let alert = try context.decode(Alert.self, from: record)
+            let alert = try context.decode(Alert.self, from: record).masked(by: masker)
             guard try context.markApplied(alert.eventId) else { return }
             if Self.concernsCases(alert) {
                 let round = try clock.completed(.alerts, partition: partition, in: database)
                 try pending.hold(.alert(alert), partition: partition, round: round, in: database)
             }
         case catalogue.complaints.name:
-            let complaint = try context.decode(Complaint.self, from: record)
+            let complaint = try context.decode(Complaint.self, from: record).masked(by: masker)
             guard try context.markApplied(complaint.eventId) else { return }
             let round = try clock.completed(.complaints, partition: partition, in: database)
             try pending.hold(.complaint(complaint), partition: partition, round: round, in: database)
@@ -103,7 +106,7 @@ public final class EscalationProcessor: StreamProcessor {
             let round = try clock.completed(.chat, partition: partition, in: database)
             try conversations.observe(message, partition: partition, round: round, in: database)
         case catalogue.caseCommands.name:
-            let command = try context.decode(CaseCommand.self, from: record)
+            let command = try context.decode(CaseCommand.self, from: record).masked(by: masker)
             guard try context.markApplied(command.eventId) else { return }
             let round = try clock.completed(.commands, partition: partition, in: database)
             try pending.hold(.command(command), partition: partition, round: round, in: database)

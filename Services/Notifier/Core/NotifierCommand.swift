@@ -78,7 +78,9 @@ public enum NotifierCommand {
             usageFailure("cannot read the routes file \(routesPath): \(error)")
         }
 
-        let logger = configuration.logger
+        var loggingConfiguration = configuration
+        loggingConfiguration.logSecrets += routes.credentials
+        let logger = loggingConfiguration.logger
         let shutdown = ShutdownSignal()
         logger.info("routes loaded", metadata: [
             "vigil.routes": String(routes.routes.count),

@@ -14,6 +14,10 @@ import VigilStore
 /// must not flood the robots. The message body is rendered
 /// here, so a delivery posts what was decided when the alert arrived even if
 /// the routes file changes later. ``DeliverySender`` does the posting.
+///
+/// Alerting masks personal numbers in every alert it raises. The notifier
+/// masks the event again before it renders the body, so a robot never
+/// receives a number from an alert of another producer either.
 public final class NotifierProcessor: StreamProcessor {
     private let catalogue: TopicCatalogue
     private let routes: RouteTable
@@ -22,6 +26,7 @@ public final class NotifierProcessor: StreamProcessor {
     private let maxEventAgeMilliseconds: Int64
     private let storeOpened: (String) -> Void
     private var staleSinceReport = 0
+    private let masker = PersonalDataMasker()
 
     /// - Parameters:
     ///   - maxEventAgeMilliseconds: events raised longer ago than this are not delivered.
@@ -52,7 +57,7 @@ public final class NotifierProcessor: StreamProcessor {
     }
 
     public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
-        let alert = try context.decode(Alert.self, from: record)
+        let alert = try context.decode(Alert.self, from: record).masked(by: masker)
         guard try context.markApplied(alert.eventId) else { return }
         guard alert.notifies else { return }
         let now = clock()

@@ -22,6 +22,8 @@ public final class NotifierService: @unchecked Sendable {
     private var senderFailure: (any Error)?
 
     public init(configuration: ServiceConfiguration, routes: RouteTable, policy: RetryPolicy, shutdown: ShutdownSignal) {
+        var configuration = configuration
+        configuration.logSecrets += routes.credentials
         self.configuration = configuration
         self.routes = routes
         self.policy = policy

@@ -28,6 +28,8 @@ final class AlertTail {
     private var committed: [TopicPartition: Int64] = [:]
     private var seen: Set<String> = []
     private var lastRecordAt = ContinuousClock.now
+    /// Masks every alert shown, whichever producer or version wrote it.
+    private let masker = PersonalDataMasker()
 
     /// How long the backlog may go without a record before the tail stops
     /// waiting for it: offsets below the high watermark that are never
@@ -117,7 +119,7 @@ final class AlertTail {
             guard !WatermarkRecords.isWatermark(record) else { continue }
             guard !record.value.isEmpty else { continue }
             do {
-                let alert = try RecordDecoding.decode(Alert.self, from: record.value)
+                let alert = try RecordDecoding.decode(Alert.self, from: record.value).masked(by: masker)
                 if filter.admits(alert) {
                     waiting[record.topicPartition, default: []].append(alert)
                 }

@@ -17,9 +17,11 @@ enum DeadLettersCommand: Subcommand {
         var table = TextTable(headers: context.language == .chinese
             ? ["服务", "来源", "原因代码", "原因", "内容"]
             : ["service", "source", "code", "reason", "payload"])
+        // Dead letters mask numbers when they are made; this masks those of older versions.
+        let masker = PersonalDataMasker()
         for letter in letters {
             table.append([letter.service, letter.source.position, letter.reasonCode.rawValue,
-                          shortened(letter.reason, to: 90), shortened(letter.payload, to: 50)])
+                          shortened(masker.mask(letter.reason), to: 90), shortened(masker.mask(letter.payload), to: 50)])
         }
         print(table.render())
         print(context.text("共 \(letters.count) 条死信", "\(letters.count) dead letters"))

@@ -15,10 +15,12 @@ public struct DeadLetter: VigilEvent {
     public var key: String?
     /// A short machine-readable reason, such as `invalid-json` or `invalid-field`.
     public var reasonCode: DeadLetterReason
-    /// The reason in English, for the engineer who reads it.
+    /// The reason in English, for the engineer who reads it, with personal numbers masked.
     public var reason: String
     /// The rejected bytes as UTF-8 text, invalid sequences replaced with
-    /// U+FFFD, cut to ``maxPayloadBytes`` so a dead letter always fits in a record.
+    /// U+FFFD and personal numbers masked, cut to ``maxPayloadBytes`` so a
+    /// dead letter always fits in a record. The source names where the
+    /// original is.
     public var payload: String
     /// The size of the rejected record in bytes, before any cut.
     public var payloadBytes: Int
@@ -37,22 +39,33 @@ public struct DeadLetter: VigilEvent {
     /// The maximum reason length, in characters, because reasons quote values from the record.
     public static let maxReasonCharacters = 1_000
 
+    /// Creates a dead letter, masking personal numbers in the reason and the payload.
+    ///
+    /// The id hashes the payload as rejected, before masking, so two records
+    /// that differ only in a number keep their own ids.
     public init(service: String, source: DeadLetterSource, key: String?, reasonCode: DeadLetterReason,
                 reason: String, payload: some Collection<UInt8>, recordedAt: Timestamp) {
-        let kept = Self.prefix(of: payload, maxBytes: Self.maxPayloadBytes)
-        let text = String(decoding: kept, as: UTF8.self)
+        let masker = PersonalDataMasker()
+        // Masking reads a little past the cut, so a number across it is still seen whole.
+        let read = Self.prefix(of: payload, maxBytes: Self.maxPayloadBytes + Self.maskingMarginBytes)
+        let masked = Array(masker.mask(String(decoding: read, as: UTF8.self)).utf8)
+        let kept = Self.prefix(of: masked, maxBytes: Self.maxPayloadBytes)
         self.eventId = "dead-letter/\(service)/\(source.position)/\(StableHash.hex(bytes: payload))"
         self.schemaVersion = Self.schemaVersion
         self.service = service
         self.source = source
         self.key = key.map { String($0.prefix(200)) }
         self.reasonCode = reasonCode
-        self.reason = String(reason.prefix(Self.maxReasonCharacters))
-        self.payload = text
+        self.reason = masker.mask(String(reason.prefix(Self.maxReasonCharacters)))
+        self.payload = String(decoding: kept, as: UTF8.self)
         self.payloadBytes = payload.count
-        self.payloadTruncated = kept.count < payload.count
+        self.payloadTruncated = kept.count < masked.count || read.count < payload.count
         self.recordedAt = recordedAt
     }
+
+    /// The bytes read past ``maxPayloadBytes`` for masking: enough for the
+    /// longest number the masker finds, written with separators and full-width digits.
+    static let maskingMarginBytes = 256
 
     /// Returns the first bytes of `payload`, at most `maxBytes`, without a UTF-8 character cut in half.
     private static func prefix(of payload: some Collection<UInt8>, maxBytes: Int) -> [UInt8] {

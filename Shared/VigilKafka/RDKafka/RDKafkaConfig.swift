@@ -28,4 +28,13 @@ public enum KafkaProperties {
         let configuration = try RDKafkaConfig.make(properties)
         rd_kafka_conf_destroy(configuration)
     }
+
+    /// Returns whether a property's value is a credential that must stay out
+    /// of logs and messages: passwords, secrets, PEM keys and OAuth settings
+    /// (`sasl.password`, `ssl.key.password`, `ssl.key.pem`, `sasl.oauthbearer.client.secret` …).
+    public static func isSensitive(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.contains("password") || lowered.contains("secret") || lowered.hasSuffix(".pem")
+            || lowered.hasPrefix("sasl.oauthbearer.") || lowered.contains("jaas")
+    }
 }

@@ -28,8 +28,9 @@ struct ConfigFile {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let place = "\(path):\(index + 1)"
+            // The line is not quoted: it may hold a password written without its "=".
             guard let equals = line.firstIndex(of: "=") else {
-                throw UsageError("\(place): expected name = value, found \"\(line)\"")
+                throw UsageError("\(place): expected name = value")
             }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)

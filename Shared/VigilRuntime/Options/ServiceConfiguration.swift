@@ -23,6 +23,9 @@ public struct ServiceConfiguration: Sendable {
     /// for a dynamic member. A static member that restarts within the
     /// session timeout gets its partitions back without a rebalance.
     public var instanceId: String?
+    /// Further values no log may contain, such as a robot's credentials,
+    /// besides the sensitive `--kafka` properties (see ``logRedaction``).
+    public var logSecrets: [String] = []
 
     /// Returns the options behind these settings, shared by every service executable.
     public static func options(serviceName: String) -> [OptionSpec] {
@@ -75,9 +78,10 @@ public struct ServiceConfiguration: Sendable {
         logLevel = level
 
         var properties: [String: String] = [:]
-        for entry in options.values("kafka").flatMap({ $0.split(separator: ";") }) {
+        for (index, entry) in options.values("kafka").flatMap({ $0.split(separator: ";") }).enumerated() {
+            // The entry is not quoted: a mistyped one may hold a password.
             guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
-                throw UsageError("invalid Kafka property \"\(entry)\": expected NAME=VALUE")
+                throw UsageError("invalid Kafka property number \(index + 1): expected NAME=VALUE")
             }
             let name = entry[..<equals].trimmingCharacters(in: .whitespaces)
             properties[name] = String(entry[entry.index(after: equals)...])
@@ -93,9 +97,20 @@ public struct ServiceConfiguration: Sendable {
     /// The topics under the configured prefix.
     public var catalogue: TopicCatalogue { TopicCatalogue(prefix: topicPrefix) }
 
-    /// The logger for this process.
+    /// The logger for this process, with ``logRedaction``.
     public var logger: Logger {
-        Logger(label: serviceName, logLevel: logLevel, metadata: stage.map { ["vigil.stage": $0] } ?? [:])
+        Logger(label: serviceName, logLevel: logLevel, metadata: stage.map { ["vigil.stage": $0] } ?? [:],
+               redaction: logRedaction)
+    }
+
+    /// The redaction every log record of this process passes through. The
+    /// values of sensitive `--kafka` properties (``KafkaProperties/isSensitive(_:)``)
+    /// and ``logSecrets`` become `***`, and phone, ID card and bank card
+    /// numbers are masked. It applies to text from Vigil, from errors and from librdkafka alike.
+    public var logRedaction: LogRedaction {
+        let secrets = kafkaProperties.filter { KafkaProperties.isSensitive($0.key) }.map(\.value) + logSecrets
+        let masker = PersonalDataMasker()
+        return LogRedaction(secrets: secrets) { masker.mask($0) }
     }
 
     /// librdkafka properties for every client of this process.

@@ -43,6 +43,12 @@ public struct RouteTable: Sendable {
         return level.filter { $0.accepts(alert.severity) }
     }
 
+    /// The robots' credentials: every query value of their webhook addresses
+    /// and the DingTalk signing secrets, for the log redaction.
+    public var credentials: [String] {
+        routes.flatMap { route in route.url.sensitiveValues + (route.secret.map { [$0] } ?? []) }
+    }
+
     /// Returns the route with `id`, or nil when the routes file no longer has it.
     public func route(id: String) -> NotificationRoute? {
         routes.first { $0.id == id }

@@ -67,7 +67,8 @@ enum CaseCommandSubmission {
 
     // MARK: - Building
 
-    /// Reads the command line into a command whose shop and buyer are still empty.
+    /// Reads the command line into a command whose shop and buyer are still
+    /// empty, with personal numbers masked in its texts.
     static func makeCommand(_ action: CaseAction, options: ParsedOptions, now: Timestamp,
                             newCommandId: () -> String) throws -> CaseCommand {
         guard let caseId = options.positionals.first else {
@@ -110,7 +111,8 @@ enum CaseCommandSubmission {
         if let problem = command.argumentError {
             throw UsageError(optionNames(in: problem))
         }
-        return command
+        // No store or report needs a number typed into a note, so it never reaches the topic.
+        return command.masked(by: PersonalDataMasker())
     }
 
     /// Names the options instead of the fields in an argument error.

@@ -36,7 +36,8 @@ final class CaseOutcomeWatch {
             || event.eventId == applied + "/rejected"
     }
 
-    /// Polls until the outcome arrives, the time is up (nil) or shutdown is requested (nil).
+    /// Polls until the outcome arrives, the time is up (nil) or shutdown is
+    /// requested (nil). The outcome comes with personal numbers masked, like every case view.
     func wait(for command: CaseCommand, seconds: Int, shutdown: ShutdownSignal) throws -> CaseEvent? {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline, !shutdown.isRequested {
@@ -49,7 +50,7 @@ final class CaseOutcomeWatch {
                     continue
                 }
                 if Self.isOutcome(event, of: command) {
-                    return event
+                    return event.masked(by: PersonalDataMasker())
                 }
             }
         }

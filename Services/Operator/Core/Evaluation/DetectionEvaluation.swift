@@ -19,8 +19,12 @@ struct DetectionEvaluation: Codable, Sendable {
         var labelled: EvaluationLabel.Risk?
         var predicted: RuleCategory?
         var ruleIds: [String]
+        /// The message text with personal numbers masked, as an alert would show it.
         var text: String
     }
+
+    /// Masks the texts of the examples, which the report and its JSON list.
+    private static let masker = PersonalDataMasker()
 
     /// Alerts on traffic that should raise almost none.
     struct Background: Codable, Sendable, Equatable {
@@ -99,7 +103,7 @@ struct DetectionEvaluation: Codable, Sendable {
         func example(_ message: ChatMessage) -> Example {
             Example(messageId: message.messageId, role: message.role, labelled: labelById[message.messageId]?.risk,
                     predicted: predictions[message.messageId], ruleIds: (hits[message.messageId] ?? []).map(\.ruleId),
-                    text: message.text)
+                    text: Self.masker.mask(message.text))
         }
 
         var mismatches: [Example] = []
@@ -156,7 +160,7 @@ struct DetectionEvaluation: Codable, Sendable {
             background.examples.append(Example(
                 messageId: message.messageId, role: message.role, labelled: nil,
                 predicted: DetectionMetrics.mostSevere(messageHits.map(\.category)),
-                ruleIds: messageHits.map(\.ruleId), text: message.text))
+                ruleIds: messageHits.map(\.ruleId), text: Self.masker.mask(message.text)))
         }
         background.customerMessages = messages.count { $0.role == .customer }
         background.conversations = conversations.count

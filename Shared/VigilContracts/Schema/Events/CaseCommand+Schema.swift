@@ -30,9 +30,11 @@ extension CaseCommand: SchemaPublishing {
                 chinese: "发出命令的时间，即事件时间。",
                 english: "When the person issued the command; the event time."))),
             .optional("note", .string(LocalizedText(
-                chinese: "自由文本：备注、复盘内容，或驳回、结案的理由。note、review、reject-plan 必填。",
+                chinese: "自由文本：备注、复盘内容，或驳回、结案的理由。note、review、reject-plan 必填。"
+                    + "vigil case 发送前会把其中的个人号码打码，升级服务读入时也会再打码一次。",
                 english: "Free text: the note, the review, or the reason for a rejection or resolution. "
-                    + "Needed by note, review and reject-plan."))),
+                    + "Needed by note, review and reject-plan. vigil case masks personal numbers in it before "
+                    + "sending, and escalation masks them again on reading."))),
             .optional("assignee", .string(LocalizedText(
                 chinese: "接手案件的人的花名册 ID。assign 必填。",
                 english: "The roster id of the person the case is assigned to. Needed by assign."))),

@@ -45,8 +45,8 @@ extension CaseEvent: SchemaPublishing {
                 chinese: "引起该条目的输入的事件时间。",
                 english: "The event time of the cause."))),
             .required("text", .localizedText(LocalizedText(
-                chinese: "时间线上显示的文本。",
-                english: "The timeline text."))),
+                chinese: "时间线上显示的文本；引用的备注中的手机号、身份证号和银行卡号已打码。",
+                english: "The timeline text, with phone, ID card and bank card numbers masked in the notes it quotes."))),
             .optional("team", .string(LocalizedText(
                 chinese: "立案时客服所在的小组；决定谁可以操作案件。",
                 english: "The agent's team when the case opened; it decides who may act on the case."))),
@@ -102,7 +102,8 @@ extension CaseEvent: SchemaPublishing {
                 chinese: "认定原因时确定的责任人；产品或物流原因时为空。",
                 english: "Who answers for the case, set at classification; empty for product or logistics causes."))),
             .optional("review", .object([
-                .required("summary", .string(LocalizedText(chinese: "复盘结论。", english: "The conclusion."))),
+                .required("summary", .string(LocalizedText(chinese: "复盘结论，个人号码已打码。",
+                                                            english: "The conclusion, with personal numbers masked."))),
                 .required("steps", .array(of: .string(LocalizedText(chinese: "一个步骤。", english: "One step.")),
                     LocalizedText(chinese: "处理过程的逐步拆解。", english: "The step-by-step breakdown."))),
                 .required("trainingActions", .array(of: .string(LocalizedText(chinese: "一项培训措施。",
@@ -112,7 +113,7 @@ extension CaseEvent: SchemaPublishing {
             .optional("rectification", .enumeration(RectificationStatus.self, LocalizedText(
                 chinese: "整改方案的状态。", english: "Where the rectification plan stands."))),
             .optional("plan", .string(LocalizedText(
-                chinese: "整改方案的内容。", english: "The rectification plan's text."))),
+                chinese: "整改方案的内容，个人号码已打码。", english: "The rectification plan's text, with personal numbers masked."))),
         ], LocalizedText(
             chinese: "案件时间线上的一个条目。一个案件是一个顾客线程（店铺 + 买家）的一次纠纷。",
             english: "One entry of a case's timeline. A case is one customer thread's grievance."))

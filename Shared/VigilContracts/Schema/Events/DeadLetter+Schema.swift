@@ -42,12 +42,14 @@ extension DeadLetter: SchemaPublishing {
                 chinese: "机器可读的简短原因。",
                 english: "A short machine-readable reason."))),
             .required("reason", .string(LocalizedText(
-                chinese: "给工程师看的英文原因，最多 1000 个字符。",
-                english: "The reason in English, for the engineer who reads it, at most 1,000 characters."))),
+                chinese: "给工程师看的英文原因，最多 1000 个字符，其中的手机号、身份证号和银行卡号已打码。",
+                english: "The reason in English, for the engineer who reads it, at most 1,000 characters, "
+                    + "with phone, ID card and bank card numbers masked."))),
             .required("payload", .string(LocalizedText(
-                chinese: "被拒的原始字节，按 UTF-8 文本保存（非法字节序列替换为 U+FFFD），最多保留 16384 字节。",
-                english: "The rejected bytes as UTF-8 text, invalid sequences replaced with U+FFFD, "
-                    + "cut to 16,384 bytes."))),
+                chinese: "被拒的字节，按 UTF-8 文本保存（非法字节序列替换为 U+FFFD），手机号、身份证号和银行卡号已打码，"
+                    + "最多保留 16384 字节；原件在 source 指明的地方。",
+                english: "The rejected bytes as UTF-8 text, invalid sequences replaced with U+FFFD and phone, ID card "
+                    + "and bank card numbers masked, cut to 16,384 bytes; the original is where source points."))),
             .required("payloadBytes", .integer(LocalizedText(
                 chinese: "被拒记录截断前的字节数。",
                 english: "The size of the rejected record in bytes, before any cut."))),

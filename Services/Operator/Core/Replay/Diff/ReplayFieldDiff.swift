@@ -84,17 +84,25 @@ enum ReplayFieldDiff {
 
     // MARK: - Shown values
 
+    /// Shows a leaf as compact JSON. Strings are shown with personal numbers
+    /// masked, because a live record from an older version may hold one.
     private static func shown(_ value: JSONValue) -> String {
-        shortened(value.compactText())
+        if case .string(let text) = value {
+            return shortened(JSONValue.string(masker.mask(text)).compactText())
+        }
+        return shortened(value.compactText())
     }
+
+    private static let masker = PersonalDataMasker()
 
     private static func quotedOrNull(_ text: String?) -> String {
         text.map { JSONValue.string($0).compactText() } ?? "null"
     }
 
-    /// Shows a value that is not JSON as a JSON string of its bytes read as UTF-8, invalid bytes replaced.
+    /// Shows a value that is not JSON as a JSON string of its bytes read as
+    /// UTF-8, invalid bytes replaced and personal numbers masked.
     private static func rawText(_ bytes: [UInt8]) -> String {
-        shortened(JSONValue.string(String(decoding: bytes, as: UTF8.self)).compactText())
+        shortened(JSONValue.string(masker.mask(String(decoding: bytes, as: UTF8.self))).compactText())
     }
 
     /// Cuts `text` to ``ReplayDiff/maximumValueLength`` characters, the last one "…".

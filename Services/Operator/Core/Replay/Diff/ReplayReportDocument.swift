@@ -135,9 +135,22 @@ extension ReplayReportDocument.RecordBody {
         key = record.key
         timestamp = record.timestamp.iso8601
         if let json = try? JSONValue(parsing: record.value) {
-            value = ReplayJSONContent(json)
+            // A live record from an older version may hold a personal number in a text.
+            value = ReplayJSONContent(Self.maskingStrings(json))
         } else {
             valueBase64 = Data(record.value).base64EncodedString()
+        }
+    }
+
+    private static let masker = PersonalDataMasker()
+
+    /// Returns `value` with personal numbers masked in every string; object keys stay.
+    private static func maskingStrings(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(masker.mask(text))
+        case .array(let elements): .array(elements.map(maskingStrings))
+        case .object(let members): .object(members.mapValues(maskingStrings))
+        default: value
         }
     }
 }

@@ -150,4 +150,20 @@ public final class Database {
 
     /// True while a transaction is open on this connection.
     public var isInTransaction: Bool { sqlite3_get_autocommit(connection) == 0 }
+
+    // MARK: - Integrity
+
+    /// Runs `PRAGMA quick_check`, which reads every page of the file but,
+    /// unlike `integrity_check`, does not compare the indexes with their tables.
+    /// - Throws: a ``DatabaseError`` with SQLITE_CORRUPT listing up to five
+    ///   problems the check found, or the error SQLite raised while reading.
+    public func quickCheck() throws {
+        let sql = "PRAGMA quick_check(5)"
+        let problems = try query(sql).compactMap { $0[0].string }
+        guard problems != ["ok"] else { return }
+        var error = DatabaseError(code: SQLITE_CORRUPT,
+                                  message: "integrity check failed: \(problems.joined(separator: "; "))", sql: sql)
+        error.path = path
+        throw error
+    }
 }

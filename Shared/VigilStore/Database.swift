@@ -159,7 +159,8 @@ public final class Database {
     ///   problems the check found, or the error SQLite raised while reading.
     public func quickCheck() throws {
         let sql = "PRAGMA quick_check(5)"
-        let problems = try query(sql).compactMap { $0[0].string }
+        // A row may hold several problems on lines of their own.
+        let problems = try query(sql).compactMap { $0[0].string }.flatMap { $0.split(separator: "\n").map(String.init) }
         guard problems != ["ok"] else { return }
         var error = DatabaseError(code: SQLITE_CORRUPT,
                                   message: "integrity check failed: \(problems.joined(separator: "; "))", sql: sql)

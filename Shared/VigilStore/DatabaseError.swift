@@ -15,8 +15,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public let sql: String?
     /// The database file, when the failure came from an open connection.
     public var path: String?
-    /// The `errno` of the operating-system call that failed (`sqlite3_system_errno`), or 0.
-    /// ENOSPC, EDQUOT and EFBIG tell that the disk or the file-size limit is full.
+    /// The `errno` SQLite recorded for a failed operating-system call
+    /// (`sqlite3_system_errno`), or 0. SQLite 3.40 reads the global errno
+    /// after its own cleanup, so a failed write often leaves 0 here.
     public var systemErrno: Int32 = 0
 
     public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil) {
@@ -47,11 +48,14 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var isCorruption: Bool { code == SQLITE_CORRUPT || code == SQLITE_NOTADB }
 
     /// True when the disk or the file system quota is full. SQLite reports
-    /// SQLITE_FULL for ENOSPC, and SQLITE_IOERR with EDQUOT or EFBIG (the
-    /// file-size limit, RLIMIT_FSIZE) for the others.
+    /// SQLITE_FULL for ENOSPC, and SQLITE_IOERR for EDQUOT and EFBIG (the
+    /// file-size limit, RLIMIT_FSIZE), which count only when SQLite kept their errno.
     public var isDiskFull: Bool {
         code == SQLITE_FULL || (code == SQLITE_IOERR && [ENOSPC, EDQUOT, EFBIG].contains(systemErrno))
     }
+
+    /// True for SQLITE_IOERR: the operating system failed a read, write or sync of the file.
+    public var isIOError: Bool { code == SQLITE_IOERR }
 
     /// True when the statement's values caused the failure (a constraint, a
     /// value too large, a type mismatch), so the same statement with other

@@ -44,15 +44,17 @@ final class ServiceProcesses {
     // MARK: - Processes
 
     /// Starts `executable` as process `name`, logging to `<log>.log` (default
-    /// `<name>.log`, appended to). With `fileSizeLimitBytes`, the process runs
+    /// `<name>.log`, appended to). `mode` comes before the options, such as
+    /// `raw` for `vigil-ingest raw`. With `fileSizeLimitBytes`, the process runs
     /// under `ulimit -f`, so no file it writes, its log included, may grow past the limit.
-    func start(_ name: String, executable: String, arguments: [String], log: String? = nil,
+    func start(_ name: String, executable: String, mode: [String] = [], arguments: [String], log: String? = nil,
                fileSizeLimitBytes: Int? = nil) throws {
         let binary = PipelineHarness.binaries.appendingPathComponent(executable).path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw HarnessError("\(binary) is not built; run `make test` (or `swift build` first)")
         }
-        let all = ["--bootstrap-servers", broker.bootstrapServers, "--topic-prefix", catalogue.prefix] + arguments
+        let all = mode + ["--bootstrap-servers", broker.bootstrapServers, "--topic-prefix", catalogue.prefix]
+            + arguments
         let process = Process()
         if let fileSizeLimitBytes {
             // POSIX sh counts `ulimit -f` in 512-byte blocks.
@@ -162,18 +164,24 @@ final class ServiceProcesses {
 
     /// Produces events as Vigil's services do (event time as the timestamp, id and schema headers), keyed.
     func produce<Event: VigilEvent>(_ events: [Event], to topic: TopicSpec) throws {
-        let producer = try KafkaProducer(properties: ["bootstrap.servers": broker.bootstrapServers], logger: logger)
-        for (index, event) in events.enumerated() {
-            let record = OutgoingRecord(
+        try produce(try events.map { event in
+            OutgoingRecord(
                 topic: topic.name, key: event.recordKey.map { Array($0.utf8) }, value: try EventCoding.encode(event),
                 timestampMilliseconds: event.eventTime.epochMilliseconds,
                 headers: [KafkaHeader(name: EventHeaders.eventId, text: event.eventId),
                           KafkaHeader(name: EventHeaders.schema, text: "\(Event.schemaName)/\(event.schemaVersion)")])
+        }, to: topic)
+    }
+
+    /// Produces `records` in order and waits until the broker has acknowledged each.
+    func produce(_ records: [OutgoingRecord], to topic: TopicSpec) throws {
+        let producer = try KafkaProducer(properties: ["bootstrap.servers": broker.bootstrapServers], logger: logger)
+        for (index, record) in records.enumerated() {
             try producer.send(record, tag: Int64(index))
         }
         var delivered = 0
         let deadline = ContinuousClock.now + .seconds(60)
-        while delivered < events.count, ContinuousClock.now < deadline {
+        while delivered < records.count, ContinuousClock.now < deadline {
             for report in try producer.poll(timeoutMilliseconds: 100) {
                 if let error = report.error {
                     throw error
@@ -181,8 +189,8 @@ final class ServiceProcesses {
                 delivered += 1
             }
         }
-        guard delivered == events.count else {
-            throw HarnessError("only \(delivered) of \(events.count) records reached \(topic.name)")
+        guard delivered == records.count else {
+            throw HarnessError("only \(delivered) of \(records.count) records reached \(topic.name)")
         }
     }
 

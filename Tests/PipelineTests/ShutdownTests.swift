@@ -151,4 +151,102 @@ struct ShutdownTests {
         #expect(Set(ids) == Set(messages.map(\.eventId)))
         #expect(try processes.records(of: processes.catalogue.deadLetters).isEmpty)
     }
+
+    // MARK: - Scoring
+
+    private static let scoringGroup = "scoring-process-test"
+
+    /// Returns the chat records of the alerting load, as ingestion writes them.
+    private func chatRecords(_ topic: TopicSpec) throws -> [OutgoingRecord] {
+        try Load.messages(0..<Load.referenceCount).map { message in
+            OutgoingRecord(topic: topic.name, key: Array(message.thread.recordKey.utf8),
+                           value: try EventCoding.encode(message), timestampMilliseconds: message.sentAt.epochMilliseconds,
+                           headers: [KafkaHeader(name: EventHeaders.eventId, text: message.eventId),
+                                     KafkaHeader(name: EventHeaders.schema, text: "chat-message/1")])
+        }
+    }
+
+    private func startScoring(_ processes: ServiceProcesses, _ name: String) throws {
+        try processes.start(name, executable: "vigil-scoring", arguments: [
+            "--store", processes.folder.appendingPathComponent("scoring.sqlite").path, "--group-id", Self.scoringGroup,
+        ])
+    }
+
+    /// Waits until both stages of process `name` have caught up with their input topics.
+    private func waitUntilScored(_ processes: ServiceProcesses, _ name: String) throws {
+        try processes.waitUntilCaughtUp(name, group: Self.scoringGroup, topic: processes.catalogue.chatMessages)
+        try processes.waitUntilCaughtUp(name, group: "\(Self.scoringGroup)-totals", topic: processes.catalogue.scoringFacts)
+    }
+
+    /// Returns the figures of the latest score per record key, and the number
+    /// of records and distinct event ids on the facts and scores topics.
+    private func scores(_ processes: ServiceProcesses) throws -> (figures: [String: ScoreFigures], records: Int, ids: Int) {
+        var figures: [String: ScoreFigures] = [:]
+        var records = 0
+        var ids: Set<String> = []
+        for topic in [processes.catalogue.scoringFacts, processes.catalogue.scores] {
+            for record in try processes.records(of: topic) {
+                records += 1
+                ids.insert(record.header(EventHeaders.eventId) ?? "missing-id")
+                if topic.name == processes.catalogue.scores.name {
+                    let score = try EventCoding.decode(Score.self, from: record.value)
+                    figures[record.keyString ?? ""] = score.figures
+                }
+            }
+        }
+        return (figures, records, ids.count)
+    }
+
+    @Test("SIGTERM mid-import stops scoring cleanly")
+    func sigtermDuringScoring() throws {
+        let reference = try ServiceProcesses()
+        try reference.produce(try chatRecords(reference.catalogue.chatMessages), to: reference.catalogue.chatMessages)
+        try startScoring(reference, "reference")
+        try waitUntilScored(reference, "reference")
+        #expect(try reference.terminate("reference") == 0)
+        let expected = try scores(reference).figures
+        #expect(!expected.isEmpty)
+
+        let processes = try ServiceProcesses()
+        let topic = processes.catalogue.chatMessages
+        try startScoring(processes, "busy")
+        let producer = BackgroundProducer(processes, try chatRecords(topic), to: topic, chunk: 250)
+        var published = 0
+        for _ in 0..<600 where published < 50 {
+            try processes.requireRunning("busy")
+            published = try processes.records(of: processes.catalogue.scores).count
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(published >= 50, "scoring publishes while the import goes on")
+        let status = try processes.terminate("busy")
+        let producerFailure = producer.wait()
+
+        #expect(status == 0)
+        #expect(producerFailure == nil)
+        let stopped = processes.logLines("busy", message: "service stopped")
+        #expect(stopped.count == 2, "both stages stop")
+        #expect(stopped.allSatisfy { field("vigil.outbox.left", in: $0) == "0" }, "every event in the outboxes was published")
+        let stages: [(group: String, topic: TopicSpec, stores: String)] = [
+            (Self.scoringGroup, topic, "scoring.partitions"),
+            ("\(Self.scoringGroup)-totals", processes.catalogue.scoringFacts, "scoring-totals.partitions"),
+        ]
+        for stage in stages {
+            let folder = processes.folder.appendingPathComponent(stage.stores)
+            var stored: [TopicPartition: Int64] = [:]
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".sqlite") {
+                stored.merge(try ServiceProcesses.storedOffsets(at: folder.appendingPathComponent(file).path)) { $1 }
+            }
+            #expect(try processes.committedOffsets(group: stage.group, stage.topic) == stored, "\(stage.group)")
+        }
+        let before = try scores(processes)
+        #expect(before.records == before.ids, "nothing was published twice before the signal")
+
+        try startScoring(processes, "restarted")
+        try waitUntilScored(processes, "restarted")
+        #expect(try processes.terminate("restarted") == 0)
+
+        let after = try scores(processes)
+        #expect(after.records == after.ids, "the restart publishes nothing a second time")
+        #expect(after.figures == expected, "the latest scores equal an uninterrupted run's")
+    }
 }

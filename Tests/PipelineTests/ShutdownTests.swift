@@ -49,12 +49,7 @@ struct ShutdownTests {
         let topic = processes.catalogue.chatMessages
         let store = "alerting"
         try Load.start(processes, "busy", store: store)
-        let producer = BackgroundProducer(processes, try Load.messages(0..<Load.referenceCount).map { message in
-            OutgoingRecord(topic: topic.name, key: Array(message.thread.recordKey.utf8),
-                           value: try EventCoding.encode(message), timestampMilliseconds: message.sentAt.epochMilliseconds,
-                           headers: [KafkaHeader(name: EventHeaders.eventId, text: message.eventId),
-                                     KafkaHeader(name: EventHeaders.schema, text: "chat-message/1")])
-        }, to: topic, chunk: 250)
+        let producer = BackgroundProducer(processes, try chatRecords(topic), to: topic, chunk: 250)
 
         // Stop it once it has published alerts but not yet read everything.
         var published = 0

@@ -75,8 +75,9 @@ let package = Package(
 
         // MARK: - Tests
 
-        // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers.
-        .target(name: "VigilTestSupport", dependencies: ["VigilHTTP"], path: "Tests/VigilTestSupport"),
+        // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers, and the
+        // embedded-broker topics and service runs of the suites that drive whole stream services.
+        .target(name: "VigilTestSupport", dependencies: ["VigilHTTP", "VigilRuntime"], path: "Tests/VigilTestSupport"),
 
         .testTarget(name: "VigilLogTests", dependencies: ["VigilLog"]),
         .testTarget(name: "VigilJSONTests", dependencies: ["VigilJSON"]),
@@ -88,11 +89,11 @@ let package = Package(
         .testTarget(name: "VigilRuntimeTests", dependencies: ["VigilRuntime"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "VigilTestSupport"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting", "VigilJSON", "VigilTestSupport"]),
-        .testTarget(name: "EscalationTests", dependencies: ["Escalation"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VigilScoring"]),
+        .testTarget(name: "EscalationTests", dependencies: ["Escalation", "VigilTestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VigilScoring", "VigilTestSupport"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator", "Alerting", "Escalation", "Scoring"]),
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime", "VigilHTTP", "VigilTestSupport"]),
-        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP"]),
+        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "VigilBenchTests", dependencies: ["VigilBenchKit"]),
     ]
 )

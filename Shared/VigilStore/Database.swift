@@ -22,10 +22,13 @@ public final class Database {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let result = sqlite3_open_v2(path, &connection, flags, nil)
         guard result == SQLITE_OK, let connection else {
-            let error = DatabaseError(connection: connection, resultCode: result, sql: nil)
+            let failure = DatabaseError(connection: connection, resultCode: result, sql: nil)
             sqlite3_close_v2(connection)
-            throw DatabaseError(code: error.code, extendedCode: error.extendedCode,
-                                message: "could not open \(path): \(error.message)")
+            var error = DatabaseError(code: failure.code, extendedCode: failure.extendedCode,
+                                      message: "could not open \(path): \(failure.message)")
+            error.path = path
+            error.systemErrno = failure.systemErrno
+            throw error
         }
         self.path = path
         self.connection = connection
@@ -37,12 +40,17 @@ public final class Database {
             mode = try query("PRAGMA journal_mode=WAL").first?[0].string
         } catch let error as DatabaseError {
             // The first statement is where SQLite finds a file that is not a database.
-            throw DatabaseError(code: error.code, extendedCode: error.extendedCode,
-                                message: "could not open \(path): \(error.message)", sql: error.sql)
+            var opening = DatabaseError(code: error.code, extendedCode: error.extendedCode,
+                                        message: "could not open \(path): \(error.message)", sql: error.sql)
+            opening.path = path
+            opening.systemErrno = error.systemErrno
+            throw opening
         }
         guard mode?.lowercased() == "wal" else {
-            throw DatabaseError(code: SQLITE_CANTOPEN,
-                                message: "could not switch \(path) to WAL mode (journal_mode is \(mode ?? "unknown"))")
+            var error = DatabaseError(code: SQLITE_CANTOPEN,
+                                      message: "could not switch \(path) to WAL mode (journal_mode is \(mode ?? "unknown"))")
+            error.path = path
+            throw error
         }
         // NORMAL is safe in WAL mode against process crashes. A power loss may
         // drop the last transactions, and those are replayed from Kafka,
@@ -65,7 +73,7 @@ public final class Database {
         guard result == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(result))
             sqlite3_free(message)
-            throw DatabaseError(code: result, extendedCode: sqlite3_extended_errcode(connection), message: text, sql: sql)
+            throw DatabaseError(connection: connection, resultCode: result, sql: sql, message: text)
         }
     }
 
@@ -142,4 +150,21 @@ public final class Database {
 
     /// True while a transaction is open on this connection.
     public var isInTransaction: Bool { sqlite3_get_autocommit(connection) == 0 }
+
+    // MARK: - Integrity
+
+    /// Runs `PRAGMA quick_check`, which reads every page of the file but,
+    /// unlike `integrity_check`, does not compare the indexes with their tables.
+    /// - Throws: a ``DatabaseError`` with SQLITE_CORRUPT listing up to five
+    ///   problems the check found, or the error SQLite raised while reading.
+    public func quickCheck() throws {
+        let sql = "PRAGMA quick_check(5)"
+        // A row may hold several problems on lines of their own.
+        let problems = try query(sql).compactMap { $0[0].string }.flatMap { $0.split(separator: "\n").map(String.init) }
+        guard problems != ["ok"] else { return }
+        var error = DatabaseError(code: SQLITE_CORRUPT,
+                                  message: "integrity check failed: \(problems.joined(separator: "; "))", sql: sql)
+        error.path = path
+        throw error
+    }
 }

@@ -385,13 +385,14 @@ struct ScoreTotalsProcessorTests {
         farFuture.time = Timestamp(epochMilliseconds: 4_200_000_000_000)
         negativeAmount.time = try F.time("2026-11-11T09:00:00+08:00")
 
-        let cases: [(fact: ScoringFact, expected: String)] = [
-            (negativeWait, "acknowledgeSeconds"), (negativeAmount, "amount"),
-            (hugeAmount, "amount"), (emptyOrderId, "orderId"), (farFuture, "time"),
+        let cases: [(fact: ScoringFact, expected: String, reason: DeadLetterReason)] = [
+            (negativeWait, "acknowledgeSeconds", .invalidField), (negativeAmount, "amount", .invalidField),
+            (hugeAmount, "amount", .invalidField), (emptyOrderId, "orderId", .invalidField),
+            (farFuture, "time", .invalidTime),
         ]
-        for (fact, expected) in cases {
+        for (fact, expected, reason) in cases {
             let error = try #require(throws: RecordRejection.self, "\(expected)") { try harness.process(fact) }
-            #expect(error.reason == .invalidField, "\(expected)")
+            #expect(error.reason == reason, "\(expected)")
             #expect(error.message.contains(expected), "\(expected): \(error.message)")
         }
         #expect(try harness.finishBatch().isEmpty)

@@ -405,3 +405,62 @@ struct DatabaseErrorTests {
         #expect(!DatabaseError(code: 13, message: "").isCorruption)
     }
 }
+
+@Suite("Database integrity check")
+struct DatabaseIntegrityTests {
+    @Test("quick check passes healthy file")
+    func healthyFilePasses() throws {
+        try withTemporaryDatabase { database throws in
+            try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+            try database.run("INSERT INTO t (text) VALUES (?)", ["x"])
+            try database.quickCheck()
+        }
+    }
+
+    @Test("quick check finds damaged page")
+    func damagedPageFound() throws {
+        try withTemporaryDirectory { directory throws in
+            let path = directory.appendingPathComponent("damaged.sqlite").path
+            do {
+                let database = try Database(path: path)
+                try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+                try database.transaction {
+                    for index in 0..<2_000 {
+                        try database.run("INSERT INTO t (text) VALUES (?)", [String(repeating: "行\(index)", count: 20)])
+                    }
+                }
+            }
+            // Closing checkpointed the WAL into the file. Overwrite a page in its middle and keep the header.
+            let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+            let pages = try handle.seekToEnd() / 4_096
+            #expect(pages > 10)
+            try handle.seek(toOffset: pages / 2 * 4_096)
+            try handle.write(contentsOf: Data(repeating: 0xA5, count: 4_096))
+            try handle.close()
+
+            let database = try Database(path: path)
+            let error = #expect(throws: DatabaseError.self) { try database.quickCheck() }
+            #expect(error?.isCorruption == true)
+            #expect(error?.path == path)
+        }
+    }
+}
+
+@Suite("DatabaseError disk full")
+struct DatabaseErrorDiskFullTests {
+    @Test("file-size limit counts as full")
+    func fileSizeLimitIsFull() {
+        // SQLite reports EFBIG (errno 27, RLIMIT_FSIZE) as SQLITE_IOERR_WRITE (778), not SQLITE_FULL.
+        var error = DatabaseError(code: 778, message: "disk I/O error")
+        error.systemErrno = 27
+        #expect(error.isDiskFull)
+        #expect(!error.isCausedByValues)
+        #expect(error.description.contains("File too large"))
+    }
+
+    @Test("constraint caused by values")
+    func constraintCausedByValues() {
+        #expect(DatabaseError(code: 2067, message: "UNIQUE constraint failed").isCausedByValues)
+        #expect(!DatabaseError(code: 2067, message: "UNIQUE constraint failed").isDiskFull)
+    }
+}

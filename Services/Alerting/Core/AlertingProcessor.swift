@@ -113,6 +113,11 @@ public final class AlertingProcessor: StreamProcessor {
 
     public func process(_ record: KafkaRecord, context: ProcessingContext) throws {
         let message = try context.decode(ChatMessage.self, from: record)
+        let textBytes = message.text.utf8.count
+        guard textBytes <= ChatMessage.maxTextBytes else {
+            throw RecordRejection(.tooLarge, "the text of \(message.eventId) has \(textBytes) bytes, more than the "
+                + "\(ChatMessage.maxTextBytes) that Vigil accepts")
+        }
         guard try context.markApplied(message.eventId) else { return }
         for alert in try alerts(for: message, partition: record.partition, in: context.database) {
             try context.emit(alert, to: catalogue.alerts)

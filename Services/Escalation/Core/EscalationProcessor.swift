@@ -159,18 +159,43 @@ public final class EscalationProcessor: StreamProcessor {
                 try fire(due, partition: partition, context: context)
             } else if let input {
                 try pending.remove(input, in: database)
-                switch input {
-                case .alert(let alert):
-                    try apply(alert, partition: partition, context: context)
-                case .complaint(let complaint):
-                    try apply(complaint, partition: partition, round: release.round, context: context)
-                case .command(let command):
-                    try apply(command, partition: partition, context: context)
-                }
+                try applyReleased(input, partition: partition, round: release.round, context: context)
             } else {
                 break
             }
         }
         try clock.prune(partition: partition, before: release.round, in: database)
+    }
+
+    /// Applies a held input in a savepoint of its own. An input that fails
+    /// for a reason of its own rolls back and becomes a dead letter, so the
+    /// watermark that released it, and every later one, still applies.
+    /// NOTE: no input is known to fail here, so only reasoning covers this path.
+    private func applyReleased(_ input: PendingInput, partition: Int32, round: Int, context: ProcessingContext) throws {
+        do {
+            try context.database.transaction {
+                switch input {
+                case .alert(let alert):
+                    try apply(alert, partition: partition, context: context)
+                case .complaint(let complaint):
+                    try apply(complaint, partition: partition, round: round, context: context)
+                case .command(let command):
+                    try apply(command, partition: partition, context: context)
+                }
+            }
+        } catch where !ProcessingFailure.stopsService(error) {
+            let (topic, key, payload) = try heldRecord(of: input)
+            try context.rejectHeldEvent(payload, eventId: input.eventId, key: key, topic: topic.name,
+                                        partition: partition, time: input.time, error: error)
+        }
+    }
+
+    /// Returns the topic, key and bytes a held input arrived with, as far as its event gives them.
+    private func heldRecord(of input: PendingInput) throws -> (TopicSpec, String?, [UInt8]) {
+        switch input {
+        case .alert(let alert): (catalogue.alerts, alert.recordKey, try EventCoding.encode(alert))
+        case .complaint(let complaint): (catalogue.complaints, complaint.recordKey, try EventCoding.encode(complaint))
+        case .command(let command): (catalogue.caseCommands, command.recordKey, try EventCoding.encode(command))
+        }
     }
 }

@@ -10,12 +10,9 @@ enum RecordValidation {
     /// The maximum id length accepted, in UTF-8 bytes.
     static let maxIdentifierBytes = 200
     /// The maximum length of a chat text or complaint summary, in UTF-8 bytes.
-    static let maxTextBytes = 20_000
+    static let maxTextBytes = ChatMessage.maxTextBytes
     /// The largest order amount accepted.
     static let maxAmount = Decimal(1_000_000_000)
-    /// Event times must fall in [2000-01-01, 2100-01-01) UTC.
-    static let earliestEventTime: Int64 = 946_684_800_000
-    static let latestEventTime: Int64 = 4_102_444_800_000
 
     static func validate(_ record: InterchangeRecord) throws {
         switch record {
@@ -99,7 +96,7 @@ enum RecordValidation {
     }
 
     private static func eventTime(_ name: String, _ value: Timestamp) throws {
-        guard (earliestEventTime..<latestEventTime).contains(value.epochMilliseconds) else {
+        guard value.isAcceptedEventTime else {
             throw RecordRejection(.invalidTime,
                                   "invalid field \"\(name)\": \(value.iso8601) is outside 2000-01-01 to 2099-12-31")
         }

@@ -5,6 +5,10 @@
 public struct ChatMessage: VigilEvent {
     public static let schemaName = "chat-message"
     public static let schemaVersion = 1
+    /// The longest `text` Vigil accepts, in UTF-8 bytes. Ingestion rejects
+    /// longer texts, and so does alerting, whose matching time grows with
+    /// the text's length times its keyword hits.
+    public static let maxTextBytes = 20_000
 
     public var schemaVersion: Int
 

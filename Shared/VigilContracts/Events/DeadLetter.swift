@@ -101,7 +101,7 @@ public struct DeadLetter: VigilEvent {
     public var eventTime: Timestamp { recordedAt }
 }
 
-/// The origin of a rejected record: a topic position, a file line, or an unpublished event.
+/// The origin of a rejected record: a topic position, a file line, an unpublished event, or a held input event.
 public struct DeadLetterSource: Codable, Sendable, Hashable {
     public var topic: String?
     public var partition: Int32?
@@ -109,7 +109,7 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
     public var file: String?
     /// The 1-based line number in `file`.
     public var line: Int?
-    /// The id of an event the service produced but could not publish.
+    /// The id of an event the service produced but could not publish, or of a held input event.
     public var eventId: String?
 
     /// Creates the source for a position in a topic.
@@ -131,8 +131,20 @@ public struct DeadLetterSource: Codable, Sendable, Hashable {
         self.topic = topic
     }
 
-    /// `topic/partition/offset`, `file:line` or `outbox/topic/event id`.
+    /// Creates the source for an input event that a service accepted from
+    /// `topic` and `partition`, held until the partition's event time reached
+    /// it, and then could not apply. The offset is not kept with held events.
+    public init(heldEventId: String, topic: String, partition: Int32) {
+        self.eventId = heldEventId
+        self.topic = topic
+        self.partition = partition
+    }
+
+    /// `topic/partition/offset`, `file:line`, `outbox/topic/event id` or `held/topic/partition/event id`.
     public var position: String {
+        if let eventId, let partition {
+            return "held/\(topic ?? "-")/\(partition)/\(eventId)"
+        }
         if let eventId {
             return "outbox/\(topic ?? "-")/\(eventId)"
         }

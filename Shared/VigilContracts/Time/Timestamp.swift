@@ -50,6 +50,21 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 }
 
+// MARK: - Accepted event times
+
+extension Timestamp {
+    /// The event times Vigil accepts, [2000-01-01, 2100-01-01) UTC, in epoch
+    /// milliseconds. Ingestion rejects records outside it, and the stream
+    /// services reject input events and watermarks outside it. Every time a
+    /// service derives from them, such as a deadline up to a year later,
+    /// then still has a four-digit year that ``TimestampFormat`` writes and
+    /// reads back, and a positive Kafka timestamp.
+    public static let acceptedEventTimes: Range<Int64> = 946_684_800_000..<4_102_444_800_000
+
+    /// True when this instant lies in ``acceptedEventTimes``.
+    public var isAcceptedEventTime: Bool { Self.acceptedEventTimes.contains(epochMilliseconds) }
+}
+
 // MARK: - Codable
 
 extension Timestamp: Codable {

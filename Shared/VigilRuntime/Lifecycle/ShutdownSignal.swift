@@ -25,7 +25,13 @@ public final class ShutdownSignal: Sendable {
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
     /// Installs the handlers; keep the returned object alive for the process's lifetime.
+    ///
+    /// It also ignores SIGXFSZ, whose default action kills the process
+    /// without a word when a write passes the file-size limit (RLIMIT_FSIZE).
+    /// Ignored, the write fails with EFBIG, and the service stops with an
+    /// error that names the store, as it does on a full disk.
     public init(signals: [Int32] = [SIGTERM, SIGINT]) {
+        signal(SIGXFSZ, SIG_IGN)
         let queue = DispatchQueue(label: "vigil.shutdown-signal")
         var sources: [any DispatchSourceSignal] = []
         for number in signals {

@@ -1,5 +1,6 @@
 import VigilContracts
 import VigilKafka
+import VigilLog
 import VigilStore
 
 /// The store, outbox and table of applied event ids that a processor uses while it processes a record.
@@ -10,6 +11,10 @@ public final class ProcessingContext {
     public let store: ServiceStore
     /// The topics under the configured prefix.
     public let catalogue: TopicCatalogue
+    /// The service name that dead letters carry.
+    public let serviceName: String
+    /// The logger of ``rejectHeldEvent(_:eventId:key:topic:partition:time:error:)``, which the runtime sets to the service's.
+    var logger: Logger?
     private let outbox: Outbox
     private let appliedEvents: AppliedEvents
     /// True while a partition store is rebuilt: its events were published by
@@ -18,10 +23,11 @@ public final class ProcessingContext {
 
     /// Creates a context over a service's store. The stream loop makes one per
     /// run, and tools or tests that drive a processor directly make their own.
-    public init(store: ServiceStore, catalogue: TopicCatalogue) {
+    public init(store: ServiceStore, catalogue: TopicCatalogue, serviceName: String = "vigil") {
         self.database = store.database
         self.store = store
         self.catalogue = catalogue
+        self.serviceName = serviceName
         self.outbox = store.outbox
         self.appliedEvents = store.appliedEvents
     }
@@ -40,14 +46,44 @@ public final class ProcessingContext {
         try outbox.append(event, to: topic, partition: partition)
     }
 
+    /// Queues a dead letter for an input event the processor accepted and held
+    /// until its partition's event time reached it, and then failed to apply
+    /// with `error`, a failure of the event itself (see ``ProcessingFailure``).
+    ///
+    /// The runtime turns a failure while a record is applied into that
+    /// record's dead letter. A held event is applied while a later record,
+    /// such as a watermark, is processed, so the processor must catch the
+    /// failure itself: the later record would otherwise fail on every retry
+    /// and hold up the partition.
+    public func rejectHeldEvent(_ payload: [UInt8], eventId: String, key: String?, topic: String, partition: Int32,
+                                time: Timestamp, error: any Error) throws {
+        let rejection = ProcessingFailure.rejection(for: error)
+        logger?.error("held event failed to apply; sent to dead letters", metadata: [
+            "vigil.topic": topic,
+            "vigil.partition": String(partition),
+            "vigil.event_id": eventId,
+            "vigil.reason": rejection.description,
+        ])
+        let letter = DeadLetter(service: serviceName,
+                                source: DeadLetterSource(heldEventId: eventId, topic: topic, partition: partition),
+                                key: key, reasonCode: rejection.reason, reason: rejection.message, payload: payload,
+                                recordedAt: time)
+        try emit(letter, to: catalogue.deadLetters)
+    }
+
     /// Records that an input event is being applied; returns false when it was applied before.
     public func markApplied(_ eventId: String) throws -> Bool {
         try appliedEvents.markApplied(eventId)
     }
 
-    /// Decodes a record's value as an event, turning any failure into a ``RecordRejection``.
+    /// Decodes a record's value as an input event, turning any failure into
+    /// a ``RecordRejection``. An event whose time lies outside
+    /// ``Timestamp/acceptedEventTimes`` is rejected too, as ingestion would
+    /// have rejected it: any client of the broker can write an input topic.
     public func decode<Event: VigilEvent>(_ type: Event.Type, from record: KafkaRecord) throws -> Event {
-        try RecordDecoding.decode(type, from: record.value)
+        let event = try RecordDecoding.decode(type, from: record.value)
+        try RecordDecoding.requireAcceptedTime(event.eventTime, of: "\(Event.schemaName) \(event.eventId)")
+        return event
     }
 }
 
@@ -63,6 +99,15 @@ public enum RecordDecoding {
             throw rejection(for: error)
         } catch {
             throw RecordRejection(.invalidJSON, String(describing: error))
+        }
+    }
+
+    /// Throws an `invalid-time` rejection when `time`, the time of `subject`,
+    /// lies outside ``Timestamp/acceptedEventTimes``.
+    public static func requireAcceptedTime(_ time: Timestamp, of subject: String) throws {
+        guard time.isAcceptedEventTime else {
+            throw RecordRejection(.invalidTime, "the time \(time.iso8601) of \(subject) is not between "
+                + "2000-01-01T00:00:00Z and 2099-12-31T23:59:59.999Z")
         }
     }
 

@@ -34,7 +34,7 @@ extension StreamService {
         let store = try ServiceStore(path: configuration.storePath, registerMigrations: processor.registerMigrations)
         try processor.open(store.database)
         single = PartitionTask(partition: nil, store: store,
-                               context: ProcessingContext(store: store, catalogue: configuration.catalogue),
+                               context: makeContext(for: store),
                                publisher: nil)
 
         // A group id that identifies the run in the broker's logs. The consumer

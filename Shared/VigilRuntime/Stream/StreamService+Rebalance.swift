@@ -36,8 +36,11 @@ extension StreamService {
         // A partition handed over cleanly leaves with its outbox published and
         // its offsets committed, so the next owner starts where this one
         // stopped. Publishing waits at most the grace period, and a partition
-        // whose outbox is not empty then is not committed.
-        if !lost {
+        // whose outbox is not empty then is not committed. After a failure,
+        // the stores may not contain the offsets in `nextOffsets`, so the
+        // partitions leave without a commit and the next owner goes on from
+        // the group's last committed offsets.
+        if !lost, !failed {
             let bounded = ShutdownSignal(signals: [])
             bounded.request(reason: "partitions revoked")
             for task in openTasks where !task.needsRestore {
@@ -137,7 +140,7 @@ extension StreamService {
         try processor.open(store.database)
         let publisher = makePublisher(for: store)
         return PartitionTask(partition: number, store: store,
-                             context: ProcessingContext(store: store, catalogue: configuration.catalogue),
+                             context: makeContext(for: store),
                              publisher: publisher)
     }
 

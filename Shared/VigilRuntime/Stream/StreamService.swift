@@ -29,6 +29,9 @@ public final class StreamService: KafkaRebalanceHandler {
     var assigned: Set<TopicPartition> = []
     var nextOffsets: [TopicPartition: Int64] = [:]
     var rebalanceFailure: (any Error)?
+    /// True once the run failed. The state in the stores may then be behind
+    /// `nextOffsets` or unreadable, so nothing more is published or committed.
+    var failed = false
     /// The store of every partition, when the processor's state is not partitioned.
     var single: PartitionTask?
     /// The open partition stores, by partition number.
@@ -53,6 +56,10 @@ public final class StreamService: KafkaRebalanceHandler {
 
     /// Runs until shutdown is requested, then finishes the batch in hand,
     /// publishes the outbox, commits and leaves the group.
+    ///
+    /// - Throws: ``StoreFault`` when SQLite fails on a store, and the error of
+    ///   anything else that stops the service. A failed run commits no more
+    ///   offsets to the group, not even when its partitions are revoked.
     public func run() throws {
         // Release the stores when the run ends, so SQLite checkpoints and removes the WAL.
         // Closing the consumer revokes its partitions through this service,
@@ -65,6 +72,18 @@ public final class StreamService: KafkaRebalanceHandler {
             consumer = nil
             producer = nil
         }
+        do {
+            try runUntilShutdown()
+        } catch {
+            failed = true
+            if let database = error as? DatabaseError {
+                throw StoreFault(database)
+            }
+            throw error
+        }
+    }
+
+    private func runUntilShutdown() throws {
         let catalogue = configuration.catalogue
         let partitioned = processor.partitionedState
         let store = try ServiceStore(path: configuration.storePath,
@@ -78,7 +97,7 @@ public final class StreamService: KafkaRebalanceHandler {
         } else {
             try processor.open(store.database)
             single = PartitionTask(partition: nil, store: store,
-                                   context: ProcessingContext(store: store, catalogue: catalogue),
+                                   context: makeContext(for: store),
                                    publisher: publisher)
         }
 
@@ -216,6 +235,14 @@ public final class StreamService: KafkaRebalanceHandler {
         single ?? tasks[topicPartition.partition]
     }
 
+    /// Returns the context in which the processor applies records to `store`.
+    func makeContext(for store: ServiceStore) -> ProcessingContext {
+        let context = ProcessingContext(store: store, catalogue: configuration.catalogue,
+                                        serviceName: configuration.serviceName)
+        context.logger = logger
+        return context
+    }
+
     /// Returns a publisher of `store`'s outbox through this run's producer.
     func makePublisher(for store: ServiceStore) -> OutboxPublisher {
         OutboxPublisher(outbox: store.outbox, producer: producer!, serviceName: configuration.serviceName,
@@ -263,38 +290,90 @@ public final class StreamService: KafkaRebalanceHandler {
     }
 
     /// Applies one task's records in one transaction with their offsets.
+    ///
+    /// A record that fails for a reason of its own (see ``ProcessingFailure``)
+    /// rolls back to its savepoint and becomes a dead letter, and the batch
+    /// goes on. When `finishBatch` fails for such a reason, no one record is
+    /// known to have caused it. The batch then rolls back and is applied again
+    /// one record per transaction, each with `finishBatch` in its savepoint,
+    /// so only the record that makes it fail becomes a dead letter.
     func process(_ records: [KafkaRecord], in task: PartitionTask,
                  advanced: inout [TopicPartition: Int64]) throws {
+        do {
+            try apply(records, in: task, finishingEachRecord: false, advanced: &advanced)
+        } catch let failure as FinishBatchFailure {
+            logger.warning("batch failed to finish; applying its records one at a time", metadata: [
+                "vigil.records": String(records.count),
+                "vigil.error": String(describing: failure.error),
+            ])
+            for record in records {
+                try apply([record], in: task, finishingEachRecord: true, advanced: &advanced)
+            }
+        }
+    }
+
+    /// Applies `records` in one transaction with their offsets. When the
+    /// transaction fails, `nextOffsets` returns to what the store keeps, so
+    /// nothing later reports offsets past records whose results rolled back.
+    private func apply(_ records: [KafkaRecord], in task: PartitionTask, finishingEachRecord: Bool,
+                       advanced: inout [TopicPartition: Int64]) throws {
         let context = task.context
         let offsets = task.store.offsets
-        try task.store.database.transaction {
-            for record in records {
-                let topicPartition = record.topicPartition
-                // Records below the stored offset were applied before a restart or rebalance.
-                if let next = nextOffsets[topicPartition], record.offset < next {
-                    continue
-                }
-
-                do {
-                    try task.store.database.transaction {
-                        if watermarkTopics.contains(record.topic), WatermarkRecords.isWatermark(record) {
-                            try processor.advanceWatermark(WatermarkRecords.decode(record), context: context)
-                        } else {
-                            try processor.process(record, context: context)
-                        }
+        let storedOffsets = nextOffsets
+        var moved: [TopicPartition: Int64] = [:]
+        var processed = 0
+        var rejected = 0
+        do {
+            try task.store.database.transaction {
+                for record in records {
+                    let topicPartition = record.topicPartition
+                    // Records below the stored offset were applied before a restart or rebalance.
+                    if let next = nextOffsets[topicPartition], record.offset < next {
+                        continue
                     }
-                    processedSinceReport += 1
-                } catch let rejection as RecordRejection {
-                    try context.emit(deadLetter(for: record, rejection: rejection), to: context.catalogue.deadLetters)
-                    rejectedSinceReport += 1
-                    logRejection(record, rejection)
-                }
 
-                nextOffsets[topicPartition] = record.offset + 1
-                advanced[topicPartition] = record.offset + 1
-                try offsets.store(record.offset + 1, for: topicPartition)
+                    do {
+                        try task.store.database.transaction {
+                            try apply(record, context: context)
+                            if finishingEachRecord {
+                                try processor.finishBatch(context: context)
+                            }
+                        }
+                        processed += 1
+                    } catch where !ProcessingFailure.stopsService(error) {
+                        let rejection = ProcessingFailure.rejection(for: error)
+                        try context.emit(deadLetter(for: record, rejection: rejection), to: context.catalogue.deadLetters)
+                        rejected += 1
+                        logRejection(record, rejection, unexpected: !(error is RecordRejection))
+                    }
+
+                    nextOffsets[topicPartition] = record.offset + 1
+                    moved[topicPartition] = record.offset + 1
+                    try offsets.store(record.offset + 1, for: topicPartition)
+                }
+                if !finishingEachRecord {
+                    do {
+                        try processor.finishBatch(context: context)
+                    } catch where !ProcessingFailure.stopsService(error) {
+                        throw FinishBatchFailure(error: error)
+                    }
+                }
             }
-            try processor.finishBatch(context: context)
+        } catch {
+            nextOffsets = storedOffsets
+            throw error
+        }
+        advanced.merge(moved) { _, new in new }
+        processedSinceReport += processed
+        rejectedSinceReport += rejected
+    }
+
+    /// Applies one record: a watermark on a topic that carries them, or an input record.
+    private func apply(_ record: KafkaRecord, context: ProcessingContext) throws {
+        if watermarkTopics.contains(record.topic), WatermarkRecords.isWatermark(record) {
+            try processor.advanceWatermark(WatermarkRecords.decode(record), context: context)
+        } else {
+            try processor.process(record, context: context)
         }
     }
 
@@ -309,13 +388,21 @@ public final class StreamService: KafkaRebalanceHandler {
             recordedAt: Timestamp(epochMilliseconds: record.timestampMilliseconds ?? 0))
     }
 
-    func logRejection(_ record: KafkaRecord, _ rejection: RecordRejection) {
-        logger.warning("record rejected", metadata: [
+    /// Logs a rejected record. A record the processor failed on without
+    /// rejecting it (`unexpected`) logs an error, because the failure may
+    /// come from a bug in the service rather than from the record.
+    func logRejection(_ record: KafkaRecord, _ rejection: RecordRejection, unexpected: Bool = false) {
+        let metadata: Logger.Metadata = [
             "vigil.topic": record.topic,
             "vigil.partition": String(record.partition),
             "vigil.offset": String(record.offset),
             "vigil.reason": rejection.description,
-        ])
+        ]
+        if unexpected {
+            logger.error("record processing failed; sent to dead letters", metadata: metadata)
+            return
+        }
+        logger.warning("record rejected", metadata: metadata)
     }
 
     private func reportProgress() {

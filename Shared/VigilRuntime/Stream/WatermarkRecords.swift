@@ -14,7 +14,8 @@ public enum WatermarkRecords {
         record.header(EventHeaders.schema)?.hasPrefix(headerPrefix) ?? false
     }
 
-    /// Decodes a watermark record, or throws a ``RecordRejection`` for the dead-letter topic.
+    /// Decodes a watermark record, or throws a ``RecordRejection`` for the
+    /// dead-letter topic, also when its time lies outside ``Timestamp/acceptedEventTimes``.
     public static func decode(_ record: KafkaRecord) throws -> Watermark {
         let watermark = try RecordDecoding.decode(Watermark.self, from: record.value)
         guard watermark.topic == record.topic, watermark.partition == record.partition else {
@@ -22,6 +23,7 @@ public enum WatermarkRecords {
                 watermark for \(watermark.topic)/\(watermark.partition) found in \(record.topic)/\(record.partition)
                 """)
         }
+        try RecordDecoding.requireAcceptedTime(watermark.time, of: "watermark \(watermark.eventId)")
         return watermark
     }
 }

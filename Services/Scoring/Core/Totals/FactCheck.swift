@@ -20,8 +20,6 @@ enum FactCheck {
     static let maximumRounds = 100_000
     /// The largest order amount accepted, the same as ingestion's limit.
     static let maximumAmount = Decimal(1_000_000_000)
-    /// Fact times must fall in [2000-01-01, 2100-01-01) UTC, the range ingestion accepts for event times.
-    static let timeRange: Range<Int64> = 946_684_800_000..<4_102_444_800_000
 
     // MARK: - Checking
 
@@ -45,7 +43,7 @@ enum FactCheck {
         guard fact.revision >= 1 else {
             throw RecordRejection(.invalidField, "revision \(fact.revision) of fact \(fact.factId) is below 1")
         }
-        guard timeRange.contains(fact.time.epochMilliseconds) else {
+        guard fact.time.isAcceptedEventTime else {
             throw RecordRejection(.invalidField, "time \(fact.time.iso8601) of fact \(fact.factId) is outside "
                 + "2000-01-01 to 2099-12-31")
         }

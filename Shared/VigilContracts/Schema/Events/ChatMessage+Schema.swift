@@ -26,8 +26,8 @@ extension ChatMessage: SchemaPublishing {
                 chinese: "谁写的消息：顾客、客服，或 system（机器人和规则消息，不算客服回复）。",
                 english: "Who wrote the message: the customer, the agent, or system (bots and rules, never an agent's reply)."))),
             .required("text", .string(LocalizedText(
-                chinese: "消息正文。",
-                english: "The message text."))),
+                chinese: "消息正文，UTF-8 编码后最多 20000 字节。",
+                english: "The message text, at most 20,000 bytes in UTF-8."))),
             .required("sentAt", .timestamp(LocalizedText(
                 chinese: "发送时间，即该事件的事件时间。",
                 english: "When the message was sent; the event time."))),

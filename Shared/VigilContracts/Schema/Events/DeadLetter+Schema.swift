@@ -13,11 +13,12 @@ extension DeadLetter: SchemaPublishing {
                 english: "The service that rejected the record (\"vigil-ingest\")."))),
             .required("source", .object([
                 .optional("topic", .string(LocalizedText(
-                    chinese: "记录所在主题，或服务自己未能发布的事件的目标主题。",
-                    english: "The topic of the record, or the topic an unpublished event of the service was bound for."))),
+                    chinese: "记录所在主题，服务自己未能发布的事件的目标主题，或暂存的输入事件所在主题。",
+                    english: "The topic of the record, the topic an unpublished event of the service was bound for, "
+                        + "or the topic of a held input event."))),
                 .optional("partition", .integer(LocalizedText(
-                    chinese: "记录所在分区。",
-                    english: "The partition of the record."))),
+                    chinese: "记录所在分区，或暂存的输入事件所在分区。",
+                    english: "The partition of the record, or of a held input event."))),
                 .optional("offset", .integer(LocalizedText(
                     chinese: "记录的偏移量。",
                     english: "The offset of the record."))),
@@ -28,13 +29,17 @@ extension DeadLetter: SchemaPublishing {
                     chinese: "记录在文件中的行号，从 1 开始。",
                     english: "The 1-based line number of the record in the file."))),
                 .optional("eventId", .string(LocalizedText(
-                    chinese: "服务自己产生、但 broker 不接受的事件的 ID。",
-                    english: "The id of an event the service produced but the broker would not accept."))),
+                    chinese: "服务自己产生、但 broker 不接受的事件的 ID；或服务先接收并暂存到分区事件时间、"
+                        + "之后却无法应用的输入事件的 ID。",
+                    english: "The id of an event the service produced but the broker would not accept, or of an "
+                        + "input event the service accepted and held until its partition's event time but then "
+                        + "could not apply."))),
             ], LocalizedText(
-                chinese: "被拒记录的来源：主题位置（topic、partition、offset）、文件行（file、line），"
-                    + "或未能发布的事件（eventId、topic）。",
+                chinese: "被拒记录的来源：主题位置（topic、partition、offset）、文件行（file、line）、"
+                    + "未能发布的事件（eventId、topic），或暂存后无法应用的输入事件（eventId、topic、partition）。",
                 english: "Where the rejected record came from: a topic position (topic, partition, offset), a file "
-                    + "line (file, line), or an unpublished event (eventId, topic)."))),
+                    + "line (file, line), an unpublished event (eventId, topic), or a held input event that could "
+                    + "not be applied (eventId, topic, partition)."))),
             .optional("key", .string(LocalizedText(
                 chinese: "被拒记录的键（最多 200 个字符）；没有键时不带此字段。",
                 english: "The rejected record's key, cut to 200 characters; left out when it had none."))),

@@ -12,12 +12,18 @@ public struct LogRedaction: Sendable {
     private let transform: @Sendable (String) -> String
 
     /// - Parameters:
-    ///   - secrets: values that must never appear in a log, such as passwords; empty values are ignored.
+    ///   - secrets: values that must never appear in a log, such as passwords. Values shorter than
+    ///     ``minimumSecretLength`` are ignored, because replacing them would blank numbers and words
+    ///     all over the log and show what the secret is.
     ///   - transform: runs after the secrets are hidden.
     public init(secrets: some Sequence<String> = [], transform: @escaping @Sendable (String) -> String = { $0 }) {
-        self.secrets = Set(secrets.filter { !$0.isEmpty }).sorted { ($0.count, $0) > ($1.count, $1) }
+        self.secrets = Set(secrets.filter { $0.count >= Self.minimumSecretLength })
+            .sorted { ($0.count, $0) > ($1.count, $1) }
         self.transform = transform
     }
+
+    /// The length below which a value is not hidden: no real credential is that short.
+    public static let minimumSecretLength = 6
 
     /// Returns `text` with every secret replaced by `***`, then transformed.
     public func apply(_ text: String) -> String {

@@ -8,7 +8,7 @@ extension PipelineTests {
     /// stream service and the import three times each, at seeded points, and
     /// restarts it. Set `VIGIL_CRASH_SEED` to draw another schedule; every
     /// failure message gives the seed and the kills.
-    @Test("seeded SIGKILLs of every service lose and duplicate nothing")
+    @Test("seeded SIGKILLs lose nothing, repeat identically")
     func seededCrashes() throws {
         try SharedData.requireAvailable()
         let baseline = try Self.uninterruptedRun()

@@ -97,4 +97,14 @@ struct PersonalDataMaskingTests {
         #expect(letter.payload.hasSuffix(" 151*"))
         #expect(letter.payload.utf8.count == DeadLetter.maxPayloadBytes)
     }
+
+    @Test("a number across the reason cut is masked")
+    func reasonAcrossCut() {
+        let prefix = String(repeating: "a", count: DeadLetter.maxReasonCharacters - 10)
+        let letter = DeadLetter(service: "vigil-test", source: DeadLetterSource(file: "in.ndjson", line: 1), key: nil,
+                                reasonCode: .invalidField, reason: prefix + " 13812345678 and more",
+                                payload: Array("{}".utf8), recordedAt: Timestamp(epochMilliseconds: 0))
+        #expect(letter.reason.count == DeadLetter.maxReasonCharacters)
+        #expect(letter.reason.hasSuffix(" 138****56"))
+    }
 }

@@ -56,7 +56,9 @@ public struct DeadLetter: VigilEvent {
         self.source = source
         self.key = key.map { String($0.prefix(200)) }
         self.reasonCode = reasonCode
-        self.reason = masker.mask(String(reason.prefix(Self.maxReasonCharacters)))
+        // Masked before the cut, as the payload is, so a number across the cut is still seen whole.
+        self.reason = String(masker.mask(String(reason.prefix(Self.maxReasonCharacters + Self.maskingMarginBytes)))
+            .prefix(Self.maxReasonCharacters))
         self.payload = String(decoding: kept, as: UTF8.self)
         self.payloadBytes = payload.count
         self.payloadTruncated = kept.count < masked.count || read.count < payload.count

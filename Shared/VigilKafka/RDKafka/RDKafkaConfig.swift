@@ -30,11 +30,14 @@ public enum KafkaProperties {
     }
 
     /// Returns whether a property's value is a credential that must stay out
-    /// of logs and messages: passwords, secrets, PEM keys and OAuth settings
-    /// (`sasl.password`, `ssl.key.password`, `ssl.key.pem`, `sasl.oauthbearer.client.secret` …).
+    /// of logs and messages: passwords, secrets, private keys and the OAuth
+    /// configuration (`sasl.password`, `ssl.key.password`, `ssl.key.pem`,
+    /// `sasl.oauthbearer.client.secret`, `sasl.oauthbearer.config` …). Other
+    /// OAuth settings such as `sasl.oauthbearer.method` are not secret, and
+    /// hiding their common values would blank ordinary words in every log.
     public static func isSensitive(_ name: String) -> Bool {
         let lowered = name.lowercased()
-        return lowered.contains("password") || lowered.contains("secret") || lowered.hasSuffix(".pem")
-            || lowered.hasPrefix("sasl.oauthbearer.") || lowered.contains("jaas")
+        return lowered.contains("password") || lowered.contains("secret") || lowered.contains("jaas")
+            || lowered == "ssl.key.pem" || lowered == "sasl.oauthbearer.config"
     }
 }

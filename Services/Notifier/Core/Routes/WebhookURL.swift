@@ -12,8 +12,12 @@ public struct WebhookURL: Sendable, Hashable {
     public let text: String
     /// The address with every query value replaced by `***`.
     public let masked: String
-    /// The query values as written and decoded, for ``redact(_:)``.
+    /// The credential query values as written and decoded, for ``redact(_:)``.
     let sensitiveValues: [String]
+
+    /// The query parameters that carry a robot's credential: DingTalk's
+    /// `access_token` and `sign`, WeCom's `key`. Other parameters stay readable in logs.
+    static let credentialParameters: Set<String> = ["access_token", "key", "sign", "secret", "token"]
 
     /// Checks `text` and builds the masked form.
     ///
@@ -48,7 +52,7 @@ public struct WebhookURL: Sendable, Hashable {
         }
 
         var sensitive: [String] = []
-        for item in items {
+        for item in items where Self.credentialParameters.contains(item.name.lowercased()) {
             guard let value = item.value, !value.isEmpty else { continue }
             sensitive.append(value)
             if let decoded = value.removingPercentEncoding, decoded != value {

@@ -57,7 +57,7 @@ final class BrokerControlListener {
         }
     }
 
-    /// Removes a socket file nobody listens on. Leaves a missing path alone.
+    /// Removes a socket file nobody listens on: one that refuses connections. Leaves a missing path alone.
     private static func removeStaleSocket(_ path: String) throws {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
@@ -67,8 +67,14 @@ final class BrokerControlListener {
         let (probe, address) = try ControlSocket.open(path)
         defer { close(probe) }
         let connected = ControlSocket.withSocketAddress(address) { connect(probe, $0, $1) }
+        let failure = errno
         guard connected != 0 else {
             throw ControlSocket.Failure(call: "bind", path: path, code: EADDRINUSE)
+        }
+        // Only a refused connection proves nobody listens. A socket we may not
+        // reach (EACCES) or whose backlog is full (EAGAIN) may belong to a live broker.
+        guard failure == ECONNREFUSED else {
+            throw ControlSocket.Failure(call: "connect", path: path, code: failure)
         }
         unlink(path)
     }

@@ -62,11 +62,11 @@ public final class OutboxPublisher {
             }
 
             var rejected: [(Outbox.Entry, KafkaError)] = []
-            var sent = 0
+            var waiting: Set<Int64> = []
             for entry in entries {
                 do {
                     try producer.send(entry.record, tag: tagBase + entry.sequence)
-                    sent += 1
+                    waiting.insert(entry.sequence)
                 } catch let error as KafkaError where error.rejectsRecord {
                     rejected.append((entry, error))
                 }
@@ -74,14 +74,13 @@ public final class OutboxPublisher {
 
             var delivered: [Int64] = []
             var failures: [KafkaError] = []
-            var answered = 0
-            while answered < sent {
+            while !waiting.isEmpty {
                 for report in try producer.poll(timeoutMilliseconds: 100) {
+                    // Only reports of this batch count. A late report of a send
+                    // that this or another publisher gave up on leaves its entry
+                    // in the outbox, to be published again.
                     let sequence = report.tag - tagBase
-                    // The report of a send that another publisher gave up on:
-                    // its entry stays in that outbox and is published again.
-                    guard sequence >= 0, sequence < 1 << Self.sequenceBits else { continue }
-                    answered += 1
+                    guard waiting.remove(sequence) != nil else { continue }
                     if let error = report.error {
                         if error.rejectsRecord, let entry = entries.first(where: { $0.sequence == sequence }) {
                             rejected.append((entry, error))

@@ -162,19 +162,24 @@ final class ServiceProcesses {
 
     // MARK: - Records
 
-    /// Produces events as Vigil's services do (event time as the timestamp, id and schema headers), keyed.
-    func produce<Event: VigilEvent>(_ events: [Event], to topic: TopicSpec) throws {
-        try produce(try events.map { event in
-            OutgoingRecord(
-                topic: topic.name, key: event.recordKey.map { Array($0.utf8) }, value: try EventCoding.encode(event),
-                timestampMilliseconds: event.eventTime.epochMilliseconds,
-                headers: [KafkaHeader(name: EventHeaders.eventId, text: event.eventId),
-                          KafkaHeader(name: EventHeaders.schema, text: "\(Event.schemaName)/\(event.schemaVersion)")])
-        }, to: topic)
+    /// Returns the record Vigil's services write for `event` to `topic`: keyed,
+    /// with the event time as the timestamp and the id and schema headers.
+    static func record<Event: VigilEvent>(_ event: Event, to topic: TopicSpec) throws -> OutgoingRecord {
+        OutgoingRecord(
+            topic: topic.name, key: event.recordKey.map { Array($0.utf8) }, value: try EventCoding.encode(event),
+            timestampMilliseconds: event.eventTime.epochMilliseconds,
+            headers: [KafkaHeader(name: EventHeaders.eventId, text: event.eventId),
+                      KafkaHeader(name: EventHeaders.schema, text: "\(Event.schemaName)/\(event.schemaVersion)")])
     }
 
-    /// Produces `records` in order and waits until the broker has acknowledged each.
-    func produce(_ records: [OutgoingRecord], to topic: TopicSpec) throws {
+    /// Produces events as Vigil's services do.
+    func produce<Event: VigilEvent>(_ events: [Event], to topic: TopicSpec) throws {
+        try produce(try events.map { try Self.record($0, to: topic) })
+    }
+
+    /// Produces `records`, each to its own topic, in order, and waits until
+    /// the broker has acknowledged each.
+    func produce(_ records: [OutgoingRecord]) throws {
         let producer = try KafkaProducer(properties: ["bootstrap.servers": broker.bootstrapServers], logger: logger)
         for (index, record) in records.enumerated() {
             try producer.send(record, tag: Int64(index))
@@ -190,7 +195,7 @@ final class ServiceProcesses {
             }
         }
         guard delivered == records.count else {
-            throw HarnessError("only \(delivered) of \(records.count) records reached \(topic.name)")
+            throw HarnessError("only \(delivered) of \(records.count) records reached the broker")
         }
     }
 

@@ -1,5 +1,8 @@
 import Testing
 import VigilRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Shutdown signal")
 struct ShutdownSignalTests {
@@ -40,5 +43,23 @@ struct ShutdownSignalTests {
         shutdown.request()
 
         #expect(shutdown.reason == "requested by the process")
+    }
+}
+
+@Suite("Shutdown signal delivery", .serialized)
+struct ShutdownSignalDeliveryTests {
+    @Test("signal right after start counts")
+    func signalDuringStartCounts() {
+        // SIGUSR2 instead of SIGTERM leaves the test runner's own SIGTERM handling alone.
+        let shutdown = ShutdownSignal(signals: [SIGUSR2])
+        kill(getpid(), SIGUSR2)
+
+        var requested = shutdown.isRequested
+        for _ in 0..<100 where !requested {
+            usleep(10_000)
+            requested = shutdown.isRequested
+        }
+        #expect(requested, "a signal before libdispatch registers its source is not dropped")
+        #expect(shutdown.signalName == "signal \(SIGUSR2)")
     }
 }

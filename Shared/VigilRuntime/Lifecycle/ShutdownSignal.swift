@@ -21,6 +21,8 @@ public final class ShutdownSignal: Sendable {
     private let requestInstant = Mutex<ContinuousClock.Instant?>(nil)
     /// No signal has this number.
     private static let requestedByCode: Int32 = -1
+    /// One bit per signal number this instance handles.
+    private let handledSignals: UInt64
     // Only kept alive here; never touched after init.
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
@@ -30,12 +32,21 @@ public final class ShutdownSignal: Sendable {
     /// without a word when a write passes the file-size limit (RLIMIT_FSIZE).
     /// Ignored, the write fails with EFBIG, and the service stops with an
     /// error that names the store, as it does on a full disk.
+    ///
+    /// libdispatch on Linux installs its own handler for a signal source only
+    /// when its manager thread registers the source, some time after
+    /// `resume()` (swift-corelibs-libdispatch, src/event/event_epoll.c). Until then a small handler of this type records the
+    /// signal, which SIG_IGN would drop, so a SIGTERM during start-up still
+    /// stops the service. A signal that comes before this init ends the process.
     public init(signals: [Int32] = [SIGTERM, SIGINT]) {
         signal(SIGXFSZ, SIG_IGN)
+        handledSignals = signals.reduce(0) { mask, number in mask | (1 << UInt64(number)) }
         let queue = DispatchQueue(label: "vigil.shutdown-signal")
         var sources: [any DispatchSourceSignal] = []
         for number in signals {
-            signal(number, SIG_IGN)
+            signal(number) { number in
+                _ = signalsBeforeDispatch.bitwiseOr(1 << UInt64(number), ordering: .sequentiallyConsistent)
+            }
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             sources.append(source)
         }
@@ -54,12 +65,23 @@ public final class ShutdownSignal: Sendable {
     }
 
     /// True once SIGTERM or SIGINT has arrived or code requested shutdown.
-    public var isRequested: Bool { received.load(ordering: .sequentiallyConsistent) != 0 }
+    public var isRequested: Bool { state != 0 }
+
+    /// `received`, after taking over a signal that arrived before libdispatch handled it.
+    private var state: Int32 {
+        let value = received.load(ordering: .sequentiallyConsistent)
+        guard value == 0 else { return value }
+        let early = signalsBeforeDispatch.load(ordering: .sequentiallyConsistent) & handledSignals
+        guard early != 0 else { return 0 }
+        received.compareExchange(expected: 0, desired: Int32(early.trailingZeroBitCount),
+                                 ordering: .sequentiallyConsistent)
+        return received.load(ordering: .sequentiallyConsistent)
+    }
 
     /// The name ("SIGTERM") of the signal that requested shutdown. Nil before
     /// shutdown is requested, and when code requested it.
     public var signalName: String? {
-        switch received.load(ordering: .sequentiallyConsistent) {
+        switch state {
         case 0, Self.requestedByCode: nil
         case SIGTERM: "SIGTERM"
         case SIGINT: "SIGINT"
@@ -75,7 +97,7 @@ public final class ShutdownSignal: Sendable {
     /// Why shutdown was requested, for logs: "received SIGTERM", or the reason
     /// given to ``request(reason:)``. Nil before shutdown is requested.
     public var reason: String? {
-        let number = received.load(ordering: .sequentiallyConsistent)
+        let number = state
         switch number {
         case 0: return nil
         case Self.requestedByCode: return requestReason.withLock { $0 }
@@ -108,3 +130,8 @@ public final class ShutdownSignal: Sendable {
         }
     }
 }
+
+/// The signals that arrived before libdispatch installed its handler, one bit
+/// per signal number, set by the handler ``ShutdownSignal/init(signals:)``
+/// installs first. A signal handler can reach only global state.
+private let signalsBeforeDispatch = Atomic<UInt64>(0)

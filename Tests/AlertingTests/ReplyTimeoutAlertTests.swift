@@ -106,6 +106,8 @@ struct ReplyTimeoutAlertTests {
         #expect(alerts.map(\.raisedAt.epochMilliseconds) == (try [
             "2026-11-11T09:03:00+08:00", "2026-11-11T11:03:00+08:00",
         ].map { try AlertingHarness.time($0).epochMilliseconds }))
+        #expect(alerts.last?.text.chinese.contains("客服已回复") == false, "nobody replied")
+        #expect(alerts.last?.text.chinese.contains("预警关闭") == true)
     }
 }
 

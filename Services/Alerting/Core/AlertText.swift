@@ -45,7 +45,9 @@ enum AlertText {
             chinese += "该预警仍未关闭，已有 \(occurrences) 条相关消息。"
             english += "The alert is still open, with \(occurrences) related \(occurrences == 1 ? "message" : "messages"). "
         case .closed:
-            if alert.kind == .replyTimeout {
+            // A closing caused by a message (the agent's reply) carries its id;
+            // one at the end of the grouping window carries none.
+            if alert.kind == .replyTimeout, !alert.eventId.hasSuffix("/closed") {
                 chinese += "客服已回复，预警关闭。"
                 english += "The agent has replied, so the alert is closed."
             } else {

@@ -47,7 +47,13 @@ func rdKafkaLogCallback(handle: OpaquePointer?, level: Int32,
         }
     }
 
-    switch severity {
+    // A lost or refused connection (facility FAIL) is a notice: librdkafka
+    // reconnects by itself, and ClusterConnectivity warns once when no broker
+    // is reachable. Its first lines of an outage come before the brokers'
+    // state changes, so at error level they would page people for an outage
+    // that the single warning reports anyway.
+    let printed = facilityName == "FAIL" ? max(severity, 5) : severity
+    switch printed {
     case ...2: context.logger.critical("librdkafka log", metadata: metadata)
     case 3: context.logger.error("librdkafka log", metadata: metadata)
     case 4: context.logger.warning("librdkafka log", metadata: metadata)

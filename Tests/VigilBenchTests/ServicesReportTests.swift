@@ -10,21 +10,23 @@ struct ServicesReportTests {
     static func results() -> ServicesResults {
         var results = ServicesResults(copies: 2, loadBefore: LoadAverage(one: 0.5, five: 0.6, fifteen: 0.7))
         results.ingestion = ImportRun.Result(inputRecords: 100_000, topicRecords: 100_500, wallSeconds: 2,
-                                             firstToLastSeconds: 0.8, peakResidentKilobytes: 50_000)
+                                             firstToLastSeconds: 0.8, peakResidentKilobytes: 50_000, cpuSeconds: 1)
         results.limit = ConsumeLimit.Result(records: 500_000, wallSeconds: 3, recordsAfterFirstBatch: 400_000,
-                                            secondsAfterFirstBatch: 2)
+                                            secondsAfterFirstBatch: 2, cpuSeconds: 1.25)
         results.limitRuns = 3
         let timeline = CatchUpWatch.Timeline(inputRecords: 101_000, recordsBeforeFirstCommit: 1_000,
                                              firstCommitSeconds: 3, caughtUpSeconds: 5)
         results.services = [.init(name: "vigil-alerting",
-                                  result: ServiceRun.Result(timeline: timeline, peakResidentKilobytes: 200_000))]
+                                  result: ServiceRun.Result(timeline: timeline, peakResidentKilobytes: 200_000,
+                                                            cpuSeconds: 4))]
         var settings = LatencyRun.Settings(messagesPerSecond: 2_000, name: "latency-2000")
         settings.measuredSeconds = 30
         results.latency = [LatencyRun.Result(
             settings: settings, messages: 60_000, seconds: 30, alertingMessages: 3_000, alertsArrived: 3_000,
             latency: LatencySummary(milliseconds: [10, 20, 40]), acknowledgement: LatencySummary(milliseconds: [2, 3]),
             failures: 0, firstFailure: nil, largestSendDelayMilliseconds: 1.5,
-            peakResidentKilobytes: ["vigil-alerting": 40_000, "vigil-ingest serve": 30_000])]
+            peakResidentKilobytes: ["vigil-alerting": 40_000, "vigil-ingest serve": 30_000],
+            cpuSeconds: ["vigil-alerting": 5, "vigil-ingest serve": 6], runSeconds: 40)]
         return results
     }
 
@@ -50,7 +52,9 @@ struct ServicesReportTests {
         #expect(report.figures["vigil-alerting.recordsPerSecond"] == 50_000)
         #expect(report.figures["vigil-alerting.ratioToLimit"] == 0.25)
         #expect(report.figures["latency.2000.defaults.p99"] == 40)
-        #expect(report.rows[2][6].rendered == "0.25")
+        #expect(report.figures["vigil-alerting.recordsPerCpuSecond"] == 25_250)
+        #expect(report.figures["limit.recordsPerCpuSecond"] == 400_000)
+        #expect(report.rows[2][8].rendered == "0.25")
     }
 
     @Test("the notes say which targets are met and by how much the others are missed")

@@ -53,6 +53,10 @@ public struct LatencyRun {
         public var largestSendDelayMilliseconds: Double
         /// Peak resident memory in KiB, by process.
         public var peakResidentKilobytes: [String: Int]
+        /// Processor time over the whole run, warm-up included, by process.
+        public var cpuSeconds: [String: Double]
+        /// The length of the whole run, warm-up and drain included, in seconds.
+        public var runSeconds: Double
     }
 
     public var executables: VigilExecutables
@@ -142,13 +146,18 @@ public struct LatencyRun {
         watcher.stop()
         watcherDone.wait()
 
-        let peaks = [("vigil-ingest serve", serve), ("vigil-alerting", alerting)].map { label, process in
+        var peaks: [String: Int] = [:]
+        var cpu: [String: Double] = [:]
+        for (label, process) in [("vigil-ingest serve", serve), ("vigil-alerting", alerting)] {
             let before = process.memory?.peakResidentKilobytes ?? 0
             let exit = process.stop()
-            return (label, max(before, exit.peakResidentKilobytes))
+            peaks[label] = max(before, exit.peakResidentKilobytes)
+            cpu[label] = exit.cpuSeconds
         }
-        return summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error,
-                         peaks: Dictionary(uniqueKeysWithValues: peaks))
+        var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks)
+        result.cpuSeconds = cpu
+        result.runSeconds = MonotonicTime.milliseconds(from: window.origin, to: MonotonicTime.now()) / 1_000
+        return result
     }
 
     // MARK: - Steps
@@ -185,7 +194,7 @@ public struct LatencyRun {
                       acknowledgement: LatencySummary(milliseconds: totals.acknowledgementMilliseconds),
                       failures: failures, firstFailure: firstFailure,
                       largestSendDelayMilliseconds: totals.largestSendDelayMilliseconds,
-                      peakResidentKilobytes: peaks)
+                      peakResidentKilobytes: peaks, cpuSeconds: [:], runSeconds: 0)
     }
 
     /// Runs `work` on a new thread and returns a semaphore signalled when it ends.

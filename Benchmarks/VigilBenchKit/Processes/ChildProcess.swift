@@ -16,6 +16,15 @@ public final class ChildProcess {
         public var status: Int32
         /// The most memory the process ever had resident, in KiB (`ru_maxrss`).
         public var peakResidentKilobytes: Int
+        /// The processor time the process used, user and system, in seconds: on a
+        /// shared machine a steadier measure of its work than the time it took.
+        public var cpuSeconds: Double
+
+        public init(status: Int32, peakResidentKilobytes: Int, cpuSeconds: Double) {
+            self.status = status
+            self.peakResidentKilobytes = peakResidentKilobytes
+            self.cpuSeconds = cpuSeconds
+        }
     }
 
     /// The name used in logs and the report.
@@ -107,7 +116,7 @@ public final class ChildProcess {
             usleep(5_000)
         }
         kill(pid, SIGKILL)
-        return collect(blocking: true) ?? Exit(status: 128 + SIGKILL, peakResidentKilobytes: 0)
+        return collect(blocking: true) ?? Exit(status: 128 + SIGKILL, peakResidentKilobytes: 0, cpuSeconds: 0)
     }
 
     /// Stops the process with SIGTERM and waits for it to exit.
@@ -132,7 +141,7 @@ public final class ChildProcess {
         // The W* macros are not imported: the low 7 bits are the signal, 0 for a normal exit.
         let signal = status & 0x7F
         let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-        let exit = Exit(status: code, peakResidentKilobytes: Int(usage.ru_maxrss))
+        let exit = Exit(status: code, peakResidentKilobytes: Int(usage.ru_maxrss), cpuSeconds: ProcessorTime.seconds(usage))
         self.exit = exit
         return exit
     }

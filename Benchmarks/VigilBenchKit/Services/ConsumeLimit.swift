@@ -21,6 +21,8 @@ public struct ConsumeLimit {
         public var recordsAfterFirstBatch: Int
         /// From the first batch to the last record, as the services' rate is timed.
         public var secondsAfterFirstBatch: Double
+        /// The processor time of the read, librdkafka's threads included.
+        public var cpuSeconds: Double
 
         public var recordsPerSecond: Double {
             secondsAfterFirstBatch > 0 ? Double(recordsAfterFirstBatch) / secondsAfterFirstBatch : 0
@@ -38,6 +40,7 @@ public struct ConsumeLimit {
     /// Reads `partitions`, which hold `records` records, ``passes`` times from their start.
     public func read(_ partitions: [TopicPartition], records: Int, timeoutSeconds: Int = 600) throws -> Result {
         let start = ContinuousClock.now
+        let cpuBefore = ProcessorTime.ownSeconds()
         let consumer = try KafkaConsumer(properties: ["bootstrap.servers": bootstrap], logger: logger)
         defer { consumer.close() }
         let beginning = Dictionary(uniqueKeysWithValues: partitions.map { ($0, StartOffset.beginning) })
@@ -60,6 +63,7 @@ public struct ConsumeLimit {
         let first = firstBatch ?? (end, count)
         return Result(records: count, wallSeconds: CatchUpWatch.seconds(end - start),
                       recordsAfterFirstBatch: count - first.records,
-                      secondsAfterFirstBatch: CatchUpWatch.seconds(end - first.at))
+                      secondsAfterFirstBatch: CatchUpWatch.seconds(end - first.at),
+                      cpuSeconds: ProcessorTime.ownSeconds() - cpuBefore)
     }
 }

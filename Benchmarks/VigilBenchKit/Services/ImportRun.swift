@@ -19,6 +19,8 @@ public struct ImportRun {
         public var firstToLastSeconds: Double
         /// The peak resident memory of the process in KiB.
         public var peakResidentKilobytes: Int
+        /// The processor time of the process, user and system.
+        public var cpuSeconds: Double
     }
 
     public var executables: VigilExecutables
@@ -70,6 +72,6 @@ public struct ImportRun {
         let first = samples.first { $0.records > 0 }?.seconds ?? wall
         let last = samples.first { $0.records == total }?.seconds ?? wall
         return Result(inputRecords: lines, topicRecords: total, wallSeconds: wall, firstToLastSeconds: last - first,
-                      peakResidentKilobytes: max(peak, exit.peakResidentKilobytes))
+                      peakResidentKilobytes: max(peak, exit.peakResidentKilobytes), cpuSeconds: exit.cpuSeconds)
     }
 }

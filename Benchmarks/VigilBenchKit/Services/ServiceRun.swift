@@ -7,6 +7,8 @@ public struct ServiceRun {
         public var timeline: CatchUpWatch.Timeline
         /// The peak resident memory of the process in KiB.
         public var peakResidentKilobytes: Int
+        /// The processor time of the process over its whole run, user and system.
+        public var cpuSeconds: Double
     }
 
     public var executables: VigilExecutables
@@ -30,6 +32,7 @@ public struct ServiceRun {
         guard exit.status == 0 else {
             throw BenchmarkProcessError.failed(name: executable, status: exit.status, log: process.logTail())
         }
-        return Result(timeline: timeline, peakResidentKilobytes: max(before, exit.peakResidentKilobytes))
+        return Result(timeline: timeline, peakResidentKilobytes: max(before, exit.peakResidentKilobytes),
+                      cpuSeconds: exit.cpuSeconds)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Turns ``ServicesResults`` into the one table of `vigil-bench services`,
 /// with the notes that say how each figure was taken and which targets it meets.
 public enum ServicesReport {
-    public static let columns = ["stage", "records", "wall s", "busy s", "records/s", "records/s over wall",
-                                 "vs librdkafka", "p50 ms", "p99 ms", "max ms", "peak RSS MB"]
+    public static let columns = ["stage", "records", "wall s", "busy s", "CPU s", "records/s", "records/s over wall",
+                                 "records per CPU s", "vs librdkafka", "p50 ms", "p99 ms", "max ms", "peak RSS MB"]
 
     /// The targets of issue 10, measured on a 2-core machine.
     public enum Target {
@@ -26,9 +26,12 @@ public enum ServicesReport {
         if let ingestion = results.ingestion {
             let rate = rate(ingestion.inputRecords, ingestion.firstToLastSeconds)
             report.append([.text("vigil-ingest: NDJSON import to the topics"), .integer(ingestion.inputRecords),
-                           seconds(ingestion.wallSeconds), seconds(ingestion.firstToLastSeconds), .integer(Int(rate)),
-                           .integer(Int(self.rate(ingestion.inputRecords, ingestion.wallSeconds))), .empty, .empty, .empty,
+                           seconds(ingestion.wallSeconds), seconds(ingestion.firstToLastSeconds),
+                           seconds(ingestion.cpuSeconds), .integer(Int(rate)),
+                           .integer(Int(self.rate(ingestion.inputRecords, ingestion.wallSeconds))),
+                           .integer(Int(self.rate(ingestion.inputRecords, ingestion.cpuSeconds))), .empty, .empty, .empty,
                            .empty, megabytes(ingestion.peakResidentKilobytes)])
+            report.figures["ingestion.recordsPerCpuSecond"] = self.rate(ingestion.inputRecords, ingestion.cpuSeconds)
             report.figures["ingestion.recordsPerSecond"] = rate
             report.figures["ingestion.recordsPerSecondOverWall"] = self.rate(ingestion.inputRecords, ingestion.wallSeconds)
             peaks.append(("vigil-ingest (import)", ingestion.peakResidentKilobytes))
@@ -36,19 +39,24 @@ public enum ServicesReport {
         if let limit = results.limit, let limitRate {
             report.append([.text("librdkafka consumer, no processing (median of \(results.limitRuns) reads, \(ConsumeLimit.passes) passes each)"),
                            .integer(limit.records), seconds(limit.wallSeconds), seconds(limit.secondsAfterFirstBatch),
-                           .integer(Int(limitRate)), .integer(Int(rate(limit.records, limit.wallSeconds))),
+                           seconds(limit.cpuSeconds), .integer(Int(limitRate)), .integer(Int(rate(limit.records, limit.wallSeconds))),
+                           .integer(Int(rate(limit.records, limit.cpuSeconds))),
                            .number(1, decimals: 2), .empty, .empty, .empty, .empty])
+            report.figures["limit.recordsPerCpuSecond"] = rate(limit.records, limit.cpuSeconds)
             report.figures["limit.recordsPerSecond"] = limitRate
         }
         for service in results.services {
             let timeline = service.result.timeline
             let rate = timeline.recordsPerSecond
+            let cpu = service.result.cpuSeconds
             report.append([.text(service.name), .integer(timeline.inputRecords), seconds(timeline.caughtUpSeconds),
-                           seconds(timeline.caughtUpSeconds - timeline.firstCommitSeconds), .integer(Int(rate)),
+                           seconds(timeline.caughtUpSeconds - timeline.firstCommitSeconds), seconds(cpu), .integer(Int(rate)),
                            .integer(Int(self.rate(timeline.inputRecords, timeline.caughtUpSeconds))),
+                           .integer(Int(self.rate(timeline.inputRecords, cpu))),
                            limitRate.map { .number(rate / $0, decimals: 2) } ?? .empty, .empty, .empty, .empty,
                            megabytes(service.result.peakResidentKilobytes)])
             report.figures["\(service.name).recordsPerSecond"] = rate
+            report.figures["\(service.name).recordsPerCpuSecond"] = self.rate(timeline.inputRecords, cpu)
             if let limitRate {
                 report.figures["\(service.name).ratioToLimit"] = rate / limitRate
             }
@@ -56,15 +64,15 @@ public enum ServicesReport {
         }
         if let broker = results.brokerPeakKilobytes {
             report.append([.text("vigil broker (embedded), throughput part"), .empty, .empty, .empty, .empty, .empty,
-                           .empty, .empty, .empty, .empty, megabytes(broker)])
+                           .empty, .empty, .empty, .empty, .empty, .empty, megabytes(broker)])
         }
         for run in results.latency {
             let settings = run.settings
             let key = "latency.\(settings.messagesPerSecond).\(configurationKey(settings))"
             let processes = run.peakResidentKilobytes.sorted { $0.key < $1.key }
             report.append([.text("ingest serve → alert, \(grouped(settings.messagesPerSecond))/s, \(configurationName(settings))"),
-                           .integer(run.messages), seconds(run.seconds), .empty,
-                           .integer(Int(rate(run.messages, run.seconds))), .empty, .empty,
+                           .integer(run.messages), seconds(run.seconds), .empty, .empty,
+                           .integer(Int(rate(run.messages, run.seconds))), .empty, .empty, .empty,
                            milliseconds(run.latency?.p50), milliseconds(run.latency?.p99), milliseconds(run.latency?.max),
                            .text(processes.map { "\(shortName($0.key)) \(String(format: "%.0f", Double($0.value) * 1_024 / 1e6))" }
                                .joined(separator: ", "))])
@@ -97,7 +105,9 @@ public enum ServicesReport {
                 + "for the services. busy s runs from the first record on the topics (import) or the first offset commit "
                 + "(services and the plain consumer: after the first batch of at most 1,000) to the last. records/s = "
                 + "records in that span / busy s. wall s includes the start: store, roster, and the group join, about 3 s "
-                + "on the embedded broker.")
+                + "on the embedded broker. CPU s is the process's user and system time over its whole life (for the plain "
+                + "consumer, vigil-bench's during the read), so records per CPU s is what one core would do with the "
+                + "process alone on it, a figure that a shared machine moves less.")
             notes.append("vs librdkafka: records/s over the plain consumer's records/s on the chat topic in this run. "
                 + "Escalation and scoring also read other topics, and scoring's count leaves out its repartition topic.")
         }
@@ -118,6 +128,11 @@ public enum ServicesReport {
                                    acknowledgement.p50, acknowledgement.p99)
             }
             sentence += String(format: "; requests went out at most %.1f ms late", run.largestSendDelayMilliseconds)
+            let cpu = run.cpuSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
+            if !cpu.isEmpty {
+                sentence += String(format: "; over the whole run of %.0f s with its warm-up, CPU ", run.runSeconds)
+                    + cpu.joined(separator: ", ")
+            }
             if run.failures > 0 {
                 sentence += "; \(run.failures) failed requests, the first: \(run.firstFailure ?? "")"
             }

@@ -114,15 +114,17 @@ func servicesOptions(_ values: [String: String]) throws -> ServicesBenchmark.Opt
     options.dataDirectory = values["--data"] ?? options.dataDirectory
     options.rulesPath = values["--rules"] ?? options.rulesPath
     options.scorecardPath = values["--scorecard"] ?? options.scorecardPath
-    // The services are built with vigil-bench, so its folder holds them.
+    // The services are built with vigil-bench, so its folder contains them.
     options.binaryFolder = values["--bin"]
         ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+
     options.copies = try wholeNumber(values, "--copies", minimum: 1) ?? options.copies
     options.limitRuns = try wholeNumber(values, "--limit-runs", minimum: 1) ?? options.limitRuns
     options.latencySeconds = try wholeNumber(values, "--seconds", minimum: 1) ?? options.latencySeconds
     options.warmupSeconds = try wholeNumber(values, "--warmup", minimum: 0) ?? options.warmupSeconds
     options.intervalMilliseconds = try wholeNumber(values, "--interval-ms", minimum: 1) ?? options.intervalMilliseconds
     options.alertsPerThousand = try wholeNumber(values, "--alerts-per-thousand", minimum: 1) ?? options.alertsPerThousand
+
     if let rates = values["--rates"] {
         let parsed = rates.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
         guard !parsed.isEmpty, parsed.count == rates.split(separator: ",").count else {

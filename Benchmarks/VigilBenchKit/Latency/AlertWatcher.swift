@@ -32,7 +32,7 @@ public final class AlertWatcher: Sendable {
     public var arrivals: [String: Int64] { receipts.withLock { $0 } }
     /// Every alert record read, watermarks left out.
     public var alertCount: Int { alertRecords.load(ordering: .relaxed) }
-    /// Why reading stopped early, if it did.
+    /// The error that stopped reading early, if any.
     public var error: String? { failure.withLock { $0 } }
 
     /// Asks ``run(partitions:)`` to return after its current poll.

@@ -35,7 +35,7 @@ public struct LatencyRun {
         }
     }
 
-    /// What one run measured.
+    /// The figures of one run.
     public struct Result: Sendable {
         public var settings: Settings
         /// Messages sent in the measured window, and the seconds it lasted.

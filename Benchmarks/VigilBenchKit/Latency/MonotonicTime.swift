@@ -6,7 +6,7 @@ import Glibc
 /// of the process reads alike: plain integers that threads can exchange
 /// through atomics and compare across threads.
 public enum MonotonicTime {
-    /// The clock now.
+    /// Reads the clock.
     public static func now() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
@@ -24,7 +24,7 @@ public enum MonotonicTime {
         Double(end - start) / 1_000_000
     }
 
-    /// The wall clock at +08:00 as ingestion reads event times, to the second: `2026-11-11T08:01:51+08:00`.
+    /// Formats the wall clock at +08:00 to the second, as ingestion reads event times: `2026-11-11T08:01:51+08:00`.
     public static func chinaTimeText() -> String {
         var seconds = time(nil) + 8 * 3_600
         var fields = tm()

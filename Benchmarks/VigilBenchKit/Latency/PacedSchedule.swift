@@ -39,7 +39,7 @@ public struct PacedSchedule: Sendable, Equatable {
         return Batch(index: index, offsetNanoseconds: offset, messages: sentBefore(index + 1) - sentBefore(index))
     }
 
-    /// The messages one sender has sent in its first `batches` batches.
+    /// Returns the messages one sender has sent in its first `batches` batches.
     public func sentBefore(_ batches: Int) -> Int {
         batches * messagesPerSecond * intervalMilliseconds / (1_000 * senders)
     }

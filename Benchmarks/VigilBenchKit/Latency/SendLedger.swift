@@ -1,6 +1,6 @@
 import Synchronization
 
-/// What the senders sent in the measured window, shared by their threads.
+/// The requests the senders made in the measured window, shared by their threads.
 public final class SendLedger: Sendable {
     /// The totals after a run.
     public struct Totals: Sendable {
@@ -12,7 +12,7 @@ public final class SendLedger: Sendable {
         public var alertingSends: [String: Int64] = [:]
         /// Milliseconds from each request's scheduled time to its response.
         public var acknowledgementMilliseconds: [Double] = []
-        /// Requests not answered 200, or records in them not accepted, anywhere in the run.
+        /// Requests that failed or got a status other than 200, or had records rejected, anywhere in the run.
         public var failures = 0
         /// The first failure, for the report.
         public var firstFailure: String?

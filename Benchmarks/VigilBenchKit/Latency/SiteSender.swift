@@ -5,9 +5,10 @@ import VigilTestSupport
 /// site's token, one request per batch of the ``PacedSchedule``, over one
 /// keep-alive connection, as a site's chat system forwards its messages.
 ///
-/// A request that returns late delays the next ones, so the latency of each
-/// batch is counted from when it was due, not from when it went out: a slow
-/// server cannot hide its delay by slowing the sender (coordinated omission).
+/// A request that returns late delays the next ones. The latency of each
+/// batch is therefore counted from when it was due, not from when it went
+/// out, so a slow server cannot hide its delay by slowing the sender
+/// (coordinated omission).
 public final class SiteSender: Sendable {
     public struct Settings: Sendable {
         public var port: Int

@@ -10,11 +10,11 @@ import Glibc
 /// whose `ru_maxrss` is the peak resident memory even of a process that has
 /// already exited, when /proc no longer has it.
 public final class ChildProcess {
-    /// How a process ended.
+    /// The end of a process: its status, peak memory and processor time.
     public struct Exit: Sendable, Equatable {
         /// The exit status, or 128 plus the signal number for a process a signal ended, as shells report it.
         public var status: Int32
-        /// The most memory the process ever had resident, in KiB (`ru_maxrss`).
+        /// The maximum resident memory of the process, in KiB (`ru_maxrss`).
         public var peakResidentKilobytes: Int
         /// The processor time the process used, user and system, in seconds: on a
         /// shared machine a steadier measure of its work than the time it took.

@@ -26,7 +26,7 @@ public struct CatchUpWatch {
         }
     }
 
-    /// What the watch saw, in seconds since the process started.
+    /// The progress the watch saw, in seconds since the process started.
     public struct Timeline: Sendable {
         /// The records on the input topics when the service caught up.
         public var inputRecords: Int

@@ -52,8 +52,8 @@ public enum DataCopies {
     }
 
     /// Returns an ISO 8601 time (`2026-11-11T08:01:51+08:00`) `days` calendar
-    /// days later, with the time of day and the offset kept as written; nil
-    /// when the text does not start with a `YYYY-MM-DD` date.
+    /// days later, with the time of day and the offset kept as written.
+    /// Returns nil when the text does not start with a `YYYY-MM-DD` date.
     public static func shift(_ time: String, days: Int) -> String? {
         let parts = time.split(separator: "T", maxSplits: 1)
         let dateFields = parts.first?.split(separator: "-") ?? []

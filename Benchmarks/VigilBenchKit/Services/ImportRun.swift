@@ -7,7 +7,7 @@ import Glibc
 /// to exit, and the records from the first to the last on the topics, seen
 /// by polling their end offsets.
 public struct ImportRun {
-    /// What one import did and how long it took.
+    /// The records, timings, memory and processor time of one import.
     public struct Result: Sendable {
         /// The lines of the file.
         public var inputRecords: Int

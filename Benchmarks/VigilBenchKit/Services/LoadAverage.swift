@@ -7,7 +7,7 @@ public struct LoadAverage: Sendable, Equatable, CustomStringConvertible {
     public var five: Double
     public var fifteen: Double
 
-    /// The machine's load now; nil where /proc/loadavg is missing.
+    /// Reads the machine's load now; nil where /proc/loadavg is missing.
     public static func current() -> LoadAverage? {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).flatMap(parse)
     }

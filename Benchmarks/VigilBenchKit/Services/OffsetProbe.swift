@@ -26,7 +26,7 @@ public final class OffsetProbe {
         reader.close()
     }
 
-    /// Every partition of the topics.
+    /// Returns every partition of the topics.
     public func partitions(of topics: [String]) throws -> [TopicPartition] {
         if topics.contains(where: { partitionCounts[$0] == nil }) {
             partitionCounts = try reader.topics()
@@ -36,7 +36,7 @@ public final class OffsetProbe {
         }
     }
 
-    /// The low and high watermark offsets of each partition.
+    /// Reads the low and high watermark offsets of each partition.
     public func watermarks(_ partitions: [TopicPartition]) throws -> [TopicPartition: (low: Int64, high: Int64)] {
         var result: [TopicPartition: (low: Int64, high: Int64)] = [:]
         for partition in partitions {
@@ -45,13 +45,13 @@ public final class OffsetProbe {
         return result
     }
 
-    /// The number of records on the topics now: the sum of high minus low watermarks.
+    /// Counts the records on the topics now: the sum of high minus low watermarks.
     public func recordCount(_ topics: [String]) throws -> Int {
         let offsets = try watermarks(try partitions(of: topics))
         return offsets.values.reduce(0) { $0 + Int($1.high - $1.low) }
     }
 
-    /// The sum of the high watermarks of the partitions, which grows by one per record produced.
+    /// Sums the high watermarks of the partitions, which grow by one per record produced.
     public func highSum(_ partitions: [TopicPartition]) throws -> Int {
         var sum = 0
         for partition in partitions {
@@ -60,7 +60,7 @@ public final class OffsetProbe {
         return sum
     }
 
-    /// The next offsets `group` has committed; partitions without a commit are left out.
+    /// Reads the next offsets `group` has committed. Partitions without a commit are left out.
     public func committed(group: String, _ partitions: [TopicPartition]) throws -> [TopicPartition: Int64] {
         let consumer: KafkaConsumer
         if let existing = groupReaders[group] {

@@ -2,7 +2,7 @@
 /// new store in its default group, reads every input from the beginning, and
 /// is stopped once its groups have caught up.
 public struct ServiceRun {
-    /// What one service did and how long it took.
+    /// The timeline, memory and processor time of one service.
     public struct Result: Sendable {
         public var timeline: CatchUpWatch.Timeline
         /// The peak resident memory of the process in KiB.

@@ -4,10 +4,10 @@ import VigilContracts
 import VigilKafka
 import VigilLog
 
-/// `vigil-bench services`: the throughput of every stream service, the
-/// librdkafka limit of the same path, the latency from ingestion to the
-/// alerts topic under steady loads, and the peak memory of every process,
-/// with release builds of the executables on the embedded broker.
+/// `vigil-bench services`: the release executables on the embedded broker.
+/// It measures the throughput of every stream service against the librdkafka
+/// limit of the same path, the latency from ingestion to the alerts topic
+/// under steady loads, and the peak memory of every process.
 ///
 /// The throughput part runs one `vigil broker` process and fills it once
 /// with the shared data (``DataCopies``). Each service then reads its inputs
@@ -36,7 +36,7 @@ public struct ServicesBenchmark {
         public var alertsPerThousand = 50
         /// `fetch.wait.max.ms` for a second latency run at each load, or nil for one run with librdkafka's defaults.
         public var fetchWaitMilliseconds: Int? = 5
-        /// Which parts run: `throughput`, `latency`.
+        /// The parts to run: `throughput`, `latency`.
         public var parts: Set<String> = ["throughput", "latency"]
         /// Keep the work folder with the stores and logs.
         public var keepWorkFolder = false

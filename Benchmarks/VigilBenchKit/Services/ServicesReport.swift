@@ -1,12 +1,12 @@
 import Foundation
 
 /// Turns ``ServicesResults`` into the one table of `vigil-bench services`,
-/// with the notes that say how each figure was taken and which targets it meets.
+/// with notes on how each figure was taken and which targets it meets.
 public enum ServicesReport {
     public static let columns = ["stage", "records", "wall s", "busy s", "CPU s", "records/s", "records/s over wall",
                                  "records per CPU s", "vs librdkafka", "p50 ms", "p99 ms", "max ms", "peak RSS MB"]
 
-    /// The targets of issue 10, measured on a 2-core machine.
+    /// The targets the services must meet on a 2-core machine.
     public enum Target {
         public static let ingestionRecordsPerSecond = 100_000.0
         public static let alertingRecordsPerSecond = 100_000.0

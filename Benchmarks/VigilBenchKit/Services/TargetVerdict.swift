@@ -11,7 +11,7 @@ public enum TargetVerdict {
         value <= target ? "met" : "missed by \(percent(value / target - 1))"
     }
 
-    /// A fraction as a whole percentage, at least 1% so that a miss never reads as 0%.
+    /// Formats a fraction as a whole percentage, at least 1%, so that a miss never reads as 0%.
     private static func percent(_ fraction: Double) -> String {
         "\(max(1, Int((fraction * 100).rounded())))%"
     }

@@ -149,9 +149,8 @@ public struct LatencyRun {
         var peaks: [String: Int] = [:]
         var cpu: [String: Double] = [:]
         for (label, process) in [("vigil-ingest serve", serve), ("vigil-alerting", alerting)] {
-            let before = process.memory?.peakResidentKilobytes ?? 0
             let exit = process.stop()
-            peaks[label] = max(before, exit.peakResidentKilobytes)
+            peaks[label] = process.peakResidentKilobytes
             cpu[label] = exit.cpuSeconds
         }
         var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks)

@@ -6,23 +6,22 @@ import Glibc
 /// A process started with posix_spawn, its output appended to a log file.
 ///
 /// Foundation's `Process` reaps its children itself, which loses the
-/// resource usage of the exit. This type collects the exit with `wait4`,
-/// whose `ru_maxrss` is the peak resident memory even of a process that has
-/// already exited, when /proc no longer has it.
+/// resource usage of the exit. This type collects the exit with `wait4`
+/// for the processor time. Its `ru_maxrss` is no measure of the child's
+/// memory, because Linux carries the peak of the memory image replaced by
+/// `exec` into it, and posix_spawn runs the child in this process's image
+/// until then. The peak memory is therefore VmHWM, read while the child runs.
 public final class ChildProcess {
-    /// The end of a process: its status, peak memory and processor time.
+    /// The end of a process: its status and processor time.
     public struct Exit: Sendable, Equatable {
         /// The exit status, or 128 plus the signal number for a process a signal ended, as shells report it.
         public var status: Int32
-        /// The maximum resident memory of the process, in KiB (`ru_maxrss`).
-        public var peakResidentKilobytes: Int
         /// The processor time the process used, user and system, in seconds: on a
         /// shared machine a steadier measure of its work than the time it took.
         public var cpuSeconds: Double
 
-        public init(status: Int32, peakResidentKilobytes: Int, cpuSeconds: Double) {
+        public init(status: Int32, cpuSeconds: Double) {
             self.status = status
-            self.peakResidentKilobytes = peakResidentKilobytes
             self.cpuSeconds = cpuSeconds
         }
     }
@@ -34,6 +33,9 @@ public final class ChildProcess {
     public let logPath: String
     /// Set once the process has exited and been collected.
     public private(set) var exit: Exit?
+    /// The largest VmHWM read so far, in KiB: the peak resident memory up to
+    /// the last ``recordMemory()``, which ``terminate()`` also calls.
+    public private(set) var peakResidentKilobytes = 0
 
     /// Starts `executable` with `arguments`, standard input from /dev/null
     /// (or `inputPath`) and both outputs appended to `logPath`.
@@ -90,16 +92,18 @@ public final class ChildProcess {
         exit == nil && collect(blocking: false) == nil
     }
 
-    /// The memory the process has resident now and at most so far; nil once it has exited.
-    public var memory: ProcessMemory? {
-        exit == nil ? ProcessMemory.read(pid: pid) : nil
+    /// Reads the process's VmHWM into ``peakResidentKilobytes`` while it runs.
+    public func recordMemory() {
+        guard exit == nil, let memory = ProcessMemory.read(pid: pid) else { return }
+        peakResidentKilobytes = max(peakResidentKilobytes, memory.peakResidentKilobytes)
     }
 
     // MARK: - Stopping
 
-    /// Sends SIGTERM, the graceful stop of every Vigil executable.
+    /// Records the peak memory, then sends SIGTERM, the graceful stop of every Vigil executable.
     public func terminate() {
         if exit == nil {
+            recordMemory()
             kill(pid, SIGTERM)
         }
     }
@@ -116,7 +120,7 @@ public final class ChildProcess {
             usleep(5_000)
         }
         kill(pid, SIGKILL)
-        return collect(blocking: true) ?? Exit(status: 128 + SIGKILL, peakResidentKilobytes: 0, cpuSeconds: 0)
+        return collect(blocking: true) ?? Exit(status: 128 + SIGKILL, cpuSeconds: 0)
     }
 
     /// Stops the process with SIGTERM and waits for it to exit.
@@ -141,7 +145,7 @@ public final class ChildProcess {
         // The W* macros are not imported: the low 7 bits are the signal, 0 for a normal exit.
         let signal = status & 0x7F
         let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-        let exit = Exit(status: code, peakResidentKilobytes: Int(usage.ru_maxrss), cpuSeconds: ProcessorTime.seconds(usage))
+        let exit = Exit(status: code, cpuSeconds: ProcessorTime.seconds(usage))
         self.exit = exit
         return exit
     }

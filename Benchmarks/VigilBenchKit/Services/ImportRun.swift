@@ -17,7 +17,7 @@ public struct ImportRun {
         public var wallSeconds: Double
         /// From the first record seen on the topics to the last.
         public var firstToLastSeconds: Double
-        /// The peak resident memory of the process in KiB.
+        /// The peak resident memory of the process in KiB, sampled every 20 ms.
         public var peakResidentKilobytes: Int
         /// The processor time of the process, user and system.
         public var cpuSeconds: Double
@@ -55,9 +55,8 @@ public struct ImportRun {
 
         // Samples of (seconds since start, records on the topics), taken until the process exits.
         var samples: [(seconds: Double, records: Int)] = []
-        var peak = 0
         while process.isRunning {
-            peak = max(peak, process.memory?.peakResidentKilobytes ?? 0)
+            process.recordMemory()
             samples.append((CatchUpWatch.seconds(ContinuousClock.now - start), try probe.highSum(partitions) - before))
             usleep(UInt32(intervalMilliseconds * 1_000))
         }
@@ -72,6 +71,6 @@ public struct ImportRun {
         let first = samples.first { $0.records > 0 }?.seconds ?? wall
         let last = samples.first { $0.records == total }?.seconds ?? wall
         return Result(inputRecords: lines, topicRecords: total, wallSeconds: wall, firstToLastSeconds: last - first,
-                      peakResidentKilobytes: max(peak, exit.peakResidentKilobytes), cpuSeconds: exit.cpuSeconds)
+                      peakResidentKilobytes: process.peakResidentKilobytes, cpuSeconds: exit.cpuSeconds)
     }
 }

@@ -27,12 +27,11 @@ public struct ServiceRun {
         let process = try executables.start(executable, ["--store", executables.path("\(executable).sqlite")] + arguments,
                                             bootstrap: bootstrap, log: executable)
         let timeline = try CatchUpWatch(groups: groups).wait(for: process, startedAt: start, probe: probe)
-        let before = process.memory?.peakResidentKilobytes ?? 0
         let exit = process.stop()
         guard exit.status == 0 else {
             throw BenchmarkProcessError.failed(name: executable, status: exit.status, log: process.logTail())
         }
-        return Result(timeline: timeline, peakResidentKilobytes: max(before, exit.peakResidentKilobytes),
+        return Result(timeline: timeline, peakResidentKilobytes: process.peakResidentKilobytes,
                       cpuSeconds: exit.cpuSeconds)
     }
 }

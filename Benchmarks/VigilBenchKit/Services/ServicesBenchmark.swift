@@ -137,7 +137,8 @@ public struct ServicesBenchmark {
             probe: probe)))
 
         // Sampled while the broker runs: it stops only after the probe, at the end of the scope.
-        results.brokerPeakKilobytes = broker.process.memory?.peakResidentKilobytes
+        broker.process.recordMemory()
+        results.brokerPeakKilobytes = broker.process.peakResidentKilobytes
     }
 
     // MARK: - Latency

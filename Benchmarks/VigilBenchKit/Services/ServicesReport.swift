@@ -102,12 +102,14 @@ public enum ServicesReport {
                 + "records in one import. Each service then reads its inputs from the beginning alone, in pipeline order, "
                 + "with a new store and its default group.")
             notes.append("records: NDJSON lines for the import; records read from the input topics, watermarks included, "
-                + "for the services. busy s runs from the first record on the topics (import) or the first offset commit "
-                + "(services and the plain consumer: after the first batch of at most 1,000) to the last. records/s = "
+                + "for the services. busy s runs to the last record from the first record on the topics (import), the "
+                + "first offset commit (services) or the first batch (plain consumer), so the services and the plain "
+                + "consumer leave out a first batch of at most 1,000. records/s = "
                 + "records in that span / busy s. wall s includes the start: store, roster, and the group join, about 3 s "
                 + "on the embedded broker. CPU s is the process's user and system time over its whole life (for the plain "
                 + "consumer, vigil-bench's during the read), so records per CPU s is what one core would do with the "
-                + "process alone on it, a figure that a shared machine moves less.")
+                + "process alone on it, a figure that a shared machine moves less. peak RSS MB is the process's VmHWM "
+                + "before it stops, in 10^6 bytes.")
             notes.append("vs librdkafka: records/s over the plain consumer's records/s on the chat topic in this run. "
                 + "Escalation and scoring also read other topics, and scoring's count leaves out its repartition topic.")
         }

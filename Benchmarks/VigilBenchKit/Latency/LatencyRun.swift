@@ -153,7 +153,8 @@ public struct LatencyRun {
             peaks[label] = process.peakResidentKilobytes
             cpu[label] = exit.cpuSeconds
         }
-        var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks)
+        var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks,
+                               window: window)
         result.cpuSeconds = cpu
         result.runSeconds = MonotonicTime.milliseconds(from: window.origin, to: MonotonicTime.now()) / 1_000
         return result
@@ -174,13 +175,19 @@ public struct LatencyRun {
     }
 
     private func summarize(_ totals: SendLedger.Totals, arrivals: [String: Int64], watcherError: String?,
-                           peaks: [String: Int]) -> Result {
+                           peaks: [String: Int], window: LatencyWindow) -> Result {
         var latencies: [Double] = []
+        var samples: [(due: Double, latency: Double)] = []
         for (eventId, scheduled) in totals.alertingSends {
             if let arrived = arrivals[eventId] {
                 latencies.append(MonotonicTime.milliseconds(from: scheduled, to: arrived))
+                samples.append((MonotonicTime.milliseconds(from: window.origin, to: scheduled), latencies[latencies.count - 1]))
             }
         }
+        // One line per alert, in the order the messages were due, for a look at when the slow ones happened (--keep yes).
+        let lines = samples.sorted { $0.due < $1.due }.map { String(format: "%.1f\t%.1f", $0.due, $0.latency) }
+        try? Data((["due ms\tlatency ms"] + lines).joined(separator: "\n").utf8)
+            .write(to: URL(fileURLWithPath: executables.path("\(settings.name)-latencies.tsv")))
         var failures = totals.failures
         var firstFailure = totals.firstFailure
         if let watcherError {

@@ -24,6 +24,7 @@ struct ServicesReportTests {
         results.latency = [LatencyRun.Result(
             settings: settings, messages: 60_000, seconds: 30, alertingMessages: 3_000, alertsArrived: 3_000,
             latency: LatencySummary(milliseconds: [10, 20, 40]), acknowledgement: LatencySummary(milliseconds: [2, 3]),
+            afterAcknowledgement: LatencySummary(milliseconds: [8, 17, 37]),
             failures: 0, firstFailure: nil, largestSendDelayMilliseconds: 1.5,
             peakResidentKilobytes: ["vigil-alerting": 40_000, "vigil-ingest serve": 30_000],
             cpuSeconds: ["vigil-alerting": 5, "vigil-ingest serve": 6], runSeconds: 40)]

@@ -48,6 +48,8 @@ public struct LatencyRun {
         public var latency: LatencySummary?
         /// From a request's due time to its response (accepted and stored).
         public var acknowledgement: LatencySummary?
+        /// From the response to a message's request to the arrival of its first alert: the path after ingestion.
+        public var afterAcknowledgement: LatencySummary?
         public var failures: Int
         public var firstFailure: String?
         public var largestSendDelayMilliseconds: Double
@@ -177,11 +179,13 @@ public struct LatencyRun {
     private func summarize(_ totals: SendLedger.Totals, arrivals: [String: Int64], watcherError: String?,
                            peaks: [String: Int], window: LatencyWindow) -> Result {
         var latencies: [Double] = []
+        var afterAcknowledgement: [Double] = []
         var samples: [(due: Double, latency: Double)] = []
-        for (eventId, scheduled) in totals.alertingSends {
+        for (eventId, send) in totals.alertingSends {
             if let arrived = arrivals[eventId] {
-                latencies.append(MonotonicTime.milliseconds(from: scheduled, to: arrived))
-                samples.append((MonotonicTime.milliseconds(from: window.origin, to: scheduled), latencies[latencies.count - 1]))
+                latencies.append(MonotonicTime.milliseconds(from: send.due, to: arrived))
+                afterAcknowledgement.append(MonotonicTime.milliseconds(from: send.acknowledged, to: arrived))
+                samples.append((MonotonicTime.milliseconds(from: window.origin, to: send.due), latencies[latencies.count - 1]))
             }
         }
         // One line per alert, in the order the messages were due, for a look at when the slow ones happened (--keep yes).
@@ -198,6 +202,7 @@ public struct LatencyRun {
                       alertingMessages: totals.alertingSends.count, alertsArrived: latencies.count,
                       latency: LatencySummary(milliseconds: latencies),
                       acknowledgement: LatencySummary(milliseconds: totals.acknowledgementMilliseconds),
+                      afterAcknowledgement: LatencySummary(milliseconds: afterAcknowledgement),
                       failures: failures, firstFailure: firstFailure,
                       largestSendDelayMilliseconds: totals.largestSendDelayMilliseconds,
                       peakResidentKilobytes: peaks, cpuSeconds: [:], runSeconds: 0)

@@ -8,8 +8,9 @@ public final class SendLedger: Sendable {
         public var messages = 0
         /// Requests sent in the measured window.
         public var requests = 0
-        /// When each alerting message of the window was due to be sent, by chat-message event id.
-        public var alertingSends: [String: Int64] = [:]
+        /// When each alerting message of the window was due to be sent and when
+        /// ingestion acknowledged it, by chat-message event id.
+        public var alertingSends: [String: (due: Int64, acknowledged: Int64)] = [:]
         /// Milliseconds from each request's scheduled time to its response.
         public var acknowledgementMilliseconds: [Double] = []
         /// Requests that failed or got a status other than 200, or had records rejected, anywhere in the run.
@@ -32,7 +33,7 @@ public final class SendLedger: Sendable {
             totals.messages += messages
             totals.requests += 1
             for eventId in alerting {
-                totals.alertingSends[eventId] = scheduled
+                totals.alertingSends[eventId] = (scheduled, answered)
             }
             totals.acknowledgementMilliseconds.append(MonotonicTime.milliseconds(from: scheduled, to: answered))
             totals.largestSendDelayMilliseconds = max(totals.largestSendDelayMilliseconds,

@@ -129,6 +129,9 @@ public enum ServicesReport {
                 sentence += String(format: "; requests answered in %.1f ms (p50), %.1f ms (p99)",
                                    acknowledgement.p50, acknowledgement.p99)
             }
+            if let after = run.afterAcknowledgement {
+                sentence += String(format: "; from the answer to the alert %.1f ms (p50), %.1f ms (p99)", after.p50, after.p99)
+            }
             sentence += String(format: "; requests went out at most %.1f ms late", run.largestSendDelayMilliseconds)
             let cpu = run.cpuSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
             if !cpu.isEmpty {

@@ -55,7 +55,8 @@ public struct LatencyRun {
         public var largestSendDelayMilliseconds: Double
         /// Peak resident memory in KiB, by process.
         public var peakResidentKilobytes: [String: Int]
-        /// Processor time over the whole run, warm-up included, by process.
+        /// Processor time over the whole run, warm-up included, by process: the
+        /// two services, the broker, and vigil-bench's senders and alert reader.
         public var cpuSeconds: [String: Double]
         /// The length of the whole run, warm-up and drain included, in seconds.
         public var runSeconds: Double
@@ -109,6 +110,7 @@ public struct LatencyRun {
 
         let schedule = PacedSchedule(messagesPerSecond: settings.messagesPerSecond,
                                      intervalMilliseconds: settings.intervalMilliseconds, senders: tokens.count)
+        let benchCpuBefore = ProcessorTime.ownSeconds()
         let window = LatencyWindow(origin: MonotonicTime.now() + 100_000_000)
         let ledger = SendLedger()
         var sendersDone: [DispatchSemaphore] = []
@@ -150,11 +152,13 @@ public struct LatencyRun {
 
         var peaks: [String: Int] = [:]
         var cpu: [String: Double] = [:]
+        cpu["vigil-bench"] = ProcessorTime.ownSeconds() - benchCpuBefore
         for (label, process) in [("vigil-ingest serve", serve), ("vigil-alerting", alerting)] {
             let exit = process.stop()
             peaks[label] = process.peakResidentKilobytes
             cpu[label] = exit.cpuSeconds
         }
+        cpu["vigil broker"] = broker.stop().cpuSeconds
         var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks,
                                window: window)
         result.cpuSeconds = cpu

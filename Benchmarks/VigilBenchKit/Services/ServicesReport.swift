@@ -88,13 +88,13 @@ public enum ServicesReport {
         for (process, kilobytes) in peaks {
             report.figures["peakMB.\(process)"] = Double(kilobytes) * 1_024 / 1e6
         }
-        report.notes = notes(results) + targetNotes(results, peaks: peaks)
+        report.notes = notes(results, processors: machine.processorCount) + targetNotes(results, peaks: peaks)
         return report
     }
 
     // MARK: - Notes
 
-    private static func notes(_ results: ServicesResults) -> [String] {
+    private static func notes(_ results: ServicesResults, processors: Int) -> [String] {
         var notes: [String] = []
         if let ingestion = results.ingestion {
             notes.append("Throughput: one `vigil broker`; the roster, then \(results.copies) copies of the chats, complaints and "
@@ -137,6 +137,7 @@ public enum ServicesReport {
             if !cpu.isEmpty {
                 sentence += String(format: "; over the whole run of %.0f s with its warm-up, CPU ", run.runSeconds)
                     + cpu.joined(separator: ", ")
+                    + String(format: " of the %.0f s that %d processors had", run.runSeconds * Double(processors), processors)
             }
             if run.failures > 0 {
                 sentence += "; \(run.failures) failed requests, the first: \(run.firstFailure ?? "")"

@@ -34,7 +34,7 @@ let usage = """
       --limit-runs N            reads of the chat topic by the plain librdkafka consumer (default 3)
       --rates LIST              comma-separated steady loads in messages/s (default 2000,10000)
       --seconds S               measured seconds per load (default 30)
-      --warmup S                least warm-up seconds per load (default 5)
+      --warmup S                minimum warm-up per load, in seconds (default 5)
       --interval-ms N           time between two requests of one site (default 25)
       --alerts-per-thousand N   messages per 1,000 the rules alert on (default 50)
       --fetch-wait-ms N|off     fetch.wait.max.ms of a second run at each load (default 5; off: none)
@@ -124,6 +124,9 @@ func servicesOptions(_ values: [String: String]) throws -> ServicesBenchmark.Opt
     options.warmupSeconds = try wholeNumber(values, "--warmup", minimum: 0) ?? options.warmupSeconds
     options.intervalMilliseconds = try wholeNumber(values, "--interval-ms", minimum: 1) ?? options.intervalMilliseconds
     options.alertsPerThousand = try wholeNumber(values, "--alerts-per-thousand", minimum: 1) ?? options.alertsPerThousand
+    guard options.alertsPerThousand <= 1_000 else {
+        throw UsageError(message: "invalid --alerts-per-thousand \(options.alertsPerThousand): give at most 1000")
+    }
 
     if let rates = values["--rates"] {
         let parsed = rates.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
@@ -147,7 +150,9 @@ func servicesOptions(_ values: [String: String]) throws -> ServicesBenchmark.Opt
         options.parts = parts
     }
     if let keep = values["--keep"] {
-        guard ["yes", "no"].contains(keep) else { throw UsageError(message: "invalid --keep \(keep): give yes or no") }
+        guard ["yes", "no"].contains(keep) else {
+            throw UsageError(message: "invalid --keep \(keep): give yes or no")
+        }
         options.keepWorkFolder = keep == "yes"
     }
     return options

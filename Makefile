@@ -33,12 +33,15 @@ eval: deps
 	$(SWIFT) build --product vigil
 	.build/debug/vigil rules eval --rules rules/default.json --data "$(DATA)" --markdown docs/EVALUATION.md
 
-# Benchmarks in release mode, on the real chats in ../shared/data, one
-# table per benchmark on the terminal and in .bench/ (docs/BENCHMARKS.md).
+# Benchmarks in release mode, on the real chats in ../shared/data (or
+# DATA=DIR), one table per benchmark on the terminal and in .bench/
+# (docs/BENCHMARKS.md): the matcher, then the services on the embedded
+# broker, which start the release executables built here.
 # Not part of `make test` or CI: the figures need a quiet machine.
 bench: deps
-	$(SWIFT) build -c release --product vigil-bench
-	.build/release/vigil-bench matcher --data ../shared/data
+	$(SWIFT) build -c release
+	.build/release/vigil-bench matcher --data "$(DATA)"
+	.build/release/vigil-bench services --data "$(DATA)"
 
 # Regenerates docs/schemas/*.schema.json and the schema reference in
 # docs/SCHEMAS.md and docs/SCHEMAS.zh-CN.md from the Swift event types.

@@ -69,8 +69,12 @@ let package = Package(
         // MARK: - Benchmarks
 
         // `make bench` runs vigil-bench in release mode, and `make test` never runs
-        // it. The kit contains what its tests check (the rule set generator).
-        .target(name: "VigilBenchKit", dependencies: ["Alerting"], path: "Benchmarks/VigilBenchKit"),
+        // it. The kit contains what its tests check (the rule set generator,
+        // percentiles, pacing, the report). `services` starts the built
+        // executables and posts to `vigil-ingest serve` with the tests' HTTP client.
+        .target(name: "VigilBenchKit",
+                dependencies: ["Alerting", "VigilContracts", "VigilKafka", "VigilLog", "VigilRuntime", "VigilTestSupport"],
+                path: "Benchmarks/VigilBenchKit"),
         .executableTarget(name: "vigil-bench", dependencies: ["VigilBenchKit"], path: "Benchmarks/VigilBench"),
 
         // MARK: - Tests

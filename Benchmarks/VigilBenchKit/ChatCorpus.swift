@@ -53,6 +53,10 @@ public enum BenchmarkInputError: Error, CustomStringConvertible {
     case unreadableRules(path: String)
     /// A rules file that ``RuleSetParser`` rejects, with its errors as `LINE:COLUMN: message` lines.
     case invalidRules(path: String, errors: String)
+    /// A line of the shared data that cannot be copied with fresh ids, with its start.
+    case invalidRecord(line: String)
+    /// The embedded broker dropped the oldest records of a partition, because the copies exceed its 5 MiB per partition.
+    case brokerDroppedRecords(copies: Int)
 
     public var description: String {
         switch self {
@@ -64,6 +68,11 @@ public enum BenchmarkInputError: Error, CustomStringConvertible {
             "cannot read \(path): pass the default rules file with --rules"
         case .invalidRules(let path, let errors):
             "invalid rules file \(path):\n\(errors)"
+        case .invalidRecord(let line):
+            "cannot copy the record \(line): its time is not ISO 8601 (YYYY-MM-DDThh:mm:ss+hh:mm)"
+        case .brokerDroppedRecords(let copies):
+            "the embedded broker keeps about 5 MiB per partition and dropped records of \(copies) copies; "
+                + "give a smaller --copies"
         }
     }
 }

@@ -18,7 +18,11 @@ public final class EmbeddedBroker {
 
     public init(brokerCount: Int32 = 3, logger: Logger) throws {
         // The mock cluster lives inside a client handle, which also serves its logs.
-        host = try RDKafkaClient(kind: .producer, properties: [:], logger: logger)
+        // The mock's broker sockets take their options from this handle, and Apache
+        // Kafka sets TCP_NODELAY on its connections. Without it, a response written
+        // while the previous one is unacknowledged waits for the client's delayed
+        // ACK, so pipelined requests stall for 40 ms.
+        host = try RDKafkaClient(kind: .producer, properties: ["socket.nagle.disable": "true"], logger: logger)
         guard let cluster = rd_kafka_mock_cluster_new(host.handle, brokerCount) else {
             throw KafkaError(message: "could not start the embedded broker (rd_kafka_mock_cluster_new failed)")
         }

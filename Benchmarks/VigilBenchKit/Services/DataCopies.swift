@@ -1,0 +1,99 @@
+import Foundation
+
+/// Copies of the shared chats, complaints and orders with fresh ids, so
+/// that an import runs long enough to time on a fast machine.
+///
+/// Copy 0 is the data as it is. Copy `k` moves every time `k` days later and
+/// gives every message, conversation, buyer, complaint and order a `-cK`
+/// suffix: its customers are new threads, and event time keeps moving
+/// forward from one copy to the next as on consecutive days, so no record
+/// of a later copy is late. Sites, agents, shops and texts stay, so every
+/// record still passes ingestion's roster checks.
+public enum DataCopies {
+    /// The fields that identify a record or a customer thread.
+    static let identifierFields = ["messageId", "conversationId", "buyer", "complaintId", "orderId"]
+    /// The event-time fields of messages, complaints and orders.
+    static let timeFields = ["sentAt", "filedAt", "paidAt"]
+
+    /// Returns one NDJSON line of copy `copy`. Only the string values of the
+    /// fields above change, in place, so every other byte (numbers such as
+    /// order amounts included) stays as the site wrote it.
+    /// Throws ``BenchmarkInputError`` for a time that is not ISO 8601.
+    public static func rewrite(line: Substring, copy: Int) throws -> String {
+        var text = String(line)
+        guard copy > 0 else { return text }
+        for field in identifierFields {
+            text = replacingValue(of: field, in: text) { "\($0)-c\(copy)" }
+        }
+        var invalidTime = false
+        for field in timeFields {
+            text = replacingValue(of: field, in: text) { value in
+                guard let shifted = shift(value, days: copy) else {
+                    invalidTime = true
+                    return value
+                }
+                return shifted
+            }
+        }
+        if invalidTime {
+            throw BenchmarkInputError.invalidRecord(line: String(line.prefix(120)))
+        }
+        return text
+    }
+
+    /// Replaces the string value of `"field":"…"` in a compact JSON line. Ids
+    /// and times hold no quotes or escapes, so the value ends at the next quote.
+    static func replacingValue(of field: String, in line: String, with transform: (String) -> String) -> String {
+        let opening = "\"\(field)\":\""
+        guard let start = line.range(of: opening),
+              let end = line[start.upperBound...].firstIndex(of: "\"") else { return line }
+        let value = String(line[start.upperBound..<end])
+        return String(line[..<start.upperBound]) + transform(value) + String(line[end...])
+    }
+
+    /// Returns an ISO 8601 time (`2026-11-11T08:01:51+08:00`) `days` calendar
+    /// days later, with the time of day and the offset kept as written.
+    /// Returns nil when the text does not start with a `YYYY-MM-DD` date.
+    public static func shift(_ time: String, days: Int) -> String? {
+        let parts = time.split(separator: "T", maxSplits: 1)
+        let dateFields = parts.first?.split(separator: "-") ?? []
+        guard parts.count == 2, dateFields.count == 3,
+              let year = Int(dateFields[0]), let month = Int(dateFields[1]), let day = Int(dateFields[2]) else {
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              let moved = calendar.date(byAdding: .day, value: days, to: date) else { return nil }
+        let fields = calendar.dateComponents([.year, .month, .day], from: moved)
+        let text = String(format: "%04d-%02d-%02d", fields.year ?? 0, fields.month ?? 0, fields.day ?? 0)
+        return text + "T" + parts[1]
+    }
+
+    /// Writes `copies` copies of each file into one NDJSON file at `destination`,
+    /// copy by copy and, within a copy, file by file in the order given, and
+    /// returns the number of lines written.
+    public static func write(files: [String], copies: Int, to destination: String) throws -> Int {
+        precondition(copies >= 1, "at least one copy")
+        var contents: [Data] = []
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw BenchmarkInputError.unreadableChats(path: path)
+            }
+            contents.append(data)
+        }
+        var output = Data()
+        var lines = 0
+        for copy in 0..<copies {
+            for data in contents {
+                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.isEmpty {
+                    output.append(contentsOf: Array(try rewrite(line: line, copy: copy).utf8))
+                    output.append(UInt8(ascii: "\n"))
+                    lines += 1
+                }
+            }
+        }
+        try output.write(to: URL(fileURLWithPath: destination))
+        return lines
+    }
+}

@@ -246,8 +246,8 @@ struct ShutdownTests {
 
     private static let escalationGroup = "escalation-process-test"
 
-    /// The input of `vigil-escalation` as ingestion and alerting would write
-    /// it: 30 rounds of a minute, each with 150 raised alerts spread over 300
+    /// Returns the input of `vigil-escalation` as ingestion and alerting would
+    /// write it: 30 rounds of a minute, each with 150 raised alerts spread over 300
     /// threads, then a watermark at the round's end on every partition of the
     /// four input topics, which releases the round's alerts.
     private func escalationRecords(_ catalogue: TopicCatalogue) throws -> [OutgoingRecord] {

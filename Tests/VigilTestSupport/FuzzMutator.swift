@@ -5,7 +5,7 @@ public struct FuzzMutator {
     /// The maximum length of a mutated input in bytes, so that no case runs long.
     public var maxLength = 1 << 18
 
-    /// A mutator whose inputs grow to at most `maxLength` bytes.
+    /// Creates a mutator whose outputs grow to at most `maxLength` bytes.
     public init(maxLength: Int = 1 << 18) {
         self.maxLength = maxLength
     }

@@ -14,7 +14,7 @@ final class RDKafkaClientContext {
     let logger: Logger
     /// The reachability of the client's cluster, shared with the process's other clients of it.
     let connectivity: ClusterConnectivity
-    /// The number ``connectivity`` knows this client by.
+    /// The number that identifies this client in ``connectivity``.
     let clientNumber: Int
     /// Set just before the handle is destroyed; from then on its broker state
     /// changes are not reported to ``connectivity``.

@@ -5,7 +5,8 @@ import Glibc
 /// The Unix-domain socket on which `vigil broker --control PATH` takes
 /// commands: each connection sends one line and gets one line back.
 ///
-/// Only the user who started the broker may connect (mode 0600). Checking
+/// The socket file gets mode 0600, so only the user who started the broker
+/// may connect. Checking
 /// for connections never blocks. An accepted client then has up to a second
 /// to send its line, during which the broker's loop waits.
 final class BrokerControlListener {
@@ -43,7 +44,7 @@ final class BrokerControlListener {
         unlink(path)
     }
 
-    /// Answers every connection waiting now with `answer`'s reply to its line.
+    /// Replies to every connection waiting now with `answer` applied to its line.
     func serve(_ answer: (String) -> String) {
         while true {
             // Linux does not pass O_NONBLOCK on to accepted sockets, so the
@@ -57,7 +58,7 @@ final class BrokerControlListener {
         }
     }
 
-    /// Removes a socket file nobody listens on: one that refuses connections. Leaves a missing path alone.
+    /// Removes a socket file that refuses connections, so no broker listens on it. Leaves a missing path alone.
     private static func removeStaleSocket(_ path: String) throws {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }

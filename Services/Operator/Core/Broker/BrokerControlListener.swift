@@ -29,7 +29,12 @@ final class BrokerControlListener {
             close(descriptor)
             throw ControlSocket.Failure(call: "bind", path: path, code: code)
         }
-        chmod(path, 0o600)
+        guard chmod(path, 0o600) == 0 else {
+            let code = errno
+            close(descriptor)
+            unlink(path)
+            throw ControlSocket.Failure(call: "chmod", path: path, code: code)
+        }
         guard listen(descriptor, 8) == 0 else {
             let code = errno
             close(descriptor)

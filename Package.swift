@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "vigil-escalation", targets: ["vigil-escalation"]),
         .executable(name: "vigil-scoring", targets: ["vigil-scoring"]),
         .executable(name: "vigil-notify", targets: ["vigil-notify"]),
+        .executable(name: "vigil-console", targets: ["vigil-console"]),
     ],
     targets: [
         // MARK: - C libraries from Debian
@@ -61,6 +62,10 @@ let package = Package(
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
         .target(name: "Notifier", dependencies: ["VigilRuntime", "VigilJSON", "CCurl"], path: "Services/Notifier/Core"),
         .executableTarget(name: "vigil-notify", dependencies: ["Notifier"], path: "Services/Notifier/Main"),
+        // The web console: a read model of the alert, case, score and roster
+        // topics in SQLite, served as pages over libmicrohttpd.
+        .target(name: "WebConsole", dependencies: ["VigilRuntime", "VigilHTTP"], path: "Services/WebConsole/Core"),
+        .executableTarget(name: "vigil-console", dependencies: ["WebConsole"], path: "Services/WebConsole/Main"),
 
         // The libFuzzer entry for the ingestion parsers (docs/FUZZING.md). A plain
         // build compiles it as a small program so that it cannot rot.
@@ -99,5 +104,6 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime", "VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "VigilBenchTests", dependencies: ["VigilBenchKit"]),
+        .testTarget(name: "WebConsoleTests", dependencies: ["WebConsole", "VigilHTTP", "VigilTestSupport"]),
     ]
 )

@@ -102,8 +102,8 @@ public enum ServicesReport {
                 + "records in one import. Each service then reads its inputs from the beginning alone, in pipeline order, "
                 + "with a new store and its default group.")
             notes.append("records: NDJSON lines for the import; records read from the input topics, watermarks included, "
-                + "for the services. busy s runs to the last record from the first record on the topics (import), the "
-                + "first offset commit (services) or the first batch (plain consumer), so the services and the plain "
+                + "for the services. busy s runs to the last record from the last look at the topics that found none of the import's "
+                + "records (import, every 20 ms), the first offset commit (services) or the first batch (plain consumer), so the services and the plain "
                 + "consumer leave out a first batch of at most 1,000. records/s = "
                 + "records in that span / busy s. wall s includes the start: store, roster, and the group join, about 3 s "
                 + "on the embedded broker. CPU s is the process's user and system time over its whole life (for the plain "

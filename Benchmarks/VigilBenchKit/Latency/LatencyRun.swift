@@ -44,7 +44,8 @@ public struct LatencyRun {
         /// Alerting messages sent in the window, and those whose alert arrived.
         public var alertingMessages: Int
         public var alertsArrived: Int
-        /// From a request's due time to the arrival of each message's first alert.
+        /// From a request's due time to the arrival of each message's first
+        /// alert; an alert that never arrived counts as a lower bound.
         public var latency: LatencySummary?
         /// From a request's due time to its response (accepted and stored).
         public var acknowledgement: LatencySummary?
@@ -149,6 +150,7 @@ public struct LatencyRun {
         }
         watcher.stop()
         watcherDone.wait()
+        let readingEnded = MonotonicTime.now()
 
         var peaks: [String: Int] = [:]
         var cpu: [String: Double] = [:]
@@ -159,8 +161,8 @@ public struct LatencyRun {
             cpu[label] = exit.cpuSeconds
         }
         cpu["vigil broker"] = broker.stop().cpuSeconds
-        var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks,
-                               window: window)
+        var result = summarize(ledger.totals, arrivals: watcher.arrivals, readingEnded: readingEnded,
+                               watcherError: watcher.error, peaks: peaks, window: window)
         result.cpuSeconds = cpu
         result.runSeconds = MonotonicTime.milliseconds(from: window.origin, to: MonotonicTime.now()) / 1_000
         return result
@@ -180,16 +182,23 @@ public struct LatencyRun {
         throw BenchmarkProcessError.notReady(name: serve.name, what: "listen within 30 s", log: serve.logTail())
     }
 
-    private func summarize(_ totals: SendLedger.Totals, arrivals: [String: Int64], watcherError: String?,
-                           peaks: [String: Int], window: LatencyWindow) -> Result {
+    /// Summarizes the run. An alert that had not arrived when reading ended
+    /// (`readingEnded`) took at least until then, so it counts as that lower bound.
+    private func summarize(_ totals: SendLedger.Totals, arrivals: [String: Int64], readingEnded: Int64,
+                           watcherError: String?, peaks: [String: Int], window: LatencyWindow) -> Result {
         var latencies: [Double] = []
+        var missingLatencies: [Double] = []
         var afterAcknowledgement: [Double] = []
+        var missingAfterAcknowledgement: [Double] = []
         var samples: [(due: Double, latency: Double)] = []
         for (eventId, send) in totals.alertingSends {
             if let arrived = arrivals[eventId] {
                 latencies.append(MonotonicTime.milliseconds(from: send.due, to: arrived))
                 afterAcknowledgement.append(MonotonicTime.milliseconds(from: send.acknowledged, to: arrived))
                 samples.append((MonotonicTime.milliseconds(from: window.origin, to: send.due), latencies[latencies.count - 1]))
+            } else {
+                missingLatencies.append(MonotonicTime.milliseconds(from: send.due, to: readingEnded))
+                missingAfterAcknowledgement.append(MonotonicTime.milliseconds(from: send.acknowledged, to: readingEnded))
             }
         }
         // One line per alert, in the order the messages were due, for a look at when the slow ones happened (--keep yes).
@@ -204,9 +213,10 @@ public struct LatencyRun {
         }
         return Result(settings: settings, messages: totals.messages, seconds: Double(settings.measuredSeconds),
                       alertingMessages: totals.alertingSends.count, alertsArrived: latencies.count,
-                      latency: LatencySummary(milliseconds: latencies),
+                      latency: LatencySummary(milliseconds: latencies, lowerBounds: missingLatencies),
                       acknowledgement: LatencySummary(milliseconds: totals.acknowledgementMilliseconds),
-                      afterAcknowledgement: LatencySummary(milliseconds: afterAcknowledgement),
+                      afterAcknowledgement: LatencySummary(milliseconds: afterAcknowledgement,
+                                                           lowerBounds: missingAfterAcknowledgement),
                       failures: failures, firstFailure: firstFailure,
                       largestSendDelayMilliseconds: totals.largestSendDelayMilliseconds,
                       peakResidentKilobytes: peaks, cpuSeconds: [:], runSeconds: 0)

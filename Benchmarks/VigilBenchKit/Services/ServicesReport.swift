@@ -73,13 +73,16 @@ public enum ServicesReport {
             report.append([.text("ingest serve → alert, \(grouped(settings.messagesPerSecond))/s, \(configurationName(settings))"),
                            .integer(run.messages), seconds(run.seconds), .empty, .empty,
                            .integer(Int(rate(run.messages, run.seconds))), .empty, .empty, .empty,
-                           milliseconds(run.latency?.p50), milliseconds(run.latency?.p99), milliseconds(run.latency?.max),
+                           milliseconds(run.latency?.p50, lowerBound: run.latency?.p50IsLowerBound),
+                           milliseconds(run.latency?.p99, lowerBound: run.latency?.p99IsLowerBound),
+                           milliseconds(run.latency?.max, lowerBound: run.latency?.maxIsLowerBound),
                            .text(processes.map { "\(shortName($0.key)) \(String(format: "%.0f", Double($0.value) * 1_024 / 1e6))" }
                                .joined(separator: ", "))])
             if let latency = run.latency {
                 report.figures[key + ".p50"] = latency.p50
                 report.figures[key + ".p99"] = latency.p99
                 report.figures[key + ".max"] = latency.max
+                report.figures[key + ".missingAlerts"] = Double(latency.lowerBoundCount)
             }
             for (process, kilobytes) in processes {
                 peaks.append(("\(process) (\(grouped(settings.messagesPerSecond))/s)", kilobytes))
@@ -120,7 +123,9 @@ public enum ServicesReport {
                 + "Of every 1,000 messages, \(settings.alertsPerThousand) are real "
                 + "customer texts the default rules alert on, each in a new thread, and the rest real texts on which no rule fires. "
                 + "A latency runs from when the message's request was due to when a consumer in vigil-bench read its "
-                + "first alert, over \(settings.measuredSeconds) s after a warm-up.")
+                + "first alert, over \(settings.measuredSeconds) s after a warm-up. An alert that had not arrived "
+                + "\(settings.drainSeconds) s after the last request counts at the time reading stopped, a lower bound, "
+                + "and ≥ marks a percentile that is therefore only a lower bound.")
         }
         for run in results.latency {
             var sentence = "\(grouped(run.settings.messagesPerSecond))/s, \(configurationName(run.settings)): "
@@ -130,7 +135,8 @@ public enum ServicesReport {
                                    acknowledgement.p50, acknowledgement.p99)
             }
             if let after = run.afterAcknowledgement {
-                sentence += String(format: "; from the answer to the alert %.1f ms (p50), %.1f ms (p99)", after.p50, after.p99)
+                sentence += "; from the answer to the alert " + bound(after.p50, after.p50IsLowerBound) + " ms (p50), "
+                    + bound(after.p99, after.p99IsLowerBound) + " ms (p99)"
             }
             sentence += String(format: "; requests went out at most %.1f ms late", run.largestSendDelayMilliseconds)
             let cpu = run.cpuSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
@@ -170,9 +176,16 @@ public enum ServicesReport {
         }
         for run in results.latency where run.settings.messagesPerSecond == Target.latencyTargetRate {
             guard let latency = run.latency else { continue }
-            notes.append(String(format: "Target, p99 ingestion to alert at most %.0f ms at %@/s, %@: %.1f ms: ",
+            var verdict = TargetVerdict.atMost(latency.p99, Target.p99Milliseconds)
+            if latency.p99IsLowerBound {
+                // The true p99 is at least this, so a miss is a miss by at least this much.
+                verdict = latency.p99 > Target.p99Milliseconds
+                    ? verdict.replacingOccurrences(of: "missed by", with: "missed by at least")
+                    : "unknown, because \(grouped(latency.lowerBoundCount)) alerts did not arrive"
+            }
+            notes.append(String(format: "Target, p99 ingestion to alert at most %.0f ms at %@/s, %@: %@ ms: ",
                                 Target.p99Milliseconds, grouped(Target.latencyTargetRate), configurationName(run.settings),
-                                latency.p99) + TargetVerdict.atMost(latency.p99, Target.p99Milliseconds) + ".")
+                                bound(latency.p99, latency.p99IsLowerBound)) + verdict + ".")
         }
         if let largest = peaks.max(by: { $0.1 < $1.1 }) {
             let megabytes = Double(largest.1) * 1_024 / 1e6
@@ -193,8 +206,15 @@ public enum ServicesReport {
         .number(value, decimals: 2)
     }
 
-    private static func milliseconds(_ value: Double?) -> BenchmarkReport.Cell {
-        value.map { .number($0, decimals: 1) } ?? .empty
+    /// A latency cell; a lower bound is text with ≥, because the true figure is unknown.
+    private static func milliseconds(_ value: Double?, lowerBound: Bool?) -> BenchmarkReport.Cell {
+        guard let value else { return .empty }
+        return lowerBound == true ? .text(bound(value, true)) : .number(value, decimals: 1)
+    }
+
+    /// Formats milliseconds with one decimal, behind ≥ when the figure is only a lower bound.
+    private static func bound(_ value: Double, _ isLowerBound: Bool) -> String {
+        (isLowerBound ? "≥ " : "") + String(format: "%.1f", value)
     }
 
     /// MB are 10^6 bytes, as in the matcher's MB/s.

@@ -101,7 +101,7 @@ public enum ServicesReport {
         var notes: [String] = []
         if let ingestion = results.ingestion {
             notes.append("Throughput: one `vigil broker`; the roster, then \(results.copies) copies of the chats, complaints and "
-                + "orders of the shared data (copy k moved k days later with fresh ids), \(grouped(ingestion.inputRecords)) "
+                + "orders of the shared data (copy k moved k times the days the data spans later, with fresh ids), \(grouped(ingestion.inputRecords)) "
                 + "records in one import. Each service then reads its inputs from the beginning alone, in pipeline order, "
                 + "with a new store and its default group.")
             notes.append("records: NDJSON lines for the import; records read from the input topics, watermarks included, "

@@ -59,7 +59,8 @@ public struct LatencyRun {
         /// Processor time over the whole run, warm-up included, by process: the
         /// two services, the broker, and vigil-bench's senders and alert reader.
         public var cpuSeconds: [String: Double]
-        /// The length of the whole run, warm-up and drain included, in seconds.
+        /// The length of the whole run in seconds, from the broker's start to
+        /// its stop, so that it contains every process time in ``cpuSeconds``.
         public var runSeconds: Double
     }
 
@@ -82,6 +83,7 @@ public struct LatencyRun {
 
     public func run(progress: (String) -> Void) throws -> Result {
         let name = settings.name
+        let runStart = MonotonicTime.now()
         let broker = try BenchBroker(executables: executables, name: "\(name)-broker")
         defer { broker.stop() }
         try ImportRun(executables: executables, bootstrap: broker.bootstrap, storePath: executables.path("\(name)-roster.sqlite"))
@@ -164,7 +166,7 @@ public struct LatencyRun {
         var result = summarize(ledger.totals, arrivals: watcher.arrivals, readingEnded: readingEnded,
                                watcherError: watcher.error, peaks: peaks, window: window)
         result.cpuSeconds = cpu
-        result.runSeconds = MonotonicTime.milliseconds(from: window.origin, to: MonotonicTime.now()) / 1_000
+        result.runSeconds = MonotonicTime.milliseconds(from: runStart, to: MonotonicTime.now()) / 1_000
         return result
     }
 

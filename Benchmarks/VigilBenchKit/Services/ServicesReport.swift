@@ -141,7 +141,7 @@ public enum ServicesReport {
             sentence += String(format: "; requests went out at most %.1f ms late", run.largestSendDelayMilliseconds)
             let cpu = run.cpuSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
             if !cpu.isEmpty {
-                sentence += String(format: "; over the whole run of %.0f s with its warm-up, CPU ", run.runSeconds)
+                sentence += String(format: "; over the whole run of %.0f s from the broker's start to its stop, CPU ", run.runSeconds)
                     + cpu.joined(separator: ", ")
                     + String(format: " of the %.0f s that %d processors had", run.runSeconds * Double(processors), processors)
             }

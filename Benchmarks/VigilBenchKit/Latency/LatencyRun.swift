@@ -157,10 +157,18 @@ public struct LatencyRun {
         var peaks: [String: Int] = [:]
         var cpu: [String: Double] = [:]
         cpu["vigil-bench"] = ProcessorTime.ownSeconds() - benchCpuBefore
+        var failure: BenchmarkProcessError?
         for (label, process) in [("vigil-ingest serve", serve), ("vigil-alerting", alerting)] {
             let exit = process.stop()
             peaks[label] = process.peakResidentKilobytes
             cpu[label] = exit.cpuSeconds
+            // A service that failed during the run, or on the SIGTERM, makes its figures meaningless.
+            if exit.status != 0, failure == nil {
+                failure = .failed(name: process.name, status: exit.status, log: process.logTail())
+            }
+        }
+        if let failure {
+            throw failure
         }
         cpu["vigil broker"] = broker.stop().cpuSeconds
         var result = summarize(ledger.totals, arrivals: watcher.arrivals, readingEnded: readingEnded,

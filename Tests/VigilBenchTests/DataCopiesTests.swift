@@ -58,7 +58,7 @@ struct DataCopiesTests {
         #expect(DataCopies.shift("2026-11-11", days: 1) == nil)
     }
 
-    @Test("span counts the first and last day")
+    @Test("span counts both end days")
     func daySpan() throws {
         #expect(try DataCopies.daySpan(of: [Substring(Self.message), Substring(Self.order)]) == 20)
         #expect(try DataCopies.daySpan(of: [Substring(Self.order)]) == 1)

@@ -16,7 +16,7 @@ struct InterruptCleanupTests {
         ProcessInfo.processInfo.environment["VIGIL_BIN_DIR"] ?? packageRoot.appendingPathComponent(".build/debug").path
     }
 
-    @Test("SIGTERM stops the broker and services and removes the work folder")
+    @Test("SIGTERM stops children, removes folder")
     func sigterm() throws {
         let bench = (Self.binaries as NSString).appendingPathComponent("vigil-bench")
         try #require(FileManager.default.isExecutableFile(atPath: bench), "\(bench) is not built; run `swift build` first")

@@ -50,7 +50,7 @@ struct LatencySummaryTests {
 
     @Test("missing alerts count as lower bounds")
     func lowerBounds() throws {
-        // 95 alerts arrived in 1 to 95 ms; 5 never did, waited for 10,000 ms or more.
+        // 95 alerts arrived in 1 to 95 ms, and 5 never did after waits of 10,000 ms or more.
         let arrived = (1...95).map(Double.init)
         let missing: [Double] = [10_000, 10_010, 10_020, 10_030, 10_040]
 

@@ -73,10 +73,10 @@ struct ServicesReportTests {
         #expect(try note("Target, each service").hasSuffix("missed by 37%."))
     }
 
-    @Test("missing alerts make the p99 a lower bound")
+    @Test("missing alerts bound the p99")
     func missingAlerts() throws {
         var results = Self.results()
-        // 2,900 alerts arrived within 40 ms; 100 had not arrived 10 s after the last request.
+        // 2,900 alerts arrived within 40 ms, and 100 had not arrived 10 s after the last request.
         results.latency[0].alertsArrived = 2_900
         results.latency[0].latency = LatencySummary(milliseconds: Array(repeating: 40, count: 2_900),
                                                     lowerBounds: Array(repeating: 10_500, count: 100))

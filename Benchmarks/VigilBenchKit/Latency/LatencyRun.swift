@@ -45,7 +45,7 @@ public struct LatencyRun {
         public var alertingMessages: Int
         public var alertsArrived: Int
         /// From a request's due time to the arrival of each message's first
-        /// alert; an alert that never arrived counts as a lower bound.
+        /// alert. An alert that never arrived counts as a lower bound.
         public var latency: LatencySummary?
         /// From a request's due time to its response (accepted and stored).
         public var acknowledgement: LatencySummary?

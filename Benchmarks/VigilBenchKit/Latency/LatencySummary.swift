@@ -27,7 +27,7 @@ public struct LatencySummary: Sendable, Equatable {
     public var maxIsLowerBound: Bool { lowerBoundCount > 0 }
 
     /// Summarizes `milliseconds` and `lowerBounds`, samples known only to be
-    /// at least the value given; nil when there are no samples of either kind.
+    /// at least the value given. Nil when there are no samples of either kind.
     public init?(milliseconds samples: [Double], lowerBounds: [Double] = []) {
         let sorted = (samples + lowerBounds).sorted()
         guard !sorted.isEmpty else { return nil }

@@ -115,7 +115,7 @@ public enum InterruptCleanup {
         }
         let deadline = ContinuousClock.now + .milliseconds(Int(graceSeconds * 1_000))
         while !running.isEmpty, ContinuousClock.now < deadline {
-            // The main thread may collect a child first; waitpid then fails with ECHILD.
+            // The main thread may collect a child first, and then waitpid fails with ECHILD.
             running = running.filter { waitpid($0, nil, WNOHANG) == 0 }
             usleep(20_000)
         }

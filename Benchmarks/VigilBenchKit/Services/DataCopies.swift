@@ -67,7 +67,7 @@ public enum DataCopies {
 
     /// Returns the calendar days from the earliest date of the lines' event
     /// times to the latest, both counted: 4 for times from 11 to 14 November.
-    /// Lines without a time (roster entries) do not count; 1 when no line has one.
+    /// Lines without a time (roster entries) do not count, and the span is 1 when no line has one.
     /// Throws ``BenchmarkInputError`` for a time that is not ISO 8601.
     public static func daySpan(of lines: [Substring]) throws -> Int {
         var earliest: Date?

@@ -16,7 +16,7 @@ public struct ImportRun {
         /// From start to exit of the process.
         public var wallSeconds: Double
         /// From the last look at the topics that found none of the import's
-        /// records to the first that found all of them: at most one look
+        /// records to the first that found all of them. It is at most one look
         /// interval longer at each end than the time from the first record to the last.
         public var firstToLastSeconds: Double
         /// The peak resident memory of the process in KiB, sampled every 20 ms.

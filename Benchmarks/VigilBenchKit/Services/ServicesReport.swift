@@ -206,7 +206,7 @@ public enum ServicesReport {
         .number(value, decimals: 2)
     }
 
-    /// A latency cell; a lower bound is text with ≥, because the true figure is unknown.
+    /// Returns a latency cell. A lower bound becomes text with ≥, because the true figure is unknown.
     private static func milliseconds(_ value: Double?, lowerBound: Bool?) -> BenchmarkReport.Cell {
         guard let value else { return .empty }
         return lowerBound == true ? .text(bound(value, true)) : .number(value, decimals: 1)

@@ -160,6 +160,9 @@ func servicesOptions(_ values: [String: String]) throws -> ServicesBenchmark.Opt
 
 // MARK: - Main
 
+// First, before any thread starts: a signal then stops the children and removes the work folder.
+InterruptCleanup.install()
+
 let arguments = CommandLine.arguments
 let command = "vigil-bench " + arguments.dropFirst().joined(separator: " ")
 do {
@@ -194,5 +197,7 @@ do {
 } catch let error as UsageError {
     fail("vigil-bench: \(error.message)\n\n\(usage)", status: 2)
 } catch {
+    // After a signal the error is only the children stopping; the cleanup thread exits.
+    InterruptCleanup.waitIfInterrupted()
     fail("vigil-bench: \(error)", status: 1)
 }

@@ -57,6 +57,8 @@ public enum BenchmarkInputError: Error, CustomStringConvertible {
     case invalidRecord(line: String)
     /// The embedded broker dropped the oldest records of a partition, because the copies exceed its 5 MiB per partition.
     case brokerDroppedRecords(copies: Int)
+    /// No site of the chats has both texts that the rules alert on and texts they do not, which the latency runs send.
+    case noLatencyTexts(rules: String)
 
     public var description: String {
         switch self {
@@ -73,6 +75,9 @@ public enum BenchmarkInputError: Error, CustomStringConvertible {
         case .brokerDroppedRecords(let copies):
             "the embedded broker keeps about 5 MiB per partition and dropped records of \(copies) copies; "
                 + "give a smaller --copies"
+        case .noLatencyTexts(let rules):
+            "no site of the chats has both customer texts that \(rules) alerts on and texts it does not; "
+                + "the latency runs need both: pass other rules with --rules or other chats with --data"
         }
     }
 }

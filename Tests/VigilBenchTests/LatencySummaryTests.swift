@@ -47,4 +47,30 @@ struct LatencySummaryTests {
     func empty() {
         #expect(LatencySummary(milliseconds: []) == nil)
     }
+
+    @Test("missing alerts count as lower bounds")
+    func lowerBounds() throws {
+        // 95 alerts arrived in 1 to 95 ms, and 5 never did after waits of 10,000 ms or more.
+        let arrived = (1...95).map(Double.init)
+        let missing: [Double] = [10_000, 10_010, 10_020, 10_030, 10_040]
+
+        let summary = try #require(LatencySummary(milliseconds: arrived, lowerBounds: missing))
+
+        #expect(summary.count == 100)
+        #expect(summary.lowerBoundCount == 5)
+        #expect(summary.p50 == 50)
+        #expect(!summary.p50IsLowerBound)
+        #expect(summary.p99 == 10_030)
+        #expect(summary.p99IsLowerBound)
+        #expect(summary.maxIsLowerBound)
+    }
+
+    @Test("without missing alerts every figure is exact")
+    func noLowerBounds() throws {
+        let summary = try #require(LatencySummary(milliseconds: [1, 2, 3]))
+
+        #expect(!summary.p50IsLowerBound)
+        #expect(!summary.p99IsLowerBound)
+        #expect(!summary.maxIsLowerBound)
+    }
 }

@@ -72,6 +72,25 @@ struct ServicesReportTests {
         #expect(try note("Target, each service").contains("205 MB (vigil-alerting)"))
         #expect(try note("Target, each service").hasSuffix("missed by 37%."))
     }
+
+    @Test("missing alerts bound the p99")
+    func missingAlerts() throws {
+        var results = Self.results()
+        // 2,900 alerts arrived within 40 ms, and 100 had not arrived 10 s after the last request.
+        results.latency[0].alertsArrived = 2_900
+        results.latency[0].latency = LatencySummary(milliseconds: Array(repeating: 40, count: 2_900),
+                                                    lowerBounds: Array(repeating: 10_500, count: 100))
+
+        let report = ServicesReport.make(results, command: "vigil-bench services", machine: Self.machine)
+
+        let row = try #require(report.rows.last)
+        #expect(row[9].rendered == "40.0")
+        #expect(row[10].rendered == "≥ 10500.0")
+        #expect(row[11].rendered == "≥ 10500.0")
+        #expect(report.figures["latency.2000.defaults.missingAlerts"] == 100)
+        let note = try #require(report.notes.first { $0.hasPrefix("Target, p99") })
+        #expect(note.hasSuffix("≥ 10500.0 ms: missed by at least 20900%."))
+    }
 }
 
 @Suite("Target verdict")

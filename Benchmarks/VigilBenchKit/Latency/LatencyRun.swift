@@ -44,7 +44,8 @@ public struct LatencyRun {
         /// Alerting messages sent in the window, and those whose alert arrived.
         public var alertingMessages: Int
         public var alertsArrived: Int
-        /// From a request's due time to the arrival of each message's first alert.
+        /// From a request's due time to the arrival of each message's first
+        /// alert. An alert that never arrived counts as a lower bound.
         public var latency: LatencySummary?
         /// From a request's due time to its response (accepted and stored).
         public var acknowledgement: LatencySummary?
@@ -58,7 +59,8 @@ public struct LatencyRun {
         /// Processor time over the whole run, warm-up included, by process: the
         /// two services, the broker, and vigil-bench's senders and alert reader.
         public var cpuSeconds: [String: Double]
-        /// The length of the whole run, warm-up and drain included, in seconds.
+        /// The length of the whole run in seconds, from the broker's start to
+        /// its stop, so that it contains every process time in ``cpuSeconds``.
         public var runSeconds: Double
     }
 
@@ -81,6 +83,7 @@ public struct LatencyRun {
 
     public func run(progress: (String) -> Void) throws -> Result {
         let name = settings.name
+        let runStart = MonotonicTime.now()
         let broker = try BenchBroker(executables: executables, name: "\(name)-broker")
         defer { broker.stop() }
         try ImportRun(executables: executables, bootstrap: broker.bootstrap, storePath: executables.path("\(name)-roster.sqlite"))
@@ -149,20 +152,29 @@ public struct LatencyRun {
         }
         watcher.stop()
         watcherDone.wait()
+        let readingEnded = MonotonicTime.now()
 
         var peaks: [String: Int] = [:]
         var cpu: [String: Double] = [:]
         cpu["vigil-bench"] = ProcessorTime.ownSeconds() - benchCpuBefore
+        var failure: BenchmarkProcessError?
         for (label, process) in [("vigil-ingest serve", serve), ("vigil-alerting", alerting)] {
             let exit = process.stop()
             peaks[label] = process.peakResidentKilobytes
             cpu[label] = exit.cpuSeconds
+            // A service that failed during the run, or on the SIGTERM, makes its figures meaningless.
+            if exit.status != 0, failure == nil {
+                failure = .failed(name: process.name, status: exit.status, log: process.logTail())
+            }
+        }
+        if let failure {
+            throw failure
         }
         cpu["vigil broker"] = broker.stop().cpuSeconds
-        var result = summarize(ledger.totals, arrivals: watcher.arrivals, watcherError: watcher.error, peaks: peaks,
-                               window: window)
+        var result = summarize(ledger.totals, arrivals: watcher.arrivals, readingEnded: readingEnded,
+                               watcherError: watcher.error, peaks: peaks, window: window)
         result.cpuSeconds = cpu
-        result.runSeconds = MonotonicTime.milliseconds(from: window.origin, to: MonotonicTime.now()) / 1_000
+        result.runSeconds = MonotonicTime.milliseconds(from: runStart, to: MonotonicTime.now()) / 1_000
         return result
     }
 
@@ -180,16 +192,23 @@ public struct LatencyRun {
         throw BenchmarkProcessError.notReady(name: serve.name, what: "listen within 30 s", log: serve.logTail())
     }
 
-    private func summarize(_ totals: SendLedger.Totals, arrivals: [String: Int64], watcherError: String?,
-                           peaks: [String: Int], window: LatencyWindow) -> Result {
+    /// Summarizes the run. An alert that had not arrived when reading ended
+    /// (`readingEnded`) took at least until then, so it counts as that lower bound.
+    private func summarize(_ totals: SendLedger.Totals, arrivals: [String: Int64], readingEnded: Int64,
+                           watcherError: String?, peaks: [String: Int], window: LatencyWindow) -> Result {
         var latencies: [Double] = []
+        var missingLatencies: [Double] = []
         var afterAcknowledgement: [Double] = []
+        var missingAfterAcknowledgement: [Double] = []
         var samples: [(due: Double, latency: Double)] = []
         for (eventId, send) in totals.alertingSends {
             if let arrived = arrivals[eventId] {
                 latencies.append(MonotonicTime.milliseconds(from: send.due, to: arrived))
                 afterAcknowledgement.append(MonotonicTime.milliseconds(from: send.acknowledged, to: arrived))
                 samples.append((MonotonicTime.milliseconds(from: window.origin, to: send.due), latencies[latencies.count - 1]))
+            } else {
+                missingLatencies.append(MonotonicTime.milliseconds(from: send.due, to: readingEnded))
+                missingAfterAcknowledgement.append(MonotonicTime.milliseconds(from: send.acknowledged, to: readingEnded))
             }
         }
         // One line per alert, in the order the messages were due, for a look at when the slow ones happened (--keep yes).
@@ -204,9 +223,10 @@ public struct LatencyRun {
         }
         return Result(settings: settings, messages: totals.messages, seconds: Double(settings.measuredSeconds),
                       alertingMessages: totals.alertingSends.count, alertsArrived: latencies.count,
-                      latency: LatencySummary(milliseconds: latencies),
+                      latency: LatencySummary(milliseconds: latencies, lowerBounds: missingLatencies),
                       acknowledgement: LatencySummary(milliseconds: totals.acknowledgementMilliseconds),
-                      afterAcknowledgement: LatencySummary(milliseconds: afterAcknowledgement),
+                      afterAcknowledgement: LatencySummary(milliseconds: afterAcknowledgement,
+                                                           lowerBounds: missingAfterAcknowledgement),
                       failures: failures, firstFailure: firstFailure,
                       largestSendDelayMilliseconds: totals.largestSendDelayMilliseconds,
                       peakResidentKilobytes: peaks, cpuSeconds: [:], runSeconds: 0)

@@ -1,24 +1,44 @@
 /// Percentiles of a set of latencies, by the nearest-rank method: the p-th
 /// percentile is the smallest sample that at least p% of the samples do not
 /// exceed, so every figure is a latency that was actually measured.
+///
+/// A sample can be known only as a lower bound, such as an alert that had not
+/// arrived when the benchmark stopped waiting. Leaving such samples out would
+/// make the percentiles look better the more alerts are lost, so they count
+/// at their bound. Replacing a sample by a smaller bound can only lower each
+/// percentile, so a percentile at or above the smallest bound is itself only
+/// a lower bound, and one below it is exact.
 public struct LatencySummary: Sendable, Equatable {
-    /// The number of samples.
+    /// The number of samples, lower bounds included.
     public var count: Int
+    /// The number of samples known only as a lower bound.
+    public var lowerBoundCount: Int
     /// The median, in milliseconds.
     public var p50: Double
     /// The 99th percentile, in milliseconds.
     public var p99: Double
     /// The largest sample, in milliseconds.
     public var max: Double
+    /// True when ``p50`` is only a lower bound.
+    public var p50IsLowerBound: Bool
+    /// True when ``p99`` is only a lower bound.
+    public var p99IsLowerBound: Bool
+    /// True when ``max`` is only a lower bound, which is whenever a sample is.
+    public var maxIsLowerBound: Bool { lowerBoundCount > 0 }
 
-    /// Summarizes `milliseconds`; nil when there are no samples.
-    public init?(milliseconds samples: [Double]) {
-        guard !samples.isEmpty else { return nil }
-        let sorted = samples.sorted()
+    /// Summarizes `milliseconds` and `lowerBounds`, samples known only to be
+    /// at least the value given. Nil when there are no samples of either kind.
+    public init?(milliseconds samples: [Double], lowerBounds: [Double] = []) {
+        let sorted = (samples + lowerBounds).sorted()
+        guard !sorted.isEmpty else { return nil }
         count = sorted.count
+        lowerBoundCount = lowerBounds.count
         p50 = Self.percentile(50, ofSorted: sorted)
         p99 = Self.percentile(99, ofSorted: sorted)
         max = sorted[sorted.count - 1]
+        let smallestBound = lowerBounds.min() ?? .infinity
+        p50IsLowerBound = p50 >= smallestBound
+        p99IsLowerBound = p99 >= smallestBound
     }
 
     /// Returns the nearest-rank percentile `percent` (0 < percent ≤ 100) of

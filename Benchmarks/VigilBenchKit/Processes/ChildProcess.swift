@@ -76,6 +76,7 @@ public final class ChildProcess {
             throw BenchmarkProcessError.spawnFailed(executable: executable, code: result)
         }
         pid = child
+        InterruptCleanup.register(child: child)
     }
 
     deinit {
@@ -147,6 +148,7 @@ public final class ChildProcess {
         let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         let exit = Exit(status: code, cpuSeconds: ProcessorTime.seconds(usage))
         self.exit = exit
+        InterruptCleanup.unregister(child: pid)
         return exit
     }
 }

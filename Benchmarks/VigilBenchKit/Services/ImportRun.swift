@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// Times one `vigil-ingest` import of an NDJSON file: the process from start
-/// to exit, and the records from the first to the last on the topics, seen
-/// by polling their end offsets.
+/// to exit, and the span in which its records reached the topics, seen by
+/// polling their end offsets.
 public struct ImportRun {
     /// The records, timings, memory and processor time of one import.
     public struct Result: Sendable {
@@ -15,7 +15,9 @@ public struct ImportRun {
         public var topicRecords: Int
         /// From start to exit of the process.
         public var wallSeconds: Double
-        /// From the first record seen on the topics to the last.
+        /// From the last look at the topics that found none of the import's
+        /// records to the first that found all of them. It is at most one look
+        /// interval longer at each end than the time from the first record to the last.
         public var firstToLastSeconds: Double
         /// The peak resident memory of the process in KiB, sampled every 20 ms.
         public var peakResidentKilobytes: Int
@@ -68,9 +70,17 @@ public struct ImportRun {
         let total = try probe.highSum(partitions) - before
         samples.append((wall, total))
 
-        let first = samples.first { $0.records > 0 }?.seconds ?? wall
-        let last = samples.first { $0.records == total }?.seconds ?? wall
-        return Result(inputRecords: lines, topicRecords: total, wallSeconds: wall, firstToLastSeconds: last - first,
+        return Result(inputRecords: lines, topicRecords: total, wallSeconds: wall,
+                      firstToLastSeconds: Self.busySeconds(samples, total: total),
                       peakResidentKilobytes: process.peakResidentKilobytes, cpuSeconds: exit.cpuSeconds)
+    }
+
+    /// Returns the span from the last sample with no record on the topics to
+    /// the first with all `total`, so that it contains every record the rate
+    /// counts. The samples are (seconds since start, records), in time order.
+    static func busySeconds(_ samples: [(seconds: Double, records: Int)], total: Int) -> Double {
+        let first = samples.last { $0.records == 0 }?.seconds ?? 0
+        let last = samples.first { $0.records == total }?.seconds ?? samples.last?.seconds ?? 0
+        return last - first
     }
 }

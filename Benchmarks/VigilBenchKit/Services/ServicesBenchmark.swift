@@ -60,11 +60,15 @@ public struct ServicesBenchmark {
     public func run(command: String, progress: (String) -> Void) throws -> BenchmarkReport {
         let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        if !options.keepWorkFolder {
+            InterruptCleanup.register(folder: workFolder)
+        }
         defer {
             if options.keepWorkFolder {
                 progress("kept stores and logs in \(workFolder)")
             } else {
                 try? FileManager.default.removeItem(atPath: workFolder)
+                InterruptCleanup.unregister(folder: workFolder)
             }
         }
         let executables = try VigilExecutables(binaryFolder: options.binaryFolder, workFolder: workFolder)
@@ -156,6 +160,10 @@ public struct ServicesBenchmark {
         }
         let messages = try LatencyMessages(files: Self.chatFiles.map(file), rules: rules,
                                            alertsPerThousand: options.alertsPerThousand)
+        // Checked before any process starts: a run with no site would have no sender.
+        guard !messages.sites.isEmpty else {
+            throw BenchmarkInputError.noLatencyTexts(rules: options.rulesPath)
+        }
 
         var configurations: [[String: String]] = [[:]]
         if let wait = options.fetchWaitMilliseconds {

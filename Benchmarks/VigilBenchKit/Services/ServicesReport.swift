@@ -73,13 +73,16 @@ public enum ServicesReport {
             report.append([.text("ingest serve → alert, \(grouped(settings.messagesPerSecond))/s, \(configurationName(settings))"),
                            .integer(run.messages), seconds(run.seconds), .empty, .empty,
                            .integer(Int(rate(run.messages, run.seconds))), .empty, .empty, .empty,
-                           milliseconds(run.latency?.p50), milliseconds(run.latency?.p99), milliseconds(run.latency?.max),
+                           milliseconds(run.latency?.p50, lowerBound: run.latency?.p50IsLowerBound),
+                           milliseconds(run.latency?.p99, lowerBound: run.latency?.p99IsLowerBound),
+                           milliseconds(run.latency?.max, lowerBound: run.latency?.maxIsLowerBound),
                            .text(processes.map { "\(shortName($0.key)) \(String(format: "%.0f", Double($0.value) * 1_024 / 1e6))" }
                                .joined(separator: ", "))])
             if let latency = run.latency {
                 report.figures[key + ".p50"] = latency.p50
                 report.figures[key + ".p99"] = latency.p99
                 report.figures[key + ".max"] = latency.max
+                report.figures[key + ".missingAlerts"] = Double(latency.lowerBoundCount)
             }
             for (process, kilobytes) in processes {
                 peaks.append(("\(process) (\(grouped(settings.messagesPerSecond))/s)", kilobytes))
@@ -98,12 +101,12 @@ public enum ServicesReport {
         var notes: [String] = []
         if let ingestion = results.ingestion {
             notes.append("Throughput: one `vigil broker`; the roster, then \(results.copies) copies of the chats, complaints and "
-                + "orders of the shared data (copy k moved k days later with fresh ids), \(grouped(ingestion.inputRecords)) "
+                + "orders of the shared data (copy k moved k times the days the data spans later, with fresh ids), \(grouped(ingestion.inputRecords)) "
                 + "records in one import. Each service then reads its inputs from the beginning alone, in pipeline order, "
                 + "with a new store and its default group.")
             notes.append("records: NDJSON lines for the import; records read from the input topics, watermarks included, "
-                + "for the services. busy s runs to the last record from the first record on the topics (import), the "
-                + "first offset commit (services) or the first batch (plain consumer), so the services and the plain "
+                + "for the services. busy s runs to the last record from the last look at the topics that found none of the import's "
+                + "records (import, every 20 ms), the first offset commit (services) or the first batch (plain consumer), so the services and the plain "
                 + "consumer leave out a first batch of at most 1,000. records/s = "
                 + "records in that span / busy s. wall s includes the start: store, roster, and the group join, about 3 s "
                 + "on the embedded broker. CPU s is the process's user and system time over its whole life (for the plain "
@@ -120,7 +123,9 @@ public enum ServicesReport {
                 + "Of every 1,000 messages, \(settings.alertsPerThousand) are real "
                 + "customer texts the default rules alert on, each in a new thread, and the rest real texts on which no rule fires. "
                 + "A latency runs from when the message's request was due to when a consumer in vigil-bench read its "
-                + "first alert, over \(settings.measuredSeconds) s after a warm-up.")
+                + "first alert, over \(settings.measuredSeconds) s after a warm-up. An alert that had not arrived "
+                + "\(settings.drainSeconds) s after the last request counts at the time reading stopped, a lower bound, "
+                + "and ≥ marks a percentile that is therefore only a lower bound.")
         }
         for run in results.latency {
             var sentence = "\(grouped(run.settings.messagesPerSecond))/s, \(configurationName(run.settings)): "
@@ -130,12 +135,13 @@ public enum ServicesReport {
                                    acknowledgement.p50, acknowledgement.p99)
             }
             if let after = run.afterAcknowledgement {
-                sentence += String(format: "; from the answer to the alert %.1f ms (p50), %.1f ms (p99)", after.p50, after.p99)
+                sentence += "; from the answer to the alert " + bound(after.p50, after.p50IsLowerBound) + " ms (p50), "
+                    + bound(after.p99, after.p99IsLowerBound) + " ms (p99)"
             }
             sentence += String(format: "; requests went out at most %.1f ms late", run.largestSendDelayMilliseconds)
             let cpu = run.cpuSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
             if !cpu.isEmpty {
-                sentence += String(format: "; over the whole run of %.0f s with its warm-up, CPU ", run.runSeconds)
+                sentence += String(format: "; over the whole run of %.0f s from the broker's start to its stop, CPU ", run.runSeconds)
                     + cpu.joined(separator: ", ")
                     + String(format: " of the %.0f s that %d processors had", run.runSeconds * Double(processors), processors)
             }
@@ -170,9 +176,16 @@ public enum ServicesReport {
         }
         for run in results.latency where run.settings.messagesPerSecond == Target.latencyTargetRate {
             guard let latency = run.latency else { continue }
-            notes.append(String(format: "Target, p99 ingestion to alert at most %.0f ms at %@/s, %@: %.1f ms: ",
+            var verdict = TargetVerdict.atMost(latency.p99, Target.p99Milliseconds)
+            if latency.p99IsLowerBound {
+                // The true p99 is at least this, so a miss is a miss by at least this much.
+                verdict = latency.p99 > Target.p99Milliseconds
+                    ? verdict.replacingOccurrences(of: "missed by", with: "missed by at least")
+                    : "unknown, because \(grouped(latency.lowerBoundCount)) alerts did not arrive"
+            }
+            notes.append(String(format: "Target, p99 ingestion to alert at most %.0f ms at %@/s, %@: %@ ms: ",
                                 Target.p99Milliseconds, grouped(Target.latencyTargetRate), configurationName(run.settings),
-                                latency.p99) + TargetVerdict.atMost(latency.p99, Target.p99Milliseconds) + ".")
+                                bound(latency.p99, latency.p99IsLowerBound)) + verdict + ".")
         }
         if let largest = peaks.max(by: { $0.1 < $1.1 }) {
             let megabytes = Double(largest.1) * 1_024 / 1e6
@@ -193,8 +206,15 @@ public enum ServicesReport {
         .number(value, decimals: 2)
     }
 
-    private static func milliseconds(_ value: Double?) -> BenchmarkReport.Cell {
-        value.map { .number($0, decimals: 1) } ?? .empty
+    /// Returns a latency cell. A lower bound becomes text with ≥, because the true figure is unknown.
+    private static func milliseconds(_ value: Double?, lowerBound: Bool?) -> BenchmarkReport.Cell {
+        guard let value else { return .empty }
+        return lowerBound == true ? .text(bound(value, true)) : .number(value, decimals: 1)
+    }
+
+    /// Formats milliseconds with one decimal, behind ≥ when the figure is only a lower bound.
+    private static func bound(_ value: Double, _ isLowerBound: Bool) -> String {
+        (isLowerBound ? "≥ " : "") + String(format: "%.1f", value)
     }
 
     /// MB are 10^6 bytes, as in the matcher's MB/s.

@@ -4,7 +4,7 @@ import VigilStore
 /// Reads stored case events back and folds them with ``CaseFile``, for the
 /// feed's summaries and the read model's queries alike.
 enum CaseTimelines {
-    /// The case folded from its stored events, nil when none is stored.
+    /// Returns the case folded from its stored events, nil when none is stored.
     static func file(caseId: String, in database: Database) throws -> CaseFile? {
         let rows = try database.query("SELECT entry FROM console_case_events WHERE case_id = ? ORDER BY sequence",
                                       [caseId])

@@ -6,8 +6,8 @@ import VigilStore
 /// A ``Database`` belongs to one thread at a time (it is opened with
 /// SQLITE_OPEN_NOMUTEX), so a caller borrows a connection for one query and
 /// gives it back. Callers beyond the idle connections get a new one, and
-/// at most `maxIdle` are kept afterwards. In WAL mode readers never block
-/// the feed's writes, nor the other way round.
+/// at most `maxIdle` are kept afterwards. The store is in WAL mode, so
+/// readers do not wait for the feed's writes, and the feed does not wait for readers.
 final class ConnectionPool: @unchecked Sendable {
     let path: String
     private let maxIdle: Int

@@ -1,4 +1,4 @@
-/// What one batch of the feed changed, for the steps after its records.
+/// The changes of one feed batch that the steps after its records need.
 struct ConsoleBatch {
     /// Alerts stored for the first time.
     var storedAlerts = 0

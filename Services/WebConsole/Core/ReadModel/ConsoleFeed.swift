@@ -5,19 +5,20 @@ import VigilLog
 import VigilRuntime
 import VigilStore
 
-/// Write side: one consumer (no group; assign() at the offsets stored in the
-/// console's own SQLite store) over the alerts, case.events, scores and
-/// roster topics, applying each batch and its next offsets in one
-/// transaction, so a restart neither loses nor doubles anything. Duplicate
-/// event ids are ignored. Records that fail to decode go to the log with a
-/// warning and are skipped (the console never publishes dead letters).
+/// Write side: one consumer over the alerts, case.events, scores and roster
+/// topics. It joins no group and assigns the partitions at the offsets kept
+/// in the console's own SQLite store. Each batch and its next offsets are
+/// applied in one transaction, so a restart neither loses nor doubles
+/// anything. Duplicate event ids are ignored. Records that fail to decode go
+/// to the log with a warning and are skipped, because the console never
+/// publishes dead letters.
 ///
 /// At start the feed reads the roster up to its end before the other topics,
 /// so the first alerts and scores of a new store find their vendors.
-/// ``run(until:)`` runs on one thread at a time; ``onAlert`` and the counters
-/// may be used from any thread.
+/// Only one thread at a time may call ``run(until:)``, but ``onAlert`` and
+/// the counters may be used from any thread.
 public final class ConsoleFeed: @unchecked Sendable {
-    /// How many records one transaction covers at most.
+    /// How many records one transaction covers at most. Set it before ``run(until:)``.
     public var maxBatchSize = 1_000
 
     let configuration: ServiceConfiguration
@@ -34,7 +35,8 @@ public final class ConsoleFeed: @unchecked Sendable {
     private let running = Atomic<Bool>(false)
 
     /// Opens the store at `storePath` (creating it), takes its lock, checks
-    /// the file and applies the schema's migrations.
+    /// the file and applies the schema's migrations. The feed keeps the lock
+    /// until it is released, not only while it runs.
     ///
     /// - Throws: ``StoreLockError`` when another feed has the store open, and
     ///   ``StoreFault`` when SQLite cannot use the file.
@@ -67,9 +69,9 @@ public final class ConsoleFeed: @unchecked Sendable {
 
     /// Reads until `shutdown` fires. Calls `onAlert` (if set) after committing a batch that stored alerts.
     ///
-    /// - Throws: ``StoreFault`` when SQLite fails on the store; a ``KafkaError``
-    ///   when a topic is missing or the store has read past a partition's end
-    ///   (the topic was recreated, so the store must be started afresh).
+    /// - Throws: ``StoreFault`` when SQLite fails on the store. A ``KafkaError``
+    ///   when a topic is missing, or when the store has read past a partition's
+    ///   end because the topic was recreated, so the store must be started afresh.
     public func run(until shutdown: ShutdownSignal) throws {
         let (exchanged, _) = running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
         precondition(exchanged, "ConsoleFeed.run(until:) is already running")
@@ -138,7 +140,7 @@ public final class ConsoleFeed: @unchecked Sendable {
 
     /// Applies `records` and their next offsets in one transaction. A record
     /// that fails for a reason of its own rolls back to its savepoint and is
-    /// skipped with a warning; any other failure rolls back the whole batch.
+    /// skipped with a warning. Any other failure rolls back the whole batch.
     func applyBatch(_ records: [KafkaRecord]) throws {
         let storedOffsets = nextOffsets
         var batch = ConsoleBatch()

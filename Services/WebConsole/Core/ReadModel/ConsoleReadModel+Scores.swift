@@ -4,7 +4,7 @@ import VigilStore
 // MARK: - Scores
 
 extension ConsoleReadModel {
-    /// The latest period of `periodKind` present for subjects of `kind`, and every row of that period, best total
+    /// Returns the latest period of `periodKind` present for subjects of `kind`, and every row of that period, best total
     /// first (rows without a scorecard total last). vendor filters the rows (shops only for vendor nil).
     ///
     /// The latest period is the one with the latest start among the rows the

@@ -2,9 +2,9 @@ import VigilContracts
 import VigilRuntime
 import VigilStore
 
-/// Read side; safe to call from many HTTP threads at once (a small locked
-/// pool of SQLite connections, each used by one thread at a time; the store
-/// is in WAL mode). All methods throw on store errors.
+/// Read side, safe to call from many HTTP threads at once. It lends each
+/// call one connection of a small locked pool, and the store is in WAL mode.
+/// All methods throw on store errors.
 ///
 /// Every method that takes `vendor` returns only rows of that vendor, or of
 /// every vendor when it is nil. The empty string, the filter of a viewer
@@ -70,7 +70,7 @@ public final class ConsoleReadModel: Sendable {
 
     // MARK: - Roster and clock
 
-    /// The roster person, as of the latest roster record.
+    /// Returns the roster person, as of the latest roster record.
     public func person(id: String) throws -> RosterPerson? {
         try read { database in
             let stored = try database.scalar("SELECT person FROM console_roster WHERE person_id = ?", [id])
@@ -79,8 +79,9 @@ public final class ConsoleReadModel: Sendable {
         }
     }
 
-    /// The latest event time the console has seen on alerts and case events (the pipeline's "now" in event time),
-    /// nil before any. Time left on a deadline is dueAt minus this, so a replayed history reads sensibly.
+    /// Returns the latest event time the console has seen on alerts and case events (the pipeline's "now" in
+    /// event time), nil before any. Time left on a deadline is dueAt minus this, so a replayed history reads
+    /// sensibly.
     ///
     /// Watermarks on the alerts topic count too, so the clock moves while no
     /// alert arrives. It keeps the UTC offset of the event that set it.

@@ -30,14 +30,14 @@ extension ConsoleRecordApplier {
         try refreshScores(of: subjects(of: [previous, person].compactMap { $0 }, id: person.id))
     }
 
-    /// The stored roster record of a person.
+    /// Returns the stored roster record of a person.
     func storedPerson(_ id: String) throws -> RosterPerson? {
         let stored = try database.scalar("SELECT person FROM console_roster WHERE person_id = ?", [id])
         guard let bytes = stored.bytes else { return nil }
         return try EventCoding.decode(RosterPerson.self, from: bytes)
     }
 
-    /// The score subjects whose vendor or name depend on these records of one person.
+    /// Returns the score subjects whose vendor or name depend on these records of one person.
     private func subjects(of records: [RosterPerson], id: String) -> Set<ScoreSubject> {
         var subjects: Set<ScoreSubject> = [ScoreSubject(kind: .agent, id: id)]
         for person in records {

@@ -68,6 +68,9 @@ final class ConsoleRecordApplier {
         let alert = try RecordDecoding.decode(Alert.self, from: record.value).masked(by: masker)
         try RecordDecoding.requireAcceptedTime(alert.raisedAt, of: "alert \(alert.eventId)")
 
+        // NOTE: the vendor is resolved once. An alert stored before the roster
+        // knew its agent or site keeps no vendor, and only the brand sees it.
+
         try database.run("INSERT OR IGNORE INTO console_alerts (event_id, vendor, alert) VALUES (?, ?, ?)",
                          [alert.eventId, try resolver.vendor(of: alert), try EventCoding.encode(alert)])
         if database.changes == 1 {

@@ -6,7 +6,7 @@ import VigilStore
 /// beside the columns the queries filter and sort on. `console_cases` is a
 /// summary of each case, folded again with `CaseFile` whenever one of its
 /// events arrives, so the case lists need not fold every timeline.
-/// `console_offsets` holds the next offset of every partition the feed
+/// `console_offsets` contains the next offset of every partition the feed
 /// reads, written in the transaction that stores the records before it.
 enum ConsoleSchema {
     static func register(in migrator: inout Migrator) {

@@ -9,7 +9,7 @@ import VigilStore
 struct FeedOffsets {
     let database: Database
 
-    /// Every stored next offset.
+    /// Returns every stored next offset.
     func all() throws -> [TopicPartition: Int64] {
         var offsets: [TopicPartition: Int64] = [:]
         for row in try database.query("SELECT topic, partition, next_offset FROM console_offsets") {

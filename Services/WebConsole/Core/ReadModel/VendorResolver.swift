@@ -9,12 +9,12 @@ import VigilStore
 struct VendorResolver {
     let database: Database
 
-    /// The vendor of the person, nil when the roster does not know them or gives them none.
+    /// Returns the vendor of the person, nil when the roster does not know them or gives them none.
     func vendor(ofPerson id: String) throws -> String? {
         try nonEmpty(database.scalar("SELECT vendor FROM console_roster WHERE person_id = ?", [id]).string)
     }
 
-    /// The one vendor of the roster people at `site`.
+    /// Returns the one vendor of the roster people at `site`.
     func vendor(ofSite site: String) throws -> String? {
         try soleVendor(database.query("""
             SELECT DISTINCT vendor FROM console_roster WHERE site = ? AND vendor IS NOT NULL AND vendor != ''
@@ -22,7 +22,7 @@ struct VendorResolver {
             """, [site]))
     }
 
-    /// The one vendor of the roster people in `team`.
+    /// Returns the one vendor of the roster people in `team`.
     func vendor(ofTeam team: String) throws -> String? {
         try soleVendor(database.query("""
             SELECT DISTINCT vendor FROM console_roster WHERE team = ? AND vendor IS NOT NULL AND vendor != ''
@@ -30,7 +30,7 @@ struct VendorResolver {
             """, [team]))
     }
 
-    /// The vendor of an alert: its agent's, else that of the people at its site.
+    /// Returns the vendor of an alert: its agent's, else that of the people at its site.
     func vendor(of alert: Alert) throws -> String? {
         if let vendor = try vendor(ofPerson: alert.agent) {
             return vendor
@@ -38,7 +38,7 @@ struct VendorResolver {
         return try vendor(ofSite: alert.site)
     }
 
-    /// The vendor of a score's subject: a vendor is its own, a shop has none.
+    /// Returns the vendor of a score's subject: a vendor is its own, a shop has none.
     func vendor(of subject: ScoreSubject) throws -> String? {
         switch subject.kind {
         case .vendor: nonEmpty(subject.id)
@@ -49,7 +49,7 @@ struct VendorResolver {
         }
     }
 
-    /// The name the league tables show: an agent's roster name, otherwise the subject id.
+    /// Returns the name the league tables show: an agent's roster name, otherwise the subject id.
     func name(of subject: ScoreSubject) throws -> String {
         guard subject.kind == .agent else { return subject.id }
         let stored = try database.scalar("SELECT person FROM console_roster WHERE person_id = ?", [subject.id])

@@ -14,7 +14,7 @@ struct VendorScope {
     /// True when no row can match, so a query need not run.
     var matchesNothing: Bool { vendor?.isEmpty == true }
 
-    /// An SQL condition on `column`, to join with AND, and its bound values.
+    /// Returns an SQL condition on `column`, to join with AND, and its bound values.
     func condition(on column: String) -> (sql: String, bindings: [String]) {
         guard let vendor else { return ("1", []) }
         return ("\(column) = ?", [vendor])

@@ -1,0 +1,46 @@
+import VigilContracts
+import VigilStore
+
+// MARK: - Cases
+
+extension ConsoleReadModel {
+    /// Cases whose state is not resolved, soonest next deadline first (cases without a deadline last).
+    ///
+    /// Cases with the same deadline, or none, come in opening order.
+    public func openCases(vendor: String?) throws -> [CaseFile] {
+        try cases(vendor: vendor, where: "(c.state IS NULL OR c.state != 'resolved')",
+                  orderBy: "c.next_due_ms IS NULL, c.next_due_ms, c.opened_ms, c.case_id")
+    }
+
+    /// Any case by id, whatever its vendor: the caller checks `viewer.mayView(vendor: file.vendor)`.
+    public func caseFile(id: String) throws -> CaseFile? {
+        try read { database in
+            try CaseTimelines.file(caseId: id, in: database)
+        }
+    }
+
+    /// Cases that have a rectification status or plan, newest first.
+    ///
+    /// Newest means the latest opening; cases opened at the same time come by id.
+    public func rectifications(vendor: String?) throws -> [CaseFile] {
+        try cases(vendor: vendor, where: "(c.rectification IS NOT NULL OR c.has_plan = 1)",
+                  orderBy: "c.opened_ms DESC, c.case_id")
+    }
+
+    /// Folds the cases that meet `condition`, in the order of `orderBy`, from
+    /// one query that returns each case's events together.
+    private func cases(vendor: String?, where condition: String, orderBy order: String) throws -> [CaseFile] {
+        let scope = VendorScope(vendor)
+        guard !scope.matchesNothing else { return [] }
+        let filter = scope.condition(on: "c.vendor")
+        return try read { database in
+            let rows = try database.query("""
+                SELECT c.case_id, e.entry FROM console_cases c
+                JOIN console_case_events e ON e.case_id = c.case_id
+                WHERE \(condition) AND \(filter.sql)
+                ORDER BY \(order), e.sequence
+                """, filter.bindings)
+            return try CaseTimelines.files(fromRows: rows)
+        }
+    }
+}

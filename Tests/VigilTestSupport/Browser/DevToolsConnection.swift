@@ -42,11 +42,8 @@ final class DevToolsConnection {
         while let message = try receive(until: deadline) {
             guard case .integer(let replyID) = message["id"], replyID == id else { continue }
             if let error = message["error"]?.objectValue {
-                guard case .integer(let code) = error["code"] else {
-                    throw BrowserError.protocolError(method: method, code: 0, message: error["message"]?.stringValue ?? "")
-                }
-                throw BrowserError.protocolError(method: method, code: Int(code),
-                                                 message: error["message"]?.stringValue ?? "")
+                let code = BrowserPage.double(error["code"]).map { Int($0) } ?? 0
+                throw BrowserError.protocolError(method: method, code: code, message: error["message"]?.stringValue ?? "")
             }
             return message["result"]?.objectValue ?? [:]
         }

@@ -11,10 +11,10 @@ import Glibc
 /// ``newPage()`` a browser context of its own, so two pages of one browser
 /// share no cookies (two people signed in at once). Chromium resolves no
 /// host but `localhost`, `127.0.0.1` and `[::1]`, so a page can reach only
-/// servers on this machine. ``quit()`` ends every Chromium
-/// process. When a test fails before it quits, releasing the browser kills
-/// the process group instead. The type is not thread-safe, so use a browser
-/// and its pages from one test.
+/// servers on this machine. ``quit()`` ends every Chromium process. When a
+/// test fails before it quits, releasing the browser kills the process
+/// group instead. The type is not thread-safe, so use a browser and its
+/// pages from one test.
 public final class HeadlessBrowser {
     /// The default time limit of one DevTools command and of one page load.
     public let timeout: Duration

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import VigilContracts
 @testable import VigilTestSupport
@@ -254,6 +257,25 @@ struct BrowserDriverTests {
         #expect(HeadlessBrowser.runningProcessIDs(inGroup: group).isEmpty, "chromium survived its driver")
         #expect(!FileManager.default.fileExists(atPath: folder + "/profile")
                     || ProcessInfo.processInfo.environment["VIGIL_KEEP_TEST_LOGS"] != nil)
+    }
+
+    @Test("killed browser fails with exit status")
+    func killedBrowser() throws {
+        let browser = try HeadlessBrowser()
+        defer { browser.quit() }
+        let page = try browser.newPage()
+        #expect(kill(-browser.processGroup, SIGKILL) == 0)
+
+        // Writing to the dead browser's pipe raises SIGPIPE, which must not end the test process.
+        #expect {
+            for _ in 0..<10 {
+                _ = try page.evaluate("1")
+            }
+        } throws: { error in
+            guard case BrowserError.exited(let status, _) = error else { return false }
+            return status == 128 + SIGKILL
+        }
+        #expect(browser.survivingProcessIDs.isEmpty)
     }
 
     @Test("missing chromium fails with install hint")

@@ -7,9 +7,9 @@ import VigilContracts
 @testable import VigilTestSupport
 
 /// Drives headless Chromium through the test driver against a small site
-/// served by VigilHTTP. One browser runs at a time, because each takes a
-/// few hundred megabytes and a processor core while it starts. Each test
-/// quits its browser and checks that no process of it survives.
+/// served by VigilHTTP. One browser runs at a time, because each starts
+/// about ten processes. Each test quits its browser and checks that no
+/// process of it survives.
 @Suite("Headless browser driver", .serialized,
        .enabled(if: HeadlessBrowser.shouldRunTests, Comment(rawValue: HeadlessBrowser.skipReason)))
 struct BrowserDriverTests {

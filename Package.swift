@@ -84,9 +84,11 @@ let package = Package(
 
         // MARK: - Tests
 
-        // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers, and the
-        // embedded-broker topics and service runs of the suites that drive whole stream services.
-        .target(name: "VigilTestSupport", dependencies: ["VigilHTTP", "VigilRuntime"], path: "Tests/VigilTestSupport"),
+        // A plain HTTP/1.1 client on sockets, shared by the suites that test HTTP servers, the
+        // embedded-broker topics and service runs of the suites that drive whole stream services,
+        // and the headless Chromium driver of the browser tests.
+        .target(name: "VigilTestSupport", dependencies: ["VigilHTTP", "VigilRuntime", "VigilContracts"],
+                path: "Tests/VigilTestSupport"),
 
         .testTarget(name: "VigilLogTests", dependencies: ["VigilLog"]),
         .testTarget(name: "VigilJSONTests", dependencies: ["VigilJSON"]),

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Vigil builds against, when they are missing.
 # The Swift toolchain itself is expected at /opt/swift or on PATH.
-# chromium and fonts-wqy-zenhei (a CJK font) are for the browser tests of
-# the HTML score report, which fail without them. docker-compose validates
+# chromium and fonts-wqy-zenhei (a CJK font, so screenshots show Chinese
+# text) are for the browser tests of the HTML score report and of the web
+# console. The report tests fail without chromium. The console tests skip
+# without it unless CI or VIGIL_CHROMIUM is set. docker-compose validates
 # the deployment in compose/ (no Docker daemon needed).
 set -euo pipefail
 

@@ -40,7 +40,7 @@ final class ConsoleBrowser {
         return String(page.text[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
     }
 
-    /// The `Cookie` header the browser sends, if it has cookies.
+    /// Returns the `Cookie` header the browser sends, or nothing without cookies.
     func cookieHeader() -> [(String, String)] {
         guard !cookies.isEmpty else { return [] }
         return [("Cookie", cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))]

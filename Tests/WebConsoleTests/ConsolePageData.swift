@@ -3,8 +3,8 @@ import VigilContracts
 import WebConsole
 
 /// Test data for the console's pages: contract values (alerts, case events
-/// folded into ``CaseFile``s, scores, roster people) answered through the
-/// read model's queries with the filters the read model applies.
+/// folded into ``CaseFile``s, scores, roster people) returned by the read
+/// model's queries with the filters the read model applies.
 ///
 /// The alerts, case events and people sit in a locked store, so a test can
 /// add an alert after a stream opened or remove a person from the roster.

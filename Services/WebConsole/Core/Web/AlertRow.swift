@@ -34,7 +34,7 @@ struct AlertRow: Encodable {
          text.pick("站点", "Site"), text.pick("内容", "Text"), text.pick("跟进人", "Follow-up by")]
     }
 
-    /// The `<tr>` the page lists when it loads.
+    /// Writes the `<tr>` the page lists when it loads.
     func html(_ text: ConsoleText) -> String {
         let cells = cells.map { "<td>\(text.attribute($0))</td>" }.joined()
         return "<tr class=\"severity-\(text.attribute(severity))\" data-sequence=\"\(sequence)\">\(cells)</tr>"

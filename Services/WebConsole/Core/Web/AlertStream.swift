@@ -8,7 +8,7 @@ import VigilLog
 /// server-sent events, for the viewer's vendor only.
 ///
 /// It ends the stream when the session ends, when the viewer leaves the
-/// roster or moves to another vendor, or when the read model fails; the
+/// roster or moves to another vendor, or when the read model fails. The
 /// browser's EventSource then reconnects, and the handler checks the
 /// session again. Used by one connection thread at a time.
 final class AlertStream: @unchecked Sendable {

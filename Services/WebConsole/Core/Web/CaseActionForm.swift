@@ -4,7 +4,7 @@ import VigilContracts
 /// Reads a case page's action form into the ``CaseCommand`` that `vigil case`
 /// would send for the same action.
 enum CaseActionForm {
-    /// The longest note a form may carry, in characters.
+    /// The maximum length of a note, in characters.
     static let maximumNoteLength = 2_000
 
     /// The actions the pages offer, by the last segment of their form's path.

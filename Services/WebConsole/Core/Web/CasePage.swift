@@ -3,7 +3,7 @@ import VigilContracts
 /// One case (`GET /cases/{id}`): its facts, timeline, accountability,
 /// rejected commands and the forms that acknowledge it, add a note or resolve it.
 enum CasePage {
-    /// What the page shows about a command its session sent.
+    /// The state of a command the session sent, as the case page shows it.
     enum CommandOutcome {
         /// Escalation has not published an outcome yet; the script reloads the page while this is recent.
         case pending(CaseCommand, recent: Bool)

@@ -68,15 +68,16 @@ extension ConsoleHandler {
                     section: .cases, visitor: visitor, request: request, text: text)
     }
 
-    /// Returns the case when the visitor may see it; nil (404) for an unknown
-    /// case and for another vendor's, so the two cannot be told apart.
+    /// Returns the case when the visitor may see it, and nil (404) for an
+    /// unknown case and for another vendor's, so a response never reveals
+    /// that another vendor's case exists.
     func visibleCase(_ id: String, visitor: Visitor) -> Result<CaseFile?, SignInFailure> {
         guard let found = query("caseFile", visitor: visitor, { try readModel.caseFile(id: id) }) else {
             return .failure(.storeFailed)
         }
         guard let file = found, visitor.viewer.mayView(vendor: file.vendor) else {
             if found != nil {
-                logger.notice("console refused another vendor's case", metadata: [
+                logger.notice("console rejected a request for another vendor's case", metadata: [
                     "vigil.person": visitor.viewer.person.id,
                     "vigil.case_id": id,
                 ])

@@ -8,7 +8,7 @@ import VigilContracts
 /// console itself: no inline script or style, so the policy
 /// `default-src 'self'` holds, and nothing comes from another host.
 enum ConsoleLayout {
-    /// Who is signed in, for the header; nil on the sign-in page.
+    /// The signed-in person and form token that the header shows; nil on the sign-in page.
     struct SignedIn {
         var viewer: ConsoleViewer
         var csrfToken: String

@@ -4,9 +4,9 @@ struct LanguageLinks {
     var english: String
 
     init(path: String, query: [(name: String, value: String?)]) {
-        let kept = query.filter { $0.name != "lang" }
+        let otherItems = query.filter { $0.name != "lang" }
         func link(_ tag: String) -> String {
-            let items = kept.map { item in
+            let items = otherItems.map { item in
                 URLText.queryComponent(item.name) + (item.value.map { "=" + URLText.queryComponent($0) } ?? "")
             } + ["lang=\(tag)"]
             return path + "?" + items.joined(separator: "&")

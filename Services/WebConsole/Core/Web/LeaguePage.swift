@@ -14,8 +14,8 @@ enum LeaguePage {
         }
         parts.append("<h2>\(text.html(ScoreText.kindName(kind, text)))：\(text.html(ScoreText.periodTitle(period, text)))</h2>")
 
-        // The items come from the first row with a scorecard; every row of a
-        // period is scored by the same scorecard version unless it changed mid-period.
+        // The columns come from the first row with a scorecard. Every row of a
+        // period has the same items unless the scorecard changed mid-period.
         let items = rows.lazy.compactMap(\.score.scorecard).first?.items ?? []
         var headers = [text.pick("名次", "Rank"), text.pick("名称", "Name"), "ID", text.pick("评分卡总分", "Scorecard total")]
         headers += items.map { item in

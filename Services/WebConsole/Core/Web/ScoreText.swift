@@ -45,7 +45,7 @@ enum ScoreText {
         return String(format: "%.2f", value)
     }
 
-    /// A measure's value in its unit: "45", "92.3%", "38 秒", "12345.60".
+    /// Formats a measure's value in its unit: "45", "92.3%", "38 秒", "12345.60".
     static func measure(_ value: Double?, unit: ScoreMeasureUnit?, _ text: ConsoleText) -> String {
         guard let value, value.isFinite else { return "-" }
         switch unit {

@@ -4,7 +4,7 @@ struct Visitor {
     var viewer: ConsoleViewer
 }
 
-/// Why a request has no visitor.
+/// The reason a request has no visitor.
 enum SignInFailure: Error {
     /// No session cookie, an unknown or expired session, or a person no longer on the roster.
     case notSignedIn

@@ -222,7 +222,7 @@ struct ConsolePagesTests {
         let script = try browser.get("/assets/console.js")
         #expect(script.status == 200)
         #expect(script.headers["Content-Type"] == "text/javascript; charset=utf-8")
-        #expect(script.text.contains("new EventSource"))
+        #expect(script.text.contains("new window.EventSource"))
         #expect(!script.text.contains("innerHTML"), "alert texts go in as text, never as markup")
         #expect(try browser.get("/healthz").status == 200)
     }

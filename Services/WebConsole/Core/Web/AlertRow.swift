@@ -14,7 +14,7 @@ struct AlertRow: Encodable {
         let alert = stored.alert
         sequence = stored.sequence
         severity = alert.severity.rawValue
-        let recipient = alert.recipient.map { "\($0.name)（\(text.pick($0.role.label))）" } ?? "-"
+        let recipient = alert.recipient.map { $0.name + text.bracketed(text.pick($0.role.label)) } ?? "-"
         cells = [
             text.shortTime(alert.raisedAt),
             text.pick(alert.severity.label),

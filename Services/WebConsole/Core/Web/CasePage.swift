@@ -57,7 +57,7 @@ enum CasePage {
             "<tr><td>\(text.html(text.time(event.occurredAt)))</td><td>\(text.html(text.pick(event.text)))</td>"
                 + "<td>\(text.html(event.actor ?? "-"))</td></tr>"
         }
-        return "<h2>\(text.pick("时间线", "Timeline"))（\(text.zoneName)）</h2>\n"
+        return "<h2>\(text.pick("时间线", "Timeline"))\(text.bracketed(text.zoneName))</h2>\n"
             + ConsoleTable.html(headers: [text.pick("时间", "Time"), text.pick("内容", "Entry"), text.pick("操作人", "By")],
                                 rows: rows, empty: text.pick("时间线为空。", "The timeline is empty."), text: text,
                                 id: "timeline")
@@ -72,7 +72,7 @@ enum CasePage {
         ]
         for person in file.responsibilities {
             items.append((text.pick(person.level.label),
-                          "\(person.name)（\(person.personId)，\(text.pick(person.role.label))）"))
+                          person.name + text.bracketed(text.list([person.personId, text.pick(person.role.label)]))))
         }
         if let review = file.review {
             items.append((text.pick("复盘结论", "Review"), review.summary))

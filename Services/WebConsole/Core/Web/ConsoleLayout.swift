@@ -61,7 +61,7 @@ enum ConsoleLayout {
             : person.vendor.map { text.pick("外包商 \($0)", "vendor \($0)") } ?? text.pick("无外包商", "no vendor")
         let role = text.pick(person.role.label)
         return """
-            <div class="account"><span class="person">\(text.html(person.name))（\(text.html(role))，\(text.html(scope))）</span>\
+            <div class="account"><span class="person">\(text.html(person.name + text.bracketed(text.list([role, scope]))))</span>\
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" \
             value="\(text.attribute(signedIn.csrfToken))"><button type="submit">\(text.pick("退出", "Sign out"))</button></form></div>
             """

@@ -15,7 +15,7 @@ enum ConsoleScript {
             var limit = parseInt(table.getAttribute('data-limit'), 10) || 100;
             var status = document.getElementById('stream-status');
             var url = table.getAttribute('data-stream') + '?after=' + encodeURIComponent(table.getAttribute('data-after') || '0');
-            var source = new EventSource(url);
+            var source = new window.EventSource(url);
 
             source.addEventListener('open', function () {
               if (status) { status.textContent = status.getAttribute('data-connected'); status.className = ''; }

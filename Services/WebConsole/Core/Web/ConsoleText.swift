@@ -29,6 +29,16 @@ struct ConsoleText {
         text.text(in: language)
     }
 
+    /// Returns `inner` in brackets after a word: "（…）" in Chinese, " (…)" in English.
+    func bracketed(_ inner: String) -> String {
+        isChinese ? "（\(inner)）" : " (\(inner))"
+    }
+
+    /// Joins parts of a phrase with the language's comma.
+    func list(_ parts: [String]) -> String {
+        parts.joined(separator: isChinese ? "，" : ", ")
+    }
+
     // MARK: - Escaping
 
     /// Masks personal numbers in `text` and escapes it for element content or a quoted attribute.

@@ -39,6 +39,19 @@ enum ScoreText {
         }
     }
 
+    /// Formats an axis tick or a chart point: "100", "86.5", "72.25".
+    static func compact(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") {
+            text.removeLast()
+        }
+        if text.hasSuffix(".") {
+            text.removeLast()
+        }
+        return text
+    }
+
     /// Points with two decimals, "-" for none.
     static func points(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "-" }

@@ -34,7 +34,7 @@ enum TrendsPage {
         }
         let kindName = ScoreText.kindName(kind, text)
         let scores = SVGLineChart(title: text.pick("每日评分卡总分（\(kindName)）", "Daily scorecard total (\(kindName))"),
-                                  xLabels: labels, series: series, maximum: 100, format: { ScoreText.points($0) })
+                                  xLabels: labels, series: series, maximum: 100, format: { ScoreText.compact($0) })
         let perDay = dates.map { date in
             bySubject.values.reduce(0) { $0 + ($1[date]?.score.figures.conversations ?? 0) }
         }

@@ -75,9 +75,11 @@ final class AlertStream: @unchecked Sendable {
         }
     }
 
-    /// True while the session exists and the roster still gives the viewer the same scope.
+    /// True while the session exists and the roster still gives the viewer
+    /// the same scope. An open stream counts as use of its session, so a
+    /// screen that shows the live alerts all day stays signed in.
     private func stillAllowed() -> Bool {
-        guard sessions.isActive(id: sessionId) else { return false }
+        guard sessions.session(id: sessionId) != nil else { return false }
         guard let person = try? readModel.person(id: viewer.person.id) else { return false }
         return ConsoleViewer(person: person).vendorFilter == viewer.vendorFilter
     }

@@ -21,7 +21,12 @@ enum ConsoleScript {
               if (status) { status.textContent = status.getAttribute('data-connected'); status.className = ''; }
             });
             source.addEventListener('error', function () {
-              if (status) { status.textContent = status.getAttribute('data-disconnected'); status.className = 'disconnected'; }
+              // A response other than 200, such as 401 after the session ended, closes the source for good.
+              var closed = source.readyState === window.EventSource.CLOSED;
+              if (status) {
+                status.textContent = status.getAttribute(closed ? 'data-closed' : 'data-disconnected');
+                status.className = 'disconnected';
+              }
             });
             source.addEventListener('alert', function (event) {
               var alert = JSON.parse(event.data);

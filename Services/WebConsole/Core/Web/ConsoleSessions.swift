@@ -52,15 +52,6 @@ final class ConsoleSessions: @unchecked Sendable {
         }
     }
 
-    /// True while the session exists and is not idle too long, without marking it used.
-    func isActive(id: String) -> Bool {
-        let now = ContinuousClock.now
-        return lock.withLock {
-            guard let entry = sessions[id] else { return false }
-            return now - entry.lastUse <= idleLimit
-        }
-    }
-
     /// Remembers a command sent from the session's pages, forgetting the oldest beyond ``rememberedCommands``.
     func recordSent(_ command: CaseCommand, sessionId: String) {
         lock.withLock {

@@ -184,6 +184,26 @@ struct HTTPStreamingTests {
         #expect(ContinuousClock.now - started < .seconds(3))
     }
 
+    @Test("HEAD gets the head only")
+    func headRequest() throws {
+        let calls = Counter()
+        let server = try startServer(handler: StreamHandler { _ in
+            calls.increment()
+            return nil
+        })
+        let connection = try TestConnection(port: server.port)
+        try connection.sendRequest("HEAD", "/events")
+        let head = try connection.receiveResponse(expectBody: false)
+        #expect(head.status == 200)
+        #expect(head.headers["Content-Type"] == "text/event-stream")
+
+        try connection.sendRequest("GET", "/events")
+        #expect(try connection.receiveResponse(expectBody: false).statusLine == "HTTP/1.1 200 OK",
+                "nothing after the head is left for the next response")
+        #expect(try connection.receiveChunk() == nil)
+        #expect(calls.value == 1, "only the GET calls the producer")
+    }
+
     @Test("thread pool server sends 500")
     func poolRejectsStreams() throws {
         let server = try startServer(HTTPServerConfiguration(threading: .pool(threads: 2)),

@@ -7,7 +7,8 @@ private let mhdManagedHeaders = ["Content-Length", "Transfer-Encoding", "Connect
 /// Hands a response to libmicrohttpd, which copies the body (or calls the
 /// stream's producer) and sends it after the access handler returns. Returns MHD_NO, which closes the
 /// connection, when libmicrohttpd rejects the response.
-func mhdQueue(_ response: HTTPResponse, on connection: OpaquePointer, server: MHDServerContext) -> MHD_Result {
+func mhdQueue(_ response: HTTPResponse, on connection: OpaquePointer, server: MHDServerContext,
+              method: String) -> MHD_Result {
     var status = response.status
     if !(200...599).contains(status) {
         server.logger.error("HTTP handler returned an invalid status, sending 500", metadata: [
@@ -21,11 +22,14 @@ func mhdQueue(_ response: HTTPResponse, on connection: OpaquePointer, server: MH
             "vigil.http.status": String(status),
         ])
         return mhdQueue(.text(500, "Streamed responses need a thread-per-connection server.\n"), on: connection,
-                        server: server)
+                        server: server, method: method)
     }
 
+    // libmicrohttpd 0.9.75 writes a chunked body's last chunk even after the
+    // head of a HEAD response, which the client reads as the start of the
+    // next response. A HEAD request therefore gets the head of an empty body.
     let created: OpaquePointer?
-    if let stream = response.stream {
+    if let stream = response.stream, method != "HEAD" {
         created = mhdCreateStreamResponse(stream, on: connection, server: server)
     } else {
         created = response.body.withUnsafeBytes { bytes in

@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "VigilStore", dependencies: ["CSQLite"], path: "Shared/VigilStore"),
         .target(name: "VigilHTTP", dependencies: ["CMicroHTTPD", "VigilLog"], path: "Shared/VigilHTTP"),
         .target(name: "VigilScoring", dependencies: ["VigilContracts", "VigilJSON"], path: "Shared/VigilScoring"),
+        // HTML escaping and inline SVG charts, shared by the operator's HTML reports and the web console.
+        .target(name: "VigilHTML", path: "Shared/VigilHTML"),
         .target(name: "VigilRuntime",
                 dependencies: ["VigilLog", "VigilContracts", "VigilKafka", "VigilStore"],
                 path: "Shared/VigilRuntime"),
@@ -57,14 +59,16 @@ let package = Package(
         .executableTarget(name: "vigil-scoring", dependencies: ["Scoring"], path: "Services/Scoring/Main"),
         // The operator builds the services' processors for `vigil replay`.
         .target(name: "Operator",
-                dependencies: ["VigilRuntime", "Alerting", "Escalation", "Scoring", "VigilScoring"],
+                dependencies: ["VigilRuntime", "Alerting", "Escalation", "Scoring", "VigilScoring", "VigilHTML"],
                 path: "Services/Operator/Core"),
         .executableTarget(name: "vigil", dependencies: ["Operator"], path: "Services/Operator/Main"),
         .target(name: "Notifier", dependencies: ["VigilRuntime", "VigilJSON", "CCurl"], path: "Services/Notifier/Core"),
         .executableTarget(name: "vigil-notify", dependencies: ["Notifier"], path: "Services/Notifier/Main"),
         // The web console: a read model of the alert, case, score and roster
         // topics in SQLite, served as pages over libmicrohttpd.
-        .target(name: "WebConsole", dependencies: ["VigilRuntime", "VigilHTTP"], path: "Services/WebConsole/Core"),
+        .target(name: "WebConsole",
+                dependencies: ["VigilRuntime", "VigilHTTP", "VigilContracts", "VigilKafka", "VigilScoring", "VigilHTML"],
+                path: "Services/WebConsole/Core"),
         .executableTarget(name: "vigil-console", dependencies: ["WebConsole"], path: "Services/WebConsole/Main"),
 
         // The libFuzzer entry for the ingestion parsers (docs/FUZZING.md). A plain
@@ -102,7 +106,7 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting", "VigilJSON", "VigilTestSupport"]),
         .testTarget(name: "EscalationTests", dependencies: ["Escalation", "VigilTestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VigilScoring", "VigilTestSupport"]),
-        .testTarget(name: "OperatorTests", dependencies: ["Operator", "Alerting", "Escalation", "Scoring"]),
+        .testTarget(name: "OperatorTests", dependencies: ["Operator", "Alerting", "Escalation", "Scoring", "VigilHTML"]),
         .testTarget(name: "PipelineTests", dependencies: ["Alerting", "VigilRuntime", "VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "VigilHTTP", "VigilTestSupport"]),
         .testTarget(name: "VigilBenchTests", dependencies: ["VigilBenchKit"]),

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <microhttpd.h>
 
@@ -64,6 +65,34 @@ static inline uint16_t vigil_mhd_daemon_port(struct MHD_Daemon *daemon) {
 static inline const struct sockaddr *vigil_mhd_client_address(struct MHD_Connection *connection) {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info == NULL ? NULL : info->client_addr;
+}
+
+/// Returns the socket of a connection, or -1 when MHD does not have it. MHD
+/// keeps its sockets non-blocking; a caller may poll it but must not read
+/// from it or write to it.
+static inline int vigil_mhd_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
+}
+
+/// Sets a connection's idle timeout in seconds, 0 for none. MHD resets the
+/// connection's idle timer when the timeout changes.
+static inline void vigil_mhd_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds) {
+    (void) MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, seconds);
+}
+
+/// Returns the poll(2) event for a peer that closed its side of the
+/// connection: POLLRDHUP on Linux, which <poll.h> declares only under
+/// _GNU_SOURCE (0x2000 in the kernel's asm-generic/poll.h), and 0 where it
+/// does not exist, so that the caller relies on POLLHUP alone.
+static inline short vigil_poll_peer_closed_event(void) {
+#if defined(POLLRDHUP)
+    return POLLRDHUP;
+#elif defined(__linux__)
+    return 0x2000;
+#else
+    return 0;
+#endif
 }
 
 #endif

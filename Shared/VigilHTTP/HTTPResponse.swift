@@ -16,11 +16,21 @@ public struct HTTPResponse: Sendable, Equatable {
     public var headers: HTTPHeaders
     /// The body bytes. A HEAD request gets the headers only.
     public var body: [UInt8]
+    /// A body written while it is sent, in place of ``body``; nil for a complete body.
+    public var stream: HTTPResponseStream?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// Creates a response whose body `stream` writes while it is sent.
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), stream: HTTPResponseStream) {
+        self.status = status
+        self.headers = headers
+        self.body = []
+        self.stream = stream
     }
 
     // MARK: - Bodies

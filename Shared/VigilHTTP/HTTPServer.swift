@@ -38,7 +38,9 @@ public final class HTTPServer: @unchecked Sendable {
                 handler: some HTTPHandler) throws(HTTPServerError) {
         let context = MHDServerContext(handler: handler, logger: logger,
                                        maxBodyBytes: configuration.maxBodyBytes,
-                                       maxDiscardedBodyBytes: configuration.maxDiscardedBodyBytes)
+                                       maxDiscardedBodyBytes: configuration.maxDiscardedBodyBytes,
+                                       streamsAllowed: configuration.threading == .threadPerConnection,
+                                       idleTimeoutSeconds: configuration.connectionTimeoutSeconds)
         let daemon = try MHDDaemon(configuration: configuration, context: context)
         self.configuration = configuration
         self.context = context
@@ -61,12 +63,13 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Stops listening, closes every connection (clients in the middle of a
-    /// request get no response) and returns once the handlers still running
-    /// have returned. Calling it again does nothing. It must not be called
+    /// request get no response, streamed bodies end within about 200 ms) and
+    /// returns once the handlers still running have returned. Calling it again does nothing. It must not be called
     /// from a handler, which would wait for itself.
     public func stop() {
         lock.withLock {
             guard let daemon else { return }
+            context.beginStop()
             daemon.stop()
             self.daemon = nil
             context.logger.info("HTTP server stopped", metadata: ["vigil.http.port": String(port)])

@@ -1,6 +1,7 @@
 import Testing
 import VigilContracts
 @testable import Operator
+import VigilHTML
 
 @Suite("HTML report rendering")
 struct HTMLReportRenderingTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilContracts
+import VigilHTML
 import VigilKafka
 import VigilRuntime
 import VigilScoring

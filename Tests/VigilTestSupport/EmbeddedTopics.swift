@@ -40,10 +40,7 @@ public final class EmbeddedTopics {
     /// Returns the record Vigil's services write for `event`: its key, event
     /// time, id and schema headers, bound for `topic`.
     public static func record<Event: VigilEvent>(_ event: Event, to topic: TopicSpec) throws -> OutgoingRecord {
-        OutgoingRecord(topic: topic.name, key: event.recordKey.map { Array($0.utf8) },
-                       value: try EventCoding.encode(event), timestampMilliseconds: event.eventTime.epochMilliseconds,
-                       headers: [KafkaHeader(name: EventHeaders.eventId, text: event.eventId),
-                                 KafkaHeader(name: EventHeaders.schema, text: "\(Event.schemaName)/\(event.schemaVersion)")])
+        try EventDelivery.record(event, topic: topic)
     }
 
     /// Returns a watermark record for partition `partition` of `topic` at `time`, as ingestion writes it.

@@ -162,6 +162,43 @@ public final class TestConnection {
         return TestResponse(statusLine: statusLine, status: status, headers: headers, body: body)
     }
 
+    /// Reads one chunk of a chunked body whose head ``receiveResponse(expectBody:)``
+    /// read with `expectBody: false`. Returns nil for the last, empty chunk,
+    /// and has then read the blank line after it too.
+    public func receiveChunk() throws -> [UInt8]? {
+        let lineEnd: [UInt8] = [13, 10]
+        var sizeEnd = pending.firstRange(of: lineEnd)
+        while sizeEnd == nil {
+            guard try receiveMore() else { throw TestSocketError(call: "recv (connection closed before a chunk)", code: 0) }
+            sizeEnd = pending.firstRange(of: lineEnd)
+        }
+        let sizeText = String(decoding: pending[..<sizeEnd!.lowerBound], as: UTF8.self)
+        guard let size = Int(sizeText.split(separator: ";").first ?? "", radix: 16) else {
+            throw TestSocketError(call: "chunk size \"\(sizeText)\" is not hexadecimal", code: 0)
+        }
+        pending.removeSubrange(..<sizeEnd!.upperBound)
+
+        while pending.count < size + 2 {
+            guard try receiveMore() else { throw TestSocketError(call: "recv (connection closed inside a chunk)", code: 0) }
+        }
+        let chunk = Array(pending[..<size])
+        pending.removeSubrange(..<(size + 2))
+        return size == 0 ? nil : chunk
+    }
+
+    /// Reads chunks until their text contains `marker` and returns the text
+    /// read so far; throws when the body ends or the receive timeout passes first.
+    public func receiveChunks(until marker: String) throws -> String {
+        var text = ""
+        while !text.contains(marker) {
+            guard let chunk = try receiveChunk() else {
+                throw TestSocketError(call: "body ended before \"\(marker)\" arrived", code: 0)
+            }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        return text
+    }
+
     /// True when the server closes the connection (end of stream or reset)
     /// before the timeout; false when it stays open and silent. Data that
     /// arrives is discarded.

@@ -52,7 +52,7 @@ func mhdAccessHandler(cls: UnsafeMutableRawPointer?,
         response = server.handler.respond(to: HTTPRequest(head: request.head, body: request.body))
     }
     request.body = []
-    return mhdQueue(response, on: connection, server: server)
+    return mhdQueue(response, on: connection, server: server, method: request.head.method)
 }
 
 /// Creates the request's context and responds early when the handler
@@ -70,7 +70,7 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
         || (head.isChunked && head.headers.contains("Content-Length")) {
         request.responseQueued = true
         let response = HTTPResponse.text(400, "Send one Content-Length, or chunked encoding without one.\n")
-        return mhdQueue(response, on: connection, server: server)
+        return mhdQueue(response, on: connection, server: server, method: head.method)
     }
 
     // A response queued now makes libmicrohttpd skip the body, send the
@@ -82,11 +82,12 @@ private func mhdAcceptHead(_ head: HTTPRequestHead, server: MHDServerContext, co
             return .YES
         }
         request.responseQueued = true
-        return mhdQueue(response, on: connection, server: server)
+        return mhdQueue(response, on: connection, server: server, method: head.method)
     }
     if let length = head.contentLength, length > server.maxBodyBytes {
         request.responseQueued = true
-        return mhdQueue(server.handler.bodyTooLarge(head, limit: server.maxBodyBytes), on: connection, server: server)
+        return mhdQueue(server.handler.bodyTooLarge(head, limit: server.maxBodyBytes), on: connection, server: server,
+                        method: head.method)
     }
 
     // Reserve at most 64 KiB, so that a client that declares the limit and

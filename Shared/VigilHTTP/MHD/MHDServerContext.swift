@@ -5,25 +5,33 @@ import VigilLog
 /// `cls` pointer that libmicrohttpd passes back.
 ///
 /// The callbacks run on libmicrohttpd's threads, several at once, so
-/// everything here is immutable except the counters and the start log,
-/// which a lock guards. It is owned by the ``MHDDaemon`` and outlives the
+/// everything here is immutable except the counters, the stop flag and the
+/// start log, which a lock guards. It is owned by the ``MHDDaemon`` and outlives the
 /// daemon handle.
 final class MHDServerContext: @unchecked Sendable {
     let handler: any HTTPHandler
     let logger: Logger
     let maxBodyBytes: Int
     let maxDiscardedBodyBytes: Int
+    /// True for thread-per-connection servers, the only ones whose producers may block.
+    let streamsAllowed: Bool
+    /// The connections' idle timeout in seconds, 0 for none.
+    let idleTimeoutSeconds: Int
 
     private let lock = NSLock()
     private var openRequests = 0
+    private var stopping = false
     /// Messages libmicrohttpd logs while the daemon starts; nil once it has started.
     private var startMessages: [String]? = []
 
-    init(handler: any HTTPHandler, logger: Logger, maxBodyBytes: Int, maxDiscardedBodyBytes: Int) {
+    init(handler: any HTTPHandler, logger: Logger, maxBodyBytes: Int, maxDiscardedBodyBytes: Int,
+         streamsAllowed: Bool, idleTimeoutSeconds: Int) {
         self.handler = handler
         self.logger = logger
         self.maxBodyBytes = maxBodyBytes
         self.maxDiscardedBodyBytes = maxDiscardedBodyBytes
+        self.streamsAllowed = streamsAllowed
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
@@ -46,6 +54,18 @@ final class MHDServerContext: @unchecked Sendable {
 
     func requestClosed() {
         lock.withLock { openRequests -= 1 }
+    }
+
+    // MARK: - Stopping
+
+    /// True once the server has begun to stop; streamed bodies end when they see it.
+    var isStopping: Bool {
+        lock.withLock { stopping }
+    }
+
+    /// Tells streamed bodies to end, before libmicrohttpd waits for their threads.
+    func beginStop() {
+        lock.withLock { stopping = true }
     }
 
     // MARK: - libmicrohttpd's messages

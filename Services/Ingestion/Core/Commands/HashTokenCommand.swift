@@ -18,9 +18,6 @@ enum HashTokenCommand {
                    help: LocalizedText(chinese: "令牌持有者的说明", english: "a description of the token holder")),
     ]
 
-    /// The shortest token accepted; 24 random bytes in base64 give 32 characters.
-    static let minimumTokenLength = 16
-
     static func main(arguments: [String], environment: [String: String]) -> Never {
         let language = ProcessEnvironment.language(environment)
         let commandLine = CommandLineOptions(options)
@@ -47,12 +44,8 @@ enum HashTokenCommand {
         guard let line = readLine(strippingNewline: true), !line.isEmpty else {
             IngestCommand.usageFailure(UsageError("no token on standard input"), mode: "hash-token ")
         }
-        // A bearer token travels in a header, so it may not contain spaces,
-        // and a short one could be guessed.
-        guard line.count >= minimumTokenLength, !line.contains(where: \.isWhitespace) else {
-            let message = "the token must be at least \(minimumTokenLength) characters without spaces; "
-                + "make one with: head -c 24 /dev/urandom | base64"
-            IngestCommand.usageFailure(UsageError(message), mode: "hash-token ")
+        if let problem = AccessTokens.problem(with: line) {
+            IngestCommand.usageFailure(UsageError(problem), mode: "hash-token ")
         }
         let entry = SiteTokens.Entry(site: site, name: name, sha256: SHA256.hex(line))
         guard let json = try? EventCoding.encode(entry) else { exit(1) }

@@ -35,8 +35,7 @@ public struct SiteTokens: Sendable {
     public init(entries: [Entry]) throws {
         var digests: [[UInt8]] = []
         for (index, entry) in entries.enumerated() {
-            let hex = entry.sha256.lowercased()
-            guard hex.count == 64, let digest = Self.bytes(hex: hex) else {
+            guard let digest = AccessTokens.digest(hex: entry.sha256) else {
                 throw UsageError("token \(index + 1) (\(entry.name)): sha256 must be 64 hex digits; "
                     + "make one with `vigil-ingest hash-token`")
             }
@@ -86,32 +85,11 @@ public struct SiteTokens: Sendable {
 
     /// Returns the entry of a presented token, or nil when no entry matches.
     public func entry(forToken token: String) -> Entry? {
-        let presented = SHA256.digest(Array(token.utf8))
-        var match: Int?
-        // Compare with every entry, so the time taken does not tell which one matched.
-        for (index, digest) in digests.enumerated() where ConstantTime.equals(digest, presented) {
-            match = index
-        }
-        return match.map { entries[$0] }
+        AccessTokens.match(token, digests: digests).map { entries[$0] }
     }
 
     /// Returns the scope of an entry: one site, or any site for the brand.
     public static func scope(of entry: Entry) -> SiteScope {
         entry.site == "*" ? .any : .site(entry.site)
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for character in hex {
-            guard let value = character.hexDigitValue else { return nil }
-            if let first = high {
-                bytes.append(first << 4 | UInt8(value))
-                high = nil
-            } else {
-                high = UInt8(value)
-            }
-        }
-        return bytes
     }
 }

@@ -38,7 +38,7 @@ enum CaseCommandSubmission {
         guard let waitSeconds, let watch else { return (0, sent) }
 
         // A retry of a command already applied finds its outcome on the timeline.
-        let earlier = file.timeline.first { CaseOutcomeWatch.isOutcome($0, of: command) }
+        let earlier = file.timeline.first { $0.isOutcome(of: command) }
         guard let outcome = try earlier ?? watch.wait(for: command, seconds: waitSeconds, shutdown: context.shutdown) else {
             let hostTime = options.value("at") == nil
                 ? [context.text("没有写 --at，命令时间取本机当前时间 \(command.issuedAt.iso8601)；把事件时间声明到这一刻，"

@@ -28,14 +28,6 @@ final class CaseOutcomeWatch {
         try consumer.assign(starts)
     }
 
-    /// True when `event` is the escalation service's outcome for `command`:
-    /// the entry that applied it or its rejection.
-    static func isOutcome(_ event: CaseEvent, of command: CaseCommand) -> Bool {
-        let applied = "case/\(command.caseId)/\(command.eventId)"
-        return event.commandId == command.commandId || event.eventId == applied
-            || event.eventId == applied + "/rejected"
-    }
-
     /// Polls until the outcome arrives, the time is up (nil) or shutdown is
     /// requested (nil). The outcome comes with personal numbers masked, like every case view.
     func wait(for command: CaseCommand, seconds: Int, shutdown: ShutdownSignal) throws -> CaseEvent? {
@@ -49,7 +41,7 @@ final class CaseOutcomeWatch {
                     ])
                     continue
                 }
-                if Self.isOutcome(event, of: command) {
+                if event.isOutcome(of: command) {
                     return event.masked(by: PersonalDataMasker())
                 }
             }

@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilHTML
 
 /// Renders a report as one self-contained HTML page: the charts, then the tables.
 ///

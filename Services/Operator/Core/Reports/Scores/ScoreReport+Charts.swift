@@ -1,4 +1,5 @@
 import VigilContracts
+import VigilHTML
 import VigilScoring
 
 extension ScoreReport {

@@ -1,7 +1,7 @@
-import VigilContracts
-
-/// The state of a case's deadlines, measured at the case topic's latest event time.
-enum CaseDeadlineStatus: Equatable {
+/// The state of a case's deadlines, measured at a reader's "now" in event
+/// time (the latest event time it has seen), so a replayed history shows the
+/// time left it had and not the host clock's.
+public enum CaseDeadlineStatus: Equatable, Sendable {
     /// No deadline is running.
     case none
     /// A running deadline. `secondsLeft` is nil when the topic has no event time to measure from.
@@ -10,7 +10,8 @@ enum CaseDeadlineStatus: Equatable {
     /// reached), or due before the latest event time and not reported yet.
     case overdue(CaseDeadline?, dueAt: Timestamp?, chainStep: Int?, secondsLate: Int64?)
 
-    init(_ file: CaseFile, now: Timestamp?) {
+    /// Reads the status of `file` at `now`; nil leaves the time left unknown.
+    public init(_ file: CaseFile, now: Timestamp?) {
         if file.isOverdue {
             let missed = file.rectification == .overdue
                 ? file.missedDeadlines.last { $0.deadline == .rectification } ?? file.missedDeadlines.last
@@ -31,36 +32,37 @@ enum CaseDeadlineStatus: Equatable {
         }
     }
 
-    var isOverdue: Bool {
+    /// True when a deadline has passed.
+    public var isOverdue: Bool {
         if case .overdue = self { return true }
         return false
     }
 
     /// Describes the status in the full sentence `vigil case show` prints.
-    func describe(zone: Int32, language: Language) -> String {
+    public func describe(zone: Int32, language: Language) -> String {
         let chinese = language == .chinese
         switch self {
         case .none:
             return chinese ? "无" : "none"
         case .running(let deadline, let dueAt, let left):
             let name = deadline.label.text(in: language)
-            let due = TimeOption.format(dueAt, zone: zone)
+            let due = TimeText.local(dueAt, zone: zone)
             guard let left else {
                 return chinese ? "\(name)，截止 \(due)" : "\(name) by \(due)"
             }
-            let span = TimeOption.duration(seconds: left, language: language)
+            let span = TimeText.duration(seconds: left, language: language)
             return chinese ? "\(name)，截止 \(due)（剩余 \(span)）" : "\(name) by \(due) (\(span) left)"
         case .overdue(let deadline, let dueAt, let step, let late):
             let name = deadline.map { $0.label.text(in: language) } ?? (chinese ? "期限" : "deadline")
             var details: [String] = []
             if let dueAt {
-                let due = TimeOption.format(dueAt, zone: zone)
+                let due = TimeText.local(dueAt, zone: zone)
                 details.append(chinese ? "截止 \(due)" : "due \(due)")
             }
             if let step {
                 details.append(chinese ? "已逐级上报第 \(step) 级" : "step \(step) up the chain")
             }
-            let span = late.map { TimeOption.duration(seconds: $0, language: language) }
+            let span = late.map { TimeText.duration(seconds: $0, language: language) }
             let head = chinese
                 ? "\(name)已超时" + (span.map { " \($0)" } ?? "")
                 : "\(name) overdue" + (span.map { " by \($0)" } ?? "")
@@ -72,16 +74,16 @@ enum CaseDeadlineStatus: Equatable {
     }
 
     /// Returns the short cell `vigil case list` prints.
-    func cell(zone: Int32, language: Language) -> String {
+    public func cell(zone: Int32, language: Language) -> String {
         let chinese = language == .chinese
         switch self {
         case .none:
             return "-"
         case .running(let deadline, let dueAt, let left):
             let name = deadline.label.text(in: language)
-            let due = String(TimeOption.format(dueAt, zone: zone).dropFirst(5).prefix(11))
+            let due = String(TimeText.local(dueAt, zone: zone).dropFirst(5).prefix(11))
             guard let left else { return "\(name) \(due)" }
-            let span = TimeOption.duration(seconds: left, language: language)
+            let span = TimeText.duration(seconds: left, language: language)
             return chinese ? "\(name) \(due)（剩 \(span)）" : "\(name) \(due) (\(span) left)"
         case .overdue(let deadline, _, let step, _):
             let name = deadline.map { $0.label.text(in: language) } ?? (chinese ? "期限" : "deadline")

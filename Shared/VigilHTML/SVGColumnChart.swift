@@ -1,24 +1,42 @@
 /// A column chart: one vertical bar per category, its value written above it
 /// and its label (and an optional note such as a share) below it.
-struct SVGColumnChart {
-    struct Column {
-        var label: String
-        var value: Double
-        var text: String
-        var note: String?
+public struct SVGColumnChart {
+    /// One category's column; `text` is the value as the report writes it.
+    public struct Column {
+        public var label: String
+        public var value: Double
+        public var text: String
+        /// A second line under the label, such as a share.
+        public var note: String?
+
+        public init(label: String, value: Double, text: String, note: String? = nil) {
+            self.label = label
+            self.value = value
+            self.text = text
+            self.note = note
+        }
     }
 
-    static let width = 760.0
+    /// The chart's width in CSS pixels.
+    public static let width = 760.0
     private static let height = 250.0
     private static let left = 10.0
     private static let top = 40.0
     private static let bottom = 46.0
 
-    var title: String
-    var columns: [Column]
-    var color: String
+    public var title: String
+    public var columns: [Column]
+    /// The columns' fill colour.
+    public var color: String
 
-    func render(id: String) -> String {
+    public init(title: String, columns: [Column], color: String) {
+        self.title = title
+        self.columns = columns
+        self.color = color
+    }
+
+    /// Writes the chart as an `<svg>` element with `id`.
+    public func render(id: String) -> String {
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
         canvas.text(title, x: 0, y: 16, size: 13, bold: true, className: "chart-title")
         let plotWidth = Self.width - 2 * Self.left

@@ -1,12 +1,19 @@
 /// A line chart of a few series over days, with a value axis from zero to a
 /// fixed maximum (100 for scores). A day without a value leaves a gap.
-struct SVGLineChart {
-    struct Series {
-        var label: String
-        var values: [Double?]
+public struct SVGLineChart {
+    /// One line: its legend label and one value per x position, nil for a gap.
+    public struct Series {
+        public var label: String
+        public var values: [Double?]
+
+        public init(label: String, values: [Double?]) {
+            self.label = label
+            self.values = values
+        }
     }
 
-    static let width = 760.0
+    /// The chart's width in CSS pixels.
+    public static let width = 760.0
     private static let height = 300.0
     private static let left = 40.0
     private static let right = 170.0
@@ -15,16 +22,28 @@ struct SVGLineChart {
     /// The number of points up to which the chart writes every value next to
     /// its point, as it does for a single series. Beyond it, the values are
     /// only in the points' titles, because labels of crossing lines overlap.
-    static let labelledPointLimit = 14
+    public static let labelledPointLimit = 14
 
-    var title: String
+    public var title: String
     /// One label per position on the x axis, such as "11-11".
-    var xLabels: [String]
-    var series: [Series]
-    var maximum: Double
-    var format: (Double) -> String
+    public var xLabels: [String]
+    public var series: [Series]
+    /// The value at the top of the axis; values above it are drawn at the top.
+    public var maximum: Double
+    /// Formats axis ticks and point values.
+    public var format: (Double) -> String
 
-    func render(id: String) -> String {
+    public init(title: String, xLabels: [String], series: [Series], maximum: Double,
+                format: @escaping (Double) -> String) {
+        self.title = title
+        self.xLabels = xLabels
+        self.series = series
+        self.maximum = maximum
+        self.format = format
+    }
+
+    /// Writes the chart as an `<svg>` element with `id`.
+    public func render(id: String) -> String {
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
         canvas.text(title, x: 0, y: 16, size: 13, bold: true, className: "chart-title")
         let plotWidth = Self.width - Self.left - Self.right

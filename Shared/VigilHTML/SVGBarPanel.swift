@@ -1,26 +1,43 @@
 /// A horizontal bar chart of one measure across a few subjects, drawn as one
 /// panel of a comparison: a title, then a row per subject with its label, bar and value.
-struct SVGBarPanel {
+public struct SVGBarPanel {
     /// One subject's bar; `text` is the value as the report writes it.
-    struct Bar {
-        var label: String
-        var value: Double?
-        var text: String
+    public struct Bar {
+        public var label: String
+        /// The bar's length in units of the panel's scale; nil draws no bar.
+        public var value: Double?
+        public var text: String
+
+        public init(label: String, value: Double?, text: String) {
+            self.label = label
+            self.value = value
+            self.text = text
+        }
     }
 
-    static let width = 330.0
+    /// The panel's width in CSS pixels.
+    public static let width = 330.0
     private static let labelWidth = 104.0
     private static let barWidth = 150.0
     private static let rowHeight = 22.0
     private static let top = 30.0
 
-    var title: String
-    var bars: [Bar]
-    var color: String
+    public var title: String
+    public var bars: [Bar]
+    /// The bars' fill colour, such as one of ``ChartColors/series``.
+    public var color: String
     /// The value a full-width bar stands for, such as 100 for a score; nil scales to the largest value.
-    var scaleMaximum: Double?
+    public var scaleMaximum: Double?
 
-    func render(id: String) -> String {
+    public init(title: String, bars: [Bar], color: String, scaleMaximum: Double?) {
+        self.title = title
+        self.bars = bars
+        self.color = color
+        self.scaleMaximum = scaleMaximum
+    }
+
+    /// Writes the panel as an `<svg>` element with `id`.
+    public func render(id: String) -> String {
         let height = Self.top + Double(bars.count) * Self.rowHeight + 6
         var canvas = SVGCanvas(width: Self.width, height: height)
         canvas.text(title, x: 0, y: 16, size: 13, bold: true, className: "chart-title")
@@ -42,12 +59,12 @@ struct SVGBarPanel {
     }
 
     /// Cuts a label that would run into the bars, keeping its start, so long ids stay recognisable.
-    static func shortened(_ label: String) -> String {
+    public static func shortened(_ label: String) -> String {
         let limit = 16
-        guard TextTable.displayWidth(label) > limit else { return label }
+        guard DisplayWidth.columns(label) > limit else { return label }
         var result = ""
         for character in label {
-            if TextTable.displayWidth(result + String(character)) > limit - 1 {
+            if DisplayWidth.columns(result + String(character)) > limit - 1 {
                 break
             }
             result.append(character)

@@ -1,14 +1,14 @@
 import VigilContracts
 import VigilKafka
-import VigilRuntime
 
-/// Sends events from an operator command and waits for the broker to
-/// confirm every one, as `vigil case`, `vigil rules push` and `vigil clock` do.
-enum EventDelivery {
+/// Sends events outside a stream service's outbox and waits for the broker
+/// to confirm every one, as `vigil case`, `vigil rules push`, `vigil clock`
+/// and the console's case actions do.
+public enum EventDelivery {
     /// Returns the record of `event` for `topic` as Vigil's services write it:
     /// event time as the timestamp, the event id and schema in headers, keyed
     /// by the event's key unless `partition` names one.
-    static func record<Event: VigilEvent>(_ event: Event, topic: TopicSpec, partition: Int32? = nil) throws
+    public static func record<Event: VigilEvent>(_ event: Event, topic: TopicSpec, partition: Int32? = nil) throws
         -> OutgoingRecord {
         OutgoingRecord(
             topic: topic.name, partition: partition, key: event.recordKey.map { Array($0.utf8) },
@@ -20,7 +20,7 @@ enum EventDelivery {
     /// Sends `records` and returns once the broker confirmed them all.
     /// - Throws: the first delivery error, or a ``KafkaError`` with
     ///   `stoppedMessage` when shutdown is requested before every confirmation.
-    static func send(_ records: [OutgoingRecord], with producer: KafkaProducer, shutdown: ShutdownSignal,
+    public static func send(_ records: [OutgoingRecord], with producer: KafkaProducer, shutdown: ShutdownSignal,
                      stoppedMessage: String) throws {
         for (index, record) in records.enumerated() {
             try producer.send(record, tag: Int64(index))

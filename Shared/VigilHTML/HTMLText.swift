@@ -1,7 +1,7 @@
 /// Escapes text for HTML and SVG element content and for quoted attribute values.
-enum HTMLText {
+public enum HTMLText {
     /// Replaces the five characters with a meaning in markup by character references.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -18,7 +18,7 @@ enum HTMLText {
     }
 
     /// Turns any text into an id-safe token: ASCII letters, digits and hyphens, with other characters as hex code points.
-    static func identifier(_ text: String) -> String {
+    public static func identifier(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             if (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar))))

@@ -1,0 +1,49 @@
+import Foundation
+import VigilContracts
+
+/// Reads a case page's action form into the ``CaseCommand`` that `vigil case`
+/// would send for the same action.
+enum CaseActionForm {
+    /// The maximum length of a note, in characters.
+    static let maximumNoteLength = 2_000
+
+    /// The actions the pages offer, by the last segment of their form's path.
+    static let actions: [String: CaseAction] = ["ack": .ack, "note": .note, "resolve": .resolve]
+
+    /// Returns the command for `file`, with personal numbers masked in its
+    /// note, or the reason the form cannot be sent (for a 400 page).
+    static func command(_ action: CaseAction, file: CaseFile, form: FormFields, actor: String, issuedAt: Timestamp,
+                        commandId: String, text: ConsoleText) -> Result<CaseCommand, FormProblem> {
+        let note = form["note"]?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
+        if let note, note.count > maximumNoteLength {
+            return .failure(FormProblem(text.pick("备注最多 \(maximumNoteLength) 个字，现有 \(note.count) 个。",
+                                                  "A note may have at most \(maximumNoteLength) characters; "
+                                                      + "this one has \(note.count).")))
+        }
+
+        let command = CaseCommand(commandId: commandId, caseId: file.caseId, shop: file.thread.shop,
+                                  buyer: file.thread.buyer, action: action, actor: actor, issuedAt: issuedAt, note: note)
+        // The form offers only ack, note and resolve, of which only note needs an argument.
+        if command.argumentError != nil {
+            return .failure(FormProblem(text.pick("请先填写备注。", "Write a note first.")))
+        }
+        // No store or report needs a number typed into a note, so it never reaches the topic.
+        return .success(command.masked(by: PersonalDataMasker()))
+    }
+}
+
+/// Why a form cannot be sent, in the page's language.
+struct FormProblem: Error {
+    var message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}
+
+extension String {
+    /// The text itself, or nil when it is empty.
+    var nonEmpty: String? {
+        isEmpty ? nil : self
+    }
+}

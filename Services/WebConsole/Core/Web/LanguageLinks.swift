@@ -1,0 +1,24 @@
+/// The links that switch a page's language, keeping the rest of its query.
+struct LanguageLinks {
+    var chinese: String
+    var english: String
+
+    init(path: String, query: [(name: String, value: String?)]) {
+        let otherItems = query.filter { $0.name != "lang" }
+        func link(_ tag: String) -> String {
+            let items = otherItems.map { item in
+                URLText.queryComponent(item.name) + (item.value.map { "=" + URLText.queryComponent($0) } ?? "")
+            } + ["lang=\(tag)"]
+            return path + "?" + items.joined(separator: "&")
+        }
+        chinese = link("zh")
+        english = link("en")
+    }
+
+    func html(text: ConsoleText) -> String {
+        let chineseMarker = text.isChinese ? " aria-current=\"true\"" : ""
+        let englishMarker = text.isChinese ? "" : " aria-current=\"true\""
+        return "<div class=\"languages\"><a href=\"\(text.attribute(chinese))\"\(chineseMarker) lang=\"zh-CN\">中文</a>"
+            + "<a href=\"\(text.attribute(english))\"\(englishMarker) lang=\"en\">English</a></div>"
+    }
+}

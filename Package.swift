@@ -82,7 +82,8 @@ let package = Package(
         // percentiles, pacing, the report). `services` starts the built
         // executables and posts to `vigil-ingest serve` with the tests' HTTP client.
         .target(name: "VigilBenchKit",
-                dependencies: ["Alerting", "VigilContracts", "VigilKafka", "VigilLog", "VigilRuntime", "VigilTestSupport"],
+                dependencies: ["Alerting", "VigilContracts", "VigilKafka", "VigilLog", "VigilRuntime", "VigilScoring",
+                               "VigilTestSupport"],
                 path: "Benchmarks/VigilBenchKit"),
         .executableTarget(name: "vigil-bench", dependencies: ["VigilBenchKit"], path: "Benchmarks/VigilBench"),
 

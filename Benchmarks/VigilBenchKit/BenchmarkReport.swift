@@ -4,53 +4,17 @@ import Foundation
 /// subcommand: aligned text for the terminal, Markdown for docs/BENCHMARKS.md
 /// and JSON for tools that compare runs.
 public struct BenchmarkReport: Sendable {
-    /// A table cell: numbers keep their value for JSON and their rounding for text.
-    public enum Cell: Sendable {
-        case text(String)
-        case integer(Int)
-        /// A value printed with `decimals` digits after the point.
-        case number(Double, decimals: Int)
-        /// No value for this row.
-        case empty
-
-        var rendered: String {
-            switch self {
-            case .text(let text): text
-            case .integer(let value): Self.grouped(value)
-            case .number(let value, let decimals): String(format: "%.\(decimals)f", value)
-            case .empty: "-"
-            }
-        }
-
-        var jsonValue: Any {
-            switch self {
-            case .text(let text): text
-            case .integer(let value): value
-            case .number(let value, _): value
-            case .empty: NSNull()
-            }
-        }
-
-        /// Thousands separated by commas, so that 1,000,000 reads at a glance.
-        private static func grouped(_ value: Int) -> String {
-            let digits = String(value.magnitude)
-            var result = ""
-            for (index, digit) in digits.enumerated() {
-                if index > 0 && (digits.count - index) % 3 == 0 {
-                    result.append(",")
-                }
-                result.append(digit)
-            }
-            return value < 0 ? "-" + result : result
-        }
-    }
-
     /// The subcommand's name, which also names the output files (`matcher.md`, `matcher.json`).
     public var name: String
     public var title: String
     /// The command line that produced the report.
     public var command: String
     public var machine: MachineDescription
+    /// The date, commit and load averages of the run.
+    public var conditions: RunConditions
+    /// True for a run of only some cases or parts, whose files get a name of their
+    /// own (``fileStem``), so that they do not replace those of a full run.
+    public var isPartial = false
     public var columns: [String]
     public var rows: [[Cell]] = []
     /// Sentences printed under the table: what the figures mean and any target they miss.
@@ -58,12 +22,19 @@ public struct BenchmarkReport: Sendable {
     /// Figures derived from the rows, such as ratios and targets, by name. Only the JSON carries them.
     public var figures: [String: Double] = [:]
 
-    public init(name: String, title: String, command: String, machine: MachineDescription, columns: [String]) {
+    public init(name: String, title: String, command: String, machine: MachineDescription, conditions: RunConditions,
+                columns: [String]) {
         self.name = name
         self.title = title
         self.command = command
         self.machine = machine
+        self.conditions = conditions
         self.columns = columns
+    }
+
+    /// The name of the output files without extension: ``name``, or `NAME-partial` for a partial run.
+    public var fileStem: String {
+        isPartial ? "\(name)-partial" : name
     }
 
     public mutating func append(_ row: [Cell]) {
@@ -82,13 +53,14 @@ public struct BenchmarkReport: Sendable {
         func line(_ values: [String], row: [Cell]?) -> String {
             values.enumerated().map { column, value in
                 let padding = String(repeating: " ", count: widths[column] - value.count)
-                if case .text = row?[column] ?? .text("") {
+                if row?[column].alignsLeft ?? true {
                     return value + padding
                 }
                 return padding + value
             }.joined(separator: "  ").replacing(#/\s+$/#, with: "")
         }
-        var lines = [title, line(columns, row: nil), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        var lines = [title, machineSentence + " " + conditions.sentence, line(columns, row: nil),
+                     widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         for (index, row) in rows.enumerated() {
             lines.append(line(cells[index], row: row))
         }
@@ -96,17 +68,17 @@ public struct BenchmarkReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The table as Markdown with the machine and the command above it.
+    /// The table as Markdown with the machine, the run's conditions and the command above it.
     public var markdown: String {
         // Numbers align right, as in the terminal table, and the first row decides each column's kind.
         let alignments = columns.indices.map { column in
-            let isText = rows.first.map { Self.isText($0[column]) } ?? true
-            return isText ? " --- |" : " ---: |"
+            let alignsLeft = rows.first.map { $0[column].alignsLeft } ?? true
+            return alignsLeft ? " --- |" : " ---: |"
         }
         var lines = [
             "### \(title)",
             "",
-            "Machine: \(machine.processorCount) processors, \(machine.processorModel). Command: `\(command)`.",
+            "\(machineSentence) \(conditions.sentence) Command: `\(command)`.",
             "",
             "| " + columns.joined(separator: " | ") + " |",
             "|" + alignments.joined(),
@@ -121,16 +93,28 @@ public struct BenchmarkReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The report as a JSON object: one object per row keyed by column name, numbers unrounded.
+    /// The report as a JSON object: one object per row keyed by column name,
+    /// numbers unrounded. A row whose cells hold lower bounds also lists their
+    /// columns under `lowerBounds`.
     public var json: Data {
         let objects = rows.map { row in
-            Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue)))
+            var object = Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue)))
+            let lowerBounds = zip(columns, row).filter { $0.1.isLowerBound }.map(\.0)
+            if !lowerBounds.isEmpty {
+                object["lowerBounds"] = lowerBounds
+            }
+            return object
         }
         let document: [String: Any] = [
             "benchmark": name,
             "title": title,
             "command": command,
+            "partial": isPartial,
             "machine": ["processors": machine.processorCount, "model": machine.processorModel],
+            "date": conditions.isoDate,
+            "commit": conditions.commit ?? NSNull(),
+            "loadAverageBefore": conditions.loadBefore?.jsonObject ?? NSNull(),
+            "loadAverageAfter": conditions.loadAfter?.jsonObject ?? NSNull(),
             "rows": objects,
             "notes": notes,
             "figures": figures,
@@ -139,18 +123,27 @@ public struct BenchmarkReport: Sendable {
         return (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
     }
 
-    /// Writes `NAME.md` and `NAME.json` into `directory`, creating it, and returns the two paths.
-    public func write(to directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let markdownPath = (directory as NSString).appendingPathComponent("\(name).md")
-        let jsonPath = (directory as NSString).appendingPathComponent("\(name).json")
-        try Data(markdown.utf8).write(to: URL(fileURLWithPath: markdownPath))
-        try json.write(to: URL(fileURLWithPath: jsonPath))
+    /// Writes ``fileStem`` `.md` and `.json` into `directory`, creating it, and returns the two paths.
+    /// Throws ``PathError`` naming the file and the system's reason.
+    public func write(to directory: String) throws(PathError) -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PathError("cannot create the output folder \(directory): \(PathCheck.reason(error))")
+        }
+        let markdownPath = (directory as NSString).appendingPathComponent("\(fileStem).md")
+        let jsonPath = (directory as NSString).appendingPathComponent("\(fileStem).json")
+        for (path, data) in [(markdownPath, Data(markdown.utf8)), (jsonPath, json)] {
+            do {
+                try data.write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw PathError("cannot write \(path): \(PathCheck.reason(error))")
+            }
+        }
         return [markdownPath, jsonPath]
     }
 
-    private static func isText(_ cell: Cell) -> Bool {
-        if case .text = cell { return true }
-        return false
+    private var machineSentence: String {
+        "Machine: \(English.count(machine.processorCount, "processor")), \(machine.processorModel)."
     }
 }

@@ -63,7 +63,7 @@ public enum BenchmarkInputError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadableChats(let path):
-            "cannot read \(path): pass the folder that holds the chat files with --data"
+            "cannot read \(path): \(PathCheck.dataAdvice)"
         case .invalidChatLine(let path, let line):
             "\(path):\(line): not a chat message with text and role"
         case .unreadableRules(let path):
@@ -73,7 +73,8 @@ public enum BenchmarkInputError: Error, CustomStringConvertible {
         case .invalidRecord(let line):
             "cannot copy the record \(line): its time is not ISO 8601 (YYYY-MM-DDThh:mm:ss+hh:mm)"
         case .brokerDroppedRecords(let copies):
-            "the embedded broker keeps about 5 MiB per partition and dropped records of \(copies) copies; "
+            "the embedded broker keeps about 5 MiB per partition and dropped records of "
+                + "\(English.count(copies, "copy", plural: "copies")); "
                 + "give a smaller --copies"
         case .noLatencyTexts(let rules):
             "no site of the chats has both customer texts that \(rules) alerts on and texts it does not; "

@@ -58,7 +58,7 @@ public struct ThroughputMeasurement: Sendable {
             }
         }
         // A pass that returns another value did other work, so its time would not compare.
-        precondition(mismatches == 0, "\(mismatches) passes returned a check value other than their first")
+        precondition(mismatches == 0, "\(English.count(mismatches, "pass", plural: "passes")) returned a check value other than the untimed first pass")
         return results
     }
 

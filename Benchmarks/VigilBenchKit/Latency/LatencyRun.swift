@@ -62,6 +62,9 @@ public struct LatencyRun {
         /// The length of the whole run in seconds, from the broker's start to
         /// its stop, so that it contains every process time in ``cpuSeconds``.
         public var runSeconds: Double
+        /// The machine's load averages just before the run started its
+        /// broker: the other work on the machine, and the tail of the runs before.
+        public var loadBefore: LoadAverage?
     }
 
     public var executables: VigilExecutables
@@ -83,6 +86,7 @@ public struct LatencyRun {
 
     public func run(progress: (String) -> Void) throws -> Result {
         let name = settings.name
+        let loadBefore = LoadAverage.current()
         let runStart = MonotonicTime.now()
         let broker = try BenchBroker(executables: executables, name: "\(name)-broker")
         defer { broker.stop() }
@@ -123,7 +127,8 @@ public struct LatencyRun {
                                     messages: messages, window: window, ledger: ledger)
             sendersDone.append(Self.startThread { sender.run() })
         }
-        progress("\(name): \(settings.messagesPerSecond) messages/s from \(tokens.count) sites, waiting for the first alert")
+        progress("\(name): \(settings.messagesPerSecond) messages/s from \(English.count(tokens.count, "site")), "
+                 + "waiting for the first alert")
 
         // The window opens once alerts flow (the group has joined) and the warm-up has passed.
         let firstAlertDeadline = MonotonicTime.now() + 120_000_000_000
@@ -174,6 +179,7 @@ public struct LatencyRun {
         var result = summarize(ledger.totals, arrivals: watcher.arrivals, readingEnded: readingEnded,
                                watcherError: watcher.error, peaks: peaks, window: window)
         result.cpuSeconds = cpu
+        result.loadBefore = loadBefore
         result.runSeconds = MonotonicTime.milliseconds(from: runStart, to: MonotonicTime.now()) / 1_000
         return result
     }
@@ -229,7 +235,7 @@ public struct LatencyRun {
                                                            lowerBounds: missingAfterAcknowledgement),
                       failures: failures, firstFailure: firstFailure,
                       largestSendDelayMilliseconds: totals.largestSendDelayMilliseconds,
-                      peakResidentKilobytes: peaks, cpuSeconds: [:], runSeconds: 0)
+                      peakResidentKilobytes: peaks, cpuSeconds: [:], runSeconds: 0, loadBefore: nil)
     }
 
     /// Runs `work` on a new thread and returns a semaphore signalled when it ends.

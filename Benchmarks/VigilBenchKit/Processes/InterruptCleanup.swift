@@ -107,7 +107,7 @@ public enum InterruptCleanup {
             return (state.children, state.folders)
         }
         let name = String(cString: strsignal(number))
-        FileHandle.standardError.write(Data("vigil-bench: \(name): stopping \(children.count) processes\n".utf8))
+        FileHandle.standardError.write(Data("vigil-bench: \(name): stopping \(English.count(children.count, "process", plural: "processes"))\n".utf8))
 
         var running = children
         for pid in running {

@@ -50,7 +50,7 @@ public struct ConsumeLimit {
             try consumer.assign(beginning)
             while count < records * pass {
                 guard ContinuousClock.now - start < .seconds(timeoutSeconds) else {
-                    throw BenchmarkProcessError.timedOut(what: "reading \(records) records", seconds: timeoutSeconds)
+                    throw BenchmarkProcessError.timedOut(what: "reading \(English.count(records, "record"))", seconds: timeoutSeconds)
                 }
                 let batch = try consumer.poll(maxRecords: 1_000, timeoutMilliseconds: 100)
                 count += batch.count

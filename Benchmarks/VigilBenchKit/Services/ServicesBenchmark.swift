@@ -22,6 +22,8 @@ public struct ServicesBenchmark {
         public var scorecardPath = "scorecards/default.json"
         /// The folder of the release executables.
         public var binaryFolder = ".build/release"
+        /// The folder for the report's Markdown and JSON.
+        public var outputDirectory = ".bench"
         /// How many copies of the data the timed import reads (``DataCopies``).
         public var copies = 2
         /// Reads of the chat topic by the plain consumer; the report gives the median.
@@ -56,8 +58,18 @@ public struct ServicesBenchmark {
         self.options = options
     }
 
+    /// True when ``Options/parts`` leaves out a part, so the report goes to files of its own.
+    public var isPartial: Bool {
+        !options.parts.isSuperset(of: Self.partNames)
+    }
+
     /// Runs the parts chosen and returns the report. `progress` receives a line at each step.
     public func run(command: String, progress: (String) -> Void) throws -> BenchmarkReport {
+        var conditions = RunConditions.atStart()
+        if isPartial {
+            progress("--parts leaves out a part: the report goes to services-partial.md and .json, "
+                     + "so services.md of a full run stays")
+        }
         let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         if !options.keepWorkFolder {
@@ -73,15 +85,17 @@ public struct ServicesBenchmark {
         }
         let executables = try VigilExecutables(binaryFolder: options.binaryFolder, workFolder: workFolder)
 
-        var results = ServicesResults(copies: options.copies, loadBefore: LoadAverage.current())
+        var results = ServicesResults(copies: options.copies)
         if options.parts.contains("throughput") {
             try measureThroughput(executables, into: &results, progress: progress)
         }
         if options.parts.contains("latency") {
             try measureLatency(executables, into: &results, progress: progress)
         }
-        results.loadAfter = LoadAverage.current()
-        return ServicesReport.make(results, command: command, machine: .current)
+        conditions.finish()
+        var report = ServicesReport.make(results, command: command, machine: .current, conditions: conditions)
+        report.isPartial = isPartial
+        return report
     }
 
     // MARK: - Throughput
@@ -90,7 +104,7 @@ public struct ServicesBenchmark {
                                    progress: (String) -> Void) throws {
         let data = executables.path("data.ndjson")
         let lines = try DataCopies.write(files: Self.importedFiles.map(file), copies: options.copies, to: data)
-        progress("wrote \(options.copies) copies of the data: \(lines) records")
+        progress("wrote \(English.count(options.copies, "copy", plural: "copies")) of the data: \(English.count(lines, "record"))")
 
         let broker = try BenchBroker(executables: executables, name: "broker")
         defer { broker.stop() }
@@ -101,7 +115,7 @@ public struct ServicesBenchmark {
                                  storePath: executables.path("vigil-ingest.sqlite"))
         try importer.importUntimed(file("roster.ndjson"), log: "vigil-ingest-roster")
 
-        progress("ingestion: importing \(lines) records")
+        progress("ingestion: importing \(English.count(lines, "record"))")
         let ingestion = try importer.timedImport(
             data, lines: lines, topics: [catalogue.chatMessages, catalogue.complaints, catalogue.orders].map(\.name),
             probe: probe, log: "vigil-ingest")
@@ -114,7 +128,8 @@ public struct ServicesBenchmark {
         }
         let chatRecords = chatOffsets.values.reduce(0) { $0 + Int($1.high) }
 
-        progress("librdkafka limit: \(options.limitRuns) reads of \(ConsumeLimit.passes) passes over \(chatRecords) records")
+        progress("librdkafka limit: \(English.count(options.limitRuns, "read")) of "
+                 + "\(English.count(ConsumeLimit.passes, "pass", plural: "passes")) over \(English.count(chatRecords, "record"))")
         var reads: [ConsumeLimit.Result] = []
         for _ in 0..<options.limitRuns {
             reads.append(try ConsumeLimit(bootstrap: broker.bootstrap, logger: logger).read(chatPartitions, records: chatRecords))

@@ -20,11 +20,8 @@ public struct ServicesResults: Sendable {
     public var services: [Service] = []
     public var brokerPeakKilobytes: Int?
     public var latency: [LatencyRun.Result] = []
-    public var loadBefore: LoadAverage?
-    public var loadAfter: LoadAverage?
 
-    public init(copies: Int, loadBefore: LoadAverage?) {
+    public init(copies: Int) {
         self.copies = copies
-        self.loadBefore = loadBefore
     }
 }

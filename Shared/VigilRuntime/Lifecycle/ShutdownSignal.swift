@@ -73,8 +73,9 @@ public final class ShutdownSignal: Sendable {
         guard value == 0 else { return value }
         let early = signalsBeforeDispatch.load(ordering: .sequentiallyConsistent) & handledSignals
         guard early != 0 else { return 0 }
-        received.compareExchange(expected: 0, desired: Int32(early.trailingZeroBitCount),
-                                 ordering: .sequentiallyConsistent)
+        // Losing the exchange means another signal or request was recorded first, which the load below returns.
+        _ = received.compareExchange(expected: 0, desired: Int32(early.trailingZeroBitCount),
+                                     ordering: .sequentiallyConsistent)
         return received.load(ordering: .sequentiallyConsistent)
     }
 

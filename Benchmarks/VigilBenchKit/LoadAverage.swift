@@ -23,3 +23,10 @@ public struct LoadAverage: Sendable, Equatable, CustomStringConvertible {
         String(format: "%.2f, %.2f, %.2f", one, five, fifteen)
     }
 }
+
+extension LoadAverage {
+    /// The three averages as a JSON object.
+    var jsonObject: [String: Double] {
+        ["oneMinute": one, "fiveMinutes": five, "fifteenMinutes": fifteen]
+    }
+}

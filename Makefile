@@ -5,7 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 INPUT ?= samples
 
-.PHONY: deps build release demo test eval bench schemas clean
+.PHONY: deps build release demo console test eval bench schemas clean
 
 deps:
 	@scripts/install-deps.sh
@@ -18,6 +18,11 @@ release: deps
 
 demo: build
 	@scripts/demo.sh "$(INPUT)"
+
+# The demo with the web console: it keeps running after the summary, prints
+# the console's address and sign-in tokens, and stops on Ctrl-C.
+console: build
+	@VIGIL_DEMO_CONSOLE=1 scripts/demo.sh "$(INPUT)"
 
 # The pipeline tests start the built executables from .build/debug. Every
 # suite uses Swift Testing, so XCTest (which would report "0 tests") is off.

@@ -7,6 +7,11 @@
 # Usage: scripts/demo.sh [INPUT_DIR]   (default: samples)
 # The folder contains roster*.ndjson, chats*.ndjson and optionally
 # complaints*.ndjson and orders*.ndjson. Logs and stores go to .demo/.
+#
+# With VIGIL_DEMO_CONSOLE=1 (make console) it also runs the web console from
+# the start, and at the end, instead of stopping, it keeps everything running
+# with an HTTP intake for live messages and prints the console's address and
+# sign-in tokens, until Ctrl-C.
 set -euo pipefail
 shopt -s nullglob
 
@@ -15,6 +20,8 @@ input=${1:-samples}
 bin=${VIGIL_BIN_DIR:-$root/.build/debug}
 work=$root/.demo
 timeout_seconds=${VIGIL_DEMO_TIMEOUT:-600}
+console=${VIGIL_DEMO_CONSOLE:-0}
+console_port=${VIGIL_CONSOLE_PORT:-8490}
 
 [ -d "$input" ] || { echo "demo: input folder $input not found" >&2; exit 2; }
 roster=("$input"/roster*.ndjson)
@@ -23,7 +30,9 @@ complaints=("$input"/complaints*.ndjson)
 orders=("$input"/orders*.ndjson)
 [ ${#roster[@]} -gt 0 ] || { echo "demo: no roster*.ndjson in $input" >&2; exit 2; }
 [ ${#chats[@]} -gt 0 ] || { echo "demo: no chats*.ndjson in $input" >&2; exit 2; }
-for executable in vigil vigil-ingest vigil-alerting vigil-escalation vigil-scoring; do
+executables=(vigil vigil-ingest vigil-alerting vigil-escalation vigil-scoring)
+[ "$console" = 1 ] && executables+=(vigil-console)
+for executable in "${executables[@]}"; do
   [ -x "$bin/$executable" ] || { echo "demo: $bin/$executable not built; run make demo" >&2; exit 2; }
 done
 
@@ -31,13 +40,19 @@ rm -rf "$work"
 mkdir -p "$work"
 pids=()
 
+# Stops every process, the broker last, so the services can commit and
+# leave their groups while it is still there.
 stop_all() {
   for pid in "${pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
+    [ "$pid" = "${broker_pid:-}" ] || kill -TERM "$pid" 2>/dev/null || true
   done
   for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
+    [ "$pid" = "${broker_pid:-}" ] || wait "$pid" 2>/dev/null || true
   done
+  if [ -n "${broker_pid:-}" ]; then
+    kill -TERM "$broker_pid" 2>/dev/null || true
+    wait "$broker_pid" 2>/dev/null || true
+  fi
   pids=()
 }
 trap 'status=$?; stop_all; [ $status -eq 0 ] || echo "demo failed; logs are in $work" >&2' EXIT
@@ -46,9 +61,12 @@ heading() {
   printf '\n== %s ==\n' "$1"
 }
 
-# The embedded broker prints its address once its topics exist.
-"$bin/vigil" broker --bootstrap-file "$work/bootstrap" >"$work/broker.out" 2>"$work/broker.log" &
-pids+=($!)
+# Every process runs in a session of its own (setsid), so a Ctrl-C at the
+# terminal reaches only this script, whose traps stop the services first and
+# the broker last. The embedded broker prints its address once its topics exist.
+setsid "$bin/vigil" broker --bootstrap-file "$work/bootstrap" >"$work/broker.out" 2>"$work/broker.log" &
+broker_pid=$!
+pids+=($broker_pid)
 for _ in $(seq 100); do
   [ -s "$work/bootstrap" ] && break
   sleep 0.1
@@ -71,16 +89,40 @@ heading "发布预警规则 · publishing the alert rules"
 services=(alerting escalation scoring)
 service_pids=()
 for service in "${services[@]}"; do
-  "$bin/vigil-$service" --store "$work/$service.sqlite" 2>"$work/$service.log" &
+  setsid "$bin/vigil-$service" --store "$work/$service.sqlite" 2>"$work/$service.log" &
   pids+=($!)
   service_pids+=($!)
 done
 
+# The console reads the topics from the start, so its pages fill while the
+# import runs. Each token is random and shown once; the file keeps digests.
+if [ "$console" = 1 ]; then
+  umask 077
+  token_entries=()
+  : >"$work/console-tokens.txt"
+  # The brand manager and the first manager of each vendor in the roster.
+  people=$(grep -h '"role":"brand_manager"' "${roster[@]}" | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -1)
+  people+=" $(grep -h '"role":"manager"' "${roster[@]}" | sed 's/.*"id":"\([^"]*\)".*"vendor":"\([^"]*\)".*/\2 \1/' \
+    | sort -u -k1,1 | awk '{print $2}' | paste -sd' ')"
+  for person in $people; do
+    token=$(head -c 24 /dev/urandom | base64)
+    token_entries+=("$(printf '%s' "$token" | "$bin/vigil-console" hash-token --person "$person")")
+    printf '%s %s\n' "$person" "$token" >>"$work/console-tokens.txt"
+  done
+  printf '{"people": [%s]}\n' "$(IFS=,; echo "${token_entries[*]}")" >"$work/console-tokens.json"
+  umask 022
+  setsid "$bin/vigil-console" --store "$work/console.sqlite" --tokens "$work/console-tokens.json" \
+    --listen "127.0.0.1:$console_port" --port-file "$work/console.port" 2>"$work/console.log" &
+  pids+=($!)
+  service_pids+=($!)
+  services+=(console)
+fi
+
 # Risk alerts as a supervisor's screen shows them; reply timeouts are
 # counted in the summary instead of scrolling past.
 heading "实时预警 · live alerts"
-"$bin/vigil" alerts watch --from-beginning --group vigil-demo-console \
-  --category regulator,legal,media,complaint,escalation 2>"$work/console.log" &
+setsid "$bin/vigil" alerts watch --from-beginning --group vigil-demo-console \
+  --category regulator,legal,media,complaint,escalation 2>"$work/watch.log" &
 watcher=$!
 pids+=($watcher)
 
@@ -169,6 +211,55 @@ heading "死信 · dead letters"
 heading "汇总 · summary"
 cat "$work/ingest-roster.out" "$work/ingest.out"
 "$bin/vigil" summary
+
+if [ "$console" = 1 ]; then
+  # A live intake for the brand, so a message posted now appears on the console.
+  head -c 24 /dev/urandom | base64 >"$work/intake.token"
+  "$bin/vigil-ingest" hash-token --site '*' --name "演示实时接入" <"$work/intake.token" >"$work/intake.entry"
+  printf '{"tokens": [%s]}\n' "$(cat "$work/intake.entry")" >"$work/intake-tokens.json"
+  setsid "$bin/vigil-ingest" serve --store "$work/intake.sqlite" --tokens "$work/intake-tokens.json" \
+    --listen 127.0.0.1:0 --port-file "$work/intake.port" 2>"$work/intake.log" &
+  pids+=($!)
+  for _ in $(seq 100); do
+    [ -s "$work/intake.port" ] && [ -s "$work/console.port" ] && break
+    sleep 0.1
+  done
+  heading "网页控制台 · web console: http://127.0.0.1:$(cat "$work/console.port")/"
+  echo "登录令牌（只显示这一次；文件里只存摘要）· sign-in tokens (shown once; the file keeps digests):"
+  while read -r person token; do
+    name=$(grep -h "\"id\":\"$person\"" "${roster[@]}" | sed 's/.*"name":"\([^"]*\)".*/\1/' | head -1)
+    printf '  %-8s %-24s %s\n' "$person" "$name" "$token"
+  done <"$work/console-tokens.txt"
+  site=$(grep -h '"role":"agent"' "${roster[@]}" | head -1 | sed 's/.*"site":"\([^"]*\)".*/\1/')
+  agent=$(grep -h '"role":"agent"' "${roster[@]}" | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  cat <<EXAMPLE
+
+实时发一条消息，几秒内出现在"实时预警"页 · post a live message; it shows on the live alerts page within seconds:
+  curl -s -H "Authorization: Bearer \$(cat $work/intake.token)" -H "Content-Type: application/x-ndjson" \\
+    --data-binary '{"messageId":"live-'\$RANDOM'","site":"$site","shop":"shop-live","conversationId":"live-1","buyer":"buyer-live","agent":"$agent","role":"customer","text":"再不处理我就打12315投诉你们","sentAt":"'\$(date +%Y-%m-%dT%H:%M:%S%:z)'"}' \\
+    http://127.0.0.1:$(cat "$work/intake.port")/v1/messages
+
+按 Ctrl-C 停止全部进程 · Ctrl-C stops every process.
+EXAMPLE
+  # `wait` returns as soon as Ctrl-C (or SIGTERM) arrives; stop_all then
+  # stops the services and the broker in order.
+  stopping=
+  trap 'stopping=1' INT TERM
+  while [ -z "$stopping" ]; do
+    sleep 2 &
+    wait $! || true
+    [ -z "$stopping" ] || break
+    for index in "${!service_pids[@]}"; do
+      if ! kill -0 "${service_pids[$index]}" 2>/dev/null; then
+        echo "demo: vigil-${services[$index]} stopped; see $work/${services[$index]}.log" >&2
+        exit 1
+      fi
+    done
+  done
+  stop_all
+  printf '\n已停止，日志和数据库在 %s · stopped; logs and stores are in %s\n' "$work" "$work"
+  exit 0
+fi
 
 # Graceful shutdown: each service finishes its batch and exits 0.
 for index in "${!service_pids[@]}"; do

@@ -50,7 +50,7 @@ public struct TopicCatalogue: Sendable {
             "roster", .person, 1, .compact, retention: nil,
             schema: RosterPerson.schemaName, summary: LocalizedText(chinese: "组织架构：客服、主管、项目经理、品牌客服经理。",
                                  english: "The organisation: agents, supervisors, managers, brand manager."),
-            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil scores"])
+            producers: ["vigil-ingest"], consumers: ["vigil-alerting", "vigil-escalation", "vigil-scoring", "vigil-console", "vigil scores"])
         complaints = topic(
             "complaints", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: Complaint.schemaName, summary: LocalizedText(chinese: "向平台或监管部门提出的投诉。",
@@ -66,18 +66,18 @@ public struct TopicCatalogue: Sendable {
             schema: Alert.schemaName, summary: LocalizedText(chinese: "预警事件（提出、重复、升级、提醒、关闭），发给跟进人。",
                                  english: "Alert events (raised, repeated, escalated, reminded, closed) for the people who follow up."),
             producers: ["vigil-alerting"],
-            consumers: ["vigil-escalation", "vigil-scoring", "vigil-notify", "vigil tail alerts"])
+            consumers: ["vigil-escalation", "vigil-scoring", "vigil-notify", "vigil-console", "vigil tail alerts"])
         caseEvents = topic(
             "case.events", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: CaseEvent.schemaName, summary: LocalizedText(chinese: "案件时间线：立案、预警和投诉、操作、期限、问责和整改。",
                                  english: "Case timelines: opening, alerts and complaints, actions, deadlines, accountability."),
             producers: ["vigil-escalation"],
-            consumers: ["vigil-scoring", "vigil case show/list", "vigil report escalations"])
+            consumers: ["vigil-scoring", "vigil-console", "vigil case show/list", "vigil report escalations"])
         caseCommands = topic(
             "case.commands", .thread, Self.threadPartitions, .delete, retention: 104 * week,
             schema: CaseCommand.schemaName, summary: LocalizedText(chinese: "对案件的操作命令（确认、备注、结案、复盘、整改等），带操作人。",
                                  english: "Commands on cases (ack, note, resolve, review, rectify …) with the actor."),
-            producers: ["vigil case"], consumers: ["vigil-escalation"])
+            producers: ["vigil case", "vigil-console"], consumers: ["vigil-escalation"])
         scoringFacts = topic(
             "scoring.facts", .subject, Self.threadPartitions, .delete, retention: 30 * week,
             schema: ScoringFact.schemaName, summary: LocalizedText(
@@ -92,7 +92,7 @@ public struct TopicCatalogue: Sendable {
                 english: "Measures and scorecard results per subject and day, week, month and campaign window, "
                     + "latest per key."),
             producers: ["vigil-scoring (totals)"],
-            consumers: ["vigil scores", "vigil summary", "vigil report scores"])
+            consumers: ["vigil-console", "vigil scores", "vigil summary", "vigil report scores"])
         deadLetters = topic(
             "dead-letters", .sourceKey, 3, .delete, retention: 30 * week,
             schema: DeadLetter.schemaName, summary: LocalizedText(chinese: "被拒收的记录及原因。",

@@ -45,6 +45,8 @@ struct ComposeFileTests {
             }
         }
         #expect(services.contains { $0.hasPrefix("ingest-") }, "an HTTP intake per site")
+        #expect(services.contains("console"), "the web console")
+        #expect(volumes.contains("console"), "the console keeps its store on a volume of its own")
         #expect(volumes.isSuperset(of: ["kafka-1", "kafka-2", "kafka-3"]))
     }
 
@@ -65,7 +67,7 @@ struct ComposeFileTests {
             }
         }
         #expect(keys.count >= 10, "the services section was found: \(keys.keys.sorted())")
-        for (name, serviceKeys) in keys where ["kafka-", "alerting-", "escalation-", "scoring-", "ingest-"]
+        for (name, serviceKeys) in keys where ["kafka-", "alerting-", "escalation-", "scoring-", "ingest-", "console"]
             .contains(where: name.hasPrefix) {
             #expect(serviceKeys.contains("healthcheck"), "\(name) has a health check")
         }

@@ -15,7 +15,7 @@ struct ConsoleBrowserTests {
     /// The brand manager, and a manager of each vendor of the shared roster.
     static let people = ["B-001", "M-hz", "M-cd"]
 
-    @Test("a live alert appears within seconds, another vendor's case stays hidden, and an ack reaches vigil case show")
+    @Test("live alerts, vendor separation, actions")
     func consoleOnTheSharedChats() throws {
         try SharedData.requireAvailable()
         let console = try ConsoleRun()
@@ -40,8 +40,8 @@ struct ConsoleBrowserTests {
 
     // MARK: - Steps
 
-    /// A vendor's manager gets 404 for another vendor's case, by link, by
-    /// list and by a form posted straight at it, while the brand sees it.
+    /// Checks that a vendor's manager gets 404 for another vendor's case, by
+    /// link, by list and by a form posted straight at it, and the brand does not.
     private func checkVendorSeparation(_ console: ConsoleRun, baixing: BrowserPage, brand: BrowserPage,
                                        own: ConsoleRun.CaseSummary, other: ConsoleRun.CaseSummary) throws {
         try brand.navigate(to: console.url("/cases/\(other.id)"))
@@ -67,8 +67,8 @@ struct ConsoleBrowserTests {
         #expect(posted == .integer(404))
     }
 
-    /// A regulator case taken through review to an accepted plan with
-    /// `vigil case`, as the demo does, shows on the rectifications page.
+    /// Takes a regulator case through review to an accepted plan with
+    /// `vigil case`, as the demo does, and finds it on the rectifications page.
     private func checkRectification(_ console: ConsoleRun, brand: BrowserPage) throws {
         let regulator = try #require(console.cases.first { $0.state == .escalatedRegulator && $0.site != nil })
         let manager = "M-\(regulator.site ?? "")"
@@ -92,8 +92,8 @@ struct ConsoleBrowserTests {
         #expect(text.contains("回复时效培训"), "the case page lacks the review's training")
     }
 
-    /// An alert raised now shows on the brand manager's live page within
-    /// seconds, without a reload, and on a vendor's page only for that vendor.
+    /// Checks that an alert raised now shows on the brand manager's live page
+    /// within seconds, without a reload, and on a vendor's page only for that vendor.
     private func checkLiveAlerts(_ console: ConsoleRun, brand: BrowserPage, baixing: BrowserPage) throws {
         for page in [brand, baixing] {
             try page.navigate(to: console.url("/"))
@@ -121,8 +121,8 @@ struct ConsoleBrowserTests {
         }
     }
 
-    /// The acknowledge button sends the command as the signed-in person; once
-    /// event time passes it, `vigil case show` names them.
+    /// Clicks the acknowledge button and checks that `vigil case show` names
+    /// the signed-in person once event time passes the command.
     private func checkAcknowledgement(_ console: ConsoleRun, page: BrowserPage, caseId: String) throws {
         #expect(try console.waitForCaseShow(caseId) { $0.contains("Acknowledged: not yet") })
         try page.navigate(to: console.url("/cases/\(caseId)"))
@@ -133,8 +133,8 @@ struct ConsoleBrowserTests {
         let later = Timestamp(epochMilliseconds: (WallClock.now().epochMilliseconds / 1_000 + 60) * 1_000,
                               utcOffsetSeconds: 8 * 3600)
         try console.vigil(["clock", "--to", later.iso8601])
-        let shown = try console.waitForCaseShow(caseId) { $0.contains("Acknowledged: M-hz at") }
-        #expect(shown, "vigil case show did not list the acknowledgement by M-hz")
+        let acknowledged = try console.waitForCaseShow(caseId) { $0.contains("Acknowledged: M-hz at") }
+        #expect(acknowledged, "vigil case show did not list the acknowledgement by M-hz")
         try page.waitUntilReloaded(console.url("/cases/\(caseId)"), contains: "M-hz", seconds: 30)
     }
 

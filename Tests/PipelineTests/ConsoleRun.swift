@@ -130,8 +130,8 @@ final class ConsoleRun {
     func waitForCaseShow(_ caseId: String, accept: (String) -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let shown = try harness.runVigil(["case", "show", caseId, "--lang", "en"])
-            if shown.status == 0, accept(shown.output) {
+            let result = try harness.runVigil(["case", "show", caseId, "--lang", "en"])
+            if result.status == 0, accept(result.output) {
                 return true
             }
             Thread.sleep(forTimeInterval: 1)

@@ -79,7 +79,7 @@ final class ConsoleServer {
     }
 }
 
-/// What the feed thread ended with, for the thread that waits for it.
+/// The outcome of the feed thread, for the thread that waits for it.
 private final class FeedResult: @unchecked Sendable {
     private let condition = NSCondition()
     private var finished = false

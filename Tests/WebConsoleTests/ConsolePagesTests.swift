@@ -113,6 +113,30 @@ struct ConsolePagesTests {
         #expect(page.text.contains("href=\"/league?kind=agent&amp;period=week&amp;lang=en\""))
     }
 
+    @Test("language links stay on the console")
+    func languageLinksStayHere() throws {
+        let fixture = try ConsoleFixture()
+        let browser = ConsoleBrowser(port: fixture.server.port)
+        // Browsers read a link that starts with two slashes, or with a slash
+        // and a backslash, as a link to another host. A decoded ? or # would
+        // change what the link means.
+        for target in ["//evil.example/x", "/%2Fevil.example/x", "/%5Cevil.example/x", "/cases/a%3Fb%23c"] {
+            let page = try browser.get(target)
+            #expect(page.status == 404 || page.status == 303, "\(target)")
+            let links = page.text.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            for link in links {
+                #expect(link.hasPrefix("/"), "\(target): \(link)")
+                #expect(!link.hasPrefix("//"), "\(target): \(link)")
+                #expect(!link.hasPrefix("/\\"), "\(target): \(link)")
+                #expect(!link.contains("#"), "\(target): \(link)")
+            }
+        }
+        let signedIn = try fixture.browser(signedInWith: ConsoleSamples.brandToken)
+        let page = try signedIn.get("/cases/a%3Fb%23c")
+        #expect(page.status == 404)
+        #expect(page.text.contains("href=\"/cases/a%3Fb%23c?lang=en\""))
+    }
+
     @Test("phone number in case note masked")
     func maskedNote() throws {
         let fixture = try ConsoleFixture()

@@ -26,10 +26,31 @@ private final class Pieces: @unchecked Sendable {
     }
 }
 
-/// Records when a blocked producer learned that its stream must end.
+/// Records when a producer began to wait and when it learned that its stream must end.
+///
+/// A test ends the stream only once the producer waits. When the client
+/// closes the connection before the next call, the stream body ends without
+/// calling the producer again, so the producer never learns of the end.
 private final class EndRecord: @unchecked Sendable {
     private let condition = NSCondition()
+    private var waiting = false
     private var ended: ContinuousClock.Instant?
+
+    func markWaiting() {
+        condition.withLock {
+            waiting = true
+            condition.broadcast()
+        }
+    }
+
+    /// Waits up to `seconds` for the producer to begin waiting and returns whether it did.
+    func waitForWaiting(seconds: Double) -> Bool {
+        condition.withLock {
+            let deadline = Date(timeIntervalSinceNow: seconds)
+            while !waiting, condition.wait(until: deadline) {}
+            return waiting
+        }
+    }
 
     func markEnded() {
         condition.withLock {
@@ -94,6 +115,7 @@ struct HTTPStreamingTests {
             if let piece = first.next() {
                 return piece
             }
+            record.markWaiting()
             while context.wait(seconds: 60) {}
             #expect(context.isCancelled)
             record.markEnded()
@@ -103,7 +125,7 @@ struct HTTPStreamingTests {
         try connection.sendRequest("GET", "/events")
         _ = try connection.receiveResponse(expectBody: false)
         #expect(try connection.receiveChunk() == Array(": open\n\n".utf8))
-        Thread.sleep(forTimeInterval: 0.1)
+        #expect(record.waitForWaiting(seconds: 5))
 
         let started = ContinuousClock.now
         server.stop()
@@ -121,6 +143,7 @@ struct HTTPStreamingTests {
             if let piece = first.next() {
                 return piece
             }
+            record.markWaiting()
             while context.wait(seconds: 60) {}
             record.markEnded()
             return nil
@@ -130,6 +153,7 @@ struct HTTPStreamingTests {
         _ = try connection!.receiveResponse(expectBody: false)
         #expect(try connection!.receiveChunk() == Array(": open\n\n".utf8))
         #expect(server.requestsInProgress == 1)
+        #expect(record.waitForWaiting(seconds: 5))
 
         let closed = ContinuousClock.now
         connection = nil

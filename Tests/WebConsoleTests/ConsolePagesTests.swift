@@ -113,6 +113,30 @@ struct ConsolePagesTests {
         #expect(page.text.contains("href=\"/league?kind=agent&amp;period=week&amp;lang=en\""))
     }
 
+    @Test("language links stay on the console")
+    func languageLinksStayHere() throws {
+        let fixture = try ConsoleFixture()
+        let browser = ConsoleBrowser(port: fixture.server.port)
+        // Browsers read a link that starts with two slashes, or with a slash
+        // and a backslash, as a link to another host. A decoded ? or # would
+        // change what the link means.
+        for target in ["//evil.example/x", "/%2Fevil.example/x", "/%5Cevil.example/x", "/cases/a%3Fb%23c"] {
+            let page = try browser.get(target)
+            #expect(page.status == 404 || page.status == 303, "\(target)")
+            let links = page.text.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            for link in links {
+                #expect(link.hasPrefix("/"), "\(target): \(link)")
+                #expect(!link.hasPrefix("//"), "\(target): \(link)")
+                #expect(!link.hasPrefix("/\\"), "\(target): \(link)")
+                #expect(!link.contains("#"), "\(target): \(link)")
+            }
+        }
+        let signedIn = try fixture.browser(signedInWith: ConsoleSamples.brandToken)
+        let page = try signedIn.get("/cases/a%3Fb%23c")
+        #expect(page.status == 404)
+        #expect(page.text.contains("href=\"/cases/a%3Fb%23c?lang=en\""))
+    }
+
     @Test("phone number in case note masked")
     func maskedNote() throws {
         let fixture = try ConsoleFixture()
@@ -227,6 +251,19 @@ struct ConsolePagesTests {
         #expect(try browser.get("/healthz").status == 200)
     }
 
+    @Test("body too large in Chinese")
+    func bodyTooLarge() throws {
+        let fixture = try ConsoleFixture()
+        let connection = try TestConnection(port: fixture.server.port)
+        // The declared length alone gets the 413, before any body byte is sent.
+        try connection.sendAll("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 65537\r\n\r\n")
+        let response = try connection.receiveResponse()
+        #expect(response.status == 413)
+        #expect(response.text == "请求内容超过 65536 字节的上限。\n")
+        #expect(response.headers["Content-Security-Policy"]?.hasPrefix("default-src 'self'") == true)
+    }
+
     @Test("unknown path and wrong method")
     func unknownPathAndMethod() throws {
         let fixture = try ConsoleFixture()
@@ -236,6 +273,8 @@ struct ConsolePagesTests {
         let wrong = try browser.get("/cases", method: "DELETE")
         #expect(wrong.status == 405)
         #expect(wrong.headers["Allow"] == "GET")
+        #expect(wrong.text == "此页面不接受 DELETE 请求。\n", "Chinese by default")
+        #expect(try browser.get("/cases?lang=en", method: "DELETE").text == "Method DELETE is not allowed here.\n")
         #expect(try browser.get("/cases/\(ConsoleSamples.baixingCaseId)/ack").status == 405)
     }
 }

@@ -46,6 +46,8 @@ struct ConsoleTokensTests {
         let cases: [([ConsoleTokens.Entry], String)] = [
             ([], "lists no token"),
             ([.init(person: "B-001", sha256: "abc")], "64 hex digits"),
+            // 20 fullwidth digits (3 bytes each) and 4 ASCII ones: 64 bytes, but 24 digits.
+            ([.init(person: "B-001", sha256: String(repeating: "\u{FF10}", count: 20) + "0000")], "64 hex digits"),
             ([.init(person: "", sha256: digest)], "person is empty"),
             ([.init(person: "B-001", sha256: digest), .init(person: "M-hz", sha256: digest)], "same token hash"),
         ]

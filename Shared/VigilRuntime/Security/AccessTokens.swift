@@ -18,22 +18,33 @@ public enum AccessTokens {
         return nil
     }
 
-    /// Returns the 32 bytes of a digest written as 64 hex digits (either
-    /// case), or nil for any other text.
+    /// Returns the 32 bytes of a digest written as 64 ASCII hex digits
+    /// (either case), or nil for any other text.
     public static func digest(hex: String) -> [UInt8]? {
+        // Character.hexDigitValue also reads fullwidth digits, which would
+        // make a shorter digest that no token matches, so the bytes are read instead.
         guard hex.utf8.count == 64 else { return nil }
         var bytes: [UInt8] = []
         var high: UInt8?
-        for character in hex {
-            guard let value = character.hexDigitValue else { return nil }
+        for byte in hex.utf8 {
+            guard let value = hexValue(byte) else { return nil }
             if let first = high {
-                bytes.append(first << 4 | UInt8(value))
+                bytes.append(first << 4 | value)
                 high = nil
             } else {
-                high = UInt8(value)
+                high = value
             }
         }
         return bytes
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// Returns the index of the digest that matches `token`, or nil. It

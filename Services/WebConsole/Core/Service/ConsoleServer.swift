@@ -7,11 +7,13 @@ import VigilRuntime
 /// thread of its own, and the web server that reads it.
 ///
 /// The two share nothing but the SQLite file: the feed is its only writer,
-/// and every request reads through its own connection. A stop (SIGTERM,
-/// SIGINT) stops the web server first, so no page reads a store that is
-/// closing, then lets the feed finish its batch. A feed that fails (a
-/// damaged store, a disk full) stops the web server too, because pages
-/// that silently stop moving would mislead the people watching them.
+/// and requests read through a pool of connections of their own. A stop
+/// (SIGTERM, SIGINT) reaches both at once: the feed commits its current
+/// batch and returns, and the web server stops within half a second,
+/// ending the open event streams. The feed's connection closes only after
+/// the web server has stopped. A feed that fails (a damaged store, a disk
+/// full) stops the web server too, because pages that silently stop moving
+/// would mislead the people watching them.
 final class ConsoleServer {
     private let configuration: ServiceConfiguration
     private let http: HTTPServerConfiguration

@@ -41,7 +41,9 @@ extension ConsoleHandler {
             guard let newest = query("recentAlerts", visitor: visitor, {
                 try readModel.recentAlerts(vendor: vendor, limit: 1)
             }) else {
-                return ConsoleResponses.text(503, "The console cannot read its data right now.\n").retryAfter(seconds: 5)
+                return ConsoleResponses.text(503, text.pick("控制台暂时读不到数据。\n",
+                                                            "The console cannot read its data right now.\n"))
+                    .retryAfter(seconds: 5)
             }
             after = newest.first?.sequence ?? 0
         }

@@ -38,7 +38,7 @@ public struct ConsoleHandler: HTTPHandler {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        let (language, languageCookie) = language(of: request)
+        let (language, languageCookie) = language(of: request.head)
         let text = ConsoleText(language: language, zone: settings.displayZone)
         var response = route(request, text: text)
         if let languageCookie {
@@ -55,7 +55,8 @@ public struct ConsoleHandler: HTTPHandler {
         }
         let method = request.method == "HEAD" ? "GET" : request.method
         guard route.methods.contains(method) else {
-            return ConsoleResponses.text(405, "Method \(request.method) is not allowed here.\n")
+            return ConsoleResponses.text(405, text.pick("此页面不接受 \(request.method) 请求。\n",
+                                                        "Method \(request.method) is not allowed here.\n"))
                 .header("Allow", route.methods.joined(separator: ", "))
         }
 
@@ -113,14 +114,21 @@ public struct ConsoleHandler: HTTPHandler {
 
     /// Reads the language from `?lang=` (returning the cookie that keeps it),
     /// else from the language cookie, else Chinese.
-    private func language(of request: HTTPRequest) -> (Language, String?) {
-        if let tag = request.head.queryValue("lang"), let language = Language(tag: tag) {
+    private func language(of head: HTTPRequestHead) -> (Language, String?) {
+        if let tag = head.queryValue("lang"), let language = Language(tag: tag) {
             let value = language == .english ? "en" : "zh"
             return (language, ConsoleResponses.cookie(ConsoleResponses.languageCookie, value, maxAge: 365 * 86_400,
                                                       secure: settings.secureCookies))
         }
-        let cookie = RequestCookies(headers: request.headers)[ConsoleResponses.languageCookie]
+        let cookie = RequestCookies(headers: head.headers)[ConsoleResponses.languageCookie]
         return (cookie.flatMap { Language(tag: $0) } ?? .chinese, nil)
+    }
+
+    /// Returns 413 in the page's language, with the console's security headers.
+    public func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
+        let text = ConsoleText(language: language(of: head).0, zone: settings.displayZone)
+        return ConsoleResponses.text(413, text.pick("请求内容超过 \(limit) 字节的上限。\n",
+                                                    "Request body is larger than the limit of \(limit) bytes.\n"))
     }
 
     // MARK: - Pages around the content

@@ -3,13 +3,14 @@ struct LanguageLinks {
     var chinese: String
     var english: String
 
+    /// `path` is the request's decoded path, which the links encode again.
     init(path: String, query: [(name: String, value: String?)]) {
         let otherItems = query.filter { $0.name != "lang" }
         func link(_ tag: String) -> String {
             let items = otherItems.map { item in
                 URLText.queryComponent(item.name) + (item.value.map { "=" + URLText.queryComponent($0) } ?? "")
             } + ["lang=\(tag)"]
-            return path + "?" + items.joined(separator: "&")
+            return URLText.path(path) + "?" + items.joined(separator: "&")
         }
         chinese = link("zh")
         english = link("en")

@@ -14,4 +14,17 @@ enum URLText {
     static func pathSegment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
+
+    /// Encodes a decoded request path for a link back to it: segment by
+    /// segment, so a decoded `?`, `#` or `\` stays inside its segment, and
+    /// with one leading slash, because a link that starts with `//` leads to
+    /// the host its first segment names.
+    static func path(_ decoded: String) -> String {
+        var encoded = decoded.split(separator: "/", omittingEmptySubsequences: false)
+            .map { pathSegment(String($0)) }.joined(separator: "/")
+        while encoded.hasPrefix("//") {
+            encoded.removeFirst()
+        }
+        return encoded.hasPrefix("/") ? encoded : "/" + encoded
+    }
 }

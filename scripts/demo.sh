@@ -214,7 +214,7 @@ cat "$work/ingest-roster.out" "$work/ingest.out"
 
 if [ "$console" = 1 ]; then
   # A live intake for the brand, so a message posted now appears on the console.
-  head -c 24 /dev/urandom | base64 >"$work/intake.token"
+  (umask 077; head -c 24 /dev/urandom | base64 >"$work/intake.token")
   "$bin/vigil-ingest" hash-token --site '*' --name "演示实时接入" <"$work/intake.token" >"$work/intake.entry"
   printf '{"tokens": [%s]}\n' "$(cat "$work/intake.entry")" >"$work/intake-tokens.json"
   setsid "$bin/vigil-ingest" serve --store "$work/intake.sqlite" --tokens "$work/intake-tokens.json" \

@@ -92,6 +92,10 @@ struct ConsoleReadModelTests {
         let harness = try ConsoleFeedHarness()
         let resolved = Fixtures.caseEvent("case-done", .resolved, vendor: "V-A", state: .resolved,
                                           at: Fixtures.minute(20), text: "已结案")
+        // Escalation's answer to a command for a case id it does not know: no vendor, no state.
+        var rejectionOfUnknownCase = Fixtures.caseEvent("case-typo", .commandRejected, vendor: nil, state: .open,
+                                                        at: Fixtures.minute(3), text: "没有这个案件")
+        rejectionOfUnknownCase.state = nil
         try harness.publish([
             Fixtures.opened("case-late", vendor: "V-A", at: Fixtures.minute(0), dueAt: Fixtures.minute(60)),
             Fixtures.opened("case-soon", vendor: "V-A", at: Fixtures.minute(10), dueAt: Fixtures.minute(30)),
@@ -99,8 +103,9 @@ struct ConsoleReadModelTests {
             Fixtures.opened("case-done", vendor: "V-A", at: Fixtures.minute(1), dueAt: Fixtures.minute(15)),
             resolved,
             Fixtures.opened("case-other", vendor: "V-B", at: Fixtures.minute(2), dueAt: Fixtures.minute(20)),
+            rejectionOfUnknownCase,
         ], to: harness.catalogue.caseEvents)
-        try harness.runFeed(handling: 6)
+        try harness.runFeed(handling: 7)
         let model = try harness.readModel()
 
         #expect(try model.openCases(vendor: "V-A").map(\.caseId) == ["case-soon", "case-late", "case-none"])

@@ -6,9 +6,11 @@ import VigilStore
 extension ConsoleReadModel {
     /// Cases whose state is not resolved, soonest next deadline first (cases without a deadline last).
     ///
-    /// Cases with the same deadline, or none, come in opening order.
+    /// Cases with the same deadline, or none, come in opening order. A case
+    /// id without a state is no case: escalation's rejection of a command
+    /// for an unknown case id is its only entry.
     public func openCases(vendor: String?) throws -> [CaseFile] {
-        try cases(vendor: vendor, where: "(c.state IS NULL OR c.state != 'resolved')",
+        try cases(vendor: vendor, where: "(c.state IS NOT NULL AND c.state != 'resolved')",
                   orderBy: "c.next_due_ms IS NULL, c.next_due_ms, c.opened_ms, c.case_id")
     }
 

@@ -20,6 +20,13 @@ public enum ConsoleCommand {
         OptionSpec("tokens", environment: "VIGIL_CONSOLE_TOKENS", valueName: "FILE",
                    help: LocalizedText(chinese: "登录令牌文件（JSON，只含 SHA-256 摘要；见 vigil-console hash-token --help）",
                                        english: "sign-in tokens file (JSON, SHA-256 digests only; see vigil-console hash-token --help)")),
+        OptionSpec("connection-limit", environment: "VIGIL_CONSOLE_CONNECTION_LIMIT", valueName: "N", defaultValue: "256",
+                   help: LocalizedText(chinese: "同时打开的最大连接数；每个打开的实时预警页占一个连接",
+                                       english: "most open connections at once; every open live alerts page holds one")),
+        OptionSpec("per-address-limit", environment: "VIGIL_CONSOLE_PER_ADDRESS_LIMIT", valueName: "N", defaultValue: "0",
+                   help: LocalizedText(chinese: "每个客户端地址同时打开的最大连接数；0 表示不限（在代理之后时只能用 0）",
+                                       english: "most open connections per client address; 0 for no limit (the only "
+                                           + "choice behind a proxy)")),
         OptionSpec("port-file", environment: "VIGIL_CONSOLE_PORT_FILE", valueName: "FILE",
                    help: LocalizedText(chinese: "开始监听后把端口号写入此文件（供脚本和测试使用）",
                                        english: "write the bound port to this file once listening (for scripts and tests)")),
@@ -51,7 +58,9 @@ public enum ConsoleCommand {
             guard parsed.positionals.isEmpty else {
                 throw UsageError("unexpected argument \"\(parsed.positionals[0])\"; the only command is hash-token")
             }
-            http = try httpConfiguration(parsed.value("listen") ?? "127.0.0.1:8490")
+            http = try httpConfiguration(parsed.value("listen") ?? "127.0.0.1:8490",
+                                         connectionLimit: parsed.value("connection-limit") ?? "256",
+                                         perAddressLimit: parsed.value("per-address-limit") ?? "0")
             guard let tokensPath = parsed.value("tokens") else {
                 throw UsageError("missing --tokens FILE: the sign-in token digests (see vigil-console hash-token --help)")
             }
@@ -75,18 +84,32 @@ public enum ConsoleCommand {
         }
     }
 
-    /// Reads `HOST:PORT`. Pages are read over many long-lived connections
+    /// Reads `HOST:PORT` (an IPv6 host in brackets, `[::1]:8490`) and the
+    /// connection limits. Pages are read over many long-lived connections
     /// (one per open live page), so each gets a thread of its own.
-    static func httpConfiguration(_ listen: String) throws -> HTTPServerConfiguration {
+    static func httpConfiguration(_ listen: String, connectionLimit: String = "256",
+                                  perAddressLimit: String = "0") throws -> HTTPServerConfiguration {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
               (0...65_535).contains(port) else {
             throw UsageError("invalid value \"\(listen)\" for --listen: expected HOST:PORT such as 127.0.0.1:8490")
         }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            host = String(host.dropFirst().dropLast())
+        }
+        guard let connections = Int(connectionLimit), connections > 0 else {
+            throw UsageError("invalid value \"\(connectionLimit)\" for --connection-limit: expected a positive whole number")
+        }
+        guard let perAddress = Int(perAddressLimit), perAddress >= 0 else {
+            throw UsageError("invalid value \"\(perAddressLimit)\" for --per-address-limit: expected a whole number, 0 for no limit")
+        }
         var configuration = HTTPServerConfiguration()
-        configuration.host = String(listen[..<colon])
+        configuration.host = host
         configuration.port = port
         configuration.maxBodyBytes = 64 * 1024
         configuration.connectionTimeoutSeconds = 60
+        configuration.connectionLimit = connections
+        configuration.perAddressConnectionLimit = perAddress
         configuration.threading = .threadPerConnection
         return configuration
     }

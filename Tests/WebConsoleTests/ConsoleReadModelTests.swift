@@ -117,6 +117,29 @@ struct ConsoleReadModelTests {
         #expect(try model.caseFile(id: "case-unknown") == nil)
     }
 
+    @Test("open cases by the deadline shown")
+    func openCasesByShownDeadline() throws {
+        let harness = try ConsoleFeedHarness()
+        // Missed at minute 10: the page shows the missed deadline, so the
+        // case sorts at minute 10, before one still running until minute 60.
+        var missed = Fixtures.caseEvent("case-missed", .deadlineMissed, number: 2, vendor: "V-A", state: .open,
+                                        at: Fixtures.minute(10), text: "未按时确认")
+        missed.deadline = .acknowledge
+        missed.dueAt = Fixtures.minute(10)
+        missed.chainStep = 1
+        try harness.publish([
+            Fixtures.opened("case-running", vendor: "V-A", at: Fixtures.minute(0), dueAt: Fixtures.minute(60)),
+            Fixtures.opened("case-missed", vendor: "V-A", at: Fixtures.minute(5), dueAt: Fixtures.minute(10)),
+            missed,
+        ], to: harness.catalogue.caseEvents)
+        try harness.runFeed(handling: 3)
+        let model = try harness.readModel()
+
+        let files = try model.openCases(vendor: "V-A")
+        #expect(files.map(\.caseId) == ["case-missed", "case-running"])
+        #expect(files.first?.isOverdue == true)
+    }
+
     @Test("rectifications newest first")
     func rectificationsOrder() throws {
         let harness = try ConsoleFeedHarness()
@@ -156,8 +179,10 @@ struct ConsoleReadModelTests {
             Fixtures.score(.agent, "A-a1", period: week, total: 60),
             // A later record of the same key replaces the earlier one.
             Fixtures.score(.agent, "A-a1", day: "2026-11-10", total: 50),
+            // A later day with no total (complaints but no conversations) is passed over.
+            Fixtures.score(.agent, "A-b1", day: "2026-11-14", total: nil),
         ], to: harness.catalogue.scores)
-        try harness.runFeed(handling: 13)
+        try harness.runFeed(handling: 14)
         let model = try harness.readModel()
 
         let all = try model.league(kind: .agent, periodKind: .day, vendor: nil)

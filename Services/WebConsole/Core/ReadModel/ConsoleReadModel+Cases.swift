@@ -4,14 +4,29 @@ import VigilStore
 // MARK: - Cases
 
 extension ConsoleReadModel {
-    /// Cases whose state is not resolved, soonest next deadline first (cases without a deadline last).
+    /// Cases whose state is not resolved, soonest deadline first (cases without a deadline last).
     ///
-    /// Cases with the same deadline, or none, come in opening order. A case
-    /// id without a state is no case: escalation's rejection of a command
-    /// for an unknown case id is its only entry.
+    /// The deadline is the one the pages show (``CaseDeadlineStatus``): the
+    /// running one, or the one last missed. Cases with the same deadline, or
+    /// none, come in opening order. A case id without a state is no case:
+    /// escalation's rejection of a command for an unknown case id is its only entry.
     public func openCases(vendor: String?) throws -> [CaseFile] {
-        try cases(vendor: vendor, where: "(c.state IS NOT NULL AND c.state != 'resolved')",
-                  orderBy: "c.next_due_ms IS NULL, c.next_due_ms, c.opened_ms, c.case_id")
+        let files = try cases(vendor: vendor, where: "(c.state IS NOT NULL AND c.state != 'resolved')",
+                              orderBy: "c.opened_ms, c.case_id")
+        let keyed = files.enumerated().map { index, file in
+            (due: Self.shownDueAt(file), index: index, file: file)
+        }
+        return keyed.sorted { ($0.due, $0.index) < ($1.due, $1.index) }.map(\.file)
+    }
+
+    /// The due time of the deadline the pages show for `file`, in epoch
+    /// milliseconds; `Int64.max` when none is shown.
+    private static func shownDueAt(_ file: CaseFile) -> Int64 {
+        switch CaseDeadlineStatus(file, now: nil) {
+        case .running(_, let dueAt, _): dueAt.epochMilliseconds
+        case .overdue(_, let dueAt, _, _): dueAt?.epochMilliseconds ?? Int64.max
+        case .none: Int64.max
+        }
     }
 
     /// Any case by id, whatever its vendor: the caller checks `viewer.mayView(vendor: file.vendor)`.

@@ -8,9 +8,11 @@ extension ConsoleReadModel {
     /// first (rows without a scorecard total last). vendor filters the rows (shops only for vendor nil).
     ///
     /// The latest period is the one with the latest start among the rows the
-    /// vendor may see, so a vendor's table never comes back empty only
-    /// because another vendor has scores of a later period. Rows with equal
-    /// totals come by name, then subject id.
+    /// vendor may see that have a scorecard total, so a vendor's table never
+    /// comes back empty only because another vendor has scores of a later
+    /// period, and a day with complaints but no conversations is passed over.
+    /// Without any total, the latest period of any row is taken. Rows with
+    /// equal totals come by name, then subject id.
     public func league(kind: ScoreSubjectKind, periodKind: ScorePeriodKind, vendor: String?) throws
         -> (period: ScorePeriod?, rows: [ConsoleScoreRow]) {
         let scope = VendorScope(vendor)
@@ -20,7 +22,7 @@ extension ConsoleReadModel {
             let latest = try database.scalar("""
                 SELECT period_key FROM console_scores
                 WHERE subject_kind = ? AND period_kind = ? AND \(filter.sql)
-                ORDER BY period_start DESC, period_key DESC LIMIT 1
+                ORDER BY total IS NULL, period_start DESC, period_key DESC LIMIT 1
                 """, [kind.rawValue, periodKind.rawValue] + filter.bindings)
             guard let periodKey = latest.string else { return (nil, []) }
 

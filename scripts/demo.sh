@@ -56,6 +56,9 @@ stop_all() {
   pids=()
 }
 trap 'status=$?; stop_all; [ $status -eq 0 ] || echo "demo failed; logs are in $work" >&2' EXIT
+# A signal ends the script through the EXIT trap, which stops what it started.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 heading() {
   printf '\n== %s ==\n' "$1"
@@ -127,8 +130,13 @@ watcher=$!
 pids+=($watcher)
 
 # The import report is printed with the summary, not between the alerts.
+# It runs in the background, so a signal to this script is handled at once
+# and stop_all ends the import too.
 "$bin/vigil-ingest" --store "$work/ingest.sqlite" "${chats[@]}" "${complaints[@]}" "${orders[@]}" \
-  >"$work/ingest.out" 2>>"$work/ingest.log"
+  >"$work/ingest.out" 2>>"$work/ingest.log" &
+import_pid=$!
+pids+=($import_pid)
+wait "$import_pid"
 
 # Wait until every group has consumed everything, checking the services stay up.
 deadline=$((SECONDS + timeout_seconds))
@@ -136,7 +144,9 @@ until "$bin/vigil" lag --wait --timeout 5 vigil-alerting vigil-escalation vigil-
     "vigil-demo-console=vigil.alerts" 2>>"$work/lag.log"; do
   for index in "${!service_pids[@]}"; do
     if ! kill -0 "${service_pids[$index]}" 2>/dev/null; then
-      echo "demo: vigil-${services[$index]} stopped; see $work/${services[$index]}.log" >&2
+      echo "demo: vigil-${services[$index]} stopped; the end of $work/${services[$index]}.log:" >&2
+      tail -n 3 "$work/${services[$index]}.log" >&2
+      [ "${services[$index]}" != console ] || echo "demo: another port for the console: VIGIL_CONSOLE_PORT=PORT make console" >&2
       exit 1
     fi
   done
@@ -251,7 +261,8 @@ EXAMPLE
     [ -z "$stopping" ] || break
     for index in "${!service_pids[@]}"; do
       if ! kill -0 "${service_pids[$index]}" 2>/dev/null; then
-        echo "demo: vigil-${services[$index]} stopped; see $work/${services[$index]}.log" >&2
+        echo "demo: vigil-${services[$index]} stopped; the end of $work/${services[$index]}.log:" >&2
+      tail -n 3 "$work/${services[$index]}.log" >&2
         exit 1
       fi
     done

@@ -210,7 +210,7 @@ struct ConsolePagesTests {
         let browser = try fixture.browser(signedInWith: ConsoleSamples.brandToken)
         let page = try browser.get("/league?kind=vendor&period=day").text
         #expect(page.contains("2026-11-11 日评分"))
-        #expect(page.contains("首次响应中位数（满分 60.00）"))
+        #expect(page.contains("首次响应中位数（权重 60.00）"))
         #expect(page.contains("一票否决项"))
         #expect(page.contains("<tr><td>1</td><td>V-BAIXING</td><td>V-BAIXING</td><td>86.50</td><td>51.90</td><td>34.60</td><td>-</td></tr>"))
         #expect(page.contains("<tr><td>2</td><td>V-HUAYU</td><td>V-HUAYU</td><td>72.25</td>"))

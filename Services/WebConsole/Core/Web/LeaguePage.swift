@@ -21,8 +21,9 @@ enum LeaguePage {
         headers += items.map { item in
             let measure = ScoreMeasure(rawValue: item.measure)
             let name = measure.map { text.pick($0.label) } ?? item.id
-            return text.pick("\(name)（满分 \(ScoreText.points(item.weight))）",
-                             "\(name) (of \(ScoreText.points(item.weight)))")
+            // A weight, not a maximum: items without data scale the others up.
+            return text.pick("\(name)（权重 \(ScoreText.points(item.weight))）",
+                             "\(name) (weight \(ScoreText.points(item.weight)))")
         }
         headers.append(text.pick("一票否决项", "Critical items"))
 

@@ -70,6 +70,9 @@ struct ConsoleCaseActionTests {
         fixture.data.store.append(rejection)
         let page = try browser.get(location + "&lang=en").text
         #expect(page.contains("Rejected: Resolve rejected: not acknowledged"))
+        let chinese = try browser.get(location + "&lang=zh").text
+        #expect(chinese.contains("<td>\(CaseAction.resolve.label.chinese)</td>"), "the refused command's action in Chinese")
+        #expect(!chinese.contains("<td>resolve</td>"))
     }
 
     @Test("note is masked before publishing")

@@ -102,7 +102,7 @@ enum CasePage {
     private static func rejections(_ file: CaseFile, text: ConsoleText) -> [String] {
         guard !file.rejections.isEmpty else { return [] }
         let rows = file.rejections.map { event in
-            "<tr><td>\(text.html(text.time(event.occurredAt)))</td><td>\(text.html(event.action?.rawValue ?? "-"))</td>"
+            "<tr><td>\(text.html(text.time(event.occurredAt)))</td><td>\(text.html(event.action.map { text.pick($0.label) } ?? "-"))</td>"
                 + "<td>\(text.html(event.actor ?? "-"))</td><td>\(text.html(text.pick(event.text)))</td></tr>"
         }
         return ["<h2>\(text.pick("被拒绝的命令", "Rejected commands"))</h2>",

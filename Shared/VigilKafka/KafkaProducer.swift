@@ -21,7 +21,10 @@ public final class KafkaProducer {
 
     /// Creates a producer; `properties` are librdkafka settings such as `bootstrap.servers`.
     public init(properties: [String: String], logger: Logger) throws {
-        var merged = ["linger.ms": "5", "message.timeout.ms": "0"]
+        // No linger: a service publishes each partition's outbox in turn and
+        // waits for its reports, so a linger would be paid once per partition.
+        // Records still batch while a request is in flight.
+        var merged = ["linger.ms": "0", "message.timeout.ms": "0"]
         merged.merge(properties) { _, new in new }
         merged.merge(Self.requiredProperties) { _, required in required }
         client = try RDKafkaClient(kind: .producer, properties: merged, logger: logger)

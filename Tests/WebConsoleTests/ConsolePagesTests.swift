@@ -113,6 +113,24 @@ struct ConsolePagesTests {
         #expect(page.text.contains("href=\"/league?kind=agent&amp;period=week&amp;lang=en\""))
     }
 
+    @Test("language links stay on the console")
+    func languageLinksStayOnConsole() throws {
+        let fixture = try ConsoleFixture()
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.brandToken)
+        // A link to http://console//other.example/x makes a browser ask for the first;
+        // browsers read the decoded `///…` and `/\…` as other hosts too.
+        for target in ["//other.example/x", "/%2F%2Fother.example", "/%5Cother.example", "http://other.example/login"] {
+            let page = try browser.get(target)
+            #expect(page.status == 404, "\(target)")
+            #expect(page.text.contains("href=\"/?lang=en\""), "\(target)")
+            #expect(!page.text.contains("other.example"), "\(target)")
+        }
+
+        let unknownCase = try browser.get("/cases/a%3Fb%23c")
+        #expect(unknownCase.status == 404)
+        #expect(unknownCase.text.contains("href=\"/cases/a%3Fb%23c?lang=en\""), "a decoded ? or # stays in the path")
+    }
+
     @Test("phone number in case note masked")
     func maskedNote() throws {
         let fixture = try ConsoleFixture()

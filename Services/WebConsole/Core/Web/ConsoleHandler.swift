@@ -143,11 +143,15 @@ public struct ConsoleHandler: HTTPHandler {
         return ConsoleResponses.page(status, html)
     }
 
+    /// The links to this page in the other language. A form's target cannot
+    /// be reloaded with GET, and a path the console does not serve may be
+    /// anything (`//other.example` would lead off the console), so both lead
+    /// to the main page instead.
     func languageLinks(_ request: HTTPRequest) -> LanguageLinks {
-        // A form's target cannot be reloaded with GET, so its language links lead to the main page.
-        let path = request.method == "POST" ? "/" : request.path
-        let query = request.method == "POST" ? [] : request.query.map { (name: $0.name, value: $0.value) }
-        return LanguageLinks(path: path, query: query)
+        guard request.method != "POST", ConsoleRoute(path: request.path) != nil else {
+            return LanguageLinks(path: "/", query: [])
+        }
+        return LanguageLinks(path: request.path, query: request.query.map { (name: $0.name, value: $0.value) })
     }
 
     func notFound(_ request: HTTPRequest, text: ConsoleText) -> HTTPResponse {

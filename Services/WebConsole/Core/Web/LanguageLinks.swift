@@ -3,13 +3,18 @@ struct LanguageLinks {
     var chinese: String
     var english: String
 
+    /// `path` is the decoded path of a route, encoded again segment by segment
+    /// here, so a `?` or `#` decoded from a case id stays in the path.
     init(path: String, query: [(name: String, value: String?)]) {
         let otherItems = query.filter { $0.name != "lang" }
+        let encodedPath = path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { URLText.pathSegment(String($0)) }
+            .joined(separator: "/")
         func link(_ tag: String) -> String {
             let items = otherItems.map { item in
                 URLText.queryComponent(item.name) + (item.value.map { "=" + URLText.queryComponent($0) } ?? "")
             } + ["lang=\(tag)"]
-            return path + "?" + items.joined(separator: "&")
+            return encodedPath + "?" + items.joined(separator: "&")
         }
         chinese = link("zh")
         english = link("en")

@@ -97,6 +97,24 @@ struct ConsoleCaseActionTests {
         #expect(try fixture.publishedCommands().isEmpty)
     }
 
+    @Test("note length counted as the form's maxlength counts")
+    func noteLengthInFormUnits() throws {
+        let fixture = try ConsoleFixture()
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        let token = try browser.formToken(from: casePath)
+        // One character to Swift, 2,501 to the browser's maxlength (UTF-16 code units).
+        let stacked = "a" + String(repeating: "\u{0301}", count: 2_500)
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", stacked)]).status == 400)
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", String(repeating: "😀", count: 1_001))])
+                    .status == 400)
+        #expect(try fixture.publishedCommands().isEmpty)
+
+        let longest = String(repeating: "😀", count: 1_000)
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", longest)]).status == 303,
+                "a note the form lets through is sent")
+        #expect(try fixture.publishedCommands().first?.note == longest)
+    }
+
     @Test("missing form token gets 403")
     func missingToken() throws {
         let fixture = try ConsoleFixture()

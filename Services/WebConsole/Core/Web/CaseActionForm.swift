@@ -4,7 +4,9 @@ import VigilContracts
 /// Reads a case page's action form into the ``CaseCommand`` that `vigil case`
 /// would send for the same action.
 enum CaseActionForm {
-    /// The maximum length of a note, in characters.
+    /// The maximum length of a note in UTF-16 code units, which the form's
+    /// `maxlength` counts too. Swift's characters would let one letter with
+    /// thousands of combining marks through as a single character.
     static let maximumNoteLength = 2_000
 
     /// The actions the pages offer, by the last segment of their form's path.
@@ -15,10 +17,11 @@ enum CaseActionForm {
     static func command(_ action: CaseAction, file: CaseFile, form: FormFields, actor: String, issuedAt: Timestamp,
                         commandId: String, text: ConsoleText) -> Result<CaseCommand, FormProblem> {
         let note = form["note"]?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
-        if let note, note.count > maximumNoteLength {
-            return .failure(FormProblem(text.pick("备注最多 \(maximumNoteLength) 个字，现有 \(note.count) 个。",
+        if let note, note.utf16.count > maximumNoteLength {
+            let length = note.utf16.count
+            return .failure(FormProblem(text.pick("备注最多 \(maximumNoteLength) 个字，现有 \(length) 个。",
                                                   "A note may have at most \(maximumNoteLength) characters; "
-                                                      + "this one has \(note.count).")))
+                                                      + "this one has \(length).")))
         }
 
         let command = CaseCommand(commandId: commandId, caseId: file.caseId, shop: file.thread.shop,

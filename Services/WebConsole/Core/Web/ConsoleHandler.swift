@@ -34,7 +34,8 @@ public struct ConsoleHandler: HTTPHandler {
         self.commands = commands
         self.settings = settings
         self.logger = logger
-        self.sessions = ConsoleSessions(idleSeconds: settings.sessionIdleSeconds, maximumSessions: settings.maximumSessions)
+        self.sessions = ConsoleSessions(idleSeconds: settings.sessionIdleSeconds, maximumSessions: settings.maximumSessions,
+                                        maximumPerPerson: settings.maximumSessionsPerPerson)
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {

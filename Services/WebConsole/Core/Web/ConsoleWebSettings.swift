@@ -12,6 +12,10 @@ public struct ConsoleWebSettings: Sendable {
     /// The number of sessions kept at most; signing in beyond it ends the
     /// session used least recently, so sign-ins cannot fill the memory.
     public var maximumSessions: Int
+    /// The number of sessions one person keeps at most; signing in beyond it
+    /// ends that person's own session used least recently, so one token
+    /// cannot fill the store and sign everyone else out.
+    public var maximumSessionsPerPerson: Int
     /// How often, in seconds, an open event stream asks the read model for new alerts.
     public var alertPollSeconds: Double
     /// The longest silence, in seconds, on an event stream before it sends a
@@ -34,6 +38,7 @@ public struct ConsoleWebSettings: Sendable {
     public init(displayZone: Int32 = 8 * 3600,
                 sessionIdleSeconds: Int = 12 * 3600,
                 maximumSessions: Int = 10_000,
+                maximumSessionsPerPerson: Int = 20,
                 alertPollSeconds: Double = 1,
                 keepaliveSeconds: Double = 15,
                 streamRecheckSeconds: Double = 10,
@@ -44,6 +49,7 @@ public struct ConsoleWebSettings: Sendable {
         self.displayZone = displayZone
         self.sessionIdleSeconds = sessionIdleSeconds
         self.maximumSessions = maximumSessions
+        self.maximumSessionsPerPerson = maximumSessionsPerPerson
         self.alertPollSeconds = alertPollSeconds
         self.keepaliveSeconds = keepaliveSeconds
         self.streamRecheckSeconds = streamRecheckSeconds

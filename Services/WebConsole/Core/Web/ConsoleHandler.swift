@@ -60,6 +60,10 @@ public struct ConsoleHandler: HTTPHandler {
                 .header("Allow", route.methods.joined(separator: ", "))
         }
 
+        if method == "POST", let refusal = crossSiteRefusal(request, text: text) {
+            return refusal
+        }
+
         switch route {
         case .healthz:
             return ConsoleResponses.text(200, "ok\n")

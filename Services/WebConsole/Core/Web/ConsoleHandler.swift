@@ -26,6 +26,7 @@ public struct ConsoleHandler: HTTPHandler {
     let settings: ConsoleWebSettings
     let logger: Logger
     let sessions: ConsoleSessions
+    let streams: LiveStreams
 
     public init(readModel: any ConsoleReadModelReading, tokens: ConsoleTokens, commands: ConsoleCommandPublisher,
                 settings: ConsoleWebSettings = ConsoleWebSettings(), logger: Logger) {
@@ -36,6 +37,7 @@ public struct ConsoleHandler: HTTPHandler {
         self.logger = logger
         self.sessions = ConsoleSessions(idleSeconds: settings.sessionIdleSeconds, maximumSessions: settings.maximumSessions,
                                         maximumPerPerson: settings.maximumSessionsPerPerson)
+        self.streams = LiveStreams(perPerson: settings.maximumStreamsPerPerson, maximum: settings.maximumStreams)
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {

@@ -24,6 +24,14 @@ public struct ConsoleWebSettings: Sendable {
     /// How often, in seconds, an open event stream checks that its session and
     /// the viewer's roster record still allow it.
     public var streamRecheckSeconds: Double
+    /// The number of live alert streams one person may have open at once.
+    /// Six is what one browser opens to a host at most over HTTP/1.1, and a
+    /// new session adds none, so one person cannot hold every connection.
+    public var maximumStreamsPerPerson: Int
+    /// The number of live alert streams open at once in all. Keep it below
+    /// the server's connection limit (128 in `vigil-console`), so pages and
+    /// forms still get connections while that many streams are open.
+    public var maximumStreams: Int
     /// The number of alerts the live page lists, both when it loads and as events arrive.
     public var alertListLimit: Int
     /// The number of days of day scores the trend charts cover.
@@ -42,6 +50,8 @@ public struct ConsoleWebSettings: Sendable {
                 alertPollSeconds: Double = 1,
                 keepaliveSeconds: Double = 15,
                 streamRecheckSeconds: Double = 10,
+                maximumStreamsPerPerson: Int = 6,
+                maximumStreams: Int = 96,
                 alertListLimit: Int = 100,
                 trendDays: Int = 30,
                 secureCookies: Bool = false,
@@ -53,6 +63,8 @@ public struct ConsoleWebSettings: Sendable {
         self.alertPollSeconds = alertPollSeconds
         self.keepaliveSeconds = keepaliveSeconds
         self.streamRecheckSeconds = streamRecheckSeconds
+        self.maximumStreamsPerPerson = maximumStreamsPerPerson
+        self.maximumStreams = maximumStreams
         self.alertListLimit = alertListLimit
         self.trendDays = trendDays
         self.secureCookies = secureCookies

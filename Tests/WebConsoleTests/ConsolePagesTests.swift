@@ -209,7 +209,10 @@ struct ConsolePagesTests {
         #expect(page.contains("<tr><td>1</td><td>V-BAIXING</td><td>V-BAIXING</td><td>86.50</td><td>51.90</td><td>34.60</td><td>-</td></tr>"))
         #expect(page.contains("<tr><td>2</td><td>V-HUAYU</td><td>V-HUAYU</td><td>72.25</td>"))
 
-        let weekly = try browser.get("/league?kind=vendor&period=week").text
+        let english = try browser.get("/league?kind=vendor&period=day&lang=en").text
+        #expect(english.contains("<h2>Vendors: Day 2026-11-11</h2>"), "an English colon in English")
+
+        let weekly = try browser.get("/league?kind=vendor&period=week&lang=zh").text
         #expect(weekly.contains("这一周期还没有评分"))
     }
 

@@ -108,7 +108,8 @@ if [ "$console" = 1 ]; then
   people+=" $(grep -h '"role":"manager"' "${roster[@]}" | sed 's/.*"id":"\([^"]*\)".*"vendor":"\([^"]*\)".*/\2 \1/' \
     | sort -u -k1,1 | awk '{print $2}' | paste -sd' ')"
   for person in $people; do
-    token=$(head -c 24 /dev/urandom | base64)
+    # URL-safe, so the token works typed into a form or pasted into curl -d alike.
+    token=$(head -c 24 /dev/urandom | base64 | tr "+/" "-_")
     token_entries+=("$(printf '%s' "$token" | "$bin/vigil-console" hash-token --person "$person")")
     printf '%s %s\n' "$person" "$token" >>"$work/console-tokens.txt"
   done

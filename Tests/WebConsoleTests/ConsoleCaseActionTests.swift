@@ -115,6 +115,25 @@ struct ConsoleCaseActionTests {
         #expect(try fixture.publishedCommands().first?.note == longest)
     }
 
+    @Test("note with control characters gets 400")
+    func controlCharacters() throws {
+        let fixture = try ConsoleFixture()
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        let token = try browser.formToken(from: casePath)
+        // `vigil case show` prints notes to a terminal, where these would clear the screen or ring.
+        for note in ["已回电 \u{1B}[2J\u{1B}[31m", "响铃\u{07}", "空字符\u{0}", "C1 \u{9B}31m"] {
+            let response = try browser.post("\(casePath)/note", form: [("csrf", token), ("note", note)])
+            #expect(response.status == 400, "\(note.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(response.text.contains("控制字符"))
+        }
+        #expect(try fixture.publishedCommands().isEmpty)
+
+        let lines = "第一行\r\n第二行\t完"
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", lines)]).status == 303,
+                "a textarea's line breaks and tabs are text")
+        #expect(try fixture.publishedCommands().first?.note == lines)
+    }
+
     @Test("missing form token gets 403")
     func missingToken() throws {
         let fixture = try ConsoleFixture()

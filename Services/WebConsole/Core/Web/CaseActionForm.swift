@@ -23,6 +23,11 @@ enum CaseActionForm {
                                                   "A note may have at most \(maximumNoteLength) characters; "
                                                       + "this one has \(length).")))
         }
+        // `vigil case show` prints notes to a terminal, where an escape
+        // sequence could clear the screen or rewrite what the operator reads.
+        if let note, note.unicodeScalars.contains(where: isControl) {
+            return .failure(FormProblem(text.pick("备注不能包含控制字符。", "A note may not contain control characters.")))
+        }
 
         let command = CaseCommand(commandId: commandId, caseId: file.caseId, shop: file.thread.shop,
                                   buyer: file.thread.buyer, action: action, actor: actor, issuedAt: issuedAt, note: note)
@@ -32,6 +37,11 @@ enum CaseActionForm {
         }
         // No store or report needs a number typed into a note, so it never reaches the topic.
         return .success(command.masked(by: PersonalDataMasker()))
+    }
+
+    /// True for a control character other than the line breaks and tabs a textarea sends.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && !["\n", "\r", "\t"].contains(scalar)
     }
 }
 

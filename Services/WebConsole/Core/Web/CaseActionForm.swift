@@ -16,7 +16,10 @@ enum CaseActionForm {
     /// note, or the reason the form cannot be sent (for a 400 page).
     static func command(_ action: CaseAction, file: CaseFile, form: FormFields, actor: String, issuedAt: Timestamp,
                         commandId: String, text: ConsoleText) -> Result<CaseCommand, FormProblem> {
-        let note = form["note"]?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
+        // Browsers send a textarea's line breaks as CR LF; a lone CR would let
+        // a note overwrite its own line where `vigil case show` prints it.
+        let note = form["note"]?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
         if let note, note.utf16.count > maximumNoteLength {
             let length = note.utf16.count
             return .failure(FormProblem(text.pick("备注最多 \(maximumNoteLength) 个字，现有 \(length) 个。",
@@ -39,9 +42,9 @@ enum CaseActionForm {
         return .success(command.masked(by: PersonalDataMasker()))
     }
 
-    /// True for a control character other than the line breaks and tabs a textarea sends.
+    /// True for a control character other than a line break or a tab.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control && !["\n", "\r", "\t"].contains(scalar)
+        scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t"
     }
 }
 

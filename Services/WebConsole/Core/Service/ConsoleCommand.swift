@@ -20,6 +20,9 @@ public enum ConsoleCommand {
         OptionSpec("tokens", environment: "VIGIL_CONSOLE_TOKENS", valueName: "FILE",
                    help: LocalizedText(chinese: "登录令牌文件（JSON，只含 SHA-256 摘要；见 vigil-console hash-token --help）",
                                        english: "sign-in tokens file (JSON, SHA-256 digests only; see vigil-console hash-token --help)")),
+        .flag("secure-cookies", environment: "VIGIL_CONSOLE_SECURE_COOKIES",
+              help: LocalizedText(chinese: "给 Cookie 加上 Secure，只经 HTTPS 发送；由 TLS 代理提供控制台时打开",
+                                  english: "mark cookies Secure, sent over HTTPS only; turn on when a TLS proxy serves the console")),
         OptionSpec("port-file", environment: "VIGIL_CONSOLE_PORT_FILE", valueName: "FILE",
                    help: LocalizedText(chinese: "开始监听后把端口号写入此文件（供脚本和测试使用）",
                                        english: "write the bound port to this file once listening (for scripts and tests)")),
@@ -63,7 +66,8 @@ public enum ConsoleCommand {
 
         let shutdown = ShutdownSignal()
         do {
-            try ConsoleServer(configuration: configuration, http: http, tokens: tokens, shutdown: shutdown).run { port in
+            try ConsoleServer(configuration: configuration, http: http, tokens: tokens, settings: webSettings(parsed),
+                              shutdown: shutdown).run { port in
                 if let portFile = parsed.value("port-file") {
                     try? "\(port)\n".write(toFile: portFile, atomically: true, encoding: .utf8)
                 }
@@ -73,6 +77,11 @@ public enum ConsoleCommand {
             configuration.logger.critical("service failed", metadata: ["vigil.error": String(describing: error)])
             exit(1)
         }
+    }
+
+    /// The web layer's settings from the command line.
+    static func webSettings(_ parsed: ParsedOptions) -> ConsoleWebSettings {
+        ConsoleWebSettings(secureCookies: parsed.flag("secure-cookies"))
     }
 
     /// Reads `HOST:PORT`. Pages are read over many long-lived connections

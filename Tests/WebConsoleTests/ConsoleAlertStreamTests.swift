@@ -133,9 +133,9 @@ struct ConsoleAlertStreamTests {
         let baixing = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
         var first: TestConnection? = try openStream(baixing)
         let second = try openStream(baixing)
-        let refused = try streamStatus(baixing)
-        #expect(refused.status == 429)
-        #expect(refused.headers["Retry-After"] != nil)
+        let rejected = try streamStatus(baixing)
+        #expect(rejected.status == 429)
+        #expect(rejected.headers["Retry-After"] != nil)
         let signedInAgain = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
         #expect(try streamStatus(signedInAgain).status == 429, "a new session adds no streams")
 

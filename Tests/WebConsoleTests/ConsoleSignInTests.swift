@@ -101,7 +101,7 @@ struct ConsoleSignInTests {
         #expect(try browser.get("/").status == 200, "the session is still open")
     }
 
-    @Test("forms from another site refused")
+    @Test("forms from another site rejected")
     func crossSiteForms() throws {
         let fixture = try ConsoleFixture()
         // A page elsewhere that submits its own token would sign the visitor in as its author.

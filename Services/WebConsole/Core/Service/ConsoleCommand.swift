@@ -79,7 +79,7 @@ public enum ConsoleCommand {
         }
     }
 
-    /// The web layer's settings from the command line.
+    /// Reads the web layer's settings from the command line.
     static func webSettings(_ parsed: ParsedOptions) -> ConsoleWebSettings {
         ConsoleWebSettings(secureCookies: parsed.flag("secure-cookies"))
     }

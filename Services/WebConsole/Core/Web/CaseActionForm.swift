@@ -16,7 +16,7 @@ enum CaseActionForm {
     /// note, or the reason the form cannot be sent (for a 400 page).
     static func command(_ action: CaseAction, file: CaseFile, form: FormFields, actor: String, issuedAt: Timestamp,
                         commandId: String, text: ConsoleText) -> Result<CaseCommand, FormProblem> {
-        // Browsers send a textarea's line breaks as CR LF; a lone CR would let
+        // Browsers send a textarea's line breaks as CR LF. A lone CR would let
         // a note overwrite its own line where `vigil case show` prints it.
         let note = form["note"]?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty

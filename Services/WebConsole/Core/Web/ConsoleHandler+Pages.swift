@@ -37,7 +37,7 @@ extension ConsoleHandler {
     /// many open streams as ``ConsoleWebSettings`` allows.
     func alertEvents(_ request: HTTPRequest, visitor: Visitor, text: ConsoleText) -> HTTPResponse {
         guard let slot = streams.slot(personId: visitor.viewer.person.id) else {
-            logger.notice("console live stream refused: too many open streams", metadata: [
+            logger.notice("console live stream rejected: too many open streams", metadata: [
                 "vigil.person": visitor.viewer.person.id,
                 "vigil.http.remote": request.remoteAddress,
                 "vigil.console.streams": String(streams.count),

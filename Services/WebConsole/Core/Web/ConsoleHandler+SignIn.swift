@@ -54,13 +54,13 @@ extension ConsoleHandler {
                     visitor: visitor, request: request, text: text)
     }
 
-    /// Returns 403 for a form that the browser says another site submitted
+    /// Returns 403 for a form that the browser marks as sent by another site
     /// (`Sec-Fetch-Site` other than `same-origin` or `none`), else nil. No
     /// console form comes from elsewhere, and the sign-in form has no form
     /// token, so without this a page elsewhere could sign its visitors in
     /// with its author's token. Browsers that send no such header get no
     /// protection at sign-in; the other forms still need their form token.
-    func crossSiteRefusal(_ request: HTTPRequest, text: ConsoleText) -> HTTPResponse? {
+    func crossSiteRejection(_ request: HTTPRequest, text: ConsoleText) -> HTTPResponse? {
         guard let site = request.headers["Sec-Fetch-Site"]?.lowercased(), site != "same-origin", site != "none" else {
             return nil
         }

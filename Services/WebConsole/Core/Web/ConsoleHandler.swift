@@ -62,8 +62,8 @@ public struct ConsoleHandler: HTTPHandler {
                 .header("Allow", route.methods.joined(separator: ", "))
         }
 
-        if method == "POST", let refusal = crossSiteRefusal(request, text: text) {
-            return refusal
+        if method == "POST", let rejection = crossSiteRejection(request, text: text) {
+            return rejection
         }
 
         switch route {
@@ -150,10 +150,10 @@ public struct ConsoleHandler: HTTPHandler {
         return ConsoleResponses.page(status, html)
     }
 
-    /// The links to this page in the other language. A form's target cannot
-    /// be reloaded with GET, and a path the console does not serve may be
-    /// anything (`//other.example` would lead off the console), so both lead
-    /// to the main page instead.
+    /// Builds the links to this page in the other language. A form's target
+    /// cannot be reloaded with GET, and a path the console does not serve may
+    /// be anything (`//other.example` would lead off the console), so both
+    /// lead to the main page instead.
     func languageLinks(_ request: HTTPRequest) -> LanguageLinks {
         guard request.method != "POST", ConsoleRoute(path: request.path) != nil else {
             return LanguageLinks(path: "/", query: [])

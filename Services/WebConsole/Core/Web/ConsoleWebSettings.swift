@@ -12,7 +12,7 @@ public struct ConsoleWebSettings: Sendable {
     /// The number of sessions kept at most; signing in beyond it ends the
     /// session used least recently, so sign-ins cannot fill the memory.
     public var maximumSessions: Int
-    /// The number of sessions one person keeps at most; signing in beyond it
+    /// The number of sessions one person keeps at most. Signing in beyond it
     /// ends that person's own session used least recently, so one token
     /// cannot fill the store and sign everyone else out.
     public var maximumSessionsPerPerson: Int

@@ -14,9 +14,10 @@
 # sign-in tokens, until Ctrl-C.
 set -euo pipefail
 shopt -s nullglob
-# Pipelines take their first line with `sed -n 1p`, never `head -1`: head
-# exits early, so the writer before it may die of SIGPIPE, which pipefail
-# turns into a failed demo (exit 141) on a roster of a few kilobytes.
+# Pipelines take their first line with `sed -n 1p`, never `head -1`,
+# because head exits early and the writer before it may then die of SIGPIPE.
+# Under pipefail that ends the demo with exit 141, even on a roster of a few
+# kilobytes.
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 input=${1:-samples}

@@ -14,6 +14,10 @@
 # sign-in tokens, until Ctrl-C.
 set -euo pipefail
 shopt -s nullglob
+# Pipelines take their first line with `sed -n 1p`, never `head -1`,
+# because head exits early and the writer before it may then die of SIGPIPE.
+# Under pipefail that ends the demo with exit 141, even on a roster of a few
+# kilobytes.
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 input=${1:-samples}
@@ -104,11 +108,12 @@ if [ "$console" = 1 ]; then
   token_entries=()
   : >"$work/console-tokens.txt"
   # The brand manager and the first manager of each vendor in the roster.
-  people=$(grep -h '"role":"brand_manager"' "${roster[@]}" | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -1)
+  people=$(grep -h '"role":"brand_manager"' "${roster[@]}" | sed 's/.*"id":"\([^"]*\)".*/\1/' | sed -n 1p)
   people+=" $(grep -h '"role":"manager"' "${roster[@]}" | sed 's/.*"id":"\([^"]*\)".*"vendor":"\([^"]*\)".*/\2 \1/' \
     | sort -u -k1,1 | awk '{print $2}' | paste -sd' ')"
   for person in $people; do
-    token=$(head -c 24 /dev/urandom | base64)
+    # URL-safe, so the token works typed into a form or pasted into curl -d alike.
+    token=$(head -c 24 /dev/urandom | base64 | tr "+/" "-_")
     token_entries+=("$(printf '%s' "$token" | "$bin/vigil-console" hash-token --person "$person")")
     printf '%s %s\n' "$person" "$token" >>"$work/console-tokens.txt"
   done
@@ -169,7 +174,7 @@ if [ -n "$regulator_case" ]; then
   scope=$("$bin/vigil" case show "$regulator_case" --lang en | sed -n 's/^Team \/ site \/ vendor: //p')
   team=${scope%% / *}
   site=$(echo "$scope" | awk -F' / ' '{print $2}')
-  roster_id() { { grep -h "\"role\":\"$1\"" "${roster[@]}" | grep "\"$2\":\"$3\"" | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/'; } || true; }
+  roster_id() { { grep -h "\"role\":\"$1\"" "${roster[@]}" | grep "\"$2\":\"$3\"" | sed -n 1p | sed 's/.*"id":"\([^"]*\)".*/\1/'; } || true; }
   supervisor=$(roster_id supervisor team "$team")
   manager=$(roster_id manager site "$site")
   # Commands take effect at the next round of watermarks after their time.
@@ -237,11 +242,11 @@ if [ "$console" = 1 ]; then
   heading "网页控制台 · web console: http://127.0.0.1:$(cat "$work/console.port")/"
   echo "登录令牌（只显示这一次；文件里只存摘要）· sign-in tokens (shown once; the file keeps digests):"
   while read -r person token; do
-    name=$(grep -h "\"id\":\"$person\"" "${roster[@]}" | sed 's/.*"name":"\([^"]*\)".*/\1/' | head -1)
+    name=$(grep -h "\"id\":\"$person\"" "${roster[@]}" | sed 's/.*"name":"\([^"]*\)".*/\1/' | sed -n 1p)
     printf '  %-8s %-24s %s\n' "$person" "$name" "$token"
   done <"$work/console-tokens.txt"
-  site=$(grep -h '"role":"agent"' "${roster[@]}" | head -1 | sed 's/.*"site":"\([^"]*\)".*/\1/')
-  agent=$(grep -h '"role":"agent"' "${roster[@]}" | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  site=$(grep -h '"role":"agent"' "${roster[@]}" | sed -n 1p | sed 's/.*"site":"\([^"]*\)".*/\1/')
+  agent=$(grep -h '"role":"agent"' "${roster[@]}" | sed -n 1p | sed 's/.*"id":"\([^"]*\)".*/\1/')
   cat <<EXAMPLE
 
 实时发一条消息，几秒内出现在"实时预警"页 · post a live message; it shows on the live alerts page within seconds:

@@ -21,6 +21,13 @@ struct ConsoleAlertStreamTests {
         return connection
     }
 
+    /// Asks for the event stream and returns the status of the response's head alone.
+    private func streamStatus(_ browser: ConsoleBrowser) throws -> TestResponse {
+        let connection = try TestConnection(port: browser.port)
+        try connection.sendRequest("GET", "/events/alerts?after=2", headers: browser.cookieHeader())
+        return try connection.receiveResponse(expectBody: false)
+    }
+
     @Test("stream delivers viewer's new alerts")
     func vendorStream() throws {
         let fixture = try ConsoleFixture()
@@ -115,6 +122,41 @@ struct ConsoleAlertStreamTests {
             ended = try stream.receiveChunk() == nil
         }
         #expect(ended)
+    }
+
+    @Test("live streams limited per person and in all")
+    func streamLimits() throws {
+        var settings = ConsoleFixture.settings
+        settings.maximumStreamsPerPerson = 2
+        settings.maximumStreams = 3
+        let fixture = try ConsoleFixture(settings: settings)
+        let baixing = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        var first: TestConnection? = try openStream(baixing)
+        let second = try openStream(baixing)
+        let rejected = try streamStatus(baixing)
+        #expect(rejected.status == 429)
+        #expect(rejected.headers["Retry-After"] != nil)
+        let signedInAgain = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        #expect(try streamStatus(signedInAgain).status == 429, "a new session adds no streams")
+
+        let brand = try fixture.browser(signedInWith: ConsoleSamples.brandToken)
+        let third = try openStream(brand)
+        let huayu = try fixture.browser(signedInWith: ConsoleSamples.huayuToken)
+        #expect(try streamStatus(huayu).status == 429, "the server's limit")
+        #expect(try huayu.get("/").status == 200, "pages still load")
+
+        // A closed stream gives its place back once the server notices the close.
+        first = nil
+        let started = ContinuousClock.now
+        var reopened: TestConnection?
+        while reopened == nil, ContinuousClock.now - started < .seconds(3) {
+            reopened = try? openStream(baixing)
+            if reopened == nil {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        #expect(reopened != nil)
+        _ = (first, second, third)
     }
 
     @Test("server stop ends the stream")

@@ -20,12 +20,13 @@ final class ConsoleBrowser {
         return response
     }
 
-    /// Sends a form and returns the response.
-    func post(_ target: String, form: [(String, String)]) throws -> TestResponse {
+    /// Sends a form, with `headers` besides the cookies, and returns the response.
+    func post(_ target: String, form: [(String, String)], headers: [(String, String)] = []) throws -> TestResponse {
         let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         let connection = try TestConnection(port: port)
         let response = try connection.exchange("POST", target,
-                                               headers: cookieHeader() + [("Content-Type", "application/x-www-form-urlencoded")],
+                                               headers: cookieHeader() + [("Content-Type", "application/x-www-form-urlencoded")]
+                                                   + headers,
                                                body: Array(body.utf8))
         keepCookies(response)
         return response

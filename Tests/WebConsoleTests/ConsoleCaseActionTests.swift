@@ -100,6 +100,43 @@ struct ConsoleCaseActionTests {
         #expect(try fixture.publishedCommands().isEmpty)
     }
 
+    @Test("note length counted as the form's maxlength counts")
+    func noteLengthInFormUnits() throws {
+        let fixture = try ConsoleFixture()
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        let token = try browser.formToken(from: casePath)
+        // One character to Swift, 2,501 to the browser's maxlength (UTF-16 code units).
+        let stacked = "a" + String(repeating: "\u{0301}", count: 2_500)
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", stacked)]).status == 400)
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", String(repeating: "😀", count: 1_001))])
+                    .status == 400)
+        #expect(try fixture.publishedCommands().isEmpty)
+
+        let longest = String(repeating: "😀", count: 1_000)
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", longest)]).status == 303,
+                "a note the form lets through is sent")
+        #expect(try fixture.publishedCommands().first?.note == longest)
+    }
+
+    @Test("note with control characters gets 400")
+    func controlCharacters() throws {
+        let fixture = try ConsoleFixture()
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        let token = try browser.formToken(from: casePath)
+        // `vigil case show` prints notes to a terminal, where these would clear the screen or ring.
+        for note in ["已回电 \u{1B}[2J\u{1B}[31m", "响铃\u{07}", "空字符\u{0}", "C1 \u{9B}31m"] {
+            let response = try browser.post("\(casePath)/note", form: [("csrf", token), ("note", note)])
+            #expect(response.status == 400, "\(note.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(response.text.contains("控制字符"))
+        }
+        #expect(try fixture.publishedCommands().isEmpty)
+
+        let lines = "第一行\r\n第二行\t完\r末行"
+        #expect(try browser.post("\(casePath)/note", form: [("csrf", token), ("note", lines)]).status == 303,
+                "a textarea's line breaks and tabs are text")
+        #expect(try fixture.publishedCommands().first?.note == "第一行\n第二行\t完\n末行", "every line break is LF")
+    }
+
     @Test("missing form token gets 403")
     func missingToken() throws {
         let fixture = try ConsoleFixture()

@@ -137,6 +137,24 @@ struct ConsolePagesTests {
         #expect(page.text.contains("href=\"/cases/a%3Fb%23c?lang=en\""))
     }
 
+    @Test("unknown paths link home")
+    func languageLinksStayOnConsole() throws {
+        let fixture = try ConsoleFixture()
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.brandToken)
+        // A link to http://console//other.example/x makes a browser ask for the first;
+        // browsers read the decoded `///…` and `/\…` as other hosts too.
+        for target in ["//other.example/x", "/%2F%2Fother.example", "/%5Cother.example", "http://other.example/login"] {
+            let page = try browser.get(target)
+            #expect(page.status == 404, "\(target)")
+            #expect(page.text.contains("href=\"/?lang=en\""), "\(target)")
+            #expect(!page.text.contains("other.example"), "\(target)")
+        }
+
+        let unknownCase = try browser.get("/cases/a%3Fb%23c")
+        #expect(unknownCase.status == 404)
+        #expect(unknownCase.text.contains("href=\"/cases/a%3Fb%23c?lang=en\""), "a decoded ? or # stays in the path")
+    }
+
     @Test("phone number in case note masked")
     func maskedNote() throws {
         let fixture = try ConsoleFixture()
@@ -215,7 +233,10 @@ struct ConsolePagesTests {
         #expect(page.contains("<tr><td>1</td><td>V-BAIXING</td><td>V-BAIXING</td><td>86.50</td><td>51.90</td><td>34.60</td><td>-</td></tr>"))
         #expect(page.contains("<tr><td>2</td><td>V-HUAYU</td><td>V-HUAYU</td><td>72.25</td>"))
 
-        let weekly = try browser.get("/league?kind=vendor&period=week").text
+        let english = try browser.get("/league?kind=vendor&period=day&lang=en").text
+        #expect(english.contains("<h2>Vendors: Day 2026-11-11</h2>"), "an English colon in English")
+
+        let weekly = try browser.get("/league?kind=vendor&period=week&lang=zh").text
         #expect(weekly.contains("这一周期还没有评分"))
     }
 

@@ -42,6 +42,21 @@ struct ConsoleSessionsTests {
         #expect(sessions.session(id: third.id) != nil)
     }
 
+    @Test("one person's sign-ins end only their own sessions")
+    func personCapacity() {
+        let sessions = ConsoleSessions(idleSeconds: 60, maximumSessions: 4, maximumPerPerson: 2)
+        let other = sessions.create(personId: "B-001")
+        let first = sessions.create(personId: "M-cd")
+        var latest = first
+        for _ in 0..<10 {
+            latest = sessions.create(personId: "M-cd")
+        }
+        #expect(sessions.session(id: other.id) != nil, "another person's session survives")
+        #expect(sessions.session(id: first.id) == nil, "the person's least recently used session ends")
+        #expect(sessions.session(id: latest.id) != nil)
+        #expect(sessions.count == 3)
+    }
+
     @Test("sent commands remembered up to limit")
     func sentCommands() {
         let sessions = ConsoleSessions(idleSeconds: 60, maximumSessions: 2)

@@ -101,6 +101,30 @@ struct ConsoleSignInTests {
         #expect(try browser.get("/").status == 200, "the session is still open")
     }
 
+    @Test("forms from another site rejected")
+    func crossSiteForms() throws {
+        let fixture = try ConsoleFixture()
+        // A page elsewhere that submits its own token would sign the visitor in as its author.
+        for site in ["cross-site", "same-site"] {
+            let browser = ConsoleBrowser(port: fixture.server.port)
+            let response = try browser.post("/login", form: [("token", ConsoleSamples.baixingToken)],
+                                            headers: [("Sec-Fetch-Site", site)])
+            #expect(response.status == 403, "\(site)")
+            #expect(browser.cookies["vigil_session"] == nil, "\(site)")
+        }
+
+        let browser = try fixture.browser(signedInWith: ConsoleSamples.baixingToken)
+        let token = try browser.formToken(from: "/cases/\(ConsoleSamples.baixingCaseId)")
+        let action = try browser.post("/cases/\(ConsoleSamples.baixingCaseId)/ack", form: [("csrf", token)],
+                                      headers: [("Sec-Fetch-Site", "cross-site")])
+        #expect(action.status == 403)
+        #expect(try fixture.publishedCommands().isEmpty)
+
+        let own = try ConsoleBrowser(port: fixture.server.port)
+            .post("/login", form: [("token", ConsoleSamples.brandToken)], headers: [("Sec-Fetch-Site", "same-origin")])
+        #expect(own.status == 303, "the console's own form")
+    }
+
     @Test("pages need sign-in")
     func pagesNeedSignIn() throws {
         let fixture = try ConsoleFixture()

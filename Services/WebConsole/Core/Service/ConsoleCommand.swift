@@ -27,6 +27,9 @@ public enum ConsoleCommand {
                    help: LocalizedText(chinese: "每个客户端地址同时打开的最大连接数；0 表示不限（在代理之后时只能用 0）",
                                        english: "most open connections per client address; 0 for no limit (the only "
                                            + "choice behind a proxy)")),
+        .flag("secure-cookies", environment: "VIGIL_CONSOLE_SECURE_COOKIES",
+              help: LocalizedText(chinese: "给 Cookie 加上 Secure，只经 HTTPS 发送；由 TLS 代理提供控制台时打开",
+                                  english: "mark cookies Secure, sent over HTTPS only; turn on when a TLS proxy serves the console")),
         OptionSpec("port-file", environment: "VIGIL_CONSOLE_PORT_FILE", valueName: "FILE",
                    help: LocalizedText(chinese: "开始监听后把端口号写入此文件（供脚本和测试使用）",
                                        english: "write the bound port to this file once listening (for scripts and tests)")),
@@ -72,7 +75,8 @@ public enum ConsoleCommand {
 
         let shutdown = ShutdownSignal()
         do {
-            try ConsoleServer(configuration: configuration, http: http, tokens: tokens, shutdown: shutdown).run { port in
+            try ConsoleServer(configuration: configuration, http: http, tokens: tokens, settings: webSettings(parsed),
+                              shutdown: shutdown).run { port in
                 if let portFile = parsed.value("port-file") {
                     try? "\(port)\n".write(toFile: portFile, atomically: true, encoding: .utf8)
                 }
@@ -82,6 +86,11 @@ public enum ConsoleCommand {
             configuration.logger.critical("service failed", metadata: ["vigil.error": String(describing: error)])
             exit(1)
         }
+    }
+
+    /// Reads the web layer's settings from the command line.
+    static func webSettings(_ parsed: ParsedOptions) -> ConsoleWebSettings {
+        ConsoleWebSettings(secureCookies: parsed.flag("secure-cookies"))
     }
 
     /// Reads `HOST:PORT` (an IPv6 host in brackets, `[::1]:8490`) and the

@@ -18,13 +18,15 @@ final class ConsoleServer {
     private let configuration: ServiceConfiguration
     private let http: HTTPServerConfiguration
     private let tokens: ConsoleTokens
+    private let settings: ConsoleWebSettings
     private let shutdown: ShutdownSignal
 
     init(configuration: ServiceConfiguration, http: HTTPServerConfiguration, tokens: ConsoleTokens,
-         shutdown: ShutdownSignal) {
+         settings: ConsoleWebSettings, shutdown: ShutdownSignal) {
         self.configuration = configuration
         self.http = http
         self.tokens = tokens
+        self.settings = settings
         self.shutdown = shutdown
     }
 
@@ -52,7 +54,8 @@ final class ConsoleServer {
         let server: HTTPServer
         do {
             let commands = try ConsoleCommandPublisher(configuration: configuration, shutdown: shutdown, logger: logger)
-            let handler = ConsoleHandler(readModel: model, tokens: tokens, commands: commands, logger: logger)
+            let handler = ConsoleHandler(readModel: model, tokens: tokens, commands: commands, settings: settings,
+                                         logger: logger)
             server = try HTTPServer(configuration: http, logger: logger, handler: handler)
         } catch {
             shutdown.request(reason: "the web server did not start")

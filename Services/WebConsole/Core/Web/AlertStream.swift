@@ -18,6 +18,8 @@ final class AlertStream: @unchecked Sendable {
     private let sessions: ConsoleSessions
     private let sessionId: String
     private let viewer: ConsoleViewer
+    /// Held, never read: releasing the stream gives its place back.
+    private let slot: LiveStreams.Slot
     private let text: ConsoleText
     private let settings: ConsoleWebSettings
     private let logger: Logger
@@ -28,12 +30,13 @@ final class AlertStream: @unchecked Sendable {
     private var lastCheck = ContinuousClock.now
 
     init(readModel: any ConsoleReadModelReading, sessions: ConsoleSessions, sessionId: String, viewer: ConsoleViewer,
-         after sequence: Int64, text: ConsoleText, settings: ConsoleWebSettings, logger: Logger) {
+         after sequence: Int64, slot: LiveStreams.Slot, text: ConsoleText, settings: ConsoleWebSettings, logger: Logger) {
         self.readModel = readModel
         self.sessions = sessions
         self.sessionId = sessionId
         self.viewer = viewer
         self.lastSequence = sequence
+        self.slot = slot
         self.text = text
         self.settings = settings
         self.logger = logger

@@ -32,8 +32,20 @@ extension ConsoleHandler {
     }
 
     /// Opens the live alert stream after the alert in `Last-Event-ID` (an
-    /// EventSource reconnecting), else after `?after=`, else after the newest alert now.
+    /// EventSource reconnecting), else after `?after=`, else after the newest
+    /// alert now. Sends 429 when the person, or the console, already has as
+    /// many open streams as ``ConsoleWebSettings`` allows.
     func alertEvents(_ request: HTTPRequest, visitor: Visitor, text: ConsoleText) -> HTTPResponse {
+        guard let slot = streams.slot(personId: visitor.viewer.person.id) else {
+            logger.notice("console live stream rejected: too many open streams", metadata: [
+                "vigil.person": visitor.viewer.person.id,
+                "vigil.http.remote": request.remoteAddress,
+                "vigil.console.streams": String(streams.count),
+            ])
+            return ConsoleResponses.text(429, text.pick("打开的实时预警页面太多，请关闭其他页面后刷新。\n",
+                                                        "Too many live alert pages are open; close some and reload.\n"))
+                .retryAfter(seconds: 30)
+        }
         let vendor = visitor.viewer.vendorFilter
         var after = request.headers["Last-Event-ID"].flatMap { Int64($0) }
             ?? request.head.queryValue("after").flatMap { Int64($0) }
@@ -49,8 +61,8 @@ extension ConsoleHandler {
         }
 
         let stream = AlertStream(readModel: readModel, sessions: sessions, sessionId: visitor.session.id,
-                                 viewer: visitor.viewer, after: max(after ?? 0, 0), text: text, settings: settings,
-                                 logger: logger)
+                                 viewer: visitor.viewer, after: max(after ?? 0, 0), slot: slot, text: text,
+                                 settings: settings, logger: logger)
         return ConsoleResponses.secured(HTTPResponse(status: 200, headers: [
             "Content-Type": "text/event-stream; charset=utf-8",
             "Cache-Control": "no-store",

@@ -54,6 +54,24 @@ extension ConsoleHandler {
                     visitor: visitor, request: request, text: text)
     }
 
+    /// Returns 403 for a form that the browser marks as sent by another site
+    /// (`Sec-Fetch-Site` other than `same-origin` or `none`), else nil. No
+    /// console form comes from elsewhere, and the sign-in form has no form
+    /// token, so without this a page elsewhere could sign its visitors in
+    /// with its author's token. Browsers that send no such header get no
+    /// protection at sign-in; the other forms still need their form token.
+    func crossSiteRejection(_ request: HTTPRequest, text: ConsoleText) -> HTTPResponse? {
+        guard let site = request.headers["Sec-Fetch-Site"]?.lowercased(), site != "same-origin", site != "none" else {
+            return nil
+        }
+        logger.notice("console form rejected: sent from another site", metadata: [
+            "vigil.http.path": request.path,
+            "vigil.http.remote": request.remoteAddress,
+            "vigil.http.fetch_site": site,
+        ])
+        return ConsoleResponses.text(403, text.pick("不接受从其他网站提交的表单。\n", "Forms sent from other sites are not accepted.\n"))
+    }
+
     // MARK: - Signing in and out
 
     func loginPage(_ request: HTTPRequest, text: ConsoleText) -> HTTPResponse {

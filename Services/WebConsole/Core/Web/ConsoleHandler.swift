@@ -26,6 +26,7 @@ public struct ConsoleHandler: HTTPHandler {
     let settings: ConsoleWebSettings
     let logger: Logger
     let sessions: ConsoleSessions
+    let streams: LiveStreams
 
     public init(readModel: any ConsoleReadModelReading, tokens: ConsoleTokens, commands: ConsoleCommandPublisher,
                 settings: ConsoleWebSettings = ConsoleWebSettings(), logger: Logger) {
@@ -34,7 +35,9 @@ public struct ConsoleHandler: HTTPHandler {
         self.commands = commands
         self.settings = settings
         self.logger = logger
-        self.sessions = ConsoleSessions(idleSeconds: settings.sessionIdleSeconds, maximumSessions: settings.maximumSessions)
+        self.sessions = ConsoleSessions(idleSeconds: settings.sessionIdleSeconds, maximumSessions: settings.maximumSessions,
+                                        maximumPerPerson: settings.maximumSessionsPerPerson)
+        self.streams = LiveStreams(perPerson: settings.maximumStreamsPerPerson, maximum: settings.maximumStreams)
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
@@ -58,6 +61,10 @@ public struct ConsoleHandler: HTTPHandler {
             return ConsoleResponses.text(405, text.pick("此页面不接受 \(request.method) 请求。\n",
                                                         "Method \(request.method) is not allowed here.\n"))
                 .header("Allow", route.methods.joined(separator: ", "))
+        }
+
+        if method == "POST", let rejection = crossSiteRejection(request, text: text) {
+            return rejection
         }
 
         switch route {
@@ -151,11 +158,15 @@ public struct ConsoleHandler: HTTPHandler {
         return ConsoleResponses.page(status, html)
     }
 
+    /// Builds the links to this page in the other language. A form's target
+    /// cannot be reloaded with GET, and a path the console does not serve may
+    /// be anything (`//other.example` would lead off the console), so both
+    /// lead to the main page instead.
     func languageLinks(_ request: HTTPRequest) -> LanguageLinks {
-        // A form's target cannot be reloaded with GET, so its language links lead to the main page.
-        let path = request.method == "POST" ? "/" : request.path
-        let query = request.method == "POST" ? [] : request.query.map { (name: $0.name, value: $0.value) }
-        return LanguageLinks(path: path, query: query)
+        guard request.method != "POST", ConsoleRoute(path: request.path) != nil else {
+            return LanguageLinks(path: "/", query: [])
+        }
+        return LanguageLinks(path: request.path, query: request.query.map { (name: $0.name, value: $0.value) })
     }
 
     func notFound(_ request: HTTPRequest, text: ConsoleText) -> HTTPResponse {

@@ -13,24 +13,31 @@ final class ConsoleSessions: @unchecked Sendable {
 
     private let idleLimit: Duration
     private let maximumSessions: Int
+    private let maximumPerPerson: Int
     private let lock = NSLock()
     private var sessions: [String: (session: ConsoleSession, lastUse: ContinuousClock.Instant)] = [:]
 
-    init(idleSeconds: Int, maximumSessions: Int) {
+    init(idleSeconds: Int, maximumSessions: Int, maximumPerPerson: Int = .max) {
         idleLimit = .seconds(idleSeconds)
         self.maximumSessions = max(1, maximumSessions)
+        self.maximumPerPerson = max(1, maximumPerPerson)
     }
 
     /// Starts a session for `personId` with a fresh id and form token. When
-    /// the store is full, the session used least recently ends.
+    /// the person already has as many sessions as allowed, their own session
+    /// used least recently ends, so one token signing in again and again
+    /// cannot push everyone else out. When the store is full, the session
+    /// used least recently ends.
     func create(personId: String) -> ConsoleSession {
         let session = ConsoleSession(id: RandomToken.make(), personId: personId, csrfToken: RandomToken.make())
         let now = ContinuousClock.now
         lock.withLock {
             removeExpired(at: now)
-            if sessions.count >= maximumSessions,
-               let oldest = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
-                sessions[oldest] = nil
+            let own = sessions.filter { $0.value.session.personId == personId }
+            if own.count >= maximumPerPerson {
+                removeLeastRecentlyUsed(of: own)
+            } else if sessions.count >= maximumSessions {
+                removeLeastRecentlyUsed(of: sessions)
             }
             sessions[session.id] = (session, now)
         }
@@ -70,6 +77,12 @@ final class ConsoleSessions: @unchecked Sendable {
     /// The number of sessions, expired ones included until the next sign-in removes them.
     var count: Int {
         lock.withLock { sessions.count }
+    }
+
+    private func removeLeastRecentlyUsed(of candidates: [String: (session: ConsoleSession, lastUse: ContinuousClock.Instant)]) {
+        if let oldest = candidates.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
+            sessions[oldest] = nil
+        }
     }
 
     private func removeExpired(at now: ContinuousClock.Instant) {

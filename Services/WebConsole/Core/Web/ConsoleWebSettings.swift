@@ -12,6 +12,10 @@ public struct ConsoleWebSettings: Sendable {
     /// The number of sessions kept at most; signing in beyond it ends the
     /// session used least recently, so sign-ins cannot fill the memory.
     public var maximumSessions: Int
+    /// The number of sessions one person keeps at most. Signing in beyond it
+    /// ends that person's own session used least recently, so one token
+    /// cannot fill the store and sign everyone else out.
+    public var maximumSessionsPerPerson: Int
     /// How often, in seconds, an open event stream asks the read model for new alerts.
     public var alertPollSeconds: Double
     /// The longest silence, in seconds, on an event stream before it sends a
@@ -20,6 +24,14 @@ public struct ConsoleWebSettings: Sendable {
     /// How often, in seconds, an open event stream checks that its session and
     /// the viewer's roster record still allow it.
     public var streamRecheckSeconds: Double
+    /// The number of live alert streams one person may have open at once.
+    /// Six is what one browser opens to a host at most over HTTP/1.1, and a
+    /// new session adds none, so one person cannot hold every connection.
+    public var maximumStreamsPerPerson: Int
+    /// The number of live alert streams open at once in all. Keep it below
+    /// the server's connection limit (128 in `vigil-console`), so pages and
+    /// forms still get connections while that many streams are open.
+    public var maximumStreams: Int
     /// The number of alerts the live page lists, both when it loads and as events arrive.
     public var alertListLimit: Int
     /// The number of days of day scores the trend charts cover.
@@ -34,9 +46,12 @@ public struct ConsoleWebSettings: Sendable {
     public init(displayZone: Int32 = 8 * 3600,
                 sessionIdleSeconds: Int = 12 * 3600,
                 maximumSessions: Int = 10_000,
+                maximumSessionsPerPerson: Int = 20,
                 alertPollSeconds: Double = 1,
                 keepaliveSeconds: Double = 15,
                 streamRecheckSeconds: Double = 10,
+                maximumStreamsPerPerson: Int = 6,
+                maximumStreams: Int = 96,
                 alertListLimit: Int = 100,
                 trendDays: Int = 30,
                 secureCookies: Bool = false,
@@ -44,9 +59,12 @@ public struct ConsoleWebSettings: Sendable {
         self.displayZone = displayZone
         self.sessionIdleSeconds = sessionIdleSeconds
         self.maximumSessions = maximumSessions
+        self.maximumSessionsPerPerson = maximumSessionsPerPerson
         self.alertPollSeconds = alertPollSeconds
         self.keepaliveSeconds = keepaliveSeconds
         self.streamRecheckSeconds = streamRecheckSeconds
+        self.maximumStreamsPerPerson = maximumStreamsPerPerson
+        self.maximumStreams = maximumStreams
         self.alertListLimit = alertListLimit
         self.trendDays = trendDays
         self.secureCookies = secureCookies

@@ -12,7 +12,8 @@ enum LeaguePage {
             parts.append("<p class=\"empty\">\(text.pick("这一周期还没有评分。", "No scores for this period yet."))</p>")
             return parts.joined(separator: "\n")
         }
-        parts.append("<h2>\(text.html(ScoreText.kindName(kind, text)))：\(text.html(ScoreText.periodTitle(period, text)))</h2>")
+        parts.append("<h2>\(text.html(ScoreText.kindName(kind, text)))\(text.pick("：", ": "))"
+            + "\(text.html(ScoreText.periodTitle(period, text)))</h2>")
 
         // The columns come from the first row with a scorecard. Every row of a
         // period has the same items unless the scorecard changed mid-period.

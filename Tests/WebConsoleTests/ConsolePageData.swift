@@ -16,6 +16,7 @@ struct ConsolePageData: ConsoleReadModelReading {
         private var storedAlerts: [ConsoleAlert]
         private var storedEvents: [CaseEvent]
         private var storedPeople: [RosterPerson]
+        private var storedUnreadable = false
 
         init(alerts: [ConsoleAlert], events: [CaseEvent], people: [RosterPerson]) {
             storedAlerts = alerts
@@ -26,6 +27,11 @@ struct ConsolePageData: ConsoleReadModelReading {
         var alerts: [ConsoleAlert] { lock.withLock { storedAlerts } }
         var events: [CaseEvent] { lock.withLock { storedEvents } }
         var people: [RosterPerson] { lock.withLock { storedPeople } }
+        /// True to make every query throw, as a damaged store does.
+        var unreadable: Bool {
+            get { lock.withLock { storedUnreadable } }
+            set { lock.withLock { storedUnreadable = newValue } }
+        }
 
         func append(_ alert: ConsoleAlert) {
             lock.withLock { storedAlerts.append(alert) }
@@ -107,6 +113,12 @@ struct ConsolePageData: ConsoleReadModelReading {
     }
 
     func eventClock() throws -> Timestamp? {
-        (store.alerts.map(\.alert.raisedAt) + store.events.map(\.occurredAt)).max()
+        if store.unreadable {
+            throw StoreUnreadable()
+        }
+        return (store.alerts.map(\.alert.raisedAt) + store.events.map(\.occurredAt)).max()
     }
 }
+
+/// The error of a store that ``ConsolePageData/Store/unreadable`` makes fail.
+struct StoreUnreadable: Error {}

@@ -272,6 +272,17 @@ struct ConsolePagesTests {
         #expect(try browser.get("/healthz").status == 200)
     }
 
+    @Test("health check fails on a store that does not answer")
+    func healthOfStore() throws {
+        let fixture = try ConsoleFixture()
+        let browser = ConsoleBrowser(port: fixture.server.port)
+        #expect(try browser.get("/healthz").status == 200)
+        fixture.data.store.unreadable = true
+        let failing = try browser.get("/healthz")
+        #expect(failing.status == 503)
+        #expect(failing.text.contains("store unreadable"))
+    }
+
     @Test("body too large in Chinese")
     func bodyTooLarge() throws {
         let fixture = try ConsoleFixture()

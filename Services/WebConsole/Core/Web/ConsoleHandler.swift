@@ -69,7 +69,17 @@ public struct ConsoleHandler: HTTPHandler {
 
         switch route {
         case .healthz:
-            return ConsoleResponses.text(200, "ok\n")
+            // Healthy only while the store answers a query, so a monitor
+            // notices a store that no longer does.
+            do {
+                _ = try readModel.eventClock()
+                return ConsoleResponses.text(200, "ok\n")
+            } catch {
+                logger.warning("console health check failed: the store did not answer", metadata: [
+                    "vigil.error": String(describing: error),
+                ])
+                return ConsoleResponses.text(503, "store unreadable\n")
+            }
         case .styleSheet:
             return ConsoleResponses.asset(ConsoleStyleSheet.text, contentType: "text/css; charset=utf-8")
         case .script:

@@ -16,9 +16,10 @@ struct ClusterConnectivityTests {
         }
     }
 
-    /// Polls until every record sent is delivered or `seconds` pass, and returns the tags delivered.
-    private func deliveredTags(_ producer: KafkaProducer, seconds: Int) throws -> Set<Int64> {
-        var delivered: Set<Int64> = []
+    /// Polls until every record sent is delivered or `seconds` pass, and returns the tags delivered,
+    /// those that ``pollUntil(_:seconds:collecting:_:)`` collected included.
+    private func deliveredTags(_ producer: KafkaProducer, seconds: Int, after earlier: Set<Int64> = []) throws -> Set<Int64> {
+        var delivered = earlier
         let deadline = ContinuousClock.now + .seconds(seconds)
         while producer.pendingDeliveries > 0, ContinuousClock.now < deadline {
             for report in try producer.poll(timeoutMilliseconds: 100) where report.error == nil {
@@ -29,10 +30,14 @@ struct ClusterConnectivityTests {
     }
 
     /// Polls the producer until `condition` is true or `seconds` pass, and returns the condition.
-    private func pollUntil(_ producer: KafkaProducer, seconds: Int, _ condition: () -> Bool) throws -> Bool {
+    /// A delivery report that arrives meanwhile goes into `delivered`, so no report is lost.
+    private func pollUntil(_ producer: KafkaProducer, seconds: Int, collecting delivered: inout Set<Int64>,
+                           _ condition: () -> Bool) throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while !condition(), ContinuousClock.now < deadline {
-            _ = try producer.poll(timeoutMilliseconds: 100)
+            for report in try producer.poll(timeoutMilliseconds: 100) where report.error == nil {
+                delivered.insert(report.tag)
+            }
         }
         return condition()
     }
@@ -54,7 +59,9 @@ struct ClusterConnectivityTests {
         let cut = ContinuousClock.now
         // The producer reconnects to the leaders it needs, so records in flight make it try.
         try send(producer, topic: "outage", partitions: 3, tag: 10)
-        let unreachable = try pollUntil(producer, seconds: 20) { !connectivity.isReachable }
+        // Producers do not linger, so reports can arrive while the loops below wait.
+        var delivered: Set<Int64> = []
+        let unreachable = try pollUntil(producer, seconds: 20, collecting: &delivered) { !connectivity.isReachable }
         #expect(unreachable, "no failed attempt made the cluster unreachable")
         #expect(!consumer.isClusterReachable, "the consumer shares the producer's view")
         Thread.sleep(forTimeInterval: 3)
@@ -62,11 +69,12 @@ struct ClusterConnectivityTests {
         for id in 1...broker.brokerCount {
             try broker.setBroker(id, up: true)
         }
-        let reachable = try pollUntil(producer, seconds: 30) { connectivity.isReachable }
+        let reachable = try pollUntil(producer, seconds: 30, collecting: &delivered) { connectivity.isReachable }
         let downFor = ContinuousClock.now - cut
         #expect(reachable, "no connection came back up")
         try send(producer, topic: "outage", partitions: 3, tag: 20)
-        #expect(try deliveredTags(producer, seconds: 30) == [10, 11, 12, 20, 21, 22], "nothing sent is lost")
+        #expect(try deliveredTags(producer, seconds: 30, after: delivered) == [10, 11, 12, 20, 21, 22],
+                "nothing sent is lost")
 
         let outage = try #require(connectivity.lastOutage)
         #expect(outage.failedAttempts > 0)
@@ -84,7 +92,8 @@ struct ClusterConnectivityTests {
         #expect(try deliveredTags(producer, seconds: 20) == [0, 1, 2])
 
         try broker.setBroker(1, up: false)
-        let stayed = try pollUntil(producer, seconds: 3) { !connectivity.isReachable }
+        var delivered: Set<Int64> = []
+        let stayed = try pollUntil(producer, seconds: 3, collecting: &delivered) { !connectivity.isReachable }
         try broker.setBroker(1, up: true)
 
         #expect(!stayed, "one broker down made the whole cluster unreachable")

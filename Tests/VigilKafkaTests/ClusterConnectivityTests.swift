@@ -30,7 +30,7 @@ struct ClusterConnectivityTests {
     }
 
     /// Polls the producer until `condition` is true or `seconds` pass, and returns the condition.
-    /// A delivery report that arrives meanwhile goes into `delivered`, so no report is lost.
+    /// Adds the tags of delivery reports that arrive meanwhile to `delivered`, so none is lost.
     private func pollUntil(_ producer: KafkaProducer, seconds: Int, collecting delivered: inout Set<Int64>,
                            _ condition: () -> Bool) throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)

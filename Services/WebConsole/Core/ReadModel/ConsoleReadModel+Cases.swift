@@ -19,8 +19,8 @@ extension ConsoleReadModel {
         return keyed.sorted { ($0.due, $0.index) < ($1.due, $1.index) }.map(\.file)
     }
 
-    /// The due time of the deadline the pages show for `file`, in epoch
-    /// milliseconds; `Int64.max` when none is shown.
+    /// Returns the due time of the deadline the pages show for `file`, in
+    /// epoch milliseconds, or `Int64.max` when they show none.
     private static func shownDueAt(_ file: CaseFile) -> Int64 {
         switch CaseDeadlineStatus(file, now: nil) {
         case .running(_, let dueAt, _): dueAt.epochMilliseconds

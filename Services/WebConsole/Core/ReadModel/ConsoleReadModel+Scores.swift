@@ -7,11 +7,11 @@ extension ConsoleReadModel {
     /// Returns the latest period of `periodKind` present for subjects of `kind`, and every row of that period, best total
     /// first (rows without a scorecard total last). vendor filters the rows (shops only for vendor nil).
     ///
-    /// The latest period is the one with the latest start among the rows the
-    /// vendor may see that have a scorecard total, so a vendor's table never
-    /// comes back empty only because another vendor has scores of a later
-    /// period, and a day with complaints but no conversations is passed over.
-    /// Without any total, the latest period of any row is taken. Rows with
+    /// The latest period is the latest start among the rows the vendor may
+    /// see that have a scorecard total. So another vendor's later scores
+    /// cannot empty a vendor's table, and a day with complaints but no
+    /// conversations is passed over. Without any total, the latest period of
+    /// any row is taken. Rows with
     /// equal totals come by name, then subject id.
     public func league(kind: ScoreSubjectKind, periodKind: ScorePeriodKind, vendor: String?) throws
         -> (period: ScorePeriod?, rows: [ConsoleScoreRow]) {

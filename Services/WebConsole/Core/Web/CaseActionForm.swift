@@ -48,7 +48,7 @@ enum CaseActionForm {
     }
 }
 
-/// Why a form cannot be sent, in the page's language.
+/// The reason a form cannot be sent, in the page's language.
 struct FormProblem: Error {
     var message: String
 

@@ -69,13 +69,13 @@ public struct ConsoleHandler: HTTPHandler {
 
         switch route {
         case .healthz:
-            // Healthy only while the store answers a query, so a monitor
-            // notices a store that no longer does.
+            // Healthy only while a query on the store succeeds, so a monitor
+            // notices a damaged store.
             do {
                 _ = try readModel.eventClock()
                 return ConsoleResponses.text(200, "ok\n")
             } catch {
-                logger.warning("console health check failed: the store did not answer", metadata: [
+                logger.warning("console health check failed: store query failed", metadata: [
                     "vigil.error": String(describing: error),
                 ])
                 return ConsoleResponses.text(503, "store unreadable\n")

@@ -17,15 +17,15 @@ public protocol ConsoleReadModelReading: Sendable {
     func caseFile(id: String) throws -> CaseFile?
     /// Cases that have a rectification status or plan, newest first.
     func rectifications(vendor: String?) throws -> [CaseFile]
-    /// The latest period of `periodKind` present for subjects of `kind`, and every row of that period, best
-    /// total first (rows without a scorecard total last). vendor filters the rows (shops only for vendor nil).
+    /// Returns the latest period of `periodKind` for subjects of `kind` and every row of that period, best
+    /// total first (rows without a scorecard total last). `vendor` filters the rows; shops come only for nil.
     func league(kind: ScoreSubjectKind, periodKind: ScorePeriodKind, vendor: String?) throws
         -> (period: ScorePeriod?, rows: [ConsoleScoreRow])
     /// Day scores of subjects of `kind` over the last `days` days that have scores, oldest first.
     func dailyTrend(kind: ScoreSubjectKind, vendor: String?, days: Int) throws -> [ConsoleScoreRow]
-    /// The roster person, as of the latest roster record.
+    /// Returns the roster person as of the latest roster record.
     func person(id: String) throws -> RosterPerson?
-    /// The latest event time the console has seen on alerts and case events, nil before any.
-    /// Time left on a deadline is dueAt minus this, so a replayed history reads sensibly.
+    /// Returns the latest event time read on alerts and case events, nil before any. Time left on a
+    /// deadline is `dueAt` minus this, so a replayed history shows the time left it had then.
     func eventClock() throws -> Timestamp?
 }

@@ -16,13 +16,13 @@ public struct ConsoleWebSettings: Sendable {
     /// ends that person's own session used least recently, so one token
     /// cannot fill the store and sign everyone else out.
     public var maximumSessionsPerPerson: Int
-    /// How often, in seconds, an open event stream asks the read model for new alerts.
+    /// The interval, in seconds, at which an open event stream queries the read model for new alerts.
     public var alertPollSeconds: Double
-    /// The longest silence, in seconds, on an event stream before it sends a
+    /// The maximum silence, in seconds, on an event stream before it sends a
     /// comment, so proxies keep it open and a vanished client is noticed.
     public var keepaliveSeconds: Double
-    /// How often, in seconds, an open event stream checks that its session and
-    /// the viewer's roster record still allow it.
+    /// The interval, in seconds, at which an open event stream checks that its
+    /// session and the viewer's roster record still allow it.
     public var streamRecheckSeconds: Double
     /// The number of live alert streams one person may have open at once.
     /// Six is what one browser opens to a host at most over HTTP/1.1, and a

@@ -15,10 +15,9 @@ enum URLText {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
-    /// Encodes a decoded request path for a link back to it: segment by
-    /// segment, so a decoded `?`, `#` or `\` stays inside its segment, and
-    /// with one leading slash, because a link that starts with `//` leads to
-    /// the host its first segment names.
+    /// Encodes a decoded request path for a link back to it, segment by
+    /// segment, so a decoded `?`, `#` or `\` stays inside its segment. The
+    /// result starts with one slash, because `//x` would link to the host x.
     static func path(_ decoded: String) -> String {
         var encoded = decoded.split(separator: "/", omittingEmptySubsequences: false)
             .map { pathSegment(String($0)) }.joined(separator: "/")

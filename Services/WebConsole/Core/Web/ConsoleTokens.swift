@@ -63,18 +63,7 @@ public struct ConsoleTokens: Sendable {
     /// Reads the tokens file.
     /// - Throws: ``UsageError`` when the file cannot be read or is not valid.
     public init(contentsOfFile path: String) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw UsageError("cannot read the tokens file \(path): \(error.localizedDescription)")
-        }
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: data)
-        } catch {
-            throw UsageError("the tokens file \(path) is not valid: expected {\"people\": [{\"person\", \"sha256\"}]}")
-        }
+        let file = try AccessTokens.readFile(path, as: File.self, expected: "{\"people\": [{\"person\", \"sha256\"}]}")
         try self.init(entries: file.people)
     }
 
